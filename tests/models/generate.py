@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Writes the small, deterministic models the tests use (run from any folder).
+
+OpenVINO's Python opset API builds the IR models; the `onnx` package builds the
+ONNX one. Re-running gives the same bytes, and the files are committed so that
+tests need no Python at run time.
+"""
+import os
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper
+import openvino as ov
+import openvino.opset13 as ops
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def save_ir(model, name):
+    path = os.path.join(HERE, name + ".xml")
+    ov.save_model(model, path, compress_to_fp16=False)
+
+
+def softmax():
+    """One input `input` f32[1,10] -> `output` = softmax(input * 2 + 1).
+
+    The constants give the model a non-empty weights file.
+    """
+    x = ops.parameter([1, 10], np.float32, name="input")
+    x.output(0).set_names({"input"})
+    scaled = ops.add(ops.multiply(x, ops.constant(np.float32(2.0))), ops.constant(np.float32(1.0)))
+    y = ops.softmax(scaled, axis=1)
+    y.output(0).set_names({"output"})
+    result = ops.result(y)
+    return ov.Model([result], [x], "softmax")
+
+
+def two_io():
+    """Inputs `a` f32[1,4] and `b` f32[1,4]; outputs `sum` = a + b, `product` = a * b.
+
+    Input 0 is `a`, input 1 is `b`; output 0 is `sum`, output 1 is `product`
+    (the document order of the Parameter and Result layers).
+    """
+    a = ops.parameter([1, 4], np.float32, name="a")
+    a.output(0).set_names({"a"})
+    b = ops.parameter([1, 4], np.float32, name="b")
+    b.output(0).set_names({"b"})
+    s = ops.add(a, b)
+    s.output(0).set_names({"sum"})
+    p = ops.multiply(a, b)
+    p.output(0).set_names({"product"})
+    return ov.Model([ops.result(s), ops.result(p)], [a, b], "two_io")
+
+
+def identity_u8():
+    """Input `bytes` u8[2,3] -> `same` = bytes + 1 (a non-f32 tensor type)."""
+    x = ops.parameter([2, 3], np.uint8, name="bytes")
+    x.output(0).set_names({"bytes"})
+    y = ops.add(x, ops.constant(np.uint8(1)))
+    y.output(0).set_names({"same"})
+    return ov.Model([ops.result(y)], [x], "identity_u8")
+
+
+def softmax_onnx():
+    """ONNX: `input` f32[1,10] -> `output` = Softmax(input)."""
+    node = helper.make_node("Softmax", ["input"], ["output"], axis=1)
+    graph = helper.make_graph(
+        [node],
+        "softmax_onnx",
+        [helper.make_tensor_value_info("input", TensorProto.FLOAT, [1, 10])],
+        [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 10])],
+    )
+    model = helper.make_model(graph, producer_name="nn-componentize", opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model.SerializeToString(deterministic=True)
+
+
+def main():
+    save_ir(softmax(), "softmax")
+    save_ir(two_io(), "two_io")
+    save_ir(identity_u8(), "identity_u8")
+    with open(os.path.join(HERE, "softmax.onnx"), "wb") as f:
+        f.write(softmax_onnx())
+
+
+if __name__ == "__main__":
+    main()
