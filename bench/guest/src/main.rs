@@ -1,0 +1,124 @@
+//! The benchmark guest: a plain legacy wasi-nn program (crates.io `wasi-nn`
+//! 0.6.0, `wasi_ephemeral_nn` imports) built for wasm32-wasip1.
+//!
+//! Usage: nn-bench-guest <model.xml> <model.bin> <dims, e.g. 1x10> <out-bytes> <rounds> <seed>
+//!
+//! It loads an OpenVINO IR from files in a preopened directory, fills one f32
+//! input tensor from a seeded generator (the native variant uses the same
+//! one), then runs `rounds` rounds of set_input + compute + get_output, timing
+//! each with `std::time::Instant`. It prints one machine-readable line:
+//!
+//! `NNBENCH key=value key=value ...`
+//!
+//! Times are nanoseconds; `pages_*` are `memory.size` (64 KiB pages) after the
+//! first round and after the last one.
+
+use std::time::Instant;
+use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
+
+fn arg(args: &[String], i: usize, what: &str) -> String {
+    match args.get(i) {
+        Some(a) => a.clone(),
+        None => fail(what, "missing argument"),
+    }
+}
+
+fn fail(what: &str, err: impl std::fmt::Display) -> ! {
+    eprintln!("nn-bench-guest: {what}: {err}");
+    std::process::exit(2)
+}
+
+/// xorshift64* mapped to [0, 1): deterministic inputs, identical to the
+/// native variant's (`bench::inputs::seeded_f32`).
+fn seeded_f32(seed: u64, n: usize) -> Vec<f32> {
+    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            s ^= s >> 12;
+            s ^= s << 25;
+            s ^= s >> 27;
+            let r = s.wrapping_mul(0x2545_F491_4F6C_DD1D);
+            (r >> 40) as f32 / (1u64 << 24) as f32
+        })
+        .collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn pages() -> usize {
+    core::arch::wasm32::memory_size(0)
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn pages() -> usize {
+    0
+}
+
+fn ns(d: std::time::Duration) -> u64 {
+    d.as_nanos() as u64
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let xml = arg(&args, 1, "model.xml");
+    let bin = arg(&args, 2, "model.bin");
+    let dims: Vec<usize> = arg(&args, 3, "dims")
+        .split('x')
+        .map(|d| d.parse().unwrap_or_else(|e| fail("dims", e)))
+        .collect();
+    let out_bytes: usize = arg(&args, 4, "out-bytes").parse().unwrap_or_else(|e| fail("out-bytes", e));
+    let rounds: usize = arg(&args, 5, "rounds").parse().unwrap_or_else(|e| fail("rounds", e));
+    let seed: u64 = arg(&args, 6, "seed").parse().unwrap_or_else(|e| fail("seed", e));
+    if rounds == 0 {
+        fail("rounds", "must be at least 1");
+    }
+
+    let input = seeded_f32(seed, dims.iter().product());
+    let mut output = vec![0f32; out_bytes.div_ceil(4)];
+
+    let pages_start = pages();
+    let t = Instant::now();
+    let graph = GraphBuilder::new(GraphEncoding::Openvino, ExecutionTarget::CPU)
+        .build_from_files([&xml, &bin])
+        .unwrap_or_else(|e| fail("load", e));
+    let load_ns = ns(t.elapsed());
+    let t = Instant::now();
+    let mut ctx = graph
+        .init_execution_context()
+        .unwrap_or_else(|e| fail("init_execution_context", e));
+    let init_ns = ns(t.elapsed());
+
+    let mut times = Vec::with_capacity(rounds);
+    let mut written = 0;
+    let mut pages_after_first = 0;
+    for i in 0..rounds {
+        let t = Instant::now();
+        ctx.set_input(0, TensorType::F32, &dims, &input)
+            .unwrap_or_else(|e| fail("set_input", e));
+        ctx.compute().unwrap_or_else(|e| fail("compute", e));
+        written = ctx
+            .get_output(0, &mut output)
+            .unwrap_or_else(|e| fail("get_output", e));
+        times.push(ns(t.elapsed()));
+        if i == 0 {
+            pages_after_first = pages();
+        }
+    }
+    let pages_end = pages();
+
+    let checksum: f64 = output[..written / 4].iter().map(|&x| x as f64).sum();
+    let first_ns = times[0];
+    let mut sorted = times.clone();
+    sorted.sort_unstable();
+    let pct = |p: usize| sorted[(sorted.len() - 1) * p / 100];
+    let total: u64 = times.iter().sum();
+    println!(
+        "NNBENCH rounds={rounds} load_ns={load_ns} init_ns={init_ns} first_ns={first_ns} \
+         median_ns={} p10_ns={} p90_ns={} min_ns={} mean_ns={} \
+         pages_start={pages_start} pages_before={pages_after_first} pages_after={pages_end} \
+         out_bytes={written} checksum={checksum:.6e}",
+        pct(50),
+        pct(10),
+        pct(90),
+        sorted[0],
+        total / rounds as u64,
+    );
+}
