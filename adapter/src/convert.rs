@@ -1,0 +1,315 @@
+//! Conversion tables between the WITX (`wasi_ephemeral_nn`) numbering and the
+//! WIT (`wasi:nn@0.2.0-rc-2024-10-28`) numbering.
+//!
+//! Each table is written out entry by entry (a `match`, or a packed constant
+//! with one nibble per entry where a `match` would cost a compare chain in a
+//! size-limited module; an array would be a data segment, which an adapter
+//! must not have), and the unit tests check every entry one at a time.
+//! Values outside a table are `None`, which the exports answer with
+//! `invalid_argument` without calling the host; the reference WITX host traps
+//! on them instead.
+
+/// WITX `nn_errno` values (`witx/wasi_ephemeral_nn.witx`).
+pub mod errno {
+    pub const SUCCESS: u32 = 0;
+    pub const INVALID_ARGUMENT: u32 = 1;
+    pub const INVALID_ENCODING: u32 = 2;
+    /// WITX `missing_memory`; never produced: a missing memory cannot happen
+    /// with an adapter that imports the main module's memory.
+    pub const MISSING_MEMORY: u32 = 3;
+    /// WITX `busy`; never produced (see [`super::errno_from_error_code`]).
+    pub const BUSY: u32 = 4;
+    pub const RUNTIME_ERROR: u32 = 5;
+    pub const UNSUPPORTED_OPERATION: u32 = 6;
+    pub const TOO_LARGE: u32 = 7;
+    pub const NOT_FOUND: u32 = 8;
+}
+
+/// WIT `error-code` discriminants (`wasi:nn/errors`).
+pub mod error_code {
+    pub const INVALID_ARGUMENT: u32 = 0;
+    pub const INVALID_ENCODING: u32 = 1;
+    pub const TIMEOUT: u32 = 2;
+    pub const RUNTIME_ERROR: u32 = 3;
+    pub const UNSUPPORTED_OPERATION: u32 = 4;
+    pub const TOO_LARGE: u32 = 5;
+    pub const NOT_FOUND: u32 = 6;
+    pub const SECURITY: u32 = 7;
+    pub const UNKNOWN: u32 = 8;
+}
+
+/// WITX `tensor_type` (f16, f32, f64, u8, i32, i64 = 0..5) → WIT
+/// `tensor-type` (FP16, FP32, FP64, BF16, U8, I32, I64 = 0..6). WITX has no
+/// BF16, so the last three shift by one.
+pub fn tensor_type(witx: u32) -> Option<u32> {
+    match witx {
+        0 => Some(0), // f16 → FP16
+        1 => Some(1), // f32 → FP32
+        2 => Some(2), // f64 → FP64
+        3 => Some(4), // u8 → U8
+        4 => Some(5), // i32 → I32
+        5 => Some(6), // i64 → I64
+        _ => None,
+    }
+}
+
+/// Bytes per element of a WIT `tensor-type`; `None` for a value the WIT enum
+/// does not have.
+pub fn element_size(wit: u32) -> Option<u64> {
+    // One nibble per type, FP16 in the lowest:
+    //          I64 I32 U8 BF16 FP64 FP32 FP16
+    const SIZES: u32 = 0x8_4_1_2_8_4_2;
+    (wit < 7).then(|| u64::from((SIZES >> (4 * wit)) & 0xf))
+}
+
+/// WITX `graph_encoding` (openvino, onnx, tensorflow, pytorch,
+/// tensorflowlite, autodetect = 0..5) → WIT `graph-encoding` (… ggml = 5,
+/// autodetect = 6). WITX has no ggml.
+pub fn graph_encoding(witx: u32) -> Option<u32> {
+    match witx {
+        0 => Some(0), // openvino
+        1 => Some(1), // onnx
+        2 => Some(2), // tensorflow
+        3 => Some(3), // pytorch
+        4 => Some(4), // tensorflowlite
+        5 => Some(6), // autodetect
+        _ => None,
+    }
+}
+
+/// WIT `graph-encoding` values the adapter needs to recognise.
+pub mod encoding {
+    pub const OPENVINO: u32 = 0;
+    pub const ONNX: u32 = 1;
+    pub const AUTODETECT: u32 = 6;
+}
+
+/// WITX `execution_target` (cpu, gpu, tpu = 0..2) → WIT `execution-target`;
+/// the numbering is the same, the table only rejects what is out of range.
+pub fn execution_target(witx: u32) -> Option<u32> {
+    match witx {
+        0 => Some(0), // cpu
+        1 => Some(1), // gpu
+        2 => Some(2), // tpu
+        _ => None,
+    }
+}
+
+/// The one table from WIT `error-code` to WITX `nn_errno`.
+///
+/// * `timeout` → `runtime_error`: a timed-out inference is a backend call
+///   that failed, which the reference WITX host always reports as
+///   `runtime_error`; WITX `busy` would suggest a retry that nothing
+///   promises will succeed, and no legacy guest ever saw `busy` from the
+///   reference host.
+/// * `security` → `unsupported_operation`: the host refuses to perform the
+///   operation as requested (e.g. a hardware target it will not grant), which
+///   is what the reference uses `unsupported_operation` for (unknown handles,
+///   unknown registry names, no backend for an encoding).
+/// * `unknown` (and any value the enum does not have) → `runtime_error`, the
+///   reference's catch-all for failures.
+pub fn errno_from_error_code(code: u32) -> u32 {
+    // One nibble per error code, invalid-argument in the lowest:
+    //   unknown security not-found too-large unsupported runtime timeout
+    //   invalid-encoding invalid-argument
+    const ERRNOS: u64 = 0x5_6_8_7_6_5_5_2_1;
+    if code > error_code::UNKNOWN {
+        return errno::RUNTIME_ERROR;
+    }
+    ((ERRNOS >> (4 * code)) & 0xf) as u32
+}
+
+/// Which legacy call a WIT error came from: two calls override the table to
+/// return exactly what the reference WITX host (wasmtime-wasi-nn 48,
+/// `src/witx.rs`) returns for the same situation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Call {
+    /// `load`: the reference answers an encoding without a backend with
+    /// `UsageError::InvalidEncoding` → `unsupported_operation`, where a WIT
+    /// host says `invalid-encoding`.
+    Load,
+    /// `load_by_name`: the reference answers a missing registry name with
+    /// `UsageError::NotFound` → `unsupported_operation`, where a WIT host
+    /// says `not-found`.
+    LoadByName,
+    /// Every other call uses the table unchanged.
+    Other,
+}
+
+/// [`errno_from_error_code`] with the per-call overrides of [`Call`].
+pub fn errno_for(call: Call, code: u32) -> u32 {
+    match (call, code) {
+        (Call::Load, error_code::INVALID_ENCODING) => errno::UNSUPPORTED_OPERATION,
+        (Call::LoadByName, error_code::NOT_FOUND) => errno::UNSUPPORTED_OPERATION,
+        _ => errno_from_error_code(code),
+    }
+}
+
+/// Anything at least this large cannot be in a 32-bit memory.
+pub const TOO_BIG: u64 = 1 << 32;
+
+/// Number of bytes a tensor of `dims` with `element` (≤ 8) bytes per
+/// element occupies, saturated at [`TOO_BIG`]. Saturating after every
+/// factor keeps the product below 2^64 (no overflow, no 128-bit arithmetic)
+/// and still gives 0 when any dimension is 0.
+pub fn tensor_bytes(dims: impl IntoIterator<Item = u32>, element: u64) -> u64 {
+    let mut total = element.min(TOO_BIG);
+    for d in dims {
+        total = (total * u64::from(d)).min(TOO_BIG);
+    }
+    total
+}
+
+/// Writes the decimal form of `n` into `buf` and returns how many bytes it
+/// used. The decimal index is the fallback tensor name (the convention of
+/// wasmtime-wasi-nn's ONNX backend and of its OpenVINO WIT output names).
+pub fn decimal(mut n: u32, buf: &mut [u8; 10]) -> usize {
+    let mut len = 0;
+    loop {
+        // Digits are produced backwards, then reversed in place.
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let used = buf.get_mut(..len).unwrap_or(&mut []);
+    used.reverse();
+    len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tensor_type_each_value() {
+        assert_eq!(tensor_type(0), Some(0));
+        assert_eq!(tensor_type(1), Some(1));
+        assert_eq!(tensor_type(2), Some(2));
+        assert_eq!(tensor_type(3), Some(4));
+        assert_eq!(tensor_type(4), Some(5));
+        assert_eq!(tensor_type(5), Some(6));
+        assert_eq!(tensor_type(6), None);
+        assert_eq!(tensor_type(255), None);
+        assert_eq!(tensor_type(u32::MAX), None);
+    }
+
+    #[test]
+    fn element_size_each_value() {
+        assert_eq!(element_size(0), Some(2));
+        assert_eq!(element_size(1), Some(4));
+        assert_eq!(element_size(2), Some(8));
+        assert_eq!(element_size(3), Some(2));
+        assert_eq!(element_size(4), Some(1));
+        assert_eq!(element_size(5), Some(4));
+        assert_eq!(element_size(6), Some(8));
+        assert_eq!(element_size(7), None);
+        // Every WITX type maps to a WIT type with a size.
+        for witx in 0..6 {
+            assert!(element_size(tensor_type(witx).unwrap()).is_some());
+        }
+    }
+
+    #[test]
+    fn graph_encoding_each_value() {
+        assert_eq!(graph_encoding(0), Some(0));
+        assert_eq!(graph_encoding(1), Some(1));
+        assert_eq!(graph_encoding(2), Some(2));
+        assert_eq!(graph_encoding(3), Some(3));
+        assert_eq!(graph_encoding(4), Some(4));
+        assert_eq!(graph_encoding(5), Some(encoding::AUTODETECT));
+        assert_eq!(graph_encoding(6), None);
+        assert_eq!(graph_encoding(7), None);
+        assert_eq!(graph_encoding(u32::MAX), None);
+    }
+
+    #[test]
+    fn execution_target_each_value() {
+        assert_eq!(execution_target(0), Some(0));
+        assert_eq!(execution_target(1), Some(1));
+        assert_eq!(execution_target(2), Some(2));
+        assert_eq!(execution_target(3), None);
+        assert_eq!(execution_target(u32::MAX), None);
+    }
+
+    #[test]
+    fn error_code_each_value() {
+        assert_eq!(errno_from_error_code(error_code::INVALID_ARGUMENT), 1);
+        assert_eq!(errno_from_error_code(error_code::INVALID_ENCODING), 2);
+        assert_eq!(errno_from_error_code(error_code::TIMEOUT), 5);
+        assert_eq!(errno_from_error_code(error_code::RUNTIME_ERROR), 5);
+        assert_eq!(errno_from_error_code(error_code::UNSUPPORTED_OPERATION), 6);
+        assert_eq!(errno_from_error_code(error_code::TOO_LARGE), 7);
+        assert_eq!(errno_from_error_code(error_code::NOT_FOUND), 8);
+        assert_eq!(errno_from_error_code(error_code::SECURITY), 6);
+        assert_eq!(errno_from_error_code(error_code::UNKNOWN), 5);
+        assert_eq!(errno_from_error_code(9), 5);
+        assert_eq!(errno_from_error_code(u32::MAX), 5);
+    }
+
+    #[test]
+    fn per_call_overrides_match_reference() {
+        // The reference's answers for the two situations it maps itself.
+        assert_eq!(errno_for(Call::Load, error_code::INVALID_ENCODING), 6);
+        assert_eq!(errno_for(Call::LoadByName, error_code::NOT_FOUND), 6);
+        // Everything else goes through the table, for every call.
+        for code in 0..=9 {
+            assert_eq!(errno_for(Call::Other, code), errno_from_error_code(code));
+            if code != error_code::INVALID_ENCODING {
+                assert_eq!(errno_for(Call::Load, code), errno_from_error_code(code));
+            }
+            if code != error_code::NOT_FOUND {
+                assert_eq!(errno_for(Call::LoadByName, code), errno_from_error_code(code));
+            }
+        }
+    }
+
+    #[test]
+    fn errno_values_match_witx() {
+        assert_eq!(
+            [
+                errno::SUCCESS,
+                errno::INVALID_ARGUMENT,
+                errno::INVALID_ENCODING,
+                errno::MISSING_MEMORY,
+                errno::BUSY,
+                errno::RUNTIME_ERROR,
+                errno::UNSUPPORTED_OPERATION,
+                errno::TOO_LARGE,
+                errno::NOT_FOUND
+            ],
+            [0, 1, 2, 3, 4, 5, 6, 7, 8]
+        );
+    }
+
+    #[test]
+    fn tensor_bytes_is_overflow_safe() {
+        assert_eq!(tensor_bytes([1, 4], 4), 16);
+        assert_eq!(tensor_bytes([], 8), 8);
+        assert_eq!(tensor_bytes([3, 0, 7], 4), 0);
+        assert_eq!(tensor_bytes([u32::MAX, u32::MAX, 0], 4), 0);
+        assert_eq!(tensor_bytes([u32::MAX, u32::MAX], 8), TOO_BIG);
+        assert_eq!(tensor_bytes([u32::MAX, u32::MAX, u32::MAX], 1), TOO_BIG);
+        assert_eq!(tensor_bytes([u32::MAX], 1), u64::from(u32::MAX));
+        assert_eq!(tensor_bytes([1 << 30, 4], 1), TOO_BIG);
+        assert_eq!(tensor_bytes([1 << 29, 2], 4), TOO_BIG);
+        assert_eq!(tensor_bytes([(1 << 29) - 1, 2], 4), TOO_BIG - 8);
+    }
+
+    #[test]
+    fn decimal_names() {
+        let mut buf = [0; 10];
+        let n = decimal(0, &mut buf);
+        assert_eq!(&buf[..n], b"0");
+        let n = decimal(7, &mut buf);
+        assert_eq!(&buf[..n], b"7");
+        let n = decimal(42, &mut buf);
+        assert_eq!(&buf[..n], b"42");
+        let n = decimal(u32::MAX, &mut buf);
+        assert_eq!(&buf[..n], b"4294967295");
+    }
+}

@@ -1,0 +1,26 @@
+//! `wasi_ephemeral_nn` adapter module.
+//!
+//! Built for `wasm32-unknown-unknown`, this crate is a wit-component *adapter
+//! module*: it exports the six functions of the legacy WITX ABI
+//! (`witx/wasi_ephemeral_nn.witx`) and implements them with the WIT imports
+//! of `wasi:nn@0.2.0-rc-2024-10-28` (`wit/wasi-nn.wit`). wit-component links
+//! it between a legacy core module and those imports, so an unchanged legacy
+//! guest becomes a component.
+//!
+//! Layout:
+//! * [`convert`] and [`names`] are pure (`core` only) and are unit-tested on
+//!   the host: enum/error tables and the tensor-name parsers.
+//! * `wasm` (wasm32 only) holds the exports, the hand-written canonical-ABI
+//!   imports and the run-time state.
+//!
+//! The shape constraints of an adapter (no data or element segments, no
+//! tables, no start function, imported memory, mutable globals only) are
+//! checked on the built bytes by `nn-adapter-verify`; docs/adapter.md
+//! describes the semantics.
+#![cfg_attr(not(test), no_std)]
+
+pub mod convert;
+pub mod names;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

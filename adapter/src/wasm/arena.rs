@@ -1,0 +1,294 @@
+//! The adapter's own allocator over pages it obtains with `memory.grow`.
+//!
+//! wit-component's fallback `cabi_realloc` serves exactly one 64 KiB page and
+//! the main module's allocator may not exist, so the adapter grows memory
+//! itself and keeps what it frees: blocks come in power-of-two size classes
+//! (16 B … 2 GiB, an 8-byte header holding the class), a freed block goes on
+//! its class's free list and is handed out again before any new memory is
+//! taken. A workload that repeats the same calls therefore reaches a fixed
+//! footprint and stops growing memory.
+//!
+//! Pages returned by `memory.grow` belong to the adapter alone; the main
+//! module's allocator never hands them out. They need not be contiguous (the
+//! guest grows memory too); a new chunk simply replaces the bump region.
+
+use core::arch::wasm32::{memory_grow, memory_size};
+use core::marker::PhantomData;
+use core::mem::size_of;
+
+const PAGE: usize = 65536;
+const HEADER: usize = 8;
+/// Classes 0..CLASSES hold 16 << class bytes (header included).
+const CLASSES: usize = 28;
+
+/// Free lists and the current bump region. All-zero is a valid empty arena,
+/// which is what a fresh page contains.
+#[repr(C)]
+pub struct Arena {
+    free: [u32; CLASSES],
+    bump: u32,
+    end: u32,
+}
+
+/// The class whose blocks hold `size` payload bytes.
+fn class_of(size: usize) -> Option<usize> {
+    let total = size.checked_add(HEADER)?.max(16);
+    let class = (usize::BITS - (total - 1).leading_zeros()) as usize - 4;
+    (class < CLASSES).then_some(class)
+}
+
+impl Arena {
+    /// Makes `[start, end)` the bump region (used once for the rest of the
+    /// state page).
+    pub fn init(&mut self, start: usize, end: usize) {
+        self.bump = start as u32;
+        self.end = end as u32;
+    }
+
+    /// A block with at least `size` payload bytes, 8-aligned; `None` when
+    /// memory cannot grow.
+    pub fn alloc(&mut self, size: usize) -> Option<*mut u8> {
+        let class = class_of(size)?;
+        let head = self.free.get_mut(class)?;
+        let block = if *head != 0 {
+            let block = *head as usize;
+            // SAFETY: a block on a free list is ours; its payload's first
+            // word links to the next free block.
+            *head = unsafe { *((block + HEADER) as *const u32) };
+            block
+        } else {
+            let bytes = 16usize << class;
+            if ((self.end - self.bump) as usize) < bytes {
+                self.grow(bytes)?;
+            }
+            let block = self.bump as usize;
+            self.bump += bytes as u32;
+            block
+        };
+        // SAFETY: `block` starts a block of `16 << class` bytes that we own.
+        unsafe { *(block as *mut u32) = class as u32 };
+        Some((block + HEADER) as *mut u8)
+    }
+
+    /// Gets at least `bytes` more bytes of bump region from `memory.grow`.
+    /// The unused tail of the previous region is abandoned unless the new
+    /// pages follow it directly.
+    fn grow(&mut self, bytes: usize) -> Option<()> {
+        let pages = bytes.div_ceil(PAGE);
+        let old = memory_grow(0, pages);
+        if old == usize::MAX {
+            return None;
+        }
+        let start = old.checked_mul(PAGE)?;
+        let end = start.checked_add(pages * PAGE)?;
+        if start != self.end as usize {
+            self.bump = start as u32;
+        }
+        self.end = end as u32;
+        Some(())
+    }
+
+    /// Returns a block from [`Arena::alloc`] to its free list.
+    ///
+    /// # Safety
+    /// `ptr` must come from `alloc` of this arena and not be used afterwards.
+    pub unsafe fn free(&mut self, ptr: *mut u8) {
+        let block = ptr as usize - HEADER;
+        let class = *(block as *const u32) as usize;
+        if let Some(head) = self.free.get_mut(class) {
+            *(ptr as *mut u32) = *head;
+            *head = block as u32;
+        }
+    }
+
+    /// Payload bytes of a block from [`Arena::alloc`].
+    ///
+    /// # Safety
+    /// `ptr` must be a live block of this arena.
+    pub unsafe fn capacity(ptr: *mut u8) -> usize {
+        let class = *((ptr as usize - HEADER) as *const u32) as usize;
+        (16usize << class) - HEADER
+    }
+}
+
+/// Bytes of linear memory right now.
+pub fn memory_bytes() -> u64 {
+    memory_size(0) as u64 * PAGE as u64
+}
+
+/// Whether `[ptr, ptr + len)` lies inside linear memory (overflow-safe).
+pub fn in_bounds(ptr: u32, len: u64) -> bool {
+    u64::from(ptr)
+        .checked_add(len)
+        .is_some_and(|end| end <= memory_bytes())
+}
+
+/// A growable array of plain-data `T` in the arena; all-zero is empty.
+/// Elements never have destructors: whoever removes one releases what it
+/// owns explicitly. The work is done by non-generic functions on
+/// `(ptr, len, cap)` and the element size, so each element type costs only
+/// thin wrappers in the size-limited module.
+#[repr(C)]
+pub struct RawVec<T: Copy> {
+    raw: Raw,
+    _t: PhantomData<T>,
+}
+
+/// The untyped part of [`RawVec`]: lengths in elements.
+#[derive(Clone, Copy, Default)]
+#[repr(C)]
+struct Raw {
+    ptr: u32,
+    len: u32,
+    cap: u32,
+}
+
+impl Raw {
+    /// Makes room for `extra` more elements of `size` bytes; keeps the
+    /// first `keep` elements.
+    #[inline(never)]
+    fn reserve(&mut self, arena: &mut Arena, extra: u32, size: usize, keep: u32) -> Option<()> {
+        let needed = self.len.checked_add(extra)?;
+        if needed <= self.cap {
+            return Some(());
+        }
+        let elements = needed.max(self.cap.saturating_mul(2)).max(4) as usize;
+        let new = arena.alloc(elements.checked_mul(size)?)?;
+        if self.ptr != 0 {
+            // SAFETY: both blocks are ours; the old one holds `len >= keep`
+            // elements.
+            unsafe {
+                core::ptr::copy_nonoverlapping(self.ptr as *const u8, new, keep as usize * size);
+                arena.free(self.ptr as *mut u8);
+            }
+        }
+        self.ptr = new as u32;
+        // SAFETY: `new` is a live block.
+        self.cap = (unsafe { Arena::capacity(new) } / size) as u32;
+        Some(())
+    }
+
+    /// Appends `n` elements of `size` bytes copied from `src`. `src` must
+    /// not lie in this vector's block (guest memory or another block).
+    #[inline(never)]
+    fn append(&mut self, arena: &mut Arena, src: *const u8, n: u32, size: usize) -> Option<()> {
+        self.reserve(arena, n, size, self.len)?;
+        // SAFETY: `reserve` made room for `n` more elements. `ptr::copy`
+        // tolerates overlap should a guest pass a pointer into adapter
+        // memory.
+        unsafe { core::ptr::copy(src, (self.ptr as *mut u8).add(self.len as usize * size), n as usize * size) };
+        self.len += n;
+        Some(())
+    }
+}
+
+impl<T: Copy> RawVec<T> {
+    pub fn len(&self) -> u32 {
+        self.raw.len
+    }
+
+    pub fn as_slice(&self) -> &[T] {
+        if self.raw.ptr == 0 {
+            return &[];
+        }
+        // SAFETY: `ptr` holds `len` initialised elements (see `append`).
+        unsafe { core::slice::from_raw_parts(self.raw.ptr as *const T, self.raw.len as usize) }
+    }
+
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.raw.ptr == 0 {
+            return &mut [];
+        }
+        // SAFETY: as in `as_slice`, and `&mut self` is unique.
+        unsafe { core::slice::from_raw_parts_mut(self.raw.ptr as *mut T, self.raw.len as usize) }
+    }
+
+    pub fn get_mut(&mut self, index: u32) -> Option<&mut T> {
+        self.as_mut_slice().get_mut(index as usize)
+    }
+
+    /// Address of the first element (for passing to imports).
+    pub fn addr(&self) -> u32 {
+        self.raw.ptr
+    }
+
+    /// Makes room for `extra` more elements, keeping the contents.
+    pub fn reserve(&mut self, arena: &mut Arena, extra: u32) -> Option<()> {
+        self.raw.reserve(arena, extra, size_of::<T>(), self.raw.len)
+    }
+
+    /// Appends `value`; `None` when out of memory.
+    pub fn push(&mut self, arena: &mut Arena, value: T) -> Option<u32> {
+        let index = self.raw.len;
+        self.raw.append(arena, &value as *const T as *const u8, 1, size_of::<T>())?;
+        Some(index)
+    }
+
+    /// Appends a copy of `items`; `None` when out of memory.
+    pub fn extend_from_slice(&mut self, arena: &mut Arena, items: &[T]) -> Option<()> {
+        let n = u32::try_from(items.len()).ok()?;
+        self.raw.append(arena, items.as_ptr() as *const u8, n, size_of::<T>())
+    }
+
+    /// Replaces the contents with `len` elements copied from guest address
+    /// `src` (already bounds-checked). The block is reused when it is large
+    /// enough, so refilling with the same size never allocates.
+    pub fn fill(&mut self, arena: &mut Arena, src: u32, len: u32) -> Option<()> {
+        self.raw.len = 0;
+        self.raw.append(arena, src as *const u8, len, size_of::<T>())
+    }
+
+    /// Keeps only the first `len` elements (`len` must not exceed the length).
+    pub fn truncate(&mut self, len: u32) {
+        self.raw.len = self.raw.len.min(len);
+    }
+
+    /// Frees the block (the vector becomes empty).
+    pub fn release(&mut self, arena: &mut Arena) {
+        if self.raw.ptr != 0 {
+            // SAFETY: the block is ours and dropped from `self` right here.
+            unsafe { arena.free(self.raw.ptr as *mut u8) };
+        }
+        self.raw = Raw::default();
+    }
+}
+
+impl<T: Copy> Default for RawVec<T> {
+    fn default() -> Self {
+        RawVec { raw: Raw::default(), _t: PhantomData }
+    }
+}
+
+impl<T: Copy> Clone for RawVec<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Copy> Copy for RawVec<T> {}
+
+/// [`crate::names::Buf`] over a byte `RawVec`, for building a graph's name
+/// table.
+pub struct ArenaBuf<'a> {
+    pub arena: &'a mut Arena,
+    pub vec: RawVec<u8>,
+}
+
+impl crate::names::Buf for ArenaBuf<'_> {
+    fn len(&self) -> usize {
+        self.vec.len() as usize
+    }
+
+    fn truncate(&mut self, len: usize) {
+        if len < self.vec.len() as usize {
+            self.vec.truncate(len as u32);
+        }
+    }
+
+    fn extend(&mut self, bytes: &[u8]) -> bool {
+        self.vec.extend_from_slice(self.arena, bytes).is_some()
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        self.vec.as_mut_slice()
+    }
+}

@@ -1,0 +1,23 @@
+//! The wasm32-only half of the adapter.
+//!
+//! Everything is reached through exported `extern "C"` functions; there are
+//! no Rust `static`s with data (a `static` would become a data segment, or a
+//! start function that clears it), no string literals, no function pointers
+//! and no formatted panics. The only `static` is the `component-type` custom
+//! section, which lives outside linear memory.
+
+mod arena;
+mod host;
+mod legacy;
+mod state;
+
+include!(concat!(env!("OUT_DIR"), "/component_type.rs"));
+
+/// Panics cannot happen on any path reachable from guest input (every index
+/// and slice is checked); if one did, trapping is the only option in an
+/// adapter, and a handler that ignores its argument keeps panic messages out
+/// of the module.
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
