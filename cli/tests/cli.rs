@@ -1,0 +1,433 @@
+//! Runs the `nn-componentize` binary as a user would.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nn-componentize");
+
+/// A command-style legacy module: all six nn functions, preview1, `_start`.
+const COMMAND: &str = r#"(module
+  (import "wasi_ephemeral_nn" "load" (func (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "load_by_name" (func (param i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "init_execution_context" (func (param i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "set_input" (func (param i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "get_output" (func (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start") (drop (call $compute (i32.const 0))))
+)"#;
+
+fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot start nn-componentize");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(bytes).expect("cannot write stdin");
+    }
+    child.wait_with_output().expect("nn-componentize did not finish")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh directory holding `input` as `name`.
+fn dir_with(name: &str, input: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("cannot create a temp dir");
+    std::fs::write(dir.path().join(name), input).expect("cannot write input");
+    dir
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("cannot list dir")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// Runs `nn-componentize NAME -o out.wasm` on a bad input and checks the
+/// failure: exit code 1, one `error: NAME: ...` message containing
+/// `expected`, and no output (or temporary) file left behind.
+fn assert_rejected(name: &str, input: &[u8], expected: &str) {
+    let dir = dir_with(name, input);
+    let output = run(&[name, "-o", "out.wasm"], dir.path(), None);
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: {name}: ")),
+        "message does not name the file: {stderr}"
+    );
+    assert!(stderr.contains(expected), "expected `{expected}` in: {stderr}");
+    assert!(output.stdout.is_empty());
+    assert_eq!(entries(dir.path()), vec![dir.path().join(name)], "a file was left behind");
+}
+
+fn binary(wat: &str) -> Vec<u8> {
+    wat::parse_str(wat).expect("test WAT parses")
+}
+
+#[test]
+fn not_wasm_is_rejected() {
+    assert_rejected(
+        "notes.txt",
+        b"hello, world\n",
+        "not a valid WebAssembly module: magic header not detected: bad magic number",
+    );
+}
+
+#[test]
+fn truncated_module_is_rejected() {
+    let bytes = binary(COMMAND);
+    assert_rejected(
+        "truncated.wasm",
+        &bytes[..bytes.len() / 2],
+        "not a valid WebAssembly module: unexpected end-of-file",
+    );
+}
+
+#[test]
+fn invalid_module_is_rejected() {
+    // Well-formed binary, but the body returns nothing where i32 is due.
+    let bytes = binary("(module (func (result i32)))");
+    assert_rejected(
+        "invalid.wasm",
+        &bytes,
+        "not a valid WebAssembly module: type mismatch",
+    );
+}
+
+#[test]
+fn invalid_text_is_rejected() {
+    assert_rejected("broken.wat", b"(module (func", "invalid WebAssembly text: expected `)`");
+}
+
+#[test]
+fn component_is_rejected() {
+    assert_rejected(
+        "component.wasm",
+        &binary("(component)"),
+        "already a component; nothing to adapt",
+    );
+}
+
+#[test]
+fn other_dialect_function_is_named_with_its_dialect() {
+    assert_rejected(
+        "wasmedge.wat",
+        br#"(module (import "wasi_ephemeral_nn" "load_by_name_with_config" (func (param i32 i32 i32 i32 i32) (result i32))))"#,
+        "`wasi_ephemeral_nn::load_by_name_with_config` is not a function of the wasi-nn WITX ABI, \
+         so the adapter does not provide it (it comes from WasmEdge's wasi-nn plugin",
+    );
+}
+
+#[test]
+fn unknown_nn_function_lists_the_abi() {
+    assert_rejected(
+        "unknown.wat",
+        br#"(module (import "wasi_ephemeral_nn" "frobnicate" (func)))"#,
+        "(the ABI has: load, load_by_name, init_execution_context, set_input, get_output, compute)",
+    );
+}
+
+#[test]
+fn wrong_signature_shows_expected_and_found() {
+    assert_rejected(
+        "signature.wat",
+        br#"(module (import "wasi_ephemeral_nn" "get_output" (func (param i32 i32 i32 i32) (result i32))))"#,
+        "`wasi_ephemeral_nn::get_output` is imported with the wrong core signature: \
+         expected (i32, i32, i32, i32, i32) -> i32 (from the wasi_ephemeral_nn WITX), \
+         found (i32, i32, i32, i32) -> i32",
+    );
+}
+
+#[test]
+fn unserved_modules_are_listed() {
+    assert_rejected(
+        "unserved.wat",
+        br#"(module
+          (import "wasi_ephemeral_nn" "compute" (func (param i32) (result i32)))
+          (import "env" "log" (func (param i32 i32)))
+          (import "env" "abort" (func))
+          (import "js" "now" (func (result f64))))"#,
+        "imports from modules that no adapter serves: `env` (log, abort), `js` (now)",
+    );
+}
+
+#[test]
+fn failure_leaves_an_existing_output_untouched() {
+    let dir = dir_with("bad.wat", b"(module (func");
+    std::fs::write(dir.path().join("out.wasm"), b"previous").unwrap();
+    let output = run(&["bad.wat", "-o", "out.wasm"], dir.path(), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read(dir.path().join("out.wasm")).unwrap(), b"previous");
+    assert_eq!(entries(dir.path()).len(), 2, "a temporary file was left behind");
+}
+
+#[test]
+fn output_file_is_a_valid_command_component() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["legacy.wat", "-o", "component.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+    let component = std::fs::read(dir.path().join("component.wasm")).unwrap();
+    common::check_component(&component).unwrap();
+    let imports = common::imported_interfaces(&component).unwrap();
+    for interface in ["graph", "inference", "tensor", "errors"] {
+        let name = format!("wasi:nn/{interface}@{}", common::NN_VERSION);
+        assert!(imports.contains(&name), "{name} missing from {imports:?}");
+    }
+    let exports = common::exported_interfaces(&component).unwrap();
+    assert!(
+        exports.iter().any(|e| e.starts_with("wasi:cli/run@0.2.")),
+        "{exports:?}"
+    );
+}
+
+#[test]
+fn reactor_flag_overrides_start() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["--reactor", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
+    common::check_component(&component).unwrap();
+    assert_eq!(common::exported_interfaces(&component).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn command_flag_exports_run_without_start() {
+    let wat = COMMAND.replace("(export \"_start\")", "(export \"main\")");
+    let dir = dir_with("legacy.wat", wat.as_bytes());
+    let output = run(&["legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let auto = std::fs::read(dir.path().join("c.wasm")).unwrap();
+    assert!(common::exported_interfaces(&auto).unwrap().is_empty());
+    let output = run(&["inspect", "--command", "legacy.wat"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("kind: command (requested)"));
+}
+
+#[test]
+fn binary_goes_to_stdout_when_it_is_not_a_terminal() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["legacy.wat"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.starts_with(b"\0asm"));
+    common::check_component(&output.stdout).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn binary_is_refused_on_a_terminal() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut controller, mut terminal) = (0, 0);
+    // SAFETY: openpty writes two new file descriptors into the out-params;
+    // the null pointers ask for no name and default terminal settings.
+    let rc = unsafe {
+        libc::openpty(
+            &mut controller,
+            &mut terminal,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors were just opened and are owned by nobody else.
+    let (_controller, terminal) = unsafe { (OwnedFd::from_raw_fd(controller), OwnedFd::from_raw_fd(terminal)) };
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = Command::new(BIN)
+        .arg("legacy.wat")
+        .current_dir(dir.path())
+        .stdout(Stdio::from(terminal))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("refusing to write a binary component to a terminal"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn wat_flag_prints_text() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["-t", "legacy.wat"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("(component"), "{}", &text[..40.min(text.len())]);
+    common::check_component(&wat::parse_str(&text).unwrap()).unwrap();
+
+    let output = run(&["--wat", "legacy.wat", "-o", "c.wat"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = std::fs::read_to_string(dir.path().join("c.wat")).unwrap();
+    assert_eq!(written, text);
+}
+
+#[test]
+fn stdin_accepts_binary_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for input in [binary(COMMAND), COMMAND.as_bytes().to_vec()] {
+        let output = run(&["-", "-o", "c.wasm"], dir.path(), Some(&input));
+        assert!(output.status.success(), "{}", stderr(&output));
+        common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
+    }
+    let output = run(&["-"], dir.path(), Some(b"junk"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("error: <stdin>: not a valid WebAssembly module"));
+}
+
+#[test]
+fn module_without_nn_gets_a_note() {
+    let wat = r#"(module
+      (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+      (memory (export "memory") 1)
+      (func (export "_start") (call $exit (i32.const 0))))"#;
+    let dir = dir_with("plain.wat", wat.as_bytes());
+    let output = run(&["plain.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "note: plain.wat: the module imports nothing from `wasi_ephemeral_nn`; \
+         only `wasi_snapshot_preview1` is adapted\n"
+    );
+    let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
+    common::check_component(&component).unwrap();
+    let imports = common::imported_interfaces(&component).unwrap();
+    assert!(imports.iter().all(|i| !i.starts_with("wasi:nn/")), "{imports:?}");
+}
+
+#[test]
+fn inspect_lists_imports_by_module() {
+    let wat = COMMAND.replace(
+        "(memory",
+        r#"(import "env" "log" (func)) (import "wasi_ephemeral_nn" "unload" (func (param i32) (result i32))) (memory"#,
+    );
+    let dir = dir_with("legacy.wat", wat.as_bytes());
+    let output = run(&["inspect", "legacy.wat"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "legacy.wat: core module",
+        "kind: command (exports `_start`)",
+        "wasi_ephemeral_nn: served by the built-in wasi-nn adapter",
+        "  load                    (i32, i32, i32, i32, i32) -> i32",
+        "wasi_snapshot_preview1: served by the official preview1 command adapter",
+        "env: no adapter serves this module",
+        "    error: `wasi_ephemeral_nn::unload` is not a function of the wasi-nn WITX ABI",
+        "result: cannot be componentized (2 unservable imports)",
+    ] {
+        assert!(text.contains(line), "`{line}` missing from:\n{text}");
+    }
+}
+
+#[test]
+fn inspect_rejects_components() {
+    let dir = dir_with("c.wasm", &binary("(component)"));
+    let output = run(&["inspect", "c.wasm"], dir.path(), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "error: c.wasm: already a component; nothing to adapt\n");
+}
+
+#[test]
+fn adapt_replaces_an_adapter() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    std::fs::write(dir.path().join("nn.wasm"), nn_adapter_verify::ADAPTER).unwrap();
+    let args = ["--adapt", "wasi_ephemeral_nn=nn.wasm", "legacy.wat", "-o", "c.wasm"];
+    let output = run(&args, dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
+
+    let output = run(&["inspect", "--adapt", "wasi_ephemeral_nn=nn.wasm", "legacy.wat"], dir.path(), None);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("wasi_ephemeral_nn: served by the adapter supplied for `wasi_ephemeral_nn`"), "{text}");
+}
+
+#[test]
+fn adapt_serves_a_new_module() {
+    // A trivial adapter (no imports) for `env`, as `--adapt` allows any module.
+    let wat = r#"(module
+      (import "wasi_ephemeral_nn" "compute" (func (param i32) (result i32)))
+      (import "env" "answer" (func (result i32)))
+      (memory (export "memory") 1))"#;
+    let dir = dir_with("legacy.wat", wat.as_bytes());
+    std::fs::write(
+        dir.path().join("env.wasm"),
+        binary(r#"(module (func (export "answer") (result i32) (i32.const 42)))"#),
+    )
+    .unwrap();
+    let output = run(&["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
+}
+
+#[test]
+fn adapt_checks_the_supplied_adapter_exports() {
+    let wat = r#"(module (import "env" "question" (func (result i32))) (memory (export "memory") 1))"#;
+    let dir = dir_with("legacy.wat", wat.as_bytes());
+    std::fs::write(
+        dir.path().join("env.wasm"),
+        binary(r#"(module (func (export "answer") (result i32) (i32.const 42)))"#),
+    )
+    .unwrap();
+    let output = run(&["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("`env::question` is not exported by the adapter for `env`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn missing_adapter_file_is_named() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["--adapt", "env=missing.wasm", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("error: missing.wasm: cannot read adapter"), "{}", stderr(&output));
+    assert!(!dir.path().join("c.wasm").exists());
+}
+
+#[test]
+fn missing_input_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(&["absent.wasm", "-o", "c.wasm"], dir.path(), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("error: absent.wasm: cannot read"), "{}", stderr(&output));
+}
+
+#[test]
+fn verbose_traces_on_stderr() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["-v", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("registering adapter"), "{}", stderr(&output));
+}
+
+#[test]
+fn help_has_examples_and_version_is_the_crate_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = run(&["--help"], dir.path(), None);
+    assert!(help.status.success());
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("Examples:") && help.contains("nn-componentize inspect legacy.wasm"), "{help}");
+    let version = run(&["--version"], dir.path(), None);
+    assert_eq!(
+        String::from_utf8(version.stdout).unwrap(),
+        format!("nn-componentize {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}

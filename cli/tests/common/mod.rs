@@ -1,0 +1,78 @@
+//! Checks shared by the CLI tests and the golden-file harness.
+
+// Each test binary compiles this module and uses a different subset of it.
+#![allow(dead_code)]
+
+use anyhow::{bail, ensure, Context, Result};
+use wasmparser::{Validator, WasmFeatures};
+use wit_component::{DecodedWasm, WitPrinter};
+use wit_parser::{Resolve, WorldId, WorldKey};
+
+/// The only wasi-nn version the adapter may import.
+pub const NN_VERSION: &str = "0.2.0-rc-2024-10-28";
+
+/// Validates `component`, checks that it imports nothing but `wasi:nn/*` at
+/// [`NN_VERSION`] and preview2 `wasi:*` interfaces, and returns its decoded
+/// world printed as WIT.
+pub fn check_component(component: &[u8]) -> Result<String> {
+    Validator::new_with_features(WasmFeatures::all())
+        .validate_all(component)
+        .context("the component does not validate")?;
+    let (resolve, world) = decode(component)?;
+    for key in resolve.worlds[world].imports.keys() {
+        let WorldKey::Interface(id) = key else {
+            bail!("unexpected non-interface import `{}`", resolve.name_world_key(key));
+        };
+        let name = resolve.id_of(*id).context("anonymous interface import")?;
+        let package = resolve.interfaces[*id]
+            .package
+            .map(|p| &resolve.packages[p].name)
+            .context("interface without a package")?;
+        let version = package.version.as_ref().context("unversioned import")?;
+        ensure!(package.namespace == "wasi", "`{name}` is not a wasi interface");
+        if package.name == "nn" {
+            ensure!(version.to_string() == NN_VERSION, "`{name}`: wrong wasi:nn version");
+        } else {
+            ensure!(
+                version.major == 0 && version.minor == 2,
+                "`{name}` is not a preview2 (0.2.x) interface"
+            );
+        }
+    }
+    let package = resolve.worlds[world]
+        .package
+        .context("decoded world has no package")?;
+    let mut printer = WitPrinter::default();
+    printer
+        .print(&resolve, package, &[])
+        .context("cannot print the decoded WIT")?;
+    Ok(printer.output.to_string())
+}
+
+/// Decodes the WIT world a component imports and exports.
+pub fn decode(component: &[u8]) -> Result<(Resolve, WorldId)> {
+    match wit_component::decode(component).context("cannot decode the component's WIT")? {
+        DecodedWasm::Component(resolve, world) => Ok((resolve, world)),
+        DecodedWasm::WitPackage(..) => bail!("decoded a WIT package, not a component"),
+    }
+}
+
+/// Names of the interfaces the component imports (e.g. `wasi:nn/graph@...`).
+pub fn imported_interfaces(component: &[u8]) -> Result<Vec<String>> {
+    let (resolve, world) = decode(component)?;
+    Ok(resolve.worlds[world]
+        .imports
+        .keys()
+        .map(|k| resolve.name_world_key(k))
+        .collect())
+}
+
+/// Names of the interfaces the component exports (e.g. `wasi:cli/run@...`).
+pub fn exported_interfaces(component: &[u8]) -> Result<Vec<String>> {
+    let (resolve, world) = decode(component)?;
+    Ok(resolve.worlds[world]
+        .exports
+        .keys()
+        .map(|k| resolve.name_world_key(k))
+        .collect())
+}

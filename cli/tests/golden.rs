@@ -1,0 +1,122 @@
+//! Golden-file tests, modelled on wit-component's `tests/components`.
+//!
+//! Every folder in `tests/golden/` is one test case. Input: `module.wat`, a
+//! legacy core module (or anything else the tool must reject), and optionally
+//! `kind.txt` holding `command` or `reactor` to override the automatic choice.
+//! Expected output: `component.wit` (the decoded world) and `component.wat`
+//! (the whole component as text) when the conversion succeeds, or `error.txt`
+//! when it must fail. Folders named `error-*` must fail, all others must
+//! succeed, so blessing cannot turn a regression into an expectation.
+//!
+//! `BLESS=1 cargo test -p nn-componentize --test golden` rewrites the
+//! expectations. `component.wat` embeds the adapters' code, so it must be
+//! re-blessed whenever adapter/artifacts/wasi_ephemeral_nn.wasm changes.
+
+mod common;
+
+use anyhow::{bail, Context, Result};
+use libtest_mimic::{Arguments, Trial};
+use nn_componentize::{Componentizer, Kind};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const BLESS_HINT: &str = "run `BLESS=1 cargo test -p nn-componentize --test golden` to update \
+     the expectations (component.wat embeds the adapters, so this is expected after \
+     adapter/artifacts/wasi_ephemeral_nn.wasm changes)";
+
+fn main() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden");
+    let mut cases: Vec<PathBuf> = match std::fs::read_dir(&root) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect(),
+        Err(err) => {
+            eprintln!("cannot list {}: {err}", root.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    cases.sort();
+    let trials = cases
+        .into_iter()
+        .map(|dir| {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Trial::test(name, move || run_case(&dir).map_err(|e| format!("{e:#}").into()))
+        })
+        .collect();
+    libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
+}
+
+fn bless() -> bool {
+    std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+fn run_case(dir: &Path) -> Result<()> {
+    let must_fail = dir
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("error-"));
+    let module = std::fs::read(dir.join("module.wat")).context("cannot read module.wat")?;
+    let mut componentizer = Componentizer::new();
+    if let Ok(kind) = std::fs::read_to_string(dir.join("kind.txt")) {
+        componentizer = componentizer.kind(match kind.trim() {
+            "command" => Kind::Command,
+            "reactor" => Kind::Reactor,
+            other => bail!("kind.txt: expected `command` or `reactor`, found `{other}`"),
+        });
+    }
+    match (componentizer.componentize(&module), must_fail) {
+        (Ok(component), false) => {
+            let wit = common::check_component(&component)?;
+            let wat = wasmprinter::print_bytes(&component).context("cannot print component")?;
+            expect(&dir.join("component.wit"), &wit)?;
+            expect(&dir.join("component.wat"), &(wat + "\n"))?;
+            absent(&dir.join("error.txt"))
+        }
+        (Err(err), true) => {
+            expect(&dir.join("error.txt"), &format!("{err:#}\n"))?;
+            absent(&dir.join("component.wit"))?;
+            absent(&dir.join("component.wat"))
+        }
+        (Ok(_), true) => bail!("expected an error (the case is named error-*), but it succeeded"),
+        (Err(err), false) => Err(err.context("componentizing failed")),
+    }
+}
+
+/// Compares `actual` with the file at `path`, or writes it when blessing.
+fn expect(path: &Path, actual: &str) -> Result<()> {
+    if bless() {
+        return std::fs::write(path, actual).with_context(|| format!("cannot write {}", path.display()));
+    }
+    let expected = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {}; {BLESS_HINT}", path.display()))?
+        .replace("\r\n", "\n");
+    if expected == actual {
+        return Ok(());
+    }
+    let want_lines: Vec<&str> = expected.lines().collect();
+    let got_lines: Vec<&str> = actual.lines().collect();
+    let line = (0..=want_lines.len().max(got_lines.len()))
+        .find(|&i| want_lines.get(i) != got_lines.get(i))
+        .unwrap_or(0);
+    let show = |lines: &[&str]| lines.get(line).copied().unwrap_or("<end of file>").to_owned();
+    let (want, got, line) = (show(&want_lines), show(&got_lines), line + 1);
+    bail!(
+        "{} differs from the output, first at line {line}:\n  expected: {want}\n  actual:   {got}\n{BLESS_HINT}",
+        path.display()
+    )
+}
+
+/// Expectation files of the other outcome must not linger: blessing removes
+/// them, otherwise their presence is a failure.
+fn absent(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    if bless() {
+        return std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()));
+    }
+    bail!("{} exists but does not apply to this outcome; {BLESS_HINT}", path.display())
+}

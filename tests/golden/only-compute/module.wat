@@ -1,0 +1,7 @@
+;; Imports only `compute`: the wasi-nn adapter is trimmed to that function.
+(module
+  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "infer") (result i32)
+    (call $compute (i32.const 0)))
+)
