@@ -1,1 +1,113 @@
-fn main(){}
+//! `nn-host run`: runs a `wasi:cli/command` component with WASI preview2 and
+//! `wasi:nn` on OpenVINO, exiting with the guest's exit code.
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Parser, Subcommand};
+use nn_host::{parse_encoding, GraphSpec, RunConfig};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(name = "nn-host", version, about = "Run wasi:nn components on OpenVINO")]
+struct Cli {
+    /// More logging (-v: debug for nn-host, -vv: trace); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a wasi:cli/command component.
+    Run(RunArgs),
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Preopen a host directory for the guest (HOST::GUEST, or one path for both).
+    #[arg(long = "dir", value_name = "HOST::GUEST", value_parser = parse_dir)]
+    dirs: Vec<(PathBuf, String)>,
+    /// Set a guest environment variable (K=V, or K to pass the host's value).
+    #[arg(long = "env", value_name = "K=V", value_parser = parse_env)]
+    env: Vec<(String, String)>,
+    /// Preload and compile a graph once, for `load-by-name` NAME.
+    #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = parse_graph)]
+    graphs: Vec<GraphSpec>,
+    /// Maximum size of each linear memory, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_memory: Option<usize>,
+    /// Interrupt the guest after this many seconds (fractions allowed).
+    #[arg(long, value_name = "SECS", value_parser = parse_secs)]
+    timeout: Option<Duration>,
+    /// The component to run.
+    component: PathBuf,
+    /// Arguments passed to the guest after its program name.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+fn parse_dir(text: &str) -> Result<(PathBuf, String)> {
+    Ok(match text.split_once("::") {
+        Some((host, guest)) => (PathBuf::from(host), guest.to_string()),
+        None => (PathBuf::from(text), text.to_string()),
+    })
+}
+
+fn parse_env(text: &str) -> Result<(String, String)> {
+    Ok(match text.split_once('=') {
+        Some((key, value)) => (key.to_string(), value.to_string()),
+        None => (text.to_string(), std::env::var(text).with_context(|| format!("--env {text}: not set on the host"))?),
+    })
+}
+
+fn parse_graph(text: &str) -> Result<GraphSpec> {
+    let Some((name, rest)) = text.split_once('=') else { bail!("expected NAME=ENC::DIR, got {text:?}") };
+    let Some((encoding, dir)) = rest.split_once("::") else { bail!("expected NAME=ENC::DIR, got {text:?}") };
+    Ok(GraphSpec { name: name.to_string(), encoding: parse_encoding(encoding)?, dir: PathBuf::from(dir) })
+}
+
+fn parse_secs(text: &str) -> Result<Duration> {
+    let secs: f64 = text.trim_end_matches('s').parse().with_context(|| format!("not a number of seconds: {text:?}"))?;
+    Duration::try_from_secs_f64(secs).with_context(|| format!("not a valid timeout: {text:?}"))
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let default_filter = match cli.verbose {
+        0 => "warn",
+        1 => "warn,nn_host=debug",
+        _ => "debug,nn_host=trace",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let Command::Run(args) = cli.command;
+    match run(args) {
+        Ok(code) => std::process::exit(code),
+        Err(error) => {
+            eprintln!("error: {error:?}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn run(args: RunArgs) -> Result<i32> {
+    let bytes = std::fs::read(&args.component).with_context(|| format!("reading {}", args.component.display()))?;
+    let mut guest_args = vec![args.component.display().to_string()];
+    guest_args.extend(args.args);
+    let config = RunConfig {
+        args: guest_args,
+        env: args.env,
+        dirs: args.dirs,
+        graphs: args.graphs,
+        max_memory: args.max_memory,
+        timeout: args.timeout,
+        capture_output: false,
+    };
+    Ok(nn_host::run(&config, &bytes)?.exit_code)
+}

@@ -6,6 +6,7 @@ ONNX one. Re-running gives the same bytes, and the files are committed so that
 tests need no Python at run time.
 """
 import os
+import re
 
 import numpy as np
 import onnx
@@ -61,6 +62,38 @@ def identity_u8():
     return ov.Model([ops.result(y)], [x], "identity_u8")
 
 
+def all_types():
+    """One input per wasi:nn tensor type, `in_<t>` [2] -> `out_<t>` = x + x, in the
+    order f16, f32, f64, bf16, u8, i32, i64 (the WIT tensor-type order)."""
+    params, results = [], []
+    for name, ty in [("f16", ov.Type.f16), ("f32", ov.Type.f32), ("f64", ov.Type.f64), ("bf16", ov.Type.bf16),
+                     ("u8", ov.Type.u8), ("i32", ov.Type.i32), ("i64", ov.Type.i64)]:
+        x = ops.parameter([2], ty, name="in_" + name)
+        x.output(0).set_names({"in_" + name})
+        y = ops.add(x, x)
+        y.output(0).set_names({"out_" + name})
+        params.append(x)
+        results.append(ops.result(y))
+    return ov.Model(results, params, "all_types")
+
+
+def unnamed():
+    """An IR without tensor names: f32[1,3] -> relu, two outputs (relu, x + x);
+    inputs are reachable only by index and outputs are named "0" and "1"."""
+    x = ops.parameter([1, 3], np.float32, name="x")
+    return ov.Model([ops.result(ops.relu(x)), ops.result(ops.add(x, x))], [x], "unnamed")
+
+
+def strip_names(name):
+    """save_model invents tensor names; remove them so the IR has none at all."""
+    path = os.path.join(HERE, name + ".xml")
+    with open(path) as f:
+        xml = f.read()
+    xml = re.sub(r' (output_)?names="[^"]*"', "", xml)
+    with open(path, "w") as f:
+        f.write(xml)
+
+
 def softmax_onnx():
     """ONNX: `input` f32[1,10] -> `output` = Softmax(input)."""
     node = helper.make_node("Softmax", ["input"], ["output"], axis=1)
@@ -80,6 +113,9 @@ def main():
     save_ir(softmax(), "softmax")
     save_ir(two_io(), "two_io")
     save_ir(identity_u8(), "identity_u8")
+    save_ir(all_types(), "all_types")
+    save_ir(unnamed(), "unnamed")
+    strip_names("unnamed")
     with open(os.path.join(HERE, "softmax.onnx"), "wb") as f:
         f.write(softmax_onnx())
 

@@ -1,0 +1,426 @@
+//! The OpenVINO implementation of [`Backend`].
+//!
+//! Bytes cross between the host and OpenVINO without copies: an input
+//! tensor's `Arc<[u8]>` (filled once from guest memory) is wrapped as an
+//! OpenVINO host-pointer tensor, and each static-shaped output is a fresh
+//! `Arc<[u8]>` bound as the request's output tensor, so OpenVINO writes the
+//! result where `tensor.data` later lowers it from. The context keeps every
+//! bound buffer alive while the request references it.
+
+use super::{Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError, Tensor};
+use crate::ov::{CompiledModel, Core, Element, HostTensor, Port};
+use crate::wit::{ErrorCode, ExecutionTarget, GraphEncoding, TensorType};
+use std::sync::Arc;
+
+/// Loads `openvino` IR (XML + weights) and `onnx` models, or sniffs them for
+/// `autodetect`; compiled models run on OpenVINO's CPU or GPU plugin.
+pub struct OpenVino;
+
+impl Backend for OpenVino {
+    fn load(
+        &self,
+        builders: &[&[u8]],
+        encoding: GraphEncoding,
+        target: ExecutionTarget,
+    ) -> Result<Graph, NnError> {
+        let format = match encoding {
+            GraphEncoding::Autodetect => sniff(builders)?,
+            GraphEncoding::Openvino => Format::Ir,
+            GraphEncoding::Onnx => Format::Onnx,
+            GraphEncoding::Tensorflowlite => return Err(tflite_unsupported()),
+            other => {
+                return Err(NnError::new(
+                    ErrorCode::InvalidEncoding,
+                    format!("this host has no backend for the {other:?} encoding; it reads openvino, onnx and autodetect"),
+                ))
+            }
+        };
+        let (model, weights) = match (format, builders) {
+            (Format::Ir, [xml, weights]) => (*xml, Some(*weights)),
+            (Format::Ir, _) => {
+                return Err(NnError::invalid_argument(format!(
+                    "an openvino graph needs 2 builders (IR XML, weights), got {}",
+                    builders.len()
+                )))
+            }
+            (Format::Onnx, [model]) => (*model, None),
+            (Format::Onnx, _) => {
+                return Err(NnError::invalid_argument(format!(
+                    "an onnx graph needs 1 builder (the model), got {}",
+                    builders.len()
+                )))
+            }
+        };
+        if let Some(found) = detect(model) {
+            if found != format {
+                return Err(NnError::new(
+                    ErrorCode::InvalidEncoding,
+                    format!("the graph was declared {format:?} but its bytes look like {found:?}"),
+                ));
+            }
+        }
+        let device = match target {
+            ExecutionTarget::Cpu => "CPU",
+            ExecutionTarget::Gpu => "GPU",
+            ExecutionTarget::Tpu => {
+                return Err(NnError::new(
+                    ErrorCode::UnsupportedOperation,
+                    "OpenVINO has no TPU execution target; use cpu or gpu",
+                ))
+            }
+        };
+        let core = Core::get().map_err(|e| NnError::runtime("OpenVINO is unavailable", e))?;
+        if device == "GPU" {
+            let devices = core
+                .available_devices()
+                .map_err(|e| NnError::runtime("listing OpenVINO devices", e))?;
+            if !devices.iter().any(|d| d.starts_with("GPU")) {
+                return Err(NnError::new(
+                    ErrorCode::UnsupportedOperation,
+                    format!("the gpu target needs an OpenVINO GPU device, but this machine has only: {}", devices.join(", ")),
+                ));
+            }
+        }
+        let started = std::time::Instant::now();
+        let parsed = core.read_model(model, weights).map_err(|e| {
+            NnError::invalid_argument(format!("OpenVINO could not read the {format:?} model ({} bytes): {e:#}", model.len()))
+        })?;
+        let compiled = core
+            .compile(&parsed, device)
+            .map_err(|e| NnError::runtime("OpenVINO could not compile the model", e))?;
+        let model = Model::describe(compiled)?;
+        tracing::debug!(?format, device, elapsed = ?started.elapsed(), inputs = model.inputs.len(), outputs = model.outputs.len(), "compiled graph");
+        Ok(Graph(Arc::new(OpenVinoGraph(Arc::new(model)))))
+    }
+}
+
+/// A model format OpenVINO reads from memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Ir,
+    Onnx,
+}
+
+fn tflite_unsupported() -> NnError {
+    NnError::new(
+        ErrorCode::InvalidEncoding,
+        "OpenVINO 2026.4 reads TensorFlow Lite models only from files, not from memory, so this host cannot load tensorflowlite graphs",
+    )
+}
+
+/// Recognises a model's format from its first bytes.
+fn detect(bytes: &[u8]) -> Option<Format> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = &text[text.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    if text.starts_with(b"<?xml") || text.starts_with(b"<net") {
+        return Some(Format::Ir);
+    }
+    // An ONNX ModelProto starts with field 1 (`ir_version`, a small varint).
+    if let [0x08, version, ..] = bytes {
+        if (1..=32).contains(version) {
+            return Some(Format::Onnx);
+        }
+    }
+    None
+}
+
+/// Picks the format for `autodetect` from the first builder.
+fn sniff(builders: &[&[u8]]) -> Result<Format, NnError> {
+    let first = builders.first().copied().unwrap_or_default();
+    if first.get(4..8) == Some(b"TFL3") {
+        return Err(tflite_unsupported());
+    }
+    detect(first).ok_or_else(|| {
+        NnError::new(
+            ErrorCode::InvalidEncoding,
+            format!(
+                "autodetect recognised neither OpenVINO IR XML nor ONNX in the first builder ({} bytes, starting {:02x?})",
+                first.len(),
+                &first[..first.len().min(8)]
+            ),
+        )
+    })
+}
+
+/// A compiled model and the description of its ports, shared by its contexts.
+struct Model {
+    compiled: CompiledModel,
+    inputs: Vec<Port>,
+    outputs: Vec<Port>,
+}
+
+impl Model {
+    fn describe(compiled: CompiledModel) -> Result<Model, NnError> {
+        let inputs = compiled.ports(false).map_err(|e| NnError::runtime("reading the model's inputs", e))?;
+        let outputs = compiled.ports(true).map_err(|e| NnError::runtime("reading the model's outputs", e))?;
+        for (kind, ports) in [("input", &inputs), ("output", &outputs)] {
+            for (index, port) in ports.iter().enumerate() {
+                if let Err(raw) = port.element {
+                    return Err(NnError::new(
+                        ErrorCode::UnsupportedOperation,
+                        format!(
+                            "model {kind} {} has OpenVINO element type #{raw}, which no wasi:nn tensor type represents",
+                            label(index, port)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Model { compiled, inputs, outputs })
+    }
+
+    /// Resolves a guest-supplied input name: any of the input's tensor names,
+    /// else a decimal string taken as the input's index.
+    fn input_index(&self, name: &str) -> Result<usize, NnError> {
+        let by_any_name = |any: &str| self.inputs.iter().position(|p| p.name.as_deref() == Some(any));
+        if let Some(index) = by_any_name(name) {
+            return Ok(index);
+        }
+        if let Some(index) = self.compiled.input_any_name(name).as_deref().and_then(by_any_name) {
+            return Ok(index);
+        }
+        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+            return match name.parse::<usize>() {
+                Ok(index) if index < self.inputs.len() => Ok(index),
+                _ => Err(NnError::invalid_argument(format!(
+                    "input index {name} is out of range: the model has {} input(s): {}",
+                    self.inputs.len(),
+                    list(&self.inputs)
+                ))),
+            };
+        }
+        Err(NnError::invalid_argument(format!(
+            "the model has no input named {name:?}; its inputs are {} (a decimal string selects an input by index)",
+            list(&self.inputs)
+        )))
+    }
+
+    /// Checks a tensor against input `index` before anything is bound.
+    fn check_input(&self, index: usize, tensor: &Tensor) -> Result<Element, NnError> {
+        let port = &self.inputs[index];
+        let what = format!("input {}", label(index, port));
+        let element = element_of(tensor.ty);
+        let dims = tensor.dimensions.iter().map(|&d| d as usize).collect::<Vec<_>>();
+        let needed = dims
+            .iter()
+            .try_fold(element.size(), |acc, &d| acc.checked_mul(d))
+            .ok_or_else(|| NnError::invalid_argument(format!("{what}: dimensions {dims:?} overflow")))?;
+        if tensor.data.len() != needed {
+            return Err(NnError::invalid_argument(format!(
+                "{what}: the tensor holds {} bytes but dimensions {dims:?} of {:?} need {needed}",
+                tensor.data.len(),
+                tensor.ty
+            )));
+        }
+        if port.element != Ok(element) {
+            return Err(NnError::invalid_argument(format!(
+                "{what} expects {} but the tensor is {:?}",
+                port.shape_text_with_type(),
+                tensor.ty
+            )));
+        }
+        if let Some(expected) = &port.shape {
+            if *expected != dims {
+                return Err(NnError::invalid_argument(format!(
+                    "{what} expects shape {expected:?} but the tensor has {dims:?}"
+                )));
+            }
+        }
+        Ok(element)
+    }
+}
+
+/// "'name' (index N)" or "#N (no name)" for messages.
+fn label(index: usize, port: &Port) -> String {
+    match &port.name {
+        Some(name) => format!("{name:?} (index {index})"),
+        None => format!("#{index} (unnamed)"),
+    }
+}
+
+fn list(ports: &[Port]) -> String {
+    ports
+        .iter()
+        .enumerate()
+        .map(|(index, port)| format!("{} {}", label(index, port), port.shape_text_with_type()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Port {
+    fn shape_text_with_type(&self) -> String {
+        match self.element {
+            Ok(element) => format!("{:?}{}", tensor_type_of(element), self.shape_text),
+            Err(raw) => format!("element#{raw}{}", self.shape_text),
+        }
+    }
+}
+
+pub(crate) fn element_of(ty: TensorType) -> Element {
+    match ty {
+        TensorType::Fp16 => Element::F16,
+        TensorType::Fp32 => Element::F32,
+        TensorType::Fp64 => Element::F64,
+        TensorType::Bf16 => Element::Bf16,
+        TensorType::U8 => Element::U8,
+        TensorType::I32 => Element::I32,
+        TensorType::I64 => Element::I64,
+    }
+}
+
+fn tensor_type_of(element: Element) -> TensorType {
+    match element {
+        Element::F16 => TensorType::Fp16,
+        Element::F32 => TensorType::Fp32,
+        Element::F64 => TensorType::Fp64,
+        Element::Bf16 => TensorType::Bf16,
+        Element::U8 => TensorType::U8,
+        Element::I32 => TensorType::I32,
+        Element::I64 => TensorType::I64,
+    }
+}
+
+struct OpenVinoGraph(Arc<Model>);
+
+impl BackendGraph for OpenVinoGraph {
+    fn init_execution_context(&self) -> Result<ExecutionContext, NnError> {
+        let request = self
+            .0
+            .compiled
+            .create_infer_request()
+            .map_err(|e| NnError::runtime("creating an inference request", e))?;
+        Ok(ExecutionContext(Box::new(OpenVinoContext {
+            model: self.0.clone(),
+            request,
+            bound_inputs: vec![None; self.0.inputs.len()],
+            bound_outputs: vec![None; self.0.outputs.len()],
+        })))
+    }
+}
+
+struct OpenVinoContext {
+    model: Arc<Model>,
+    request: crate::ov::InferRequest,
+    /// The buffers the request's input tensors point into, per input index.
+    bound_inputs: Vec<Option<Arc<[u8]>>>,
+    /// The buffers the request's output tensors point into, per output index.
+    bound_outputs: Vec<Option<Arc<[u8]>>>,
+}
+
+impl BackendExecutionContext for OpenVinoContext {
+    fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError> {
+        let model = self.model.clone();
+        let mut slots: Vec<Option<(Element, Tensor)>> = vec![None; model.inputs.len()];
+        for (name, tensor) in inputs {
+            let index = model.input_index(&name)?;
+            if slots[index].is_some() {
+                return Err(NnError::invalid_argument(format!(
+                    "input {} is given more than once (last as {name:?})",
+                    label(index, &model.inputs[index])
+                )));
+            }
+            let element = model.check_input(index, &tensor)?;
+            slots[index] = Some((element, tensor));
+        }
+        let missing = slots
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| slot.is_none())
+            .map(|(index, _)| label(index, &model.inputs[index]))
+            .collect::<Vec<_>>();
+        if !missing.is_empty() {
+            return Err(NnError::invalid_argument(format!(
+                "missing input(s) {}: compute needs all {} model inputs",
+                missing.join(", "),
+                model.inputs.len()
+            )));
+        }
+        for (index, slot) in slots.into_iter().enumerate() {
+            let (element, tensor) = slot.expect("checked above");
+            let dims = tensor.dimensions.iter().map(|&d| d as usize).collect::<Vec<_>>();
+            // SAFETY: the buffer is kept in `bound_inputs` while bound, and
+            // OpenVINO only reads input tensors.
+            let view = unsafe { HostTensor::view(element, &dims, tensor.data.as_ptr().cast_mut()) }
+                .map_err(|e| NnError::runtime("wrapping an input tensor", e))?;
+            self.request.set_input(index, &view).map_err(|e| {
+                NnError::invalid_argument(format!("input {} was refused: {e:#}", label(index, &model.inputs[index])))
+            })?;
+            self.bound_inputs[index] = Some(tensor.data);
+        }
+        for (index, port) in model.outputs.iter().enumerate() {
+            let (Ok(element), Some(shape)) = (port.element, &port.shape) else {
+                // Dynamic output shapes are only known after inference; the
+                // result is then copied out of OpenVINO's own buffer.
+                continue;
+            };
+            let len = shape.iter().product::<usize>() * element.size();
+            // SAFETY: zeroed bytes are valid `u8`s.
+            let mut buffer = unsafe { Arc::<[u8]>::new_zeroed_slice(len).assume_init() };
+            let data = Arc::get_mut(&mut buffer).expect("a fresh Arc is unique").as_mut_ptr();
+            // SAFETY: `buffer` stays unique (in `bound_outputs`) until inference
+            // has written it; it is cloned for the guest only afterwards.
+            let view = unsafe { HostTensor::view(element, shape, data) }
+                .map_err(|e| NnError::runtime("wrapping an output buffer", e))?;
+            self.request
+                .set_output(index, &view)
+                .map_err(|e| NnError::runtime("binding an output buffer", e))?;
+            self.bound_outputs[index] = Some(buffer);
+        }
+        let started = std::time::Instant::now();
+        self.request.infer().map_err(|e| NnError::runtime("OpenVINO inference failed", e))?;
+        tracing::trace!(elapsed = ?started.elapsed(), "inference");
+        model
+            .outputs
+            .iter()
+            .enumerate()
+            .map(|(index, port)| {
+                let name = port.name.clone().unwrap_or_else(|| index.to_string());
+                let tensor = self.output(index).map_err(|e| NnError::runtime(&format!("reading output {name:?}"), e))?;
+                Ok((name, tensor))
+            })
+            .collect()
+    }
+}
+
+impl OpenVinoContext {
+    /// Output `index` after inference: the bound buffer when OpenVINO wrote
+    /// into it, else a copy of OpenVINO's own (dynamic-shape) result.
+    fn output(&self, index: usize) -> anyhow::Result<Tensor> {
+        let produced = self.request.output(index)?;
+        let element = produced
+            .element()?
+            .map_err(|raw| anyhow::anyhow!("OpenVINO produced element type #{raw}"))?;
+        let dims = produced.dims()?;
+        let dimensions = dims
+            .iter()
+            .map(|&d| u32::try_from(d))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| anyhow::anyhow!("output dimensions {dims:?} do not fit u32"))?;
+        let data = match &self.bound_outputs[index] {
+            Some(buffer)
+                if produced.byte_size()? == buffer.len()
+                    && (buffer.is_empty() || produced.data_ptr()? == buffer.as_ptr().cast_mut()) =>
+            {
+                buffer.clone()
+            }
+            _ => Arc::from(produced.bytes()?),
+        };
+        Ok(Tensor { dimensions, ty: tensor_type_of(element), data })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_formats() {
+        assert_eq!(detect(b"<?xml version=\"1.0\"?><net>"), Some(Format::Ir));
+        assert_eq!(detect(b"\xEF\xBB\xBF  <net name=\"x\">"), Some(Format::Ir));
+        assert_eq!(detect(&[0x08, 0x08, 0x12, 0x00]), Some(Format::Onnx));
+        assert_eq!(detect(b"garbage"), None);
+        let tflite: &[u8] = b"\x1c\x00\x00\x00TFL3\x00\x00";
+        assert_eq!(sniff(&[tflite]).unwrap_err().code, ErrorCode::InvalidEncoding);
+        assert_eq!(sniff(&[]).unwrap_err().code, ErrorCode::InvalidEncoding);
+    }
+}

@@ -1,0 +1,167 @@
+//! Finding and loading OpenVINO's C library (`libopenvino_c`) at run time.
+//!
+//! `openvino-sys` 0.11.1 (`runtime-linking`) keeps the loaded library in one
+//! process-wide `static LazyLock<RwLock<Option<Arc<SharedLibrary>>>>`
+//! (`src/linking/runtime.rs`), even though its panic message says "not loaded
+//! on this thread": loading it once, from any thread, makes it usable from
+//! every thread (the `loaded_library_is_process_wide` test checks this). Its
+//! own search only looks for an unversioned `libopenvino_c.so`, which the PyPI
+//! wheel does not ship (`libopenvino_c.so.2641`), so this module finds the file
+//! itself and loads it by exact path. [`load`] is idempotent and cheap after
+//! the first success; every path that touches OpenVINO calls it first.
+
+use anyhow::{bail, Context as _, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+/// The command the error message recommends; the host is tested against it.
+pub const INSTALL_COMMAND: &str = "pip install openvino==2026.4.1";
+
+/// The path loaded by the first successful [`load`]; failures are not cached
+/// so that a later call can succeed once the environment is fixed.
+static LOADED: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Loads `libopenvino_c` once per process and returns the file it came from.
+///
+/// Search order: `OPENVINO_LIB` (a file, or a folder holding the library),
+/// `OPENVINO_INSTALL_DIR` (its `runtime/lib/intel64` and `lib` folders, or the
+/// folder itself), the standard system library folders, then the
+/// `openvino/libs` folder of the OpenVINO wheel that `python3` imports.
+pub fn load() -> Result<PathBuf> {
+    let mut loaded = LOADED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(path) = loaded.as_ref() {
+        return Ok(path.clone());
+    }
+    let path = find()?;
+    openvino_sys::library::load_from(path.clone())
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("loading OpenVINO's C library from {}", path.display()))?;
+    tracing::debug!(path = %path.display(), "loaded OpenVINO");
+    *loaded = Some(path.clone());
+    Ok(path)
+}
+
+/// Returns the first `libopenvino_c` found in the documented search order.
+fn find() -> Result<PathBuf> {
+    let mut tried = Vec::new();
+    if let Some(lib) = std::env::var_os("OPENVINO_LIB") {
+        let lib = PathBuf::from(lib);
+        if lib.is_file() {
+            return Ok(lib);
+        }
+        match library_in(&lib) {
+            Some(found) => return Ok(found),
+            None => bail!(
+                "OPENVINO_LIB={} is neither the libopenvino_c file nor a folder holding it",
+                lib.display()
+            ),
+        }
+    }
+    if let Some(dir) = std::env::var_os("OPENVINO_INSTALL_DIR") {
+        let dir = PathBuf::from(dir);
+        for sub in ["runtime/lib/intel64", "runtime/lib/aarch64", "lib", "."] {
+            let folder = dir.join(sub);
+            if let Some(found) = library_in(&folder) {
+                return Ok(found);
+            }
+            tried.push(folder);
+        }
+    }
+    for folder in [
+        "/usr/local/lib",
+        "/usr/lib",
+        "/usr/lib/x86_64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+        "/opt/intel/openvino/runtime/lib/intel64",
+    ] {
+        let folder = PathBuf::from(folder);
+        if let Some(found) = library_in(&folder) {
+            return Ok(found);
+        }
+        tried.push(folder);
+    }
+    match python_wheel_libs() {
+        Some(folder) => {
+            if let Some(found) = library_in(&folder) {
+                return Ok(found);
+            }
+            tried.push(folder);
+        }
+        None => tried.push(PathBuf::from("<python3 -c 'import openvino'> (not importable)")),
+    }
+    let tried = tried.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    bail!(
+        "OpenVINO's C library (libopenvino_c) was not found; install it with `{INSTALL_COMMAND}` \
+         or point OPENVINO_LIB at the file (looked in: {tried})"
+    )
+}
+
+/// Finds `libopenvino_c.so` or a versioned `libopenvino_c.so.N` in `folder`,
+/// preferring the unversioned name and then the highest version.
+fn library_in(folder: &Path) -> Option<PathBuf> {
+    let unversioned = folder.join("libopenvino_c.so");
+    if unversioned.is_file() {
+        return Some(unversioned);
+    }
+    std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("libopenvino_c.so."))
+        })
+        .max()
+}
+
+/// Asks `python3` where the `openvino` wheel lives; `None` when it is not importable.
+fn python_wheel_libs() -> Option<PathBuf> {
+    let output = Command::new("python3")
+        .args([
+            "-c",
+            "import openvino, os; print(os.path.join(os.path.dirname(openvino.__file__), 'libs'))",
+        ])
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let folder = String::from_utf8(output.stdout).ok()?;
+    Some(PathBuf::from(folder.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `openvino-sys` keeps the library in a process-wide static: after loading
+    /// it on one thread, a fresh thread can call into it without loading again.
+    #[test]
+    fn loaded_library_is_process_wide() {
+        std::thread::spawn(|| load().unwrap()).join().unwrap();
+        let version = std::thread::spawn(|| {
+            let mut v = openvino_sys::ov_version_t {
+                buildNumber: std::ptr::null(),
+                description: std::ptr::null(),
+            };
+            // SAFETY: `v` is a valid out-parameter and is freed by OpenVINO below.
+            let status = unsafe { openvino_sys::ov_get_openvino_version(&mut v) };
+            assert_eq!(status, openvino_sys::ov_status_e::OK);
+            // SAFETY: on success `buildNumber` is a NUL-terminated string owned by `v`.
+            let text = unsafe { std::ffi::CStr::from_ptr(v.buildNumber) }.to_string_lossy().into_owned();
+            unsafe { openvino_sys::ov_version_free(&mut v) };
+            text
+        })
+        .join()
+        .unwrap();
+        assert!(version.starts_with("2026."), "{version}");
+    }
+
+    #[test]
+    fn load_is_idempotent() {
+        assert_eq!(load().unwrap(), load().unwrap());
+    }
+}

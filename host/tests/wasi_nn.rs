@@ -1,0 +1,402 @@
+//! Drives every `wasi:nn` function through a real component (a WAT proxy
+//! whose exports forward to the imports through guest memory) on OpenVINO.
+
+mod common;
+
+use common::{model, models_dir, proxy_component};
+use nn_host::{add_to_linker, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType};
+use std::sync::{Arc, OnceLock};
+use wasmtime::component::{Component, ComponentNamedList, Instance, Lift, Linker, Lower};
+use wasmtime::Store;
+
+struct State {
+    nn: NnCtx,
+}
+
+/// The proxy guest instantiated in a fresh store; component and linker are
+/// compiled once per test binary on the host's shared engine.
+struct Proxy {
+    store: Store<State>,
+    instance: Instance,
+}
+
+type NnResult<T> = Result<T, (ErrorCode, String)>;
+
+fn compiled() -> &'static (Component, Linker<State>) {
+    static COMPILED: OnceLock<(Component, Linker<State>)> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let engine = nn_host::engine();
+        let component = Component::new(engine, proxy_component()).unwrap();
+        let mut linker = Linker::new(engine);
+        add_to_linker(&mut linker, |s: &mut State| &mut s.nn).unwrap();
+        (component, linker)
+    })
+}
+
+impl Proxy {
+    fn new() -> Proxy {
+        Proxy::with_registry(Registry::new())
+    }
+
+    fn with_registry(registry: Registry) -> Proxy {
+        let (component, linker) = compiled();
+        let mut store = Store::new(nn_host::engine(), State { nn: NnCtx::new(Arc::new(registry)) });
+        store.set_epoch_deadline(u64::MAX / 2);
+        let instance = linker.instantiate(&mut store, component).unwrap();
+        Proxy { store, instance }
+    }
+
+    fn call<P: ComponentNamedList + Lower, R: ComponentNamedList + Lift>(&mut self, name: &str, params: P) -> R {
+        let func = self.instance.get_typed_func::<P, R>(&mut self.store, name).unwrap();
+        func.call(&mut self.store, params).unwrap()
+    }
+
+    /// Reads an error resource's code and message, then drops it.
+    fn error(&mut self, error: u32) -> (ErrorCode, String) {
+        let (code,): (ErrorCode,) = self.call("error-code", (error,));
+        let (data,): (String,) = self.call("error-data", (error,));
+        let () = self.call("drop-error", (error,));
+        (code, data)
+    }
+
+    fn result(&mut self, result: Result<u32, u32>) -> NnResult<u32> {
+        result.map_err(|e| self.error(e))
+    }
+
+    fn load(&mut self, builders: Vec<Vec<u8>>, encoding: GraphEncoding, target: ExecutionTarget) -> NnResult<u32> {
+        let (r,) = self.call("load", (builders, encoding, target));
+        self.result(r)
+    }
+
+    fn load_by_name(&mut self, name: &str) -> NnResult<u32> {
+        let (r,) = self.call("load-by-name", (name.to_string(),));
+        self.result(r)
+    }
+
+    fn init(&mut self, graph: u32) -> NnResult<u32> {
+        let (r,) = self.call("init-execution-context", (graph,));
+        self.result(r)
+    }
+
+    fn tensor(&mut self, dims: &[u32], ty: TensorType, data: &[u8]) -> u32 {
+        let (t,): (u32,) = self.call("new-tensor", (dims.to_vec(), ty, data.to_vec()));
+        t
+    }
+
+    fn f32_tensor(&mut self, dims: &[u32], values: &[f32]) -> u32 {
+        let bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+        self.tensor(dims, TensorType::Fp32, &bytes)
+    }
+
+    fn dims(&mut self, tensor: u32) -> Vec<u32> {
+        self.call::<_, (Vec<u32>,)>("tensor-dimensions", (tensor,)).0
+    }
+
+    fn ty(&mut self, tensor: u32) -> TensorType {
+        self.call::<_, (TensorType,)>("tensor-ty", (tensor,)).0
+    }
+
+    fn data(&mut self, tensor: u32) -> Vec<u8> {
+        self.call::<_, (Vec<u8>,)>("tensor-data", (tensor,)).0
+    }
+
+    fn f32s(&mut self, tensor: u32) -> Vec<f32> {
+        self.data(tensor).chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect()
+    }
+
+    fn compute(&mut self, context: u32, inputs: Vec<(&str, u32)>) -> NnResult<Vec<(String, u32)>> {
+        let inputs = inputs.into_iter().map(|(n, t)| (n.to_string(), t)).collect::<Vec<_>>();
+        let (r,): (Result<Vec<(String, u32)>, u32>,) = self.call("compute", (context, inputs));
+        r.map_err(|e| self.error(e))
+    }
+
+    fn openvino(&mut self, name: &str) -> NnResult<u32> {
+        let builders = vec![model(&format!("{name}.xml")), model(&format!("{name}.bin"))];
+        self.load(builders, GraphEncoding::Openvino, ExecutionTarget::Cpu)
+    }
+
+    fn context(&mut self, name: &str) -> u32 {
+        let graph = self.openvino(name).unwrap();
+        let context = self.init(graph).unwrap();
+        let () = self.call("drop-graph", (graph,));
+        context
+    }
+}
+
+fn softmax(values: impl Iterator<Item = f32>) -> Vec<f32> {
+    let values = values.collect::<Vec<_>>();
+    let max = values.iter().cloned().fold(f32::MIN, f32::max);
+    let exps = values.iter().map(|v| (v - max).exp()).collect::<Vec<_>>();
+    let sum: f32 = exps.iter().sum();
+    exps.iter().map(|e| e / sum).collect()
+}
+
+fn assert_close(actual: &[f32], expected: &[f32]) {
+    assert_eq!(actual.len(), expected.len());
+    for (a, e) in actual.iter().zip(expected) {
+        assert!((a - e).abs() < 1e-5, "{actual:?} != {expected:?}");
+    }
+}
+
+const INPUT: [f32; 10] = [0.0, 0.1, 0.2, 0.3, 0.4, -0.5, 1.0, 2.0, -1.0, 0.5];
+
+#[test]
+fn openvino_softmax_by_tensor_name() {
+    let mut p = Proxy::new();
+    let context = p.context("softmax");
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    let outputs = p.compute(context, vec![("input", input)]).unwrap();
+    assert_eq!(outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["output"]);
+    let out = outputs[0].1;
+    assert_eq!(p.dims(out), [1, 10]);
+    assert_eq!(p.ty(out), TensorType::Fp32);
+    assert_close(&p.f32s(out), &softmax(INPUT.iter().map(|x| 2.0 * x + 1.0)));
+    // A context computes again; the earlier output keeps its own bytes.
+    let first = p.data(out);
+    let zeros = p.f32_tensor(&[1, 10], &[0.0; 10]);
+    let again = p.compute(context, vec![("input", zeros)]).unwrap();
+    assert_close(&p.f32s(again[0].1), &[0.1; 10]);
+    assert_eq!(p.data(out), first);
+    let () = p.call("drop-tensor", (out,));
+    let () = p.call("drop-context", (context,));
+}
+
+#[test]
+fn onnx_by_decimal_index_and_autodetect() {
+    let mut p = Proxy::new();
+    for encoding in [GraphEncoding::Onnx, GraphEncoding::Autodetect] {
+        let graph = p.load(vec![model("softmax.onnx")], encoding, ExecutionTarget::Cpu).unwrap();
+        let context = p.init(graph).unwrap();
+        let input = p.f32_tensor(&[1, 10], &INPUT);
+        let outputs = p.compute(context, vec![("0", input)]).unwrap();
+        assert_eq!(outputs[0].0, "output");
+        assert_close(&p.f32s(outputs[0].1), &softmax(INPUT.iter().cloned()));
+    }
+    let builders = vec![model("softmax.xml"), model("softmax.bin")];
+    let graph = p.load(builders, GraphEncoding::Autodetect, ExecutionTarget::Cpu).unwrap();
+    let context = p.init(graph).unwrap();
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    assert_eq!(p.compute(context, vec![("input", input)]).unwrap()[0].0, "output");
+}
+
+#[test]
+fn two_inputs_two_outputs_in_model_order() {
+    let mut p = Proxy::new();
+    let context = p.context("two_io");
+    let (a, b) = ([1.0, 2.0, 3.0, 4.0], [10.0, 20.0, 30.0, 40.0]);
+    for (name_a, name_b) in [("a", "b"), ("0", "1")] {
+        let ta = p.f32_tensor(&[1, 4], &a);
+        let tb = p.f32_tensor(&[1, 4], &b);
+        // Given in reverse order: inputs are matched by name or index, not position.
+        let outputs = p.compute(context, vec![(name_b, tb), (name_a, ta)]).unwrap();
+        assert_eq!(outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["sum", "product"]);
+        assert_eq!(p.f32s(outputs[0].1), [11.0, 22.0, 33.0, 44.0]);
+        assert_eq!(p.f32s(outputs[1].1), [10.0, 40.0, 90.0, 160.0]);
+    }
+}
+
+#[test]
+fn u8_model_and_empty_weights() {
+    let mut p = Proxy::new();
+    let context = p.context("identity_u8");
+    let input = p.tensor(&[2, 3], TensorType::U8, &[0, 1, 2, 3, 254, 9]);
+    let outputs = p.compute(context, vec![("bytes", input)]).unwrap();
+    assert_eq!(outputs[0].0, "same");
+    assert_eq!(p.ty(outputs[0].1), TensorType::U8);
+    assert_eq!(p.dims(outputs[0].1), [2, 3]);
+    assert_eq!(p.data(outputs[0].1), [1, 2, 3, 4, 255, 10]);
+    // two_io.bin is empty: a model without constants loads from empty weights.
+    assert!(model("two_io.bin").is_empty());
+    p.openvino("two_io").unwrap();
+}
+
+#[test]
+fn every_tensor_type_round_trips_through_the_resource() {
+    let mut p = Proxy::new();
+    for (ty, size) in [
+        (TensorType::Fp16, 2),
+        (TensorType::Fp32, 4),
+        (TensorType::Fp64, 8),
+        (TensorType::Bf16, 2),
+        (TensorType::U8, 1),
+        (TensorType::I32, 4),
+        (TensorType::I64, 8),
+    ] {
+        let bytes = (0..6 * size).map(|i| i as u8).collect::<Vec<_>>();
+        let t = p.tensor(&[2, 3], ty, &bytes);
+        assert_eq!(p.dims(t), [2, 3]);
+        assert_eq!(p.ty(t), ty);
+        assert_eq!(p.data(t), bytes);
+        let () = p.call("drop-tensor", (t,));
+    }
+}
+
+#[test]
+fn load_by_name_hits_registered_graphs_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(models_dir().join("softmax.xml"), dir.path().join("model.xml")).unwrap();
+    std::fs::copy(models_dir().join("softmax.bin"), dir.path().join("model.bin")).unwrap();
+    let mut registry = Registry::new();
+    registry.preload("softmax", GraphEncoding::Openvino, dir.path()).unwrap();
+    let mut p = Proxy::with_registry(registry);
+    let graph = p.load_by_name("softmax").unwrap();
+    let context = p.init(graph).unwrap();
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    assert_eq!(p.compute(context, vec![("input", input)]).unwrap()[0].0, "output");
+    // A second load-by-name shares the compiled graph.
+    p.load_by_name("softmax").unwrap();
+    let path = models_dir().join("softmax").display().to_string();
+    for missing in ["two_io", "", path.as_str()] {
+        let (code, message) = p.load_by_name(missing).unwrap_err();
+        assert_eq!(code, ErrorCode::NotFound, "{message}");
+        assert!(message.contains(&format!("{missing:?}")), "{message}");
+    }
+}
+
+#[test]
+fn bad_models_are_errors() {
+    let mut p = Proxy::new();
+    let cpu = ExecutionTarget::Cpu;
+    let xml = model("softmax.xml");
+    let bin = model("softmax.bin");
+    let cases: Vec<(Vec<Vec<u8>>, GraphEncoding, ErrorCode, &str)> = vec![
+        (vec![b"<net garbage".to_vec(), vec![]], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "could not read"),
+        (vec![b"garbage".to_vec(), vec![]], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "could not read"),
+        (vec![vec![0x08, 0x07, 0xff, 0xff]], GraphEncoding::Onnx, ErrorCode::InvalidArgument, "could not read"),
+        (vec![xml.clone(), bin[..bin.len() / 2].to_vec()], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "could not read"),
+        (vec![xml.clone()], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "needs 2 builders"),
+        (vec![model("softmax.onnx"), vec![]], GraphEncoding::Onnx, ErrorCode::InvalidArgument, "needs 1 builder"),
+        (vec![model("softmax.onnx")], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "needs 2 builders"),
+        (vec![xml.clone(), bin.clone()], GraphEncoding::Onnx, ErrorCode::InvalidArgument, "needs 1 builder"),
+        (vec![xml.clone()], GraphEncoding::Onnx, ErrorCode::InvalidEncoding, "look like Ir"),
+        (vec![b"garbage".to_vec()], GraphEncoding::Autodetect, ErrorCode::InvalidEncoding, "recognised neither"),
+        (vec![], GraphEncoding::Autodetect, ErrorCode::InvalidEncoding, "recognised neither"),
+        (vec![b"\x1c\0\0\0TFL3\0\0".to_vec()], GraphEncoding::Autodetect, ErrorCode::InvalidEncoding, "TensorFlow Lite"),
+        (vec![b"\x1c\0\0\0TFL3\0\0".to_vec()], GraphEncoding::Tensorflowlite, ErrorCode::InvalidEncoding, "TensorFlow Lite"),
+        (vec![vec![1]], GraphEncoding::Tensorflow, ErrorCode::InvalidEncoding, "Tensorflow"),
+        (vec![vec![1]], GraphEncoding::Pytorch, ErrorCode::InvalidEncoding, "Pytorch"),
+        (vec![vec![1]], GraphEncoding::Ggml, ErrorCode::InvalidEncoding, "Ggml"),
+    ];
+    for (builders, encoding, code, needle) in cases {
+        let (got, message) = p.load(builders, encoding, cpu).unwrap_err();
+        assert_eq!(got, code, "{encoding:?}: {message}");
+        assert!(message.contains(needle), "{encoding:?}: {message:?} lacks {needle:?}");
+    }
+}
+
+#[test]
+fn targets() {
+    let mut p = Proxy::new();
+    let builders = vec![model("softmax.xml"), model("softmax.bin")];
+    let (code, message) = p.load(builders.clone(), GraphEncoding::Openvino, ExecutionTarget::Tpu).unwrap_err();
+    assert_eq!(code, ErrorCode::UnsupportedOperation);
+    assert!(message.contains("TPU"), "{message}");
+    match p.load(builders, GraphEncoding::Openvino, ExecutionTarget::Gpu) {
+        // Only on machines with an OpenVINO GPU device.
+        Ok(_) => {}
+        Err((code, message)) => {
+            assert_eq!(code, ErrorCode::UnsupportedOperation);
+            assert!(message.contains("GPU device") && message.contains("CPU"), "{message}");
+        }
+    }
+}
+
+#[test]
+fn bad_inputs_are_errors() {
+    let mut p = Proxy::new();
+    let softmax = p.context("softmax");
+    let two_io = p.context("two_io");
+    let ten = INPUT.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+    let cases: Vec<(u32, Vec<(&str, &[u32], TensorType, Vec<u8>)>, &[&str])> = vec![
+        (softmax, vec![("nope", &[1, 10], TensorType::Fp32, ten.clone())], &["\"nope\"", "\"input\" (index 0) Fp32[1,10]"]),
+        (softmax, vec![("1", &[1, 10], TensorType::Fp32, ten.clone())], &["index 1 is out of range", "1 input"]),
+        (softmax, vec![("input", &[1, 5], TensorType::Fp32, ten[..20].to_vec())], &["\"input\" (index 0)", "expects shape [1, 10]", "[1, 5]"]),
+        (softmax, vec![("input", &[1, 10], TensorType::Fp32, ten[..12].to_vec())], &["holds 12 bytes", "[1, 10] of Fp32 need 40"]),
+        (softmax, vec![("input", &[1, 10], TensorType::I32, ten.clone())], &["expects Fp32[1,10]", "tensor is I32"]),
+        (softmax, vec![("input", &[1, 10], TensorType::Fp32, ten.clone()), ("0", &[1, 10], TensorType::Fp32, ten.clone())], &["more than once", "\"0\""]),
+        (softmax, vec![], &["missing input(s) \"input\" (index 0)"]),
+        (two_io, vec![("a", &[1, 4], TensorType::Fp32, ten[..16].to_vec())], &["missing input(s) \"b\" (index 1)", "all 2"]),
+    ];
+    for (context, inputs, needles) in cases {
+        let inputs = inputs
+            .into_iter()
+            .map(|(name, dims, ty, data)| (name, p.tensor(dims, ty, &data)))
+            .collect::<Vec<_>>();
+        let (code, message) = p.compute(context, inputs).unwrap_err();
+        assert_eq!(code, ErrorCode::InvalidArgument, "{message}");
+        for needle in needles {
+            assert!(message.contains(needle), "{message:?} lacks {needle:?}");
+        }
+    }
+    // The context still works after refused computes.
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    p.compute(softmax, vec![("input", input)]).unwrap();
+}
+
+#[test]
+fn inference_is_fast() {
+    let mut p = Proxy::new();
+    let context = p.context("softmax");
+    let bytes = INPUT.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+    let rounds = 200;
+    let started = std::time::Instant::now();
+    for _ in 0..rounds {
+        let input = p.tensor(&[1, 10], TensorType::Fp32, &bytes);
+        let outputs = p.compute(context, vec![("input", input)]).unwrap();
+        let () = p.call("drop-tensor", (outputs[0].1,));
+    }
+    let each = started.elapsed() / rounds;
+    eprintln!("tensor + compute + drop through the component: {each:?} per inference");
+    assert!(each < std::time::Duration::from_millis(20), "{each:?}");
+}
+
+#[test]
+fn every_tensor_type_through_openvino() {
+    let mut p = Proxy::new();
+    let context = p.context("all_types");
+    let types = [
+        ("f16", TensorType::Fp16, vec![0x00, 0x3c, 0x00, 0x40]), // 1.0, 2.0
+        ("f32", TensorType::Fp32, [1.5f32, -2.0].iter().flat_map(|v| v.to_le_bytes()).collect()),
+        ("f64", TensorType::Fp64, [1.5f64, -2.0].iter().flat_map(|v| v.to_le_bytes()).collect()),
+        ("bf16", TensorType::Bf16, vec![0x80, 0x3f, 0x00, 0x40]), // 1.0, 2.0
+        ("u8", TensorType::U8, vec![7, 100]),
+        ("i32", TensorType::I32, [-3i32, 5].iter().flat_map(|v| v.to_le_bytes()).collect()),
+        ("i64", TensorType::I64, [-3i64, 1 << 40].iter().flat_map(|v| v.to_le_bytes()).collect()),
+    ];
+    let expected: [Vec<u8>; 7] = [
+        vec![0x00, 0x40, 0x00, 0x44], // 2.0, 4.0
+        [3.0f32, -4.0].iter().flat_map(|v| v.to_le_bytes()).collect(),
+        [3.0f64, -4.0].iter().flat_map(|v| v.to_le_bytes()).collect(),
+        vec![0x00, 0x40, 0x80, 0x40], // 2.0, 4.0
+        vec![14, 200],
+        [-6i32, 10].iter().flat_map(|v| v.to_le_bytes()).collect(),
+        [-6i64, 1 << 41].iter().flat_map(|v| v.to_le_bytes()).collect(),
+    ];
+    let mut inputs = Vec::new();
+    let names = types.iter().map(|(n, _, _)| format!("in_{n}")).collect::<Vec<_>>();
+    for ((_, ty, data), name) in types.iter().zip(&names) {
+        inputs.push((name.as_str(), p.tensor(&[2], *ty, data)));
+    }
+    let outputs = p.compute(context, inputs).unwrap();
+    for (((name, ty, _), (out_name, out)), expected) in types.iter().zip(outputs).zip(expected) {
+        assert_eq!(out_name, format!("out_{name}"));
+        assert_eq!(p.ty(out), *ty, "{name}");
+        assert_eq!(p.dims(out), [2], "{name}");
+        assert_eq!(p.data(out), expected, "{name}");
+    }
+}
+
+#[test]
+fn unnamed_model_uses_indices() {
+    let mut p = Proxy::new();
+    let context = p.context("unnamed");
+    let input = p.f32_tensor(&[1, 3], &[-1.0, 0.5, 2.0]);
+    let outputs = p.compute(context, vec![("0", input)]).unwrap();
+    assert_eq!(outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["0", "1"]);
+    assert_eq!(p.f32s(outputs[0].1), [0.0, 0.5, 2.0]);
+    assert_eq!(p.f32s(outputs[1].1), [-2.0, 1.0, 4.0]);
+    let input = p.f32_tensor(&[1, 3], &[0.0; 3]);
+    let (code, message) = p.compute(context, vec![("x", input)]).unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(message.contains("#0 (unnamed)"), "{message}");
+}
