@@ -65,7 +65,7 @@
   ;;   160       tensor record (dims ptr, dims len, type, data ptr, data len)
   ;;   192       dims [1,10]      200 dims [1,5]
   ;;   1024      input data (10 f32)      2048 output buffer
-  ;;   3000      strings          3200..3301 digit scratch
+  ;;   3000      strings          3200..3300 digit scratch   3600 line buffer
   ;;   3400      argc/argv        4096 labels (32 bytes each)
   ;;   65536     xml (32 KiB)     98304 weights (32 KiB)
   (memory (export "memory") 2)
@@ -91,15 +91,21 @@
   (data (i32.const 4448) "read_xml\00")
   (data (i32.const 4480) "read_bin\00")
   (data (i32.const 4512) "init\00")
+  (data (i32.const 4544) "compute\00")
 
-  ;; Print `<NUL-terminated label> <v as unsigned decimal>\n` to stdout.
+;; Print `<NUL-terminated label> <v as unsigned decimal>\n` to stdout, as
+  ;; one buffer (preview1 hosts may write only the first iovec).
   (func $print (param $label i32) (param $v i32)
-    (local $len i32) (local $start i32)
+    (local $len i32) (local $start i32) (local $n i32)
     (block $done
-      (loop $scan
+      (loop $copy
         (br_if $done (i32.eqz (i32.load8_u (i32.add (local.get $label) (local.get $len)))))
+        (i32.store8 (i32.add (i32.const 3600) (local.get $len))
+          (i32.load8_u (i32.add (local.get $label) (local.get $len))))
         (local.set $len (i32.add (local.get $len) (i32.const 1)))
-        (br $scan)))
+        (br $copy)))
+    (i32.store8 (i32.add (i32.const 3600) (local.get $len)) (i32.const 32))
+    (local.set $len (i32.add (local.get $len) (i32.const 1)))
     (local.set $start (i32.const 3300))
     (loop $digit
       (local.set $start (i32.sub (local.get $start) (i32.const 1)))
@@ -107,14 +113,14 @@
         (i32.add (i32.const 48) (i32.rem_u (local.get $v) (i32.const 10))))
       (local.set $v (i32.div_u (local.get $v) (i32.const 10)))
       (br_if $digit (local.get $v)))
-    (local.set $start (i32.sub (local.get $start) (i32.const 1)))
-    (i32.store8 (local.get $start) (i32.const 32))
-    (i32.store8 (i32.const 3300) (i32.const 10))
-    (i32.store (i32.const 0) (local.get $label))
+    (local.set $n (i32.sub (i32.const 3300) (local.get $start)))
+    (memory.copy (i32.add (i32.const 3600) (local.get $len)) (local.get $start) (local.get $n))
+    (local.set $len (i32.add (local.get $len) (local.get $n)))
+    (i32.store8 (i32.add (i32.const 3600) (local.get $len)) (i32.const 10))
+    (local.set $len (i32.add (local.get $len) (i32.const 1)))
+    (i32.store (i32.const 0) (i32.const 3600))
     (i32.store (i32.const 4) (local.get $len))
-    (i32.store (i32.const 8) (local.get $start))
-    (i32.store (i32.const 12) (i32.sub (i32.const 3301) (local.get $start)))
-    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 2) (i32.const 16))))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 16))))
 
   ;; Read a file under the first preopen into $buf; returns its length, or
   ;; prints the errno under $label and returns 0.
@@ -122,7 +128,7 @@
     (local $errno i32) (local $total i32)
     (local.set $errno
       (call $path_open (i32.const 3) (i32.const 0) (local.get $path) (local.get $path_len)
-        (i32.const 0) (i64.const 0x1fffffff) (i64.const 0x1fffffff) (i32.const 0) (i32.const 76)))
+        (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 76)))
     (if (local.get $errno) (then (call $print (local.get $label) (local.get $errno)) (return (i32.const 0))))
     (loop $more
       (i32.store (i32.const 24) (i32.add (local.get $buf) (local.get $total)))
@@ -203,11 +209,11 @@
     (if (i32.eq (local.get $case) (i32.const 9)) (then
       (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
         (call $tensor (i32.const 200) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 20))))
-      (call $print (i32.const 4480) (call $compute (i32.load (i32.const 68)))) (return)))
+      (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))) (return)))
     (if (i32.eq (local.get $case) (i32.const 10)) (then
       (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
         (call $tensor (i32.const 192) (i32.const 2) (i32.const 3) (i32.const 1024) (i32.const 10))))
-      (call $print (i32.const 4480) (call $compute (i32.load (i32.const 68)))) (return)))
+      (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))) (return)))
     (if (i32.eq (local.get $case) (i32.const 11)) (then (call $load_case (i32.const 1) (i32.const 0) (i32.const 0)) (return)))
     (if (i32.eq (local.get $case) (i32.const 12)) (then (call $load_case (i32.const 2) (i32.const 1) (i32.const 0)) (return)))
     (if (i32.eq (local.get $case) (i32.const 13)) (then
