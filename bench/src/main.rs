@@ -1,1 +1,572 @@
-fn main(){}
+//! Benchmarks: what adapting `wasi_ephemeral_nn` costs, measured against the
+//! alternatives in the same run (issue 6).
+//!
+//! `cargo run --release -p bench -- all` prints a markdown table and writes
+//! the same figures to `<target>/bench/results.json` (and `results.md`).
+//! See docs/bench.md.
+
+mod componentize;
+mod nnhost;
+mod report;
+mod setup;
+mod variants;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use report::{median, median_ns, RunReport};
+use serde_json::{json, Value};
+use setup::Model;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+use variants::{Run, Variant, Wasm};
+
+#[derive(Parser)]
+#[command(about = "nn-componentize benchmarks (issue 6)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run every benchmark, print the table, write <target>/bench/results.{json,md}.
+    All(Opts),
+    /// Run one variant on one model in this process and print its figures
+    /// and peak RSS as one JSON line (used by `all` for memory figures).
+    #[command(hide = true)]
+    Child {
+        #[arg(long)]
+        variant: String,
+        #[arg(long)]
+        model: String,
+        #[arg(long)]
+        rounds: usize,
+        #[arg(long)]
+        seed: u64,
+        #[arg(long)]
+        module: PathBuf,
+        #[arg(long)]
+        component: PathBuf,
+    },
+}
+
+#[derive(Args, Clone)]
+struct Opts {
+    /// Repeated runs (fresh instance each) per variant and model; figures are
+    /// medians over these.
+    #[arg(long, default_value_t = 5)]
+    reps: usize,
+    /// Rounds per run on the tiny model (one instance).
+    #[arg(long, default_value_t = 10_000)]
+    tiny_rounds: usize,
+    /// Rounds per run on the MobileNet-shaped and large-tensor models.
+    #[arg(long, default_value_t = 20)]
+    rounds: usize,
+    /// Tiny-model rounds in the memory (peak RSS, linear memory) child runs.
+    #[arg(long, default_value_t = 100_000)]
+    memory_rounds: usize,
+    /// MobileNet/large rounds in the memory child runs.
+    #[arg(long, default_value_t = 5)]
+    rss_rounds: usize,
+    /// Start-up measurements per variant.
+    #[arg(long, default_value_t = 9)]
+    startup_reps: usize,
+    /// Timed encodings per module size and encoder.
+    #[arg(long, default_value_t = 5)]
+    componentize_reps: usize,
+    /// Legacy module sizes for the componentize benchmark, in MB.
+    #[arg(long, value_delimiter = ',', default_values_t = vec![1, 10, 50])]
+    sizes_mb: Vec<usize>,
+    /// Seed of the input tensors.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Only these sections (sizes, componentize, inference, startup, memory).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+}
+
+impl Opts {
+    fn wants(&self, section: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|s| s == section)
+    }
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Cmd::All(opts) => all(&opts),
+        Cmd::Child { variant, model, rounds, seed, module, component } => {
+            child(&variant, &model, rounds, seed, &module, &component)
+        }
+    }
+}
+
+/// Figures of the targets: `(label, measured, limit, met)` rows.
+struct Target {
+    what: String,
+    measured: String,
+    limit: String,
+    met: Option<bool>,
+}
+
+fn yes_no(met: Option<bool>) -> &'static str {
+    match met {
+        Some(true) => "met",
+        Some(false) => "**missed**",
+        None => "n/a",
+    }
+}
+
+fn all(opts: &Opts) -> Result<()> {
+    let started = Instant::now();
+    let machine = setup::machine();
+    let openvino = setup::load_openvino()?;
+    eprintln!("==> OpenVINO: {}", openvino.display());
+    eprintln!("==> building the bench guest (wasm32-wasip1)");
+    let guest = setup::build_guest()?;
+    let models = setup::models()?;
+    let component = componentize::componentize(&guest).context("componentizing the bench guest")?;
+    let out_dir = setup::bench_dir();
+    std::fs::create_dir_all(&out_dir)?;
+    let module_path = out_dir.join("nn-bench-guest.wasm");
+    let component_path = out_dir.join("nn-bench-guest.component.wasm");
+    std::fs::write(&module_path, &guest)?;
+    std::fs::write(&component_path, &component)?;
+
+    let mut md = String::new();
+    let mut js = serde_json::Map::new();
+    let mut targets: Vec<Target> = Vec::new();
+    writeln!(md, "# nn-componentize benchmarks\n")?;
+    writeln!(md, "Machine: {machine}  ")?;
+    writeln!(md, "OpenVINO: `{}`; Wasmtime 48 with `Config::new()` defaults (Cranelift) for every wasm variant.\n", openvino.display())?;
+    js.insert("machine".into(), json!(machine));
+    js.insert("openvino".into(), json!(openvino.display().to_string()));
+    js.insert("options".into(), json!({
+        "reps": opts.reps, "tiny_rounds": opts.tiny_rounds, "rounds": opts.rounds,
+        "memory_rounds": opts.memory_rounds, "rss_rounds": opts.rss_rounds,
+        "startup_reps": opts.startup_reps, "componentize_reps": opts.componentize_reps,
+        "sizes_mb": opts.sizes_mb, "seed": opts.seed,
+    }));
+
+    if opts.wants("sizes") {
+        eprintln!("==> sizes");
+        sizes(&guest, &component, &mut md, &mut js, &mut targets)?;
+    }
+    if opts.wants("componentize") {
+        eprintln!("==> componentize speed");
+        componentize_speed(opts, &guest, &mut md, &mut js, &mut targets)?;
+    }
+    let engine = variants::engine()?;
+    if opts.wants("inference") {
+        eprintln!("==> inference");
+        let wasm = Wasm::new(&engine, &guest, &component, &Variant::ALL)?;
+        inference(opts, &wasm, &models, &mut md, &mut js, &mut targets)?;
+    }
+    if opts.wants("startup") {
+        eprintln!("==> start-up");
+        startup(opts, &engine, &guest, &component, &models[0], &mut md, &mut js)?;
+    }
+    if opts.wants("memory") {
+        eprintln!("==> memory (child processes)");
+        memory(opts, &models, &module_path, &component_path, &mut md, &mut js, &mut targets)?;
+    }
+
+    // The targets, together.
+    let mut summary = String::new();
+    writeln!(summary, "## Targets\n")?;
+    writeln!(summary, "| target | measured | limit | |")?;
+    writeln!(summary, "|---|---:|---:|---|")?;
+    for t in &targets {
+        writeln!(summary, "| {} | {} | {} | {} |", t.what, t.measured, t.limit, yes_no(t.met))?;
+    }
+    writeln!(summary)?;
+    js.insert(
+        "targets".into(),
+        Value::Array(
+            targets
+                .iter()
+                .map(|t| json!({"target": t.what, "measured": t.measured, "limit": t.limit, "met": t.met}))
+                .collect(),
+        ),
+    );
+    let elapsed = started.elapsed().as_secs_f64();
+    js.insert("elapsed_s".into(), json!(elapsed));
+    // Targets first, after the header.
+    let header_end = md.find("\n\n").map(|i| md[i + 2..].find("\n\n").map(|j| i + 2 + j + 2)).flatten().unwrap_or(md.len());
+    md.insert_str(header_end, &summary);
+    writeln!(md, "_Total benchmark time: {elapsed:.0} s._")?;
+
+    print!("{md}");
+    let json_path = out_dir.join("results.json");
+    std::fs::write(&json_path, serde_json::to_string_pretty(&Value::Object(js))? + "\n")?;
+    std::fs::write(out_dir.join("results.md"), &md)?;
+    eprintln!("==> wrote {} and results.md", json_path.display());
+    Ok(())
+}
+
+fn fmt_bytes(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Three significant digits, or integer when large.
+fn sig(x: f64) -> String {
+    if x.abs() >= 100.0 {
+        format!("{x:.0}")
+    } else if x.abs() >= 10.0 {
+        format!("{x:.1}")
+    } else if x.abs() >= 1.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.3}")
+    }
+}
+
+fn sizes(guest: &[u8], component: &[u8], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+    let ours = nn_adapter_verify::ADAPTER.len();
+    let official = wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER.len();
+    let floor = componentize::floor(&componentize::strip_nn(guest)?)?;
+    let limit = 12 * 1024;
+    writeln!(md, "## Adapter size\n")?;
+    writeln!(md, "| | bytes | target |")?;
+    writeln!(md, "|---|---:|---|")?;
+    writeln!(md, "| our wasi_ephemeral_nn adapter (`adapter/artifacts/wasi_ephemeral_nn.wasm`) | {} | ≤ {} ({}) |", fmt_bytes(ours), fmt_bytes(limit), yes_no(Some(ours <= limit)))?;
+    writeln!(md, "| official preview1 command adapter | {} | |", fmt_bytes(official))?;
+    writeln!(md, "| ours / official | {:.3} | |", ours as f64 / official as f64)?;
+    writeln!(md, "| bench guest: core module | {} | |", fmt_bytes(guest.len()))?;
+    writeln!(md, "| bench guest: component, nn-componentize | {} | |", fmt_bytes(component.len()))?;
+    writeln!(md, "| bench guest: component, preview1 only (nn imports removed) | {} | |", fmt_bytes(floor.len()))?;
+    writeln!(md, "| what wasi-nn adds to the component (after wit-component's trimming) | {} | |\n", component.len() as i64 - floor.len() as i64)?;
+    js.insert("sizes".into(), json!({
+        "adapter_bytes": ours,
+        "official_preview1_command_adapter_bytes": official,
+        "ratio": ours as f64 / official as f64,
+        "target_bytes": limit,
+        "guest_module_bytes": guest.len(),
+        "guest_component_bytes": component.len(),
+        "guest_floor_component_bytes": floor.len(),
+        "nn_added_bytes": component.len() as i64 - floor.len() as i64,
+    }));
+    targets.push(Target {
+        what: "adapter size".into(),
+        measured: format!("{} B", fmt_bytes(ours)),
+        limit: format!("≤ {} B (12 KiB)", fmt_bytes(limit)),
+        met: Some(ours <= limit),
+    });
+    Ok(())
+}
+
+fn componentize_speed(opts: &Opts, guest: &[u8], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+    writeln!(md, "## Componentize speed\n")?;
+    writeln!(md, "Median of {} timed encodings each (interleaved, after one untimed). Floor: the same module with its `wasi_ephemeral_nn` imports replaced by local `unreachable` functions, encoded by wit-component with only the preview1 command adapter (validation on, as in `Componentizer::new()`).\n", opts.componentize_reps)?;
+    writeln!(md, "| legacy module | nn-componentize ms | floor ms | ratio | target |")?;
+    writeln!(md, "|---:|---:|---:|---:|---|")?;
+    let mut rows = Vec::new();
+    let mut worst: Option<f64> = None;
+    for &mb in &opts.sizes_mb {
+        let padded = componentize::pad(guest, mb * 1_000_000)?;
+        let t = componentize::time(&padded, opts.componentize_reps)?;
+        let nn = median(&t.nn_ms);
+        let floor = median(&t.floor_ms);
+        let ratio = nn / floor;
+        worst = Some(worst.map_or(ratio, |w: f64| w.max(ratio)));
+        writeln!(md, "| {} B | {} | {} | {:.3} | ≤ 1.05 ({}) |", fmt_bytes(t.module_bytes), sig(nn), sig(floor), ratio, yes_no(Some(ratio <= 1.05)))?;
+        rows.push(json!({
+            "size_mb": mb, "module_bytes": t.module_bytes,
+            "nn_ms_median": nn, "floor_ms_median": floor, "ratio": ratio,
+            "nn_ms": t.nn_ms, "floor_ms": t.floor_ms,
+            "nn_component_bytes": t.nn_component_bytes, "floor_component_bytes": t.floor_component_bytes,
+        }));
+        targets.push(Target {
+            what: format!("componentize / floor, {mb} MB module"),
+            measured: format!("{ratio:.3}"),
+            limit: "≤ 1.05".into(),
+            met: Some(ratio <= 1.05),
+        });
+    }
+    writeln!(md)?;
+    js.insert("componentize".into(), json!({ "target_ratio": 1.05, "rows": rows }));
+    Ok(())
+}
+
+/// Per-variant results of one model: every run's report, or the error.
+type Results = BTreeMap<Variant, Result<Vec<Run>, String>>;
+
+fn run_variant(wasm: &Wasm, v: Variant, model: &Model, rounds: usize, seed: u64) -> Result<Run> {
+    if v.is_wasm() {
+        wasm.run(v, model, rounds, seed)
+    } else {
+        variants::native::run(model, rounds, seed)
+    }
+}
+
+fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+    writeln!(md, "## Inference\n")?;
+    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs (a fresh instance each, variants interleaved) of each run's per-round median. Tiny: {} rounds per run; MobileNet-shaped and large-tensor: {} rounds per run. (a) {}; (b) {}; (c) {}; (d) {}.\n",
+        opts.reps, opts.tiny_rounds, opts.rounds,
+        Variant::A.describe(), Variant::B.describe(), Variant::C.describe(), Variant::D.describe())?;
+    writeln!(md, "| model | (a) µs | (b) µs | (c) µs | (d) µs | (b)/(a) | target | (b)/(d) | target | (c)/(a) | outputs agree |")?;
+    writeln!(md, "|---|---:|---:|---:|---:|---:|---|---:|---|---:|---|")?;
+    let mut rows = Vec::new();
+    for model in models {
+        let rounds = if model.name == "tiny" { opts.tiny_rounds } else { opts.rounds };
+        eprintln!("    {} ({} rounds x {} runs per variant)", model.name, rounds, opts.reps);
+        let mut results: Results = Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
+        for _ in 0..opts.reps {
+            for v in Variant::ALL {
+                let slot = results.get_mut(&v).unwrap();
+                if let Ok(runs) = slot {
+                    match run_variant(wasm, v, model, rounds, opts.seed) {
+                        Ok(run) => runs.push(run),
+                        Err(e) => {
+                            eprintln!("    ({}) failed on {}: {e:#}", v.key(), model.name);
+                            *slot = Err(format!("{e:#}"));
+                        }
+                    }
+                }
+            }
+        }
+        let med = |v: Variant| -> Option<f64> {
+            results[&v].as_ref().ok().map(|runs| median_ns(runs.iter().map(|r| r.report.median_ns)) / 1e3)
+        };
+        let (a, b, c, d) = (med(Variant::A), med(Variant::B), med(Variant::C), med(Variant::D));
+        let ratio = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| x / y);
+        let ba = ratio(b, a);
+        let bd = ratio(b, d);
+        let ca = ratio(c, a);
+        let ba_limit = if model.name == "tiny" { 1.2 } else { 1.0 };
+        let bd_limit = (model.name == "mobilenet").then_some(1.03);
+        let checksums: Vec<&str> = Variant::ALL
+            .iter()
+            .filter_map(|v| results[v].as_ref().ok().and_then(|r| r.first()).map(|r| r.report.checksum.as_str()))
+            .collect();
+        let agree = checksums.windows(2).all(|w| w[0] == w[1]);
+        let cell = |x: Option<f64>| x.map(sig).unwrap_or_else(|| "failed".into());
+        let rcell = |x: Option<f64>| x.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into());
+        writeln!(md, "| {} | {} | {} | {} | {} | {} | ≤ {ba_limit:.2} ({}) | {} | {} | {} | {} |",
+            model.name, cell(a), cell(b), cell(c), cell(d),
+            rcell(ba), yes_no(ba.map(|r| r <= ba_limit)),
+            rcell(bd), bd_limit.map(|l| format!("≤ {l:.2} ({})", yes_no(bd.map(|r| r <= l)))).unwrap_or_default(),
+            rcell(ca), if agree { format!("yes ({})", checksums.len()) } else { format!("**no**: {checksums:?}") })?;
+        targets.push(Target {
+            what: format!("(b)/(a), {}", model.name),
+            measured: rcell(ba),
+            limit: format!("≤ {ba_limit:.2}"),
+            met: ba.map(|r| r <= ba_limit),
+        });
+        if let Some(l) = bd_limit {
+            targets.push(Target { what: format!("(b)/(d), {}", model.name), measured: rcell(bd), limit: format!("≤ {l:.2}"), met: bd.map(|r| r <= l) });
+        }
+        let mut per_variant = serde_json::Map::new();
+        for (v, r) in &results {
+            per_variant.insert(v.key().into(), match r {
+                Ok(runs) => json!({
+                    "describe": v.describe(),
+                    "median_us": med(*v),
+                    "runs": runs.iter().map(|r| r.report.to_json()).collect::<Vec<_>>(),
+                }),
+                Err(e) => json!({ "describe": v.describe(), "error": e }),
+            });
+        }
+        rows.push(json!({
+            "model": model.name, "rounds": rounds, "reps": opts.reps,
+            "b_over_a": ba, "b_over_a_target": ba_limit,
+            "b_over_d": bd, "b_over_d_target": bd_limit,
+            "c_over_a": ca, "outputs_agree": agree,
+            "variants": per_variant,
+        }));
+    }
+    writeln!(md)?;
+    let errors: Vec<String> = rows
+        .iter()
+        .flat_map(|r| {
+            let model = r["model"].as_str().unwrap_or_default().to_string();
+            r["variants"].as_object().into_iter().flat_map(move |m| {
+                let model = model.clone();
+                m.iter().filter_map(move |(k, v)| v["error"].as_str().map(|e| format!("- ({k}) on {model}: `{e}`")))
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        writeln!(md, "Failures:\n\n{}\n", errors.join("\n"))?;
+    }
+    js.insert("inference".into(), Value::Array(rows));
+    Ok(())
+}
+
+fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8], tiny: &Model, md: &mut String, js: &mut serde_json::Map<String, Value>) -> Result<()> {
+    // Compilation (no cache): Module::new vs Component::new.
+    let mut module_ms = Vec::new();
+    let mut component_ms = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        drop(wasmtime::Module::new(engine, guest)?);
+        module_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        drop(wasmtime::component::Component::new(engine, component)?);
+        component_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let wasm = Wasm::new(engine, guest, component, &Variant::ALL)?;
+    let mut per: BTreeMap<Variant, Result<Vec<Run>, String>> = Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
+    for _ in 0..opts.startup_reps {
+        for v in Variant::ALL {
+            let slot = per.get_mut(&v).unwrap();
+            if let Ok(runs) = slot {
+                match run_variant(&wasm, v, tiny, 1, opts.seed) {
+                    Ok(run) => runs.push(run),
+                    Err(e) => *slot = Err(format!("{e:#}")),
+                }
+            }
+        }
+    }
+    writeln!(md, "## Start-up\n")?;
+    writeln!(md, "Tiny model, median of {} runs each. *Instantiate*: `InstancePre::instantiate` (core module) or `CommandPre::instantiate` (component). *To first result*: from before instantiation to the end of a guest run that loads the model, creates the context and does one round (native: from `Core::new`). Compilation is separate (no cache, median of 3): module {} ms, component {} ms ({:.2}×).\n",
+        opts.startup_reps, sig(median(&module_ms)), sig(median(&component_ms)), median(&component_ms) / median(&module_ms))?;
+    writeln!(md, "| variant | instantiate ms | to first result ms | vs (a) | guest: model load ms | guest: first round ms |")?;
+    writeln!(md, "|---|---:|---:|---:|---:|---:|")?;
+    let wall_a = per[&Variant::A].as_ref().ok().map(|r| median_ns(r.iter().map(|r| r.wall_ns)));
+    let mut rows = serde_json::Map::new();
+    for (v, r) in &per {
+        match r {
+            Ok(runs) => {
+                let inst = median_ns(runs.iter().map(|r| r.instantiate_ns)) / 1e6;
+                let wall = median_ns(runs.iter().map(|r| r.wall_ns));
+                let load = median_ns(runs.iter().map(|r| r.report.load_ns)) / 1e6;
+                let first = median_ns(runs.iter().map(|r| r.report.first_ns)) / 1e6;
+                let vs = wall_a.map(|a| wall / a);
+                writeln!(md, "| ({}) {} | {} | {} | {} | {} | {} |", v.key(), v.describe(),
+                    if v.is_wasm() { format!("{inst:.3}") } else { "–".into() },
+                    sig(wall / 1e6), vs.map(|x| format!("{x:.3}")).unwrap_or_default(), sig(load), format!("{first:.3}"))?;
+                rows.insert(v.key().into(), json!({
+                    "describe": v.describe(), "instantiate_ms": inst, "to_first_result_ms": wall / 1e6,
+                    "vs_a": vs, "model_load_ms": load, "first_round_ms": first,
+                }));
+            }
+            Err(e) => {
+                writeln!(md, "| ({}) {} | failed | | | | |", v.key(), v.describe())?;
+                rows.insert(v.key().into(), json!({ "describe": v.describe(), "error": e }));
+            }
+        }
+    }
+    writeln!(md)?;
+    js.insert("startup".into(), json!({
+        "compile_module_ms": module_ms, "compile_component_ms": component_ms,
+        "compile_module_ms_median": median(&module_ms), "compile_component_ms_median": median(&component_ms),
+        "variants": rows,
+    }));
+    Ok(())
+}
+
+fn memory(opts: &Opts, models: &[Model], module_path: &std::path::Path, component_path: &std::path::Path, md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+    let exe = std::env::current_exe()?;
+    writeln!(md, "## Memory\n")?;
+    writeln!(md, "Each cell is one child process (this binary re-executed) that runs one variant on one model and reads its own `VmHWM` (peak RSS) from /proc/self/status; wasm children compile only what their variant needs. Tiny: {} rounds in one instance; others: {} rounds. Linear memory: `memory.size` after the first round → after the last.\n", opts.memory_rounds, opts.rss_rounds)?;
+    writeln!(md, "| model | (a) peak RSS MiB | (b) | (c) | (d) | (b)/(a) | linear memory pages (a) | (b) | (c) |")?;
+    writeln!(md, "|---|---:|---:|---:|---:|---:|---|---|---|")?;
+    let mut rows = Vec::new();
+    for model in models {
+        let rounds = if model.name == "tiny" { opts.memory_rounds } else { opts.rss_rounds };
+        eprintln!("    {} ({} rounds)", model.name, rounds);
+        let mut cells: BTreeMap<Variant, Result<(u64, RunReport), String>> = BTreeMap::new();
+        for v in Variant::ALL {
+            let out = std::process::Command::new(&exe)
+                .args(["child", "--variant", v.key(), "--model", model.name])
+                .args(["--rounds", &rounds.to_string(), "--seed", &opts.seed.to_string()])
+                .arg("--module").arg(module_path)
+                .arg("--component").arg(component_path)
+                .output()?;
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let cell = if out.status.success() {
+                (|| -> Result<(u64, RunReport)> {
+                    let line = stdout.lines().last().context("child printed nothing")?;
+                    let v: Value = serde_json::from_str(line)?;
+                    Ok((v["vmhwm_kib"].as_u64().context("vmhwm_kib")?, RunReport::from_json(&v["report"])?))
+                })()
+                .map_err(|e| format!("{e:#}"))
+            } else {
+                Err(format!("child {}: {}", out.status, String::from_utf8_lossy(&out.stderr).trim()))
+            };
+            if let Err(e) = &cell {
+                eprintln!("    ({}) failed on {}: {e}", v.key(), model.name);
+            }
+            cells.insert(v, cell);
+        }
+        let rss = |v: Variant| cells[&v].as_ref().ok().map(|(k, _)| *k as f64 / 1024.0);
+        let pages = |v: Variant| -> String {
+            match &cells[&v] {
+                Ok((_, r)) => match r.pages {
+                    Some((_, before, after)) if after == before => format!("{before} → {after}"),
+                    Some((_, before, after)) => format!("**{before} → {after}**"),
+                    None => "–".into(),
+                },
+                Err(_) => "failed".into(),
+            }
+        };
+        let cell = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "failed".into());
+        let ba = rss(Variant::B).zip(rss(Variant::A)).map(|(b, a)| b / a);
+        writeln!(md, "| {} | {} | {} | {} | {} | {} | {} | {} | {} |", model.name,
+            cell(rss(Variant::A)), cell(rss(Variant::B)), cell(rss(Variant::C)), cell(rss(Variant::D)),
+            ba.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into()),
+            pages(Variant::A), pages(Variant::B), pages(Variant::C))?;
+        if model.name == "tiny" {
+            for v in [Variant::A, Variant::B, Variant::C] {
+                let (measured, met) = match &cells[&v] {
+                    Ok((_, r)) => match r.pages {
+                        Some((_, before, after)) => (format!("{before} → {after} pages"), Some(after <= before)),
+                        None => ("–".into(), None),
+                    },
+                    Err(_) => ("failed".into(), None),
+                };
+                targets.push(Target {
+                    what: format!("linear-memory growth over {} tiny rounds, ({})", rounds, v.key()),
+                    measured,
+                    limit: "none".into(),
+                    met,
+                });
+            }
+        }
+        let mut per = serde_json::Map::new();
+        for (v, c) in &cells {
+            per.insert(v.key().into(), match c {
+                Ok((kib, r)) => json!({ "describe": v.describe(), "vmhwm_kib": kib, "report": r.to_json() }),
+                Err(e) => json!({ "describe": v.describe(), "error": e }),
+            });
+        }
+        rows.push(json!({ "model": model.name, "rounds": rounds, "b_over_a_rss": ba, "variants": per }));
+    }
+    writeln!(md)?;
+    js.insert("memory".into(), Value::Array(rows));
+    Ok(())
+}
+
+/// The hidden `child` subcommand: one variant, one model, one run; prints
+/// `{"vmhwm_kib":…, "vmrss_kib":…, "report":{…}}`.
+fn child(variant: &str, model: &str, rounds: usize, seed: u64, module: &std::path::Path, component: &std::path::Path) -> Result<()> {
+    let v = Variant::parse(variant)?;
+    setup::load_openvino()?;
+    let models = setup::models()?;
+    let Some(model) = models.iter().find(|m| m.name == model) else {
+        bail!("unknown model {model:?}");
+    };
+    let run = if v.is_wasm() {
+        let engine = variants::engine()?;
+        let module_bytes = if v == Variant::A { std::fs::read(module)? } else { Vec::new() };
+        let component_bytes = if v == Variant::A { Vec::new() } else { std::fs::read(component)? };
+        let wasm = Wasm::new(&engine, &module_bytes, &component_bytes, &[v])?;
+        drop((module_bytes, component_bytes));
+        wasm.run(v, model, rounds, seed)?
+    } else {
+        variants::native::run(model, rounds, seed)?
+    };
+    let (hwm, rss) = setup::rss_kib()?;
+    println!("{}", json!({ "vmhwm_kib": hwm, "vmrss_kib": rss, "wall_ns": run.wall_ns, "report": run.report.to_json() }));
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! Componentize speed: `nn-componentize` against the preview1-only floor.
+//!
+//! The inputs are the bench guest grown to ~1, 10 and 50 MB with one extra
+//! passive data segment (seeded bytes, as a model embedded in the module
+//! would be). The floor is the same padded module with its
+//! `wasi_ephemeral_nn` imports turned into local `unreachable` functions
+//! (indices remapped, so the code is otherwise identical), encoded by
+//! wit-component with only the official preview1 command adapter and the same
+//! validation setting. The difference between the two is what our adapter and
+//! the componentizer's own checks cost.
+
+use anyhow::{Context, Result};
+use std::time::Instant;
+use wasm_encoder::reencode::Reencode;
+use wasmparser::{Parser, Payload, TypeRef};
+use wasi_preview1_component_adapter_provider::{
+    WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+};
+
+/// The legacy import module.
+pub const NN_MODULE: &str = "wasi_ephemeral_nn";
+
+/// Returns `module` with one more (passive) data segment so that the result
+/// is `target_bytes` long, give or take a few bytes of LEB128.
+pub fn pad(module: &[u8], target_bytes: usize) -> Result<Vec<u8>> {
+    let payload_len = target_bytes.saturating_sub(module.len() + 16);
+    let mut payload = vec![0u8; payload_len];
+    let mut s: u64 = 0x5EED_0F_BE7C4;
+    for chunk in payload.chunks_mut(8) {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        let bytes = s.to_le_bytes();
+        chunk.copy_from_slice(&bytes[..chunk.len()]);
+    }
+    let mut padder = Padder { payload: Some(payload), saw_data: false };
+    let mut out = wasm_encoder::Module::new();
+    padder
+        .parse_core_module(&mut out, Parser::new(0), module)
+        .map_err(|e| anyhow::anyhow!("re-encoding the module: {e:?}"))?;
+    anyhow::ensure!(padder.saw_data || padder.payload.is_none(), "padding was not added");
+    let bytes = out.finish();
+    wasmparser::Validator::new().validate_all(&bytes).context("the padded module is invalid")?;
+    Ok(bytes)
+}
+
+struct Padder {
+    payload: Option<Vec<u8>>,
+    saw_data: bool,
+}
+
+impl Reencode for Padder {
+    type Error = std::convert::Infallible;
+
+    fn parse_data_section(
+        &mut self,
+        data: &mut wasm_encoder::DataSection,
+        section: wasmparser::DataSectionReader<'_>,
+    ) -> Result<(), wasm_encoder::reencode::Error<Self::Error>> {
+        wasm_encoder::reencode::utils::parse_data_section(self, data, section)?;
+        if let Some(payload) = self.payload.take() {
+            data.passive(payload);
+        }
+        self.saw_data = true;
+        Ok(())
+    }
+
+    fn intersperse_section_hook(
+        &mut self,
+        module: &mut wasm_encoder::Module,
+        after: Option<wasm_encoder::SectionId>,
+        before: Option<wasm_encoder::SectionId>,
+    ) -> Result<(), wasm_encoder::reencode::Error<Self::Error>> {
+        // A module without a data section gets one at the end.
+        if before.is_none() && !self.saw_data {
+            if let Some(payload) = self.payload.take() {
+                let mut data = wasm_encoder::DataSection::new();
+                data.passive(payload);
+                module.section(&data);
+                self.saw_data = true;
+            }
+        }
+        let _ = after;
+        Ok(())
+    }
+}
+
+/// Returns `module` without its `wasi_ephemeral_nn` imports: each becomes a
+/// locally defined function of the same type whose body is `unreachable`,
+/// every function index is remapped, and the module is otherwise unchanged.
+pub fn strip_nn(module: &[u8]) -> Result<Vec<u8>> {
+    // Pass 1: which function imports go, and how many functions are defined.
+    let mut func_imports: Vec<(bool, u32)> = Vec::new(); // (is_nn, type index)
+    let mut defined = 0u32;
+    for payload in Parser::new(0).parse_all(module) {
+        match payload? {
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import?;
+                    if let TypeRef::Func(ty) = import.ty {
+                        func_imports.push((import.module == NN_MODULE, ty));
+                    }
+                }
+            }
+            Payload::FunctionSection(reader) => defined = reader.count(),
+            _ => {}
+        }
+    }
+    let kept = func_imports.iter().filter(|(nn, _)| !nn).count() as u32;
+    let mut map = Vec::with_capacity(func_imports.len() + defined as usize);
+    let (mut next_kept, mut next_stub) = (0u32, kept + defined);
+    let mut stubs = Vec::new();
+    for &(nn, ty) in &func_imports {
+        if nn {
+            map.push(next_stub);
+            next_stub += 1;
+            stubs.push(ty);
+        } else {
+            map.push(next_kept);
+            next_kept += 1;
+        }
+    }
+    for i in 0..defined {
+        map.push(kept + i);
+    }
+
+    let mut stripper = Stripper { map, stubs };
+    let mut out = wasm_encoder::Module::new();
+    stripper
+        .parse_core_module(&mut out, Parser::new(0), module)
+        .map_err(|e| anyhow::anyhow!("re-encoding the module: {e:?}"))?;
+    let bytes = out.finish();
+    wasmparser::Validator::new().validate_all(&bytes).context("the stripped module is invalid")?;
+    Ok(bytes)
+}
+
+struct Stripper {
+    /// Old function index -> new function index.
+    map: Vec<u32>,
+    /// Type index of each removed import, in order: the stubs' types.
+    stubs: Vec<u32>,
+}
+
+impl Reencode for Stripper {
+    type Error = std::convert::Infallible;
+
+    fn function_index(&mut self, func: u32) -> Result<u32, wasm_encoder::reencode::Error<Self::Error>> {
+        Ok(self.map[func as usize])
+    }
+
+    fn parse_import_section(
+        &mut self,
+        imports: &mut wasm_encoder::ImportSection,
+        section: wasmparser::ImportSectionReader<'_>,
+    ) -> Result<(), wasm_encoder::reencode::Error<Self::Error>> {
+        for import in section.into_imports() {
+            let import = import?;
+            if import.module == NN_MODULE {
+                continue;
+            }
+            let ty = self.entity_type(import.ty)?;
+            imports.import(import.module, import.name, ty);
+        }
+        Ok(())
+    }
+
+    fn parse_function_section(
+        &mut self,
+        functions: &mut wasm_encoder::FunctionSection,
+        section: wasmparser::FunctionSectionReader<'_>,
+    ) -> Result<(), wasm_encoder::reencode::Error<Self::Error>> {
+        wasm_encoder::reencode::utils::parse_function_section(self, functions, section)?;
+        for &ty in &self.stubs {
+            functions.function(ty);
+        }
+        Ok(())
+    }
+
+    fn parse_code_section(
+        &mut self,
+        code: &mut wasm_encoder::CodeSection,
+        section: wasmparser::CodeSectionReader<'_>,
+    ) -> Result<(), wasm_encoder::reencode::Error<Self::Error>> {
+        wasm_encoder::reencode::utils::parse_code_section(self, code, section)?;
+        for _ in &self.stubs {
+            let mut f = wasm_encoder::Function::new([]);
+            f.instructions().unreachable().end();
+            code.function(&f);
+        }
+        Ok(())
+    }
+}
+
+/// The floor: wit-component with only the preview1 command adapter,
+/// validating its output like `Componentizer::new()` does.
+pub fn floor(stripped: &[u8]) -> Result<Vec<u8>> {
+    wit_component::ComponentEncoder::default()
+        .validate(true)
+        .module(stripped)?
+        .adapter(WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER)?
+        .encode()
+}
+
+/// The product: `nn-componentize` with its defaults.
+pub fn componentize(module: &[u8]) -> Result<Vec<u8>> {
+    nn_componentize::Componentizer::new().componentize(module)
+}
+
+/// Median-of-`reps` timings of both encodings of one padded module,
+/// interleaved so that machine noise hits both alike.
+pub struct Timing {
+    pub module_bytes: usize,
+    pub nn_ms: Vec<f64>,
+    pub floor_ms: Vec<f64>,
+    pub nn_component_bytes: usize,
+    pub floor_component_bytes: usize,
+}
+
+pub fn time(padded: &[u8], reps: usize) -> Result<Timing> {
+    let stripped = strip_nn(padded)?;
+    // One untimed round of each: page in code and allocator arenas.
+    let nn_component = componentize(padded)?;
+    let floor_component = floor(&stripped)?;
+    let mut nn_ms = Vec::with_capacity(reps);
+    let mut floor_ms = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        let t = Instant::now();
+        let c = componentize(padded)?;
+        nn_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        drop(c);
+        let t = Instant::now();
+        let c = floor(&stripped)?;
+        floor_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        drop(c);
+    }
+    Ok(Timing {
+        module_bytes: padded.len(),
+        nn_ms,
+        floor_ms,
+        nn_component_bytes: nn_component.len(),
+        floor_component_bytes: floor_component.len(),
+    })
+}

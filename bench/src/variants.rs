@@ -1,0 +1,356 @@
+//! The four ways of running the same inference loop:
+//!
+//! - (a) the legacy module on upstream `wasmtime-wasi-nn`'s WITX host;
+//! - (b) the componentized module on `nn-host`;
+//! - (c) the componentized module on upstream `wasmtime-wasi-nn`'s WIT host;
+//! - (d) native Rust calling the `openvino` crate, no wasm.
+//!
+//! All wasm variants share one `Engine` built from `Config::new()` (Wasmtime's
+//! defaults: Cranelift, same settings for every variant) and are
+//! pre-instantiated once (`InstancePre`), as a production host would; each
+//! run gets a fresh `Store` and instance and a fresh wasi-nn context (so a
+//! fresh OpenVINO `Core`), and parses the guest's `NNBENCH` line.
+
+use crate::report::{format_checksum, RunReport};
+use crate::setup::Model;
+use anyhow::{bail, Context, Result};
+use std::time::Instant;
+use wasmtime::component::{Component, ResourceTable};
+use wasmtime::{Config, Engine, Module, Store};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::p2::bindings::sync::CommandPre;
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
+
+/// `wasmtime::Error` is not `std::error::Error`; with Wasmtime's `anyhow`
+/// feature it converts into `anyhow::Error`, after which `.context` works.
+pub trait IntoAnyhow<T> {
+    fn anyhow(self) -> Result<T>;
+}
+
+impl<T> IntoAnyhow<T> for wasmtime::Result<T> {
+    fn anyhow(self) -> Result<T> {
+        self.map_err(anyhow::Error::from)
+    }
+}
+
+/// The guest path the model folder is preopened at.
+pub const GUEST_DIR: &str = "/model";
+
+/// Which of the four variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Variant {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 4] = [Variant::A, Variant::B, Variant::C, Variant::D];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Variant::A => "a",
+            Variant::B => "b",
+            Variant::C => "c",
+            Variant::D => "d",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Variant::A => "legacy module, upstream WITX host",
+            Variant::B => "component, nn-host",
+            Variant::C => "component, upstream WIT host",
+            Variant::D => "native Rust, openvino crate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "a" => Variant::A,
+            "b" => Variant::B,
+            "c" => Variant::C,
+            "d" => Variant::D,
+            other => bail!("unknown variant {other:?} (a, b, c or d)"),
+        })
+    }
+
+    pub fn is_wasm(self) -> bool {
+        self != Variant::D
+    }
+}
+
+/// The guest's command line for one run.
+pub fn guest_args(model: &Model, rounds: usize, seed: u64) -> Vec<String> {
+    vec![
+        "nn-bench-guest".into(),
+        format!("{GUEST_DIR}/{}", model.xml),
+        format!("{GUEST_DIR}/{}", model.bin),
+        model.dims_arg(),
+        model.out_bytes.to_string(),
+        rounds.to_string(),
+        seed.to_string(),
+    ]
+}
+
+/// One run of a variant.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub report: RunReport,
+    /// Host time to create the instance (wasm) — zero for native.
+    pub instantiate_ns: u64,
+    /// Host wall time from before instantiation to the end of the guest's
+    /// `_start` / `wasi:cli/run` (native: from `Core::new` to the last round).
+    pub wall_ns: u64,
+}
+
+/// State of (a): preview1 plus upstream's WITX wasi-nn.
+struct WitxState {
+    wasi: WasiP1Ctx,
+    nn: wasmtime_wasi_nn::witx::WasiNnCtx,
+}
+
+/// State of (c): WASI p2 plus upstream's WIT wasi-nn.
+struct WitState {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    nn: wasmtime_wasi_nn::wit::WasiNnCtx,
+}
+
+impl WasiView for WitState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+    }
+}
+
+/// Compiled code and linkers for the wasm variants (only those asked for,
+/// so that a child process measuring peak RSS holds only its own variant).
+pub struct Wasm {
+    pub engine: Engine,
+    witx: Option<wasmtime::InstancePre<WitxState>>,
+    wit: Option<CommandPre<WitState>>,
+    nn_host: Option<crate::nnhost::Prepared>,
+}
+
+/// Wasmtime's default configuration, the same for every wasm variant.
+pub fn engine() -> Result<Engine> {
+    Engine::new(&Config::new()).anyhow()
+}
+
+impl Wasm {
+    /// Compiles the legacy module and/or its component, as `variants` need,
+    /// and links them.
+    pub fn new(engine: &Engine, module_bytes: &[u8], component_bytes: &[u8], variants: &[Variant]) -> Result<Self> {
+        let witx = if variants.contains(&Variant::A) {
+            let module = Module::new(engine, module_bytes).anyhow().context("compiling the legacy module")?;
+            let mut linker = wasmtime::Linker::new(engine);
+            wasmtime_wasi_nn::witx::add_to_linker(&mut linker, |s: &mut WitxState| &mut s.nn)?;
+            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut WitxState| &mut s.wasi)?;
+            Some(linker.instantiate_pre(&module)?)
+        } else {
+            None
+        };
+        let component = if variants.contains(&Variant::B) || variants.contains(&Variant::C) {
+            Some(Component::new(engine, component_bytes).anyhow().context("compiling the component")?)
+        } else {
+            None
+        };
+        let wit = match &component {
+            Some(component) if variants.contains(&Variant::C) => {
+                let mut linker = wasmtime::component::Linker::new(engine);
+                wasmtime_wasi_nn::wit::add_to_linker(&mut linker, |s: &mut WitState| {
+                    wasmtime_wasi_nn::wit::WasiNnView::new(&mut s.table, &mut s.nn)
+                })?;
+                wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
+                Some(CommandPre::new(linker.instantiate_pre(component)?)?)
+            }
+            _ => None,
+        };
+        let nn_host = match &component {
+            Some(component) if variants.contains(&Variant::B) => {
+                Some(crate::nnhost::Prepared::new(engine, component).context("linking the component with nn-host")?)
+            }
+            _ => None,
+        };
+        Ok(Wasm { engine: engine.clone(), witx, wit, nn_host })
+    }
+
+    /// Runs the guest once on `variant` (a, b or c).
+    pub fn run(&self, variant: Variant, model: &Model, rounds: usize, seed: u64) -> Result<Run> {
+        let args = guest_args(model, rounds, seed);
+        let stdout = MemoryOutputPipe::new(1 << 20);
+        let stderr = MemoryOutputPipe::new(1 << 20);
+        let (instantiate_ns, wall_ns, exit) = match variant {
+            Variant::A => self.run_witx(&args, model, &stdout, &stderr)?,
+            Variant::B => self
+                .nn_host
+                .as_ref()
+                .context("variant b was not prepared")?
+                .run(&args, model, &stdout, &stderr)?,
+            Variant::C => self.run_wit(&args, model, &stdout, &stderr)?,
+            Variant::D => bail!("variant d is native; use native::run"),
+        };
+        let out = String::from_utf8_lossy(&stdout.contents()).into_owned();
+        let err = String::from_utf8_lossy(&stderr.contents()).into_owned();
+        if exit != 0 {
+            bail!("guest exited with {exit}: {}", err.trim());
+        }
+        let report = RunReport::parse_guest(&out).with_context(|| format!("guest stderr: {}", err.trim()))?;
+        Ok(Run { report, instantiate_ns, wall_ns })
+    }
+
+    fn run_witx(
+        &self,
+        args: &[String],
+        model: &Model,
+        stdout: &MemoryOutputPipe,
+        stderr: &MemoryOutputPipe,
+    ) -> Result<(u64, u64, i32)> {
+        let wasi = wasi_builder(args, model, stdout, stderr)?.build_p1();
+        let nn = wasmtime_wasi_nn::witx::WasiNnCtx::new(
+            wasmtime_wasi_nn::backend::list(),
+            wasmtime_wasi_nn::InMemoryRegistry::new().into(),
+        );
+        let mut store = Store::new(&self.engine, WitxState { wasi, nn });
+        let t = Instant::now();
+        let pre = self.witx.as_ref().context("variant a was not prepared")?;
+        let instance = pre.instantiate(&mut store)?;
+        let instantiate_ns = t.elapsed().as_nanos() as u64;
+        let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+        let exit = exit_code(start.call(&mut store, ()).map(|()| 0))?;
+        Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
+    }
+
+    fn run_wit(
+        &self,
+        args: &[String],
+        model: &Model,
+        stdout: &MemoryOutputPipe,
+        stderr: &MemoryOutputPipe,
+    ) -> Result<(u64, u64, i32)> {
+        let wasi = wasi_builder(args, model, stdout, stderr)?.build();
+        let nn = wasmtime_wasi_nn::wit::WasiNnCtx::new(
+            wasmtime_wasi_nn::backend::list(),
+            wasmtime_wasi_nn::InMemoryRegistry::new().into(),
+        );
+        let mut store = Store::new(&self.engine, WitState { wasi, table: ResourceTable::new(), nn });
+        let t = Instant::now();
+        let pre = self.wit.as_ref().context("variant c was not prepared")?;
+        let command = pre.instantiate(&mut store)?;
+        let instantiate_ns = t.elapsed().as_nanos() as u64;
+        let exit = exit_code(
+            command
+                .wasi_cli_run()
+                .call_run(&mut store)
+                .map(|r| if r.is_ok() { 0 } else { 1 }),
+        )?;
+        Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
+    }
+}
+
+/// A `WasiCtxBuilder` with the guest's arguments, captured output and the
+/// model folder preopened read-only at [`GUEST_DIR`].
+pub fn wasi_builder(
+    args: &[String],
+    model: &Model,
+    stdout: &MemoryOutputPipe,
+    stderr: &MemoryOutputPipe,
+) -> Result<WasiCtxBuilder> {
+    let mut builder = WasiCtxBuilder::new();
+    builder
+        .args(args)
+        .stdout(stdout.clone())
+        .stderr(stderr.clone())
+        .preopened_dir(&model.dir, GUEST_DIR, FsPerms::ReadOnly)
+        .anyhow()
+        .with_context(|| format!("preopening {}", model.dir.display()))?;
+    Ok(builder)
+}
+
+/// Turns a run's result into an exit code: `proc_exit(n)` is an `I32Exit`
+/// error, anything else is a real failure.
+pub fn exit_code(result: wasmtime::Result<i32>) -> Result<i32> {
+    match result {
+        Ok(code) => Ok(code),
+        Err(e) => match e.downcast_ref::<I32Exit>() {
+            Some(exit) => Ok(exit.0),
+            None => Err(anyhow::Error::from(e)).context("the guest trapped"),
+        },
+    }
+}
+
+/// (d): the guest's loop in native Rust on the `openvino` crate: the same
+/// model bytes, the same seeded input, and per round the same work a wasi-nn
+/// host does (a fresh input tensor filled from the caller's buffer,
+/// `infer`, the output copied into the caller's buffer).
+pub mod native {
+    use super::*;
+    use openvino::{Core, DeviceType, ElementType, Shape, Tensor};
+
+    pub fn run(model: &Model, rounds: usize, seed: u64) -> Result<Run> {
+        anyhow::ensure!(rounds > 0, "rounds must be at least 1");
+        let input = seeded_f32(seed, model.input_len());
+        let input_bytes: &[u8] = bytemuck_f32(&input);
+        let mut output = vec![0u8; model.out_bytes];
+
+        let wall = Instant::now();
+        let t = Instant::now();
+        let xml = std::fs::read(model.dir.join(model.xml))?;
+        let weights = std::fs::read(model.dir.join(model.bin))?;
+        let mut core = Core::new()?;
+        let mut weights_tensor = Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
+        weights_tensor.get_raw_data_mut()?.copy_from_slice(&weights);
+        let ov_model = core.read_model_from_buffer(&xml, Some(&weights_tensor))?;
+        let mut compiled = core.compile_model(&ov_model, DeviceType::CPU)?;
+        let load_ns = t.elapsed().as_nanos() as u64;
+        let t = Instant::now();
+        let mut request = compiled.create_infer_request()?;
+        let init_ns = t.elapsed().as_nanos() as u64;
+
+        let dims: Vec<i64> = model.dims.iter().map(|&d| d as i64).collect();
+        let mut times = Vec::with_capacity(rounds);
+        let mut written = 0;
+        for _ in 0..rounds {
+            let t = Instant::now();
+            let shape = Shape::new(&dims)?;
+            let mut tensor = Tensor::new(ElementType::F32, &shape)?;
+            tensor.get_raw_data_mut()?.copy_from_slice(input_bytes);
+            request.set_input_tensor_by_index(0, &tensor)?;
+            request.infer()?;
+            let out = request.get_output_tensor_by_index(0)?;
+            let data = out.get_raw_data()?;
+            written = data.len().min(output.len());
+            output[..written].copy_from_slice(&data[..written]);
+            times.push(t.elapsed().as_nanos() as u64);
+        }
+        let wall_ns = wall.elapsed().as_nanos() as u64;
+        let checksum: f64 = output[..written]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()) as f64)
+            .sum();
+        let report = RunReport::from_times(&times, load_ns, init_ns, written as u64, checksum);
+        debug_assert_eq!(report.checksum, format_checksum(checksum));
+        Ok(Run { report, instantiate_ns: 0, wall_ns })
+    }
+
+    fn bytemuck_f32(v: &[f32]) -> &[u8] {
+        // SAFETY: f32 has no padding and u8 has alignment 1.
+        unsafe { std::slice::from_raw_parts(v.as_ptr().cast::<u8>(), std::mem::size_of_val(v)) }
+    }
+
+    /// Same generator as the guest's (bench/guest/src/main.rs).
+    pub fn seeded_f32(seed: u64, n: usize) -> Vec<f32> {
+        let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..n)
+            .map(|_| {
+                s ^= s >> 12;
+                s ^= s << 25;
+                s ^= s >> 27;
+                let r = s.wrapping_mul(0x2545_F491_4F6C_DD1D);
+                (r >> 40) as f32 / (1u64 << 24) as f32
+            })
+            .collect()
+    }
+}
