@@ -58,10 +58,11 @@ impl Registry {
     /// `model.onnx` (onnx), or else exactly one `*.xml` / `*.onnx` file (an IR
     /// without a `.bin` of the same stem has empty weights).
     pub fn preload(&mut self, name: &str, encoding: GraphEncoding, dir: &Path) -> Result<()> {
-        let builders = graph_files(encoding, dir)?;
-        let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-        let graph = OpenVino
-            .load(&slices, encoding, ExecutionTarget::Cpu)
+        let graph = graph_files(encoding, dir)
+            .and_then(|builders| {
+                let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
+                Ok(OpenVino.load(&slices, encoding, ExecutionTarget::Cpu)?)
+            })
             .with_context(|| format!("preloading graph {name:?} from {}", dir.display()))?;
         tracing::debug!(name, dir = %dir.display(), "preloaded graph");
         self.graphs.insert(name.to_string(), graph);

@@ -207,16 +207,16 @@ impl Model {
             .ok_or_else(|| NnError::invalid_argument(format!("{what}: dimensions {dims:?} overflow")))?;
         if tensor.data.len() != needed {
             return Err(NnError::invalid_argument(format!(
-                "{what}: the tensor holds {} bytes but dimensions {dims:?} of {:?} need {needed}",
+                "{what}: the tensor holds {} bytes but dimensions {dims:?} of {} need {needed}",
                 tensor.data.len(),
-                tensor.ty
+                element.wit_name()
             )));
         }
         if port.element != Ok(element) {
             return Err(NnError::invalid_argument(format!(
-                "{what} expects {} but the tensor is {:?}",
+                "{what} expects {} but the tensor is {}",
                 port.shape_text_with_type(),
-                tensor.ty
+                element.wit_name()
             )));
         }
         if let Some(expected) = &port.shape {
@@ -248,10 +248,30 @@ fn list(ports: &[Port]) -> String {
 }
 
 impl Port {
+    /// "FP32[1, 10]" (or OpenVINO's rendering of a dynamic shape).
     fn shape_text_with_type(&self) -> String {
-        match self.element {
-            Ok(element) => format!("{:?}{}", tensor_type_of(element), self.shape_text),
-            Err(raw) => format!("element#{raw}{}", self.shape_text),
+        let element = match self.element {
+            Ok(element) => element.wit_name().to_string(),
+            Err(raw) => format!("element#{raw}"),
+        };
+        match &self.shape {
+            Some(shape) => format!("{element}{shape:?}"),
+            None => format!("{element}{}", self.shape_text),
+        }
+    }
+}
+
+impl Element {
+    /// The WIT `tensor-type` case name, for messages.
+    fn wit_name(self) -> &'static str {
+        match self {
+            Element::F16 => "FP16",
+            Element::F32 => "FP32",
+            Element::F64 => "FP64",
+            Element::Bf16 => "BF16",
+            Element::U8 => "U8",
+            Element::I32 => "I32",
+            Element::I64 => "I64",
         }
     }
 }

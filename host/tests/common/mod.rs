@@ -1,5 +1,8 @@
 //! Test guests: core WAT modules turned into components with wit-component.
 
+// Each test binary uses only some of these helpers.
+#![allow(dead_code)]
+
 use std::path::PathBuf;
 use wit_component::{embed_component_metadata, ComponentEncoder, StringEncoding};
 use wit_parser::Resolve;
