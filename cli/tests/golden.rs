@@ -85,13 +85,22 @@ fn run_case(dir: &Path) -> Result<()> {
     }
 }
 
+/// `tests/golden/<case>/<file>`: short enough to read in a failure message.
+fn shown(path: &Path) -> String {
+    let tail: Vec<_> = path.iter().rev().take(2).collect();
+    match tail.as_slice() {
+        [file, case] => format!("tests/golden/{}/{}", case.to_string_lossy(), file.to_string_lossy()),
+        _ => path.display().to_string(),
+    }
+}
+
 /// Compares `actual` with the file at `path`, or writes it when blessing.
 fn expect(path: &Path, actual: &str) -> Result<()> {
     if bless() {
-        return std::fs::write(path, actual).with_context(|| format!("cannot write {}", path.display()));
+        return std::fs::write(path, actual).with_context(|| format!("cannot write {}", shown(path)));
     }
     let expected = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {}; {BLESS_HINT}", path.display()))?
+        .with_context(|| format!("cannot read {}; {BLESS_HINT}", shown(path)))?
         .replace("\r\n", "\n");
     if expected == actual {
         return Ok(());
@@ -105,7 +114,7 @@ fn expect(path: &Path, actual: &str) -> Result<()> {
     let (want, got, line) = (show(&want_lines), show(&got_lines), line + 1);
     bail!(
         "{} differs from the output, first at line {line}:\n  expected: {want}\n  actual:   {got}\n{BLESS_HINT}",
-        path.display()
+        shown(path)
     )
 }
 
@@ -116,7 +125,7 @@ fn absent(path: &Path) -> Result<()> {
         return Ok(());
     }
     if bless() {
-        return std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()));
+        return std::fs::remove_file(path).with_context(|| format!("cannot remove {}", shown(path)));
     }
-    bail!("{} exists but does not apply to this outcome; {BLESS_HINT}", path.display())
+    bail!("{} exists but does not apply to this outcome; {BLESS_HINT}", shown(path))
 }

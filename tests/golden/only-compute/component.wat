@@ -1,0 +1,1080 @@
+(component
+  (type $ty-wasi:nn/tensor@0.2.0-rc-2024-10-28 (;0;)
+    (instance
+      (export (;0;) "tensor" (type (sub resource)))
+      (type (;1;) (list u32))
+      (export (;2;) "tensor-dimensions" (type (eq 1)))
+      (type (;3;) (enum "FP16" "FP32" "FP64" "BF16" "U8" "I32" "I64"))
+      (export (;4;) "tensor-type" (type (eq 3)))
+      (type (;5;) (list u8))
+      (export (;6;) "tensor-data" (type (eq 5)))
+      (type (;7;) (own 0))
+      (type (;8;) (func (param "dimensions" 2) (param "ty" 4) (param "data" 6) (result 7)))
+      (export (;0;) "[constructor]tensor" (func (type 8)))
+    )
+  )
+  (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" (instance $wasi:nn/tensor@0.2.0-rc-2024-10-28 (;0;) (type $ty-wasi:nn/tensor@0.2.0-rc-2024-10-28)))
+  (type $ty-wasi:nn/errors@0.2.0-rc-2024-10-28 (;1;)
+    (instance
+      (export (;0;) "error" (type (sub resource)))
+      (type (;1;) (enum "invalid-argument" "invalid-encoding" "timeout" "runtime-error" "unsupported-operation" "too-large" "not-found" "security" "unknown"))
+      (export (;2;) "error-code" (type (eq 1)))
+      (type (;3;) (borrow 0))
+      (type (;4;) (func (param "self" 3) (result 2)))
+      (export (;0;) "[method]error.code" (func (type 4)))
+    )
+  )
+  (import "wasi:nn/errors@0.2.0-rc-2024-10-28" (instance $wasi:nn/errors@0.2.0-rc-2024-10-28 (;1;) (type $ty-wasi:nn/errors@0.2.0-rc-2024-10-28)))
+  (alias export $wasi:nn/tensor@0.2.0-rc-2024-10-28 "tensor" (type $tensor (;2;)))
+  (alias export $wasi:nn/errors@0.2.0-rc-2024-10-28 "error" (type $error (;3;)))
+  (type $ty-wasi:nn/inference@0.2.0-rc-2024-10-28 (;4;)
+    (instance
+      (export (;0;) "graph-execution-context" (type (sub resource)))
+      (alias outer 1 $tensor (type (;1;)))
+      (export (;2;) "tensor" (type (eq 1)))
+      (type (;3;) (own 2))
+      (type (;4;) (tuple string 3))
+      (export (;5;) "named-tensor" (type (eq 4)))
+      (alias outer 1 $error (type (;6;)))
+      (export (;7;) "error" (type (eq 6)))
+      (type (;8;) (borrow 0))
+      (type (;9;) (list 5))
+      (type (;10;) (own 7))
+      (type (;11;) (result 9 (error 10)))
+      (type (;12;) (func (param "self" 8) (param "inputs" 9) (result 11)))
+      (export (;0;) "[method]graph-execution-context.compute" (func (type 12)))
+    )
+  )
+  (import "wasi:nn/inference@0.2.0-rc-2024-10-28" (instance $wasi:nn/inference@0.2.0-rc-2024-10-28 (;2;) (type $ty-wasi:nn/inference@0.2.0-rc-2024-10-28)))
+  (core module $main (;0;)
+    (type (;0;) (func (param i32) (result i32)))
+    (type (;1;) (func (result i32)))
+    (import "wasi_ephemeral_nn" "compute" (func $compute (;0;) (type 0)))
+    (memory (;0;) 1)
+    (export "memory" (memory 0))
+    (export "infer" (func 1))
+    (func (;1;) (type 1) (result i32)
+      i32.const 0
+      call $compute
+    )
+  )
+  (core module $wit-component:adapter:wasi_ephemeral_nn (;1;)
+    (type (;0;) (func (param i32) (result i32)))
+    (type (;1;) (func (param i32)))
+    (type (;2;) (func (param i32 i32 i32 i32 i32) (result i32)))
+    (type (;3;) (func (param i32 i32 i32 i32)))
+    (type (;4;) (func (param i32 i32)))
+    (type (;5;) (func (param i32 i32 i32)))
+    (type (;6;) (func (result i32)))
+    (type (;7;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;9;) (func))
+    (import "env" "memory" (memory (;0;) 0))
+    (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
+    (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
+    (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[resource-drop]tensor" (func (;2;) (type 1)))
+    (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[constructor]tensor" (func (;3;) (type 2)))
+    (import "wasi:nn/inference@0.2.0-rc-2024-10-28" "[method]graph-execution-context.compute" (func (;4;) (type 3)))
+    (global $__stack_pointer (;0;) (mut i32) i32.const 0)
+    (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
+    (global $allocation_state (;2;) (mut i32) i32.const 0)
+    (export "cabi_import_realloc" (func 11))
+    (export "compute" (func 12))
+    (start $allocate_stack)
+    (func (;5;) (type 0) (param i32) (result i32)
+      (local i32)
+      local.get 0
+      call 0
+      local.set 1
+      local.get 0
+      call 1
+      local.get 1
+    )
+    (func (;6;) (type 5) (param i32 i32 i32)
+      (local i32 i32 i32 i32 i32 i32 i32)
+      i32.const 0
+      local.set 3
+      block ;; label = @1
+        block ;; label = @2
+          local.get 2
+          i32.const -9
+          i32.gt_u
+          br_if 0 (;@2;)
+          local.get 2
+          i32.const 8
+          local.get 2
+          i32.const 8
+          i32.gt_u
+          select
+          i32.const 7
+          i32.add
+          i32.clz
+          local.tee 4
+          i32.eqz
+          br_if 0 (;@2;)
+          block ;; label = @3
+            block ;; label = @4
+              local.get 1
+              i32.const 28
+              local.get 4
+              i32.sub
+              local.tee 5
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee 6
+              i32.load
+              local.tee 4
+              br_if 0 (;@4;)
+              block ;; label = @5
+                local.get 1
+                i32.load offset=116
+                local.tee 7
+                local.get 1
+                i32.load offset=112
+                local.tee 4
+                i32.sub
+                i32.const 16
+                local.get 5
+                i32.shl
+                local.tee 6
+                i32.ge_u
+                br_if 0 (;@5;)
+                local.get 6
+                i32.const 16
+                i32.shr_u
+                local.get 2
+                i32.const 32761
+                i32.lt_u
+                i32.add
+                local.tee 8
+                memory.grow
+                local.tee 9
+                i32.const -1
+                i32.eq
+                br_if 3 (;@2;)
+                local.get 9
+                i32.const 65535
+                i32.gt_u
+                br_if 3 (;@2;)
+                local.get 9
+                local.get 8
+                i32.add
+                i32.const 16
+                i32.shl
+                local.tee 8
+                local.get 9
+                i32.const 16
+                i32.shl
+                local.tee 9
+                i32.lt_u
+                br_if 4 (;@1;)
+                local.get 1
+                local.get 8
+                i32.store offset=116
+                local.get 4
+                local.get 9
+                local.get 9
+                local.get 7
+                i32.eq
+                select
+                local.set 4
+              end
+              local.get 1
+              local.get 4
+              local.get 6
+              i32.add
+              i32.store offset=112
+              local.get 4
+              i32.const 8
+              i32.add
+              local.set 2
+              br 1 (;@3;)
+            end
+            local.get 6
+            local.get 4
+            i32.const 8
+            i32.add
+            local.tee 2
+            i32.load
+            i32.store
+          end
+          local.get 4
+          local.get 5
+          i32.store
+          i32.const 1
+          local.set 3
+          br 1 (;@1;)
+        end
+      end
+      local.get 0
+      local.get 2
+      i32.store offset=4
+      local.get 0
+      local.get 3
+      i32.store
+    )
+    (func (;7;) (type 6) (result i32)
+      (local i32)
+      block ;; label = @1
+        call 15
+        i32.const 3
+        i32.eq
+        br_if 0 (;@1;)
+        block ;; label = @2
+          i32.const 1
+          memory.grow
+          local.tee 0
+          i32.const -1
+          i32.ne
+          br_if 0 (;@2;)
+          i32.const 0
+          return
+        end
+        local.get 0
+        i32.const 16
+        i32.shl
+        local.tee 0
+        local.get 0
+        i32.const 65536
+        i32.add
+        i32.store offset=116
+        local.get 0
+        local.get 0
+        i32.const 176
+        i32.or
+        i32.store offset=112
+        local.get 0
+        call 14
+        i32.const 3
+        call 16
+      end
+      call 13
+    )
+    (func (;8;) (type 3) (param i32 i32 i32 i32)
+      (local i32)
+      global.get $__stack_pointer
+      i32.const 16
+      i32.sub
+      local.tee 4
+      global.set $__stack_pointer
+      local.get 4
+      local.get 2
+      i32.store offset=12
+      local.get 4
+      local.get 1
+      i32.store offset=8
+      i32.const 0
+      local.set 2
+      loop ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 2
+            local.get 3
+            i32.eq
+            br_if 0 (;@3;)
+            loop ;; label = @4
+              local.get 4
+              local.get 4
+              i32.const 8
+              i32.add
+              call 9
+              local.get 4
+              i32.load
+              br_if 0 (;@4;)
+              br 2 (;@2;)
+            end
+          end
+          local.get 0
+          local.get 4
+          i64.load offset=8 align=4
+          i64.store
+          local.get 4
+          i32.const 16
+          i32.add
+          global.set $__stack_pointer
+          return
+        end
+        local.get 2
+        i32.const 1
+        i32.add
+        local.set 2
+        br 0 (;@1;)
+      end
+    )
+    (func (;9;) (type 4) (param i32 i32)
+      (local i32 i32 i32 i32)
+      local.get 1
+      i32.load offset=4
+      local.set 2
+      local.get 1
+      i32.load
+      local.set 3
+      i32.const 0
+      local.set 4
+      block ;; label = @1
+        loop ;; label = @2
+          block ;; label = @3
+            local.get 2
+            local.get 4
+            i32.ne
+            br_if 0 (;@3;)
+            local.get 2
+            local.set 4
+            br 2 (;@1;)
+          end
+          local.get 3
+          local.get 4
+          i32.add
+          i32.load8_u
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 4
+          i32.const 1
+          i32.add
+          local.set 4
+          br 0 (;@2;)
+        end
+      end
+      local.get 1
+      i32.const 1
+      local.get 3
+      local.get 4
+      i32.const 1
+      i32.add
+      local.tee 5
+      i32.add
+      local.get 2
+      local.get 5
+      i32.lt_u
+      select
+      i32.store
+      local.get 1
+      i32.const 0
+      local.get 2
+      local.get 5
+      i32.sub
+      local.tee 5
+      local.get 5
+      local.get 2
+      i32.gt_u
+      select
+      i32.store offset=4
+      local.get 0
+      local.get 4
+      i32.store offset=4
+      local.get 0
+      local.get 3
+      i32.const 0
+      local.get 4
+      select
+      i32.store
+    )
+    (func (;10;) (type 5) (param i32 i32 i32)
+      (local i32 i32 i32)
+      i32.const 9
+      local.set 3
+      block ;; label = @1
+        loop ;; label = @2
+          block ;; label = @3
+            local.get 3
+            i32.const 9
+            i32.le_u
+            br_if 0 (;@3;)
+            i32.const 0
+            local.set 3
+            br 2 (;@1;)
+          end
+          local.get 2
+          local.get 3
+          i32.add
+          local.get 1
+          i32.const 10
+          i32.div_u
+          local.tee 4
+          i32.const 246
+          i32.mul
+          local.get 1
+          i32.add
+          i32.const 48
+          i32.or
+          i32.store8
+          local.get 3
+          i32.const -1
+          i32.add
+          local.set 3
+          local.get 1
+          i32.const 9
+          i32.gt_u
+          local.set 5
+          local.get 4
+          local.set 1
+          local.get 5
+          br_if 0 (;@2;)
+        end
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+      end
+      local.get 0
+      i32.const 10
+      local.get 3
+      i32.sub
+      i32.store offset=4
+      local.get 0
+      local.get 2
+      local.get 3
+      i32.add
+      i32.store
+    )
+    (func (;11;) (type 7) (param i32 i32 i32 i32) (result i32)
+      (local i32 i32)
+      global.get $__stack_pointer
+      i32.const 16
+      i32.sub
+      local.tee 4
+      global.set $__stack_pointer
+      block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            call 7
+            local.tee 5
+            i32.eqz
+            br_if 0 (;@3;)
+            local.get 1
+            local.get 0
+            i32.or
+            br_if 0 (;@3;)
+            block ;; label = @4
+              block ;; label = @5
+                local.get 5
+                i32.load offset=144
+                i32.eqz
+                br_if 0 (;@5;)
+                local.get 5
+                i32.const 0
+                i32.store offset=144
+                local.get 3
+                local.get 5
+                i32.load offset=152
+                i32.gt_u
+                br_if 1 (;@4;)
+                local.get 5
+                i32.load offset=148
+                local.tee 1
+                local.get 2
+                i32.const 1
+                local.get 2
+                i32.const 1
+                i32.gt_u
+                select
+                i32.rem_u
+                i32.eqz
+                br_if 4 (;@1;)
+              end
+              local.get 3
+              br_if 0 (;@4;)
+              local.get 5
+              local.set 1
+              br 3 (;@1;)
+            end
+            local.get 4
+            i32.const 8
+            i32.add
+            local.get 5
+            local.get 3
+            call 6
+            local.get 4
+            i32.load offset=8
+            i32.const 1
+            i32.and
+            br_if 1 (;@2;)
+          end
+          unreachable
+        end
+        local.get 4
+        i32.load offset=12
+        local.set 1
+      end
+      local.get 4
+      i32.const 16
+      i32.add
+      global.set $__stack_pointer
+      local.get 1
+    )
+    (func (;12;) (type 0) (param i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+      global.get $__stack_pointer
+      i32.const 48
+      i32.sub
+      local.tee 1
+      global.set $__stack_pointer
+      i32.const 7
+      local.set 2
+      block ;; label = @1
+        call 7
+        local.tee 3
+        i32.eqz
+        br_if 0 (;@1;)
+        i32.const 6
+        local.set 2
+        local.get 0
+        local.get 3
+        i32.load offset=136
+        i32.ge_u
+        br_if 0 (;@1;)
+        block ;; label = @2
+          local.get 3
+          i32.load offset=132
+          local.tee 4
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 4
+          local.get 0
+          i32.const 28
+          i32.mul
+          i32.add
+          local.tee 4
+          i32.load offset=24
+          local.set 5
+          local.get 4
+          i32.load offset=20
+          local.set 6
+          local.get 4
+          i64.const 0
+          i64.store offset=20 align=4
+          local.get 6
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 5
+          i32.const 12
+          i32.mul
+          local.set 7
+          i32.const 0
+          local.set 4
+          block ;; label = @3
+            loop ;; label = @4
+              local.get 7
+              local.get 4
+              i32.eq
+              br_if 1 (;@3;)
+              local.get 6
+              local.get 4
+              i32.add
+              local.tee 8
+              i32.const 8
+              i32.add
+              i32.load
+              call 2
+              block ;; label = @5
+                local.get 8
+                i32.const 4
+                i32.add
+                i32.load
+                i32.eqz
+                br_if 0 (;@5;)
+                local.get 8
+                i32.load
+                local.tee 8
+                i32.const -8
+                i32.add
+                local.tee 9
+                i32.load
+                local.tee 10
+                i32.const 27
+                i32.gt_u
+                br_if 0 (;@5;)
+                local.get 8
+                local.get 3
+                local.get 10
+                i32.const 2
+                i32.shl
+                i32.add
+                local.tee 10
+                i32.load
+                i32.store
+                local.get 10
+                local.get 9
+                i32.store
+              end
+              local.get 4
+              i32.const 12
+              i32.add
+              local.set 4
+              br 0 (;@4;)
+            end
+          end
+          local.get 5
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 6
+          i32.const -8
+          i32.add
+          local.tee 4
+          i32.load
+          local.tee 8
+          i32.const 27
+          i32.gt_u
+          br_if 0 (;@2;)
+          local.get 6
+          local.get 3
+          local.get 8
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee 8
+          i32.load
+          i32.store
+          local.get 8
+          local.get 4
+          i32.store
+        end
+        local.get 3
+        i32.load offset=132
+        local.tee 4
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 3
+        i32.load offset=136
+        local.get 0
+        i32.le_u
+        br_if 0 (;@1;)
+        local.get 4
+        i32.const 4
+        local.get 4
+        select
+        local.tee 4
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 4
+        local.get 0
+        i32.const 28
+        i32.mul
+        i32.add
+        local.set 11
+        i32.const 1
+        local.set 0
+        block ;; label = @2
+          local.get 3
+          i32.load offset=120
+          local.tee 6
+          i32.eqz
+          br_if 0 (;@2;)
+          i32.const 1
+          local.set 0
+          local.get 3
+          i32.load offset=124
+          local.get 11
+          i32.load offset=4
+          local.tee 7
+          i32.le_u
+          br_if 0 (;@2;)
+          local.get 6
+          local.get 7
+          i32.const 28
+          i32.mul
+          i32.add
+          local.tee 6
+          i32.load offset=8
+          local.set 8
+          local.get 6
+          i32.load offset=4
+          local.set 4
+          local.get 6
+          i32.load offset=24
+          i32.eqz
+          local.set 0
+        end
+        local.get 1
+        i32.const 32
+        i32.add
+        local.get 3
+        local.get 11
+        i32.load offset=12
+        local.tee 12
+        i32.const 12
+        i32.mul
+        call 6
+        i32.const 7
+        local.set 2
+        local.get 1
+        i32.load offset=32
+        i32.const 1
+        i32.ne
+        br_if 0 (;@1;)
+        local.get 8
+        i32.const 0
+        local.get 4
+        select
+        local.set 2
+        local.get 11
+        i32.load offset=12
+        i32.const 0
+        local.get 11
+        i32.load offset=8
+        local.tee 8
+        select
+        i32.const 44
+        i32.mul
+        local.set 6
+        local.get 4
+        i32.const 1
+        local.get 4
+        select
+        local.set 5
+        local.get 8
+        i32.const 4
+        local.get 8
+        select
+        local.tee 4
+        i32.const 32
+        i32.add
+        local.set 7
+        local.get 1
+        i32.load offset=36
+        local.tee 13
+        local.set 8
+        block ;; label = @2
+          loop ;; label = @3
+            local.get 6
+            i32.eqz
+            br_if 1 (;@2;)
+            local.get 4
+            i32.load
+            local.set 9
+            block ;; label = @4
+              block ;; label = @5
+                local.get 0
+                br_if 0 (;@5;)
+                local.get 1
+                i32.const 24
+                i32.add
+                local.get 5
+                local.get 2
+                local.get 9
+                call 8
+                local.get 1
+                local.get 1
+                i64.load offset=24
+                i64.store offset=40 align=4
+                local.get 1
+                i32.const 16
+                i32.add
+                local.get 1
+                i32.const 40
+                i32.add
+                call 9
+                local.get 1
+                i32.load offset=16
+                local.tee 10
+                i32.eqz
+                br_if 0 (;@5;)
+                local.get 1
+                i32.load offset=20
+                local.set 9
+                br 1 (;@4;)
+              end
+              local.get 1
+              i32.const 8
+              i32.add
+              local.get 9
+              local.get 7
+              call 10
+              local.get 1
+              i32.load offset=12
+              local.set 9
+              local.get 1
+              i32.load offset=8
+              local.set 10
+            end
+            local.get 8
+            i32.const 8
+            i32.add
+            local.get 4
+            i32.load offset=8
+            local.get 4
+            i32.load offset=12
+            local.get 4
+            i32.load offset=4
+            local.get 4
+            i32.load offset=20
+            local.get 4
+            i32.load offset=24
+            call 3
+            i32.store
+            local.get 8
+            i32.const 4
+            i32.add
+            local.get 9
+            i32.store
+            local.get 8
+            local.get 10
+            i32.store
+            local.get 8
+            i32.const 12
+            i32.add
+            local.set 8
+            local.get 6
+            i32.const -44
+            i32.add
+            local.set 6
+            local.get 7
+            i32.const 44
+            i32.add
+            local.set 7
+            local.get 4
+            i32.const 44
+            i32.add
+            local.set 4
+            br 0 (;@3;)
+          end
+        end
+        local.get 11
+        i32.load
+        local.get 13
+        local.get 12
+        local.get 3
+        i32.const 156
+        i32.add
+        call 4
+        block ;; label = @2
+          local.get 13
+          i32.const -8
+          i32.add
+          local.tee 4
+          i32.load
+          local.tee 8
+          i32.const 27
+          i32.gt_u
+          br_if 0 (;@2;)
+          local.get 13
+          local.get 3
+          local.get 8
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee 8
+          i32.load
+          i32.store
+          local.get 8
+          local.get 4
+          i32.store
+        end
+        local.get 3
+        i32.load offset=160
+        local.set 4
+        block ;; label = @2
+          local.get 3
+          i32.load8_u offset=156
+          br_if 0 (;@2;)
+          local.get 11
+          local.get 4
+          i32.store offset=20
+          local.get 11
+          local.get 3
+          i32.load offset=164
+          i32.store offset=24
+          i32.const 0
+          local.set 2
+          br 1 (;@1;)
+        end
+        i32.const 5
+        i64.const 23227421985
+        local.get 4
+        call 5
+        local.tee 4
+        i32.const 2
+        i32.shl
+        i64.extend_i32_u
+        i64.shr_u
+        i32.wrap_i64
+        i32.const 15
+        i32.and
+        local.get 4
+        i32.const 8
+        i32.gt_u
+        select
+        local.set 2
+      end
+      local.get 1
+      i32.const 48
+      i32.add
+      global.set $__stack_pointer
+      local.get 2
+    )
+    (func (;13;) (type 6) (result i32)
+      global.get $nn_state_ptr
+    )
+    (func (;14;) (type 1) (param i32)
+      local.get 0
+      global.set $nn_state_ptr
+    )
+    (func (;15;) (type 6) (result i32)
+      global.get $allocation_state
+    )
+    (func (;16;) (type 1) (param i32)
+      local.get 0
+      global.set $allocation_state
+    )
+    (func $realloc_via_memory_grow (;17;) (type 8) (param i32 i32 i32 i32) (result i32)
+      (local i32)
+      i32.const 0
+      local.get 0
+      i32.ne
+      if ;; label = @1
+        unreachable
+      end
+      i32.const 0
+      local.get 1
+      i32.ne
+      if ;; label = @1
+        unreachable
+      end
+      i32.const 65536
+      local.get 3
+      i32.ne
+      if ;; label = @1
+        unreachable
+      end
+      i32.const 1
+      memory.grow
+      local.tee 4
+      i32.const -1
+      i32.eq
+      if ;; label = @1
+        unreachable
+      end
+      local.get 4
+      i32.const 16
+      i32.shl
+    )
+    (func $allocate_stack (;18;) (type 9)
+      global.get $allocation_state
+      i32.const 0
+      i32.eq
+      if ;; label = @1
+        i32.const 1
+        global.set $allocation_state
+        i32.const 0
+        i32.const 0
+        i32.const 8
+        i32.const 65536
+        call $realloc_via_memory_grow
+        i32.const 65536
+        i32.add
+        global.set $__stack_pointer
+        i32.const 2
+        global.set $allocation_state
+      end
+    )
+  )
+  (core module $wit-component-shim-module (;2;)
+    (type (;0;) (func (param i32) (result i32)))
+    (type (;1;) (func (param i32 i32 i32 i32 i32) (result i32)))
+    (type (;2;) (func (param i32 i32 i32 i32)))
+    (table (;0;) 3 3 funcref)
+    (export "0" (func 0))
+    (export "1" (func 1))
+    (export "2" (func 2))
+    (export "$imports" (table 0))
+    (func (;0;) (type 0) (param i32) (result i32)
+      local.get 0
+      i32.const 0
+      call_indirect (type 0)
+    )
+    (func (;1;) (type 1) (param i32 i32 i32 i32 i32) (result i32)
+      local.get 0
+      local.get 1
+      local.get 2
+      local.get 3
+      local.get 4
+      i32.const 1
+      call_indirect (type 1)
+    )
+    (func (;2;) (type 2) (param i32 i32 i32 i32)
+      local.get 0
+      local.get 1
+      local.get 2
+      local.get 3
+      i32.const 2
+      call_indirect (type 2)
+    )
+    (@producers
+      (processed-by "wit-component" "0.254.2")
+    )
+  )
+  (core module $wit-component-fixup (;3;)
+    (type (;0;) (func (param i32) (result i32)))
+    (type (;1;) (func (param i32 i32 i32 i32 i32) (result i32)))
+    (type (;2;) (func (param i32 i32 i32 i32)))
+    (import "" "0" (func (;0;) (type 0)))
+    (import "" "1" (func (;1;) (type 1)))
+    (import "" "2" (func (;2;) (type 2)))
+    (import "" "$imports" (table (;0;) 3 3 funcref))
+    (elem (;0;) (i32.const 0) func 0 1 2)
+    (@producers
+      (processed-by "wit-component" "0.254.2")
+    )
+  )
+  (core instance $wit-component-shim-instance (;0;) (instantiate $wit-component-shim-module))
+  (alias core export $wit-component-shim-instance "0" (core func $adapt-wasi_ephemeral_nn-compute (;0;)))
+  (core instance $wasi_ephemeral_nn (;1;)
+    (export "compute" (func $adapt-wasi_ephemeral_nn-compute))
+  )
+  (core instance $main (;2;) (instantiate $main
+      (with "wasi_ephemeral_nn" (instance $wasi_ephemeral_nn))
+    )
+  )
+  (alias core export $main "memory" (core memory $memory (;0;)))
+  (core instance $env (;3;)
+    (export "memory" (memory $memory))
+  )
+  (alias export $wasi:nn/errors@0.2.0-rc-2024-10-28 "[method]error.code" (func $"[method]error.code" (;0;)))
+  (core func $"[method]error.code" (;1;) (canon lower (func $"[method]error.code")))
+  (alias export $wasi:nn/errors@0.2.0-rc-2024-10-28 "error" (type $"#type5 error" (@name "error") (;5;)))
+  (core func $resource.drop (;2;) (canon resource.drop $"#type5 error"))
+  (core instance $wasi:nn/errors@0.2.0-rc-2024-10-28 (;4;)
+    (export "[method]error.code" (func $"[method]error.code"))
+    (export "[resource-drop]error" (func $resource.drop))
+  )
+  (alias export $wasi:nn/tensor@0.2.0-rc-2024-10-28 "tensor" (type $"#type6 tensor" (@name "tensor") (;6;)))
+  (core func $"#core-func3 resource.drop" (@name "resource.drop") (;3;) (canon resource.drop $"#type6 tensor"))
+  (alias core export $wit-component-shim-instance "1" (core func $"indirect-wasi:nn/tensor@0.2.0-rc-2024-10-28-[constructor]tensor" (;4;)))
+  (core instance $wasi:nn/tensor@0.2.0-rc-2024-10-28 (;5;)
+    (export "[resource-drop]tensor" (func $"#core-func3 resource.drop"))
+    (export "[constructor]tensor" (func $"indirect-wasi:nn/tensor@0.2.0-rc-2024-10-28-[constructor]tensor"))
+  )
+  (alias core export $wit-component-shim-instance "2" (core func $"indirect-wasi:nn/inference@0.2.0-rc-2024-10-28-[method]graph-execution-context.compute" (;5;)))
+  (core instance $wasi:nn/inference@0.2.0-rc-2024-10-28 (;6;)
+    (export "[method]graph-execution-context.compute" (func $"indirect-wasi:nn/inference@0.2.0-rc-2024-10-28-[method]graph-execution-context.compute"))
+  )
+  (core instance $"#core-instance7 wasi_ephemeral_nn" (@name "wasi_ephemeral_nn") (;7;) (instantiate $wit-component:adapter:wasi_ephemeral_nn
+      (with "env" (instance $env))
+      (with "wasi:nn/errors@0.2.0-rc-2024-10-28" (instance $wasi:nn/errors@0.2.0-rc-2024-10-28))
+      (with "wasi:nn/tensor@0.2.0-rc-2024-10-28" (instance $wasi:nn/tensor@0.2.0-rc-2024-10-28))
+      (with "wasi:nn/inference@0.2.0-rc-2024-10-28" (instance $wasi:nn/inference@0.2.0-rc-2024-10-28))
+    )
+  )
+  (alias core export $wit-component-shim-instance "$imports" (core table $"shim table" (;0;)))
+  (alias core export $"#core-instance7 wasi_ephemeral_nn" "compute" (core func $compute (;6;)))
+  (alias export $wasi:nn/tensor@0.2.0-rc-2024-10-28 "[constructor]tensor" (func $"[constructor]tensor" (;1;)))
+  (alias core export $"#core-instance7 wasi_ephemeral_nn" "cabi_import_realloc" (core func $realloc (;7;)))
+  (core func $"#core-func8 indirect-wasi:nn/tensor@0.2.0-rc-2024-10-28-[constructor]tensor" (@name "indirect-wasi:nn/tensor@0.2.0-rc-2024-10-28-[constructor]tensor") (;8;) (canon lower (func $"[constructor]tensor") (memory $memory)))
+  (alias export $wasi:nn/inference@0.2.0-rc-2024-10-28 "[method]graph-execution-context.compute" (func $"[method]graph-execution-context.compute" (;2;)))
+  (core func $"#core-func9 indirect-wasi:nn/inference@0.2.0-rc-2024-10-28-[method]graph-execution-context.compute" (@name "indirect-wasi:nn/inference@0.2.0-rc-2024-10-28-[method]graph-execution-context.compute") (;9;) (canon lower (func $"[method]graph-execution-context.compute") (memory $memory) (realloc $realloc) string-encoding=utf8))
+  (core instance $fixup-args (;8;)
+    (export "$imports" (table $"shim table"))
+    (export "0" (func $compute))
+    (export "1" (func $"#core-func8 indirect-wasi:nn/tensor@0.2.0-rc-2024-10-28-[constructor]tensor"))
+    (export "2" (func $"#core-func9 indirect-wasi:nn/inference@0.2.0-rc-2024-10-28-[method]graph-execution-context.compute"))
+  )
+  (core instance $fixup (;9;) (instantiate $wit-component-fixup
+      (with "" (instance $fixup-args))
+    )
+  )
+  (@producers
+    (processed-by "wit-component" "0.254.2")
+  )
+)
+

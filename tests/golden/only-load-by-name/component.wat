@@ -1,0 +1,951 @@
+(component
+  (type $ty-wasi:nn/errors@0.2.0-rc-2024-10-28 (;0;)
+    (instance
+      (export (;0;) "error" (type (sub resource)))
+      (type (;1;) (enum "invalid-argument" "invalid-encoding" "timeout" "runtime-error" "unsupported-operation" "too-large" "not-found" "security" "unknown"))
+      (export (;2;) "error-code" (type (eq 1)))
+      (type (;3;) (borrow 0))
+      (type (;4;) (func (param "self" 3) (result 2)))
+      (export (;0;) "[method]error.code" (func (type 4)))
+    )
+  )
+  (import "wasi:nn/errors@0.2.0-rc-2024-10-28" (instance $wasi:nn/errors@0.2.0-rc-2024-10-28 (;0;) (type $ty-wasi:nn/errors@0.2.0-rc-2024-10-28)))
+  (alias export $wasi:nn/errors@0.2.0-rc-2024-10-28 "error" (type $error (;1;)))
+  (type $ty-wasi:nn/graph@0.2.0-rc-2024-10-28 (;2;)
+    (instance
+      (export (;0;) "graph" (type (sub resource)))
+      (alias outer 1 $error (type (;1;)))
+      (export (;2;) "error" (type (eq 1)))
+      (type (;3;) (own 0))
+      (type (;4;) (own 2))
+      (type (;5;) (result 3 (error 4)))
+      (type (;6;) (func (param "name" string) (result 5)))
+      (export (;0;) "load-by-name" (func (type 6)))
+    )
+  )
+  (import "wasi:nn/graph@0.2.0-rc-2024-10-28" (instance $wasi:nn/graph@0.2.0-rc-2024-10-28 (;1;) (type $ty-wasi:nn/graph@0.2.0-rc-2024-10-28)))
+  (core module $main (;0;)
+    (type (;0;) (func (param i32 i32 i32) (result i32)))
+    (type (;1;) (func (result i32)))
+    (import "wasi_ephemeral_nn" "load_by_name" (func $load_by_name (;0;) (type 0)))
+    (memory (;0;) 1)
+    (export "memory" (memory 0))
+    (export "infer" (func 1))
+    (func (;1;) (type 1) (result i32)
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call $load_by_name
+    )
+  )
+  (core module $wit-component:adapter:wasi_ephemeral_nn (;1;)
+    (type (;0;) (func (param i32) (result i32)))
+    (type (;1;) (func (param i32)))
+    (type (;2;) (func (param i32 i32 i32 i32 i32) (result i32)))
+    (type (;3;) (func (param i32 i32 i32)))
+    (type (;4;) (func (param i32 i32) (result i32)))
+    (type (;5;) (func (param i32 i64) (result i32)))
+    (type (;6;) (func (result i32)))
+    (type (;7;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;8;) (func (param i32 i32 i32) (result i32)))
+    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;10;) (func))
+    (import "env" "memory" (memory (;0;) 0))
+    (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
+    (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
+    (import "wasi:nn/graph@0.2.0-rc-2024-10-28" "load-by-name" (func (;2;) (type 3)))
+    (global $__stack_pointer (;0;) (mut i32) i32.const 0)
+    (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
+    (global $allocation_state (;2;) (mut i32) i32.const 0)
+    (export "cabi_import_realloc" (func 13))
+    (export "load_by_name" (func 14))
+    (start $allocate_stack)
+    (func (;3;) (type 0) (param i32) (result i32)
+      (local i32)
+      local.get 0
+      call 0
+      local.set 1
+      local.get 0
+      call 1
+      local.get 1
+    )
+    (func (;4;) (type 3) (param i32 i32 i32)
+      local.get 0
+      local.get 1
+      local.get 2
+      i32.const 1
+      i32.const 28
+      call 5
+      drop
+    )
+    (func (;5;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32)
+      block ;; label = @1
+        local.get 0
+        local.get 1
+        local.get 3
+        local.get 4
+        local.get 0
+        i32.load offset=4
+        call 7
+        local.tee 1
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 0
+        i32.load offset=4
+        local.set 5
+        block ;; label = @2
+          local.get 4
+          local.get 3
+          i32.mul
+          local.tee 6
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 0
+          i32.load
+          local.get 5
+          local.get 4
+          i32.mul
+          i32.add
+          local.get 2
+          local.get 6
+          memory.copy
+        end
+        local.get 0
+        local.get 5
+        local.get 3
+        i32.add
+        i32.store offset=4
+      end
+      local.get 1
+    )
+    (func (;6;) (type 4) (param i32 i32) (result i32)
+      local.get 0
+      local.get 1
+      i32.const 1
+      i32.const 28
+      local.get 0
+      i32.load offset=4
+      call 7
+    )
+    (func (;7;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i32 i64)
+      global.get $__stack_pointer
+      i32.const 16
+      i32.sub
+      local.tee 5
+      global.set $__stack_pointer
+      block ;; label = @1
+        block ;; label = @2
+          local.get 0
+          i32.load offset=4
+          local.tee 6
+          local.get 2
+          i32.add
+          local.tee 7
+          local.get 6
+          i32.lt_u
+          br_if 0 (;@2;)
+          i32.const 1
+          local.set 2
+          local.get 7
+          local.get 0
+          i32.load offset=8
+          local.tee 6
+          i32.le_u
+          br_if 1 (;@1;)
+          local.get 6
+          i32.const 1
+          i32.shl
+          local.tee 2
+          local.get 7
+          local.get 2
+          local.get 7
+          i32.gt_u
+          select
+          local.tee 2
+          i32.const 4
+          local.get 2
+          i32.const 4
+          i32.gt_u
+          select
+          i32.const -1
+          local.get 6
+          i32.const -1
+          i32.gt_s
+          select
+          i64.extend_i32_u
+          local.get 3
+          i64.extend_i32_u
+          i64.mul
+          local.tee 8
+          i64.const 32
+          i64.shr_u
+          i32.wrap_i64
+          br_if 0 (;@2;)
+          local.get 5
+          i32.const 8
+          i32.add
+          local.get 1
+          local.get 8
+          i32.wrap_i64
+          call 8
+          i32.const 0
+          local.set 2
+          local.get 5
+          i32.load offset=8
+          i32.const 1
+          i32.ne
+          br_if 1 (;@1;)
+          local.get 5
+          i32.load offset=12
+          local.set 2
+          block ;; label = @3
+            local.get 0
+            i32.load
+            local.tee 6
+            i32.eqz
+            br_if 0 (;@3;)
+            block ;; label = @4
+              local.get 4
+              local.get 3
+              i32.mul
+              local.tee 7
+              i32.eqz
+              br_if 0 (;@4;)
+              local.get 2
+              local.get 6
+              local.get 7
+              memory.copy
+            end
+            local.get 6
+            i32.const -8
+            i32.add
+            local.tee 7
+            i32.load
+            local.tee 4
+            i32.const 27
+            i32.gt_u
+            br_if 0 (;@3;)
+            local.get 6
+            local.get 1
+            local.get 4
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee 1
+            i32.load
+            i32.store
+            local.get 1
+            local.get 7
+            i32.store
+          end
+          local.get 0
+          local.get 2
+          i32.store
+          local.get 0
+          i32.const 16
+          local.get 2
+          i32.const -8
+          i32.add
+          i32.load
+          i32.shl
+          i32.const -8
+          i32.add
+          local.get 3
+          i32.div_u
+          i32.store offset=8
+          i32.const 1
+          local.set 2
+          br 1 (;@1;)
+        end
+        i32.const 0
+        local.set 2
+      end
+      local.get 5
+      i32.const 16
+      i32.add
+      global.set $__stack_pointer
+      local.get 2
+    )
+    (func (;8;) (type 3) (param i32 i32 i32)
+      (local i32 i32 i32 i32 i32 i32 i32)
+      i32.const 0
+      local.set 3
+      block ;; label = @1
+        block ;; label = @2
+          local.get 2
+          i32.const -9
+          i32.gt_u
+          br_if 0 (;@2;)
+          local.get 2
+          i32.const 8
+          local.get 2
+          i32.const 8
+          i32.gt_u
+          select
+          i32.const 7
+          i32.add
+          i32.clz
+          local.tee 4
+          i32.eqz
+          br_if 0 (;@2;)
+          block ;; label = @3
+            block ;; label = @4
+              local.get 1
+              i32.const 28
+              local.get 4
+              i32.sub
+              local.tee 5
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee 6
+              i32.load
+              local.tee 4
+              br_if 0 (;@4;)
+              block ;; label = @5
+                local.get 1
+                i32.load offset=116
+                local.tee 7
+                local.get 1
+                i32.load offset=112
+                local.tee 4
+                i32.sub
+                i32.const 16
+                local.get 5
+                i32.shl
+                local.tee 6
+                i32.ge_u
+                br_if 0 (;@5;)
+                local.get 6
+                i32.const 16
+                i32.shr_u
+                local.get 2
+                i32.const 32761
+                i32.lt_u
+                i32.add
+                local.tee 8
+                memory.grow
+                local.tee 9
+                i32.const -1
+                i32.eq
+                br_if 3 (;@2;)
+                local.get 9
+                i32.const 65535
+                i32.gt_u
+                br_if 3 (;@2;)
+                local.get 9
+                local.get 8
+                i32.add
+                i32.const 16
+                i32.shl
+                local.tee 8
+                local.get 9
+                i32.const 16
+                i32.shl
+                local.tee 9
+                i32.lt_u
+                br_if 4 (;@1;)
+                local.get 1
+                local.get 8
+                i32.store offset=116
+                local.get 4
+                local.get 9
+                local.get 9
+                local.get 7
+                i32.eq
+                select
+                local.set 4
+              end
+              local.get 1
+              local.get 4
+              local.get 6
+              i32.add
+              i32.store offset=112
+              local.get 4
+              i32.const 8
+              i32.add
+              local.set 2
+              br 1 (;@3;)
+            end
+            local.get 6
+            local.get 4
+            i32.const 8
+            i32.add
+            local.tee 2
+            i32.load
+            i32.store
+          end
+          local.get 4
+          local.get 5
+          i32.store
+          i32.const 1
+          local.set 3
+          br 1 (;@1;)
+        end
+      end
+      local.get 0
+      local.get 2
+      i32.store offset=4
+      local.get 0
+      local.get 3
+      i32.store
+    )
+    (func (;9;) (type 5) (param i32 i64) (result i32)
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+    )
+    (func (;10;) (type 6) (result i32)
+      (local i32)
+      block ;; label = @1
+        call 17
+        i32.const 3
+        i32.eq
+        br_if 0 (;@1;)
+        block ;; label = @2
+          i32.const 1
+          memory.grow
+          local.tee 0
+          i32.const -1
+          i32.ne
+          br_if 0 (;@2;)
+          i32.const 0
+          return
+        end
+        local.get 0
+        i32.const 16
+        i32.shl
+        local.tee 0
+        local.get 0
+        i32.const 65536
+        i32.add
+        i32.store offset=116
+        local.get 0
+        local.get 0
+        i32.const 176
+        i32.or
+        i32.store offset=112
+        local.get 0
+        call 16
+        i32.const 3
+        call 18
+      end
+      call 15
+    )
+    (func (;11;) (type 3) (param i32 i32 i32)
+      block ;; label = @1
+        block ;; label = @2
+          local.get 1
+          i32.const 255
+          i32.and
+          br_if 0 (;@2;)
+          i32.const 0
+          local.set 1
+          br 1 (;@1;)
+        end
+        i32.const 1
+        local.set 1
+        local.get 2
+        call 3
+        local.set 2
+      end
+      local.get 0
+      local.get 2
+      i32.store offset=4
+      local.get 0
+      local.get 1
+      i32.store
+    )
+    (func (;12;) (type 4) (param i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32)
+      block ;; label = @1
+        loop ;; label = @2
+          local.get 1
+          local.tee 2
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const -1
+          i32.add
+          local.set 1
+          local.get 0
+          i32.load8_u
+          local.set 3
+          local.get 0
+          i32.const 1
+          i32.add
+          local.tee 4
+          local.set 0
+          local.get 3
+          i32.extend8_s
+          local.tee 5
+          i32.const -1
+          i32.gt_s
+          br_if 0 (;@2;)
+          block ;; label = @3
+            block ;; label = @4
+              local.get 5
+              i32.const -32
+              i32.and
+              i32.const -64
+              i32.ne
+              br_if 0 (;@4;)
+              i32.const 1
+              local.set 5
+              i32.const 128
+              local.set 6
+              br 1 (;@3;)
+            end
+            block ;; label = @4
+              local.get 5
+              i32.const -16
+              i32.and
+              i32.const -32
+              i32.ne
+              br_if 0 (;@4;)
+              i32.const 2
+              local.set 5
+              i32.const 2048
+              local.set 6
+              br 1 (;@3;)
+            end
+            local.get 5
+            i32.const -8
+            i32.and
+            i32.const -16
+            i32.ne
+            br_if 2 (;@1;)
+            i32.const 3
+            local.set 5
+            i32.const 65536
+            local.set 6
+          end
+          local.get 4
+          local.get 5
+          i32.add
+          local.set 0
+          local.get 1
+          local.get 5
+          i32.sub
+          local.set 7
+          i32.const 63
+          local.get 5
+          i32.shr_u
+          local.get 3
+          i32.and
+          local.set 3
+          block ;; label = @3
+            loop ;; label = @4
+              local.get 5
+              i32.eqz
+              br_if 1 (;@3;)
+              local.get 1
+              i32.eqz
+              br_if 3 (;@1;)
+              local.get 4
+              i32.load8_s
+              local.tee 8
+              i32.const -65
+              i32.gt_s
+              br_if 3 (;@1;)
+              local.get 3
+              i32.const 6
+              i32.shl
+              local.get 8
+              i32.const 63
+              i32.and
+              i32.or
+              local.set 3
+              local.get 5
+              i32.const -1
+              i32.add
+              local.set 5
+              local.get 4
+              i32.const 1
+              i32.add
+              local.set 4
+              local.get 1
+              i32.const -1
+              i32.add
+              local.set 1
+              br 0 (;@4;)
+            end
+          end
+          local.get 3
+          local.get 6
+          i32.lt_u
+          br_if 1 (;@1;)
+          local.get 3
+          i32.const 1114111
+          i32.gt_u
+          br_if 1 (;@1;)
+          local.get 7
+          local.set 1
+          local.get 3
+          i32.const 2095104
+          i32.and
+          i32.const 55296
+          i32.ne
+          br_if 0 (;@2;)
+        end
+      end
+      local.get 2
+      i32.eqz
+    )
+    (func (;13;) (type 7) (param i32 i32 i32 i32) (result i32)
+      (local i32 i32)
+      global.get $__stack_pointer
+      i32.const 16
+      i32.sub
+      local.tee 4
+      global.set $__stack_pointer
+      block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            call 10
+            local.tee 5
+            i32.eqz
+            br_if 0 (;@3;)
+            local.get 1
+            local.get 0
+            i32.or
+            br_if 0 (;@3;)
+            block ;; label = @4
+              block ;; label = @5
+                local.get 5
+                i32.load offset=144
+                i32.eqz
+                br_if 0 (;@5;)
+                local.get 5
+                i32.const 0
+                i32.store offset=144
+                local.get 3
+                local.get 5
+                i32.load offset=152
+                i32.gt_u
+                br_if 1 (;@4;)
+                local.get 5
+                i32.load offset=148
+                local.tee 1
+                local.get 2
+                i32.const 1
+                local.get 2
+                i32.const 1
+                i32.gt_u
+                select
+                i32.rem_u
+                i32.eqz
+                br_if 4 (;@1;)
+              end
+              local.get 3
+              br_if 0 (;@4;)
+              local.get 5
+              local.set 1
+              br 3 (;@1;)
+            end
+            local.get 4
+            i32.const 8
+            i32.add
+            local.get 5
+            local.get 3
+            call 8
+            local.get 4
+            i32.load offset=8
+            i32.const 1
+            i32.and
+            br_if 1 (;@2;)
+          end
+          unreachable
+        end
+        local.get 4
+        i32.load offset=12
+        local.set 1
+      end
+      local.get 4
+      i32.const 16
+      i32.add
+      global.set $__stack_pointer
+      local.get 1
+    )
+    (func (;14;) (type 8) (param i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32)
+      global.get $__stack_pointer
+      i32.const 48
+      i32.sub
+      local.tee 3
+      global.set $__stack_pointer
+      i32.const 1
+      local.set 4
+      block ;; label = @1
+        local.get 0
+        local.get 1
+        i64.extend_i32_u
+        call 9
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 2
+        i64.const 4
+        call 9
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 1
+        call 12
+        i32.eqz
+        br_if 0 (;@1;)
+        i32.const 7
+        local.set 4
+        call 10
+        local.tee 5
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 5
+        i32.const 120
+        i32.add
+        local.tee 6
+        local.get 5
+        call 6
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 1
+        local.get 5
+        i32.const 156
+        i32.add
+        local.tee 4
+        call 2
+        local.get 3
+        i32.const 8
+        i32.add
+        local.get 4
+        i32.load
+        local.get 5
+        i32.const 160
+        i32.add
+        i32.load
+        call 11
+        local.get 3
+        i32.load offset=12
+        local.set 1
+        block ;; label = @2
+          local.get 3
+          i32.load offset=8
+          i32.const 1
+          i32.ne
+          br_if 0 (;@2;)
+          i32.const 6
+          local.set 4
+          local.get 1
+          i32.const 6
+          i32.eq
+          br_if 1 (;@1;)
+          i32.const 5
+          i64.const 23227421985
+          local.get 1
+          i32.const 2
+          i32.shl
+          i64.extend_i32_u
+          i64.shr_u
+          i32.wrap_i64
+          i32.const 15
+          i32.and
+          local.get 1
+          i32.const 8
+          i32.gt_u
+          select
+          local.set 4
+          br 1 (;@1;)
+        end
+        local.get 3
+        i64.const 0
+        i64.store offset=24 align=4
+        local.get 3
+        local.get 1
+        i32.store offset=20
+        local.get 3
+        i64.const 0
+        i64.store offset=32 align=4
+        local.get 3
+        i64.const 0
+        i64.store offset=40 align=4
+        local.get 6
+        local.get 5
+        local.get 3
+        i32.const 20
+        i32.add
+        call 4
+        local.get 2
+        local.get 5
+        i32.load offset=124
+        i32.const -1
+        i32.add
+        i32.store align=1
+        i32.const 0
+        local.set 4
+      end
+      local.get 3
+      i32.const 48
+      i32.add
+      global.set $__stack_pointer
+      local.get 4
+    )
+    (func (;15;) (type 6) (result i32)
+      global.get $nn_state_ptr
+    )
+    (func (;16;) (type 1) (param i32)
+      local.get 0
+      global.set $nn_state_ptr
+    )
+    (func (;17;) (type 6) (result i32)
+      global.get $allocation_state
+    )
+    (func (;18;) (type 1) (param i32)
+      local.get 0
+      global.set $allocation_state
+    )
+    (func $realloc_via_memory_grow (;19;) (type 9) (param i32 i32 i32 i32) (result i32)
+      (local i32)
+      i32.const 0
+      local.get 0
+      i32.ne
+      if ;; label = @1
+        unreachable
+      end
+      i32.const 0
+      local.get 1
+      i32.ne
+      if ;; label = @1
+        unreachable
+      end
+      i32.const 65536
+      local.get 3
+      i32.ne
+      if ;; label = @1
+        unreachable
+      end
+      i32.const 1
+      memory.grow
+      local.tee 4
+      i32.const -1
+      i32.eq
+      if ;; label = @1
+        unreachable
+      end
+      local.get 4
+      i32.const 16
+      i32.shl
+    )
+    (func $allocate_stack (;20;) (type 10)
+      global.get $allocation_state
+      i32.const 0
+      i32.eq
+      if ;; label = @1
+        i32.const 1
+        global.set $allocation_state
+        i32.const 0
+        i32.const 0
+        i32.const 8
+        i32.const 65536
+        call $realloc_via_memory_grow
+        i32.const 65536
+        i32.add
+        global.set $__stack_pointer
+        i32.const 2
+        global.set $allocation_state
+      end
+    )
+  )
+  (core module $wit-component-shim-module (;2;)
+    (type (;0;) (func (param i32 i32 i32) (result i32)))
+    (type (;1;) (func (param i32 i32 i32)))
+    (table (;0;) 2 2 funcref)
+    (export "0" (func 0))
+    (export "1" (func 1))
+    (export "$imports" (table 0))
+    (func (;0;) (type 0) (param i32 i32 i32) (result i32)
+      local.get 0
+      local.get 1
+      local.get 2
+      i32.const 0
+      call_indirect (type 0)
+    )
+    (func (;1;) (type 1) (param i32 i32 i32)
+      local.get 0
+      local.get 1
+      local.get 2
+      i32.const 1
+      call_indirect (type 1)
+    )
+    (@producers
+      (processed-by "wit-component" "0.254.2")
+    )
+  )
+  (core module $wit-component-fixup (;3;)
+    (type (;0;) (func (param i32 i32 i32) (result i32)))
+    (type (;1;) (func (param i32 i32 i32)))
+    (import "" "0" (func (;0;) (type 0)))
+    (import "" "1" (func (;1;) (type 1)))
+    (import "" "$imports" (table (;0;) 2 2 funcref))
+    (elem (;0;) (i32.const 0) func 0 1)
+    (@producers
+      (processed-by "wit-component" "0.254.2")
+    )
+  )
+  (core instance $wit-component-shim-instance (;0;) (instantiate $wit-component-shim-module))
+  (alias core export $wit-component-shim-instance "0" (core func $adapt-wasi_ephemeral_nn-load_by_name (;0;)))
+  (core instance $wasi_ephemeral_nn (;1;)
+    (export "load_by_name" (func $adapt-wasi_ephemeral_nn-load_by_name))
+  )
+  (core instance $main (;2;) (instantiate $main
+      (with "wasi_ephemeral_nn" (instance $wasi_ephemeral_nn))
+    )
+  )
+  (alias core export $main "memory" (core memory $memory (;0;)))
+  (core instance $env (;3;)
+    (export "memory" (memory $memory))
+  )
+  (alias export $wasi:nn/errors@0.2.0-rc-2024-10-28 "[method]error.code" (func $"[method]error.code" (;0;)))
+  (core func $"[method]error.code" (;1;) (canon lower (func $"[method]error.code")))
+  (alias export $wasi:nn/errors@0.2.0-rc-2024-10-28 "error" (type $"#type3 error" (@name "error") (;3;)))
+  (core func $resource.drop (;2;) (canon resource.drop $"#type3 error"))
+  (core instance $wasi:nn/errors@0.2.0-rc-2024-10-28 (;4;)
+    (export "[method]error.code" (func $"[method]error.code"))
+    (export "[resource-drop]error" (func $resource.drop))
+  )
+  (alias core export $wit-component-shim-instance "1" (core func $indirect-wasi:nn/graph@0.2.0-rc-2024-10-28-load-by-name (;3;)))
+  (core instance $wasi:nn/graph@0.2.0-rc-2024-10-28 (;5;)
+    (export "load-by-name" (func $indirect-wasi:nn/graph@0.2.0-rc-2024-10-28-load-by-name))
+  )
+  (core instance $"#core-instance6 wasi_ephemeral_nn" (@name "wasi_ephemeral_nn") (;6;) (instantiate $wit-component:adapter:wasi_ephemeral_nn
+      (with "env" (instance $env))
+      (with "wasi:nn/errors@0.2.0-rc-2024-10-28" (instance $wasi:nn/errors@0.2.0-rc-2024-10-28))
+      (with "wasi:nn/graph@0.2.0-rc-2024-10-28" (instance $wasi:nn/graph@0.2.0-rc-2024-10-28))
+    )
+  )
+  (alias core export $wit-component-shim-instance "$imports" (core table $"shim table" (;0;)))
+  (alias core export $"#core-instance6 wasi_ephemeral_nn" "load_by_name" (core func $load_by_name (;4;)))
+  (alias export $wasi:nn/graph@0.2.0-rc-2024-10-28 "load-by-name" (func $load-by-name (;1;)))
+  (alias core export $"#core-instance6 wasi_ephemeral_nn" "cabi_import_realloc" (core func $realloc (;5;)))
+  (core func $"#core-func6 indirect-wasi:nn/graph@0.2.0-rc-2024-10-28-load-by-name" (@name "indirect-wasi:nn/graph@0.2.0-rc-2024-10-28-load-by-name") (;6;) (canon lower (func $load-by-name) (memory $memory) string-encoding=utf8))
+  (core instance $fixup-args (;7;)
+    (export "$imports" (table $"shim table"))
+    (export "0" (func $load_by_name))
+    (export "1" (func $"#core-func6 indirect-wasi:nn/graph@0.2.0-rc-2024-10-28-load-by-name"))
+  )
+  (core instance $fixup (;8;) (instantiate $wit-component-fixup
+      (with "" (instance $fixup-args))
+    )
+  )
+  (@producers
+    (processed-by "wit-component" "0.254.2")
+  )
+)
+
