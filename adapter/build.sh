@@ -8,7 +8,8 @@
 #
 # The adapter is its own cargo workspace with its own target directory
 # (NN_ADAPTER_TARGET_DIR, default adapter/target), so building it never waits
-# for, or disturbs, the root workspace's build. The build is reproducible:
+# for, or disturbs, the root workspace's build; only the small finishing tool
+# (nn-adapter-finish) is built in the root workspace (CARGO_TARGET_DIR). The build is reproducible:
 # no debug info, no panic locations and no paths end up in the module, and
 # symbol hashes only depend on the crate graph and the toolchain.
 set -euo pipefail
@@ -22,13 +23,21 @@ case "${1:-}" in
   *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac
 
+root_target="${CARGO_TARGET_DIR:-$here/../target}"
+adapter_target="${NN_ADAPTER_TARGET_DIR:-$here/target}"
+unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
+
 # adapter/.cargo/config.toml (jump tables off) applies only when cargo runs
 # from inside adapter/.
 cd "$here"
-export CARGO_TARGET_DIR="${NN_ADAPTER_TARGET_DIR:-$here/target}"
-unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
-cargo build --locked --release --target wasm32-unknown-unknown
-built="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/nn.wasm"
+CARGO_TARGET_DIR="$adapter_target" cargo build --locked --release --target wasm32-unknown-unknown
+linked="$adapter_target/wasm32-unknown-unknown/release/nn.wasm"
+
+# Drop what rustc adds but an adapter must not have, keep only the global
+# names wit-component needs, and verify (nn-adapter-verify, root workspace).
+built="$adapter_target/wasi_ephemeral_nn.wasm"
+(cd "$here/.." && CARGO_TARGET_DIR="$root_target" cargo run --locked --quiet \
+  -p nn-adapter-verify --bin nn-adapter-finish -- "$linked" "$built")
 
 if $check; then
   if ! cmp -s "$built" "$artifact"; then

@@ -160,25 +160,20 @@ pub fn tensor_bytes(dims: impl IntoIterator<Item = u32>, element: u64) -> u64 {
     total
 }
 
-/// Writes the decimal form of `n` into `buf` and returns how many bytes it
-/// used. The decimal index is the fallback tensor name (the convention of
+/// Writes the decimal form of `n` at the end of `buf` and returns it. The
+/// decimal index is the fallback tensor name (the convention of
 /// wasmtime-wasi-nn's ONNX backend and of its OpenVINO WIT output names).
-pub fn decimal(mut n: u32, buf: &mut [u8; 10]) -> usize {
-    let mut len = 0;
-    loop {
-        // Digits are produced backwards, then reversed in place.
-        if let Some(slot) = buf.get_mut(len) {
-            *slot = b'0' + (n % 10) as u8;
-        }
-        len += 1;
+pub fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let mut start = buf.len();
+    while let Some(digit) = start.checked_sub(1).and_then(|i| buf.get_mut(i)) {
+        *digit = b'0' + (n % 10) as u8;
+        start -= 1;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    let used = buf.get_mut(..len).unwrap_or(&mut []);
-    used.reverse();
-    len
+    buf.get(start..).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -303,13 +298,10 @@ mod tests {
     #[test]
     fn decimal_names() {
         let mut buf = [0; 10];
-        let n = decimal(0, &mut buf);
-        assert_eq!(&buf[..n], b"0");
-        let n = decimal(7, &mut buf);
-        assert_eq!(&buf[..n], b"7");
-        let n = decimal(42, &mut buf);
-        assert_eq!(&buf[..n], b"42");
-        let n = decimal(u32::MAX, &mut buf);
-        assert_eq!(&buf[..n], b"4294967295");
+        assert_eq!(decimal(0, &mut buf), b"0");
+        assert_eq!(decimal(7, &mut buf), b"7");
+        assert_eq!(decimal(42, &mut buf), b"42");
+        assert_eq!(decimal(1_000_000, &mut buf), b"1000000");
+        assert_eq!(decimal(u32::MAX, &mut buf), b"4294967295");
     }
 }

@@ -17,8 +17,10 @@
 //! makes [`parse`] return `false`, and the caller then names every tensor by
 //! its decimal index. A name that is not valid UTF-8 (WIT strings must be) is
 //! dropped; a tensor with no usable name also falls back to its index.
-//! The module builds for wasm32 (inside the adapter) and for the host (unit
-//! tests).
+//!
+//! The module builds for wasm32 (inside the adapter, where every byte counts
+//! against a 12 KiB limit and byte-string literals or arrays would become
+//! forbidden data segments, hence [`Key`]) and for the host (unit tests).
 
 /// Receives the parsed names: first every input in order, then every output.
 pub trait Sink {
@@ -35,13 +37,13 @@ pub enum RawNames<'a> {
     /// `\,` escapes. [`decode`] drops it whole if it is not UTF-8 or has a
     /// bad entity.
     IrList(&'a [u8]),
-    /// One ONNX name, verbatim, already checked to be non-empty UTF-8.
+    /// One ONNX name, verbatim, already checked to be UTF-8 without NUL.
     Single(&'a [u8]),
 }
 
 /// Receives decoded names byte by byte, so that no allocation is needed here.
 pub trait NameOut {
-    /// The next byte of the current name.
+    /// The next byte of the current name (never NUL).
     fn byte(&mut self, b: u8);
     /// The current name is complete (it is never empty).
     fn end(&mut self);
@@ -57,24 +59,23 @@ pub trait NameOut {
 /// forget what it was told.
 pub fn parse(model: &[u8], sink: &mut impl Sink) -> bool {
     if looks_like_xml(model) {
-        xml::parse(model, sink).is_ok()
+        xml::parse(model, sink).is_some()
     } else {
-        onnx::parse(model, sink).is_ok()
+        onnx::parse(model, sink).is_some()
     }
 }
 
-/// A byte string of at most 15 bytes packed into a `u128` at compile time.
-///
-/// The adapter must not have data segments, and every byte-string literal
-/// compared at run time would be one; a `Key` compares as integers instead.
-/// Always build it in a constant (see [`key!`]) so the literal only exists
+/// A byte string of at most 15 bytes packed into two integers at compile
+/// time, so comparing against it needs no copy of the bytes in linear memory.
+/// Always build it in a constant (see `key!`) so the literal only exists
 /// during compilation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
     /// Bytes 0..8, first byte lowest.
     lo: u64,
-    /// Bytes 8..15, then the length in the top byte.
+    /// Bytes 8..15 (zero for most keys, which keeps the constants short).
     hi: u64,
+    len: u32,
 }
 
 /// `key!(b"text")`: a [`Key`] evaluated at compile time.
@@ -88,7 +89,7 @@ macro_rules! key {
 impl Key {
     pub const fn new(s: &[u8]) -> Key {
         assert!(s.len() < 16);
-        let mut key = Key { lo: 0, hi: (s.len() as u64) << 56 };
+        let mut key = Key { lo: 0, hi: 0, len: s.len() as u32 };
         let mut i = 0;
         while i < s.len() {
             if i < 8 {
@@ -102,62 +103,64 @@ impl Key {
     }
 
     fn len(self) -> usize {
-        (self.hi >> 56) as usize
+        self.len as usize
     }
 
-    fn byte(self, i: usize) -> u8 {
-        let word = if i < 8 { self.lo } else { self.hi };
-        (word >> (8 * (i % 8))) as u8
-    }
-
-    /// Whether `s` is exactly this key. Not inlined: one copy of the loop is
-    /// smaller than one per call site.
+    /// Whether `s` starts with this key. Not inlined: one copy of the loop
+    /// is smaller than one per call site.
     #[inline(never)]
+    pub fn starts(self, s: &[u8]) -> bool {
+        s.len() >= self.len()
+            && s.iter().take(self.len()).enumerate().all(|(i, &b)| {
+                let word = if i < 8 { self.lo } else { self.hi };
+                b == (word >> (8 * (i % 8))) as u8
+            })
+    }
+
+    /// Whether `s` is exactly this key.
     pub fn is(self, s: &[u8]) -> bool {
-        s.len() == self.len() && s.iter().enumerate().all(|(i, &b)| b == self.byte(i))
+        s.len() == self.len() && self.starts(s)
     }
 
-    /// `s` without this key as its prefix, if it has it.
-    pub fn strip(self, s: &[u8]) -> Option<&[u8]> {
-        s.get(..self.len()).filter(|p| self.is(p))?;
-        s.get(self.len()..)
-    }
-
-    /// Offset of the first occurrence of this key in `hay`.
-    pub fn find(self, hay: &[u8]) -> Option<usize> {
-        hay.windows(self.len().max(1)).position(|w| self.is(w))
+    /// Offset just past the first occurrence of this key in `hay`.
+    pub fn end_in(self, hay: &[u8]) -> Option<usize> {
+        (0..hay.len()).find(|&i| self.starts(hay.get(i..).unwrap_or(b""))).map(|i| i + self.len())
     }
 }
 
 /// True when `bytes` start like an XML document.
 pub fn looks_like_xml(bytes: &[u8]) -> bool {
-    let rest = key!(b"\xEF\xBB\xBF").strip(bytes).unwrap_or(bytes);
+    let rest = if key!(b"\xEF\xBB\xBF").starts(bytes) { bytes.get(3..).unwrap_or(b"") } else { bytes };
     rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
-/// Strict UTF-8 check (what a WIT `string` must be). Written out with
-/// comparisons because `core::str::from_utf8` brings a 256-byte lookup table,
-/// i.e. a data segment, into the adapter.
+/// Strict UTF-8 check (what a WIT `string` must be). Written out because
+/// `core::str::from_utf8` brings a 256-byte lookup table, i.e. a data
+/// segment, into the adapter.
 pub fn is_utf8(bytes: &[u8]) -> bool {
-    let cont = |b: Option<&u8>, lo: u8, hi: u8| b.is_some_and(|&b| (lo..=hi).contains(&b));
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let next = bytes.get(i + 1);
-        let (len, ok) = match b {
-            0x00..=0x7f => (1, true),
-            0xc2..=0xdf => (2, cont(next, 0x80, 0xbf)),
-            0xe0 => (3, cont(next, 0xa0, 0xbf)),
-            0xed => (3, cont(next, 0x80, 0x9f)),
-            0xe1..=0xef => (3, cont(next, 0x80, 0xbf)),
-            0xf0 => (4, cont(next, 0x90, 0xbf)),
-            0xf4 => (4, cont(next, 0x80, 0x8f)),
-            0xf1..=0xf3 => (4, cont(next, 0x80, 0xbf)),
-            _ => (1, false),
+    let mut rest = bytes;
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        let (extra, min) = match b {
+            0x00..=0x7f => continue,
+            0xc0..=0xdf => (1, 0x80),
+            0xe0..=0xef => (2, 0x800),
+            0xf0..=0xf7 => (3, 0x10000),
+            _ => return false,
         };
-        if !ok || !(2..len).all(|k| cont(bytes.get(i + k), 0x80, 0xbf)) {
+        let mut code = u32::from(b) & (0x3f >> extra);
+        for _ in 0..extra {
+            match rest.split_first() {
+                Some((&c, tail)) if c & 0xc0 == 0x80 => {
+                    code = code << 6 | u32::from(c & 0x3f);
+                    rest = tail;
+                }
+                _ => return false,
+            }
+        }
+        if code < min || code > 0x10ffff || (0xd800..0xe000).contains(&code) {
             return false;
         }
-        i += len;
     }
     true
 }
@@ -167,17 +170,15 @@ pub fn decode(raw: RawNames<'_>, out: &mut impl NameOut) {
     match raw {
         RawNames::None => {}
         RawNames::Single(name) => {
-            if !name.is_empty() {
-                name.iter().for_each(|&b| out.byte(b));
-                out.end();
-            }
+            name.iter().for_each(|&b| out.byte(b));
+            out.end();
         }
         RawNames::IrList(value) => {
-            let mut splitter = Splitter { out, escaped: false, nonempty: false };
-            if xml::unescape(value, &mut |b| splitter.byte(b)) {
-                splitter.finish();
+            let mut split = Splitter { out, escaped: false, nonempty: false };
+            if xml::unescape(value, &mut split) {
+                split.finish();
             } else {
-                splitter.out.abort();
+                split.out.abort();
             }
         }
     }
@@ -186,7 +187,8 @@ pub fn decode(raw: RawNames<'_>, out: &mut impl NameOut) {
 /// OpenVINO's tensor-name list splitting over XML-decoded bytes: tokens are
 /// runs of (any char but `\`, `,` and newline | `\` followed by a char), `\,`
 /// becomes `,`, other `\x` pairs stay verbatim, empty tokens and a lone
-/// trailing `\` vanish (the regex `(?:[^\\,\n]|\\.)+` of the IR reader).
+/// trailing `\` vanish (the regex `(?:[^\\,\n]|\\.)+` of the IR reader). NUL,
+/// which no XML name can contain, also separates.
 struct Splitter<'o, O: NameOut> {
     out: &'o mut O,
     escaped: bool,
@@ -195,22 +197,23 @@ struct Splitter<'o, O: NameOut> {
 
 impl<O: NameOut> Splitter<'_, O> {
     fn byte(&mut self, b: u8) {
+        let separator = b == b'\n' || b == 0;
         if self.escaped {
             self.escaped = false;
-            match b {
-                b',' => self.emit(b','),
-                b'\n' => self.finish(),
-                _ => {
-                    self.emit(b'\\');
-                    self.emit(b);
-                }
+            if b != b',' && !separator {
+                self.emit(b'\\');
             }
+        } else if b == b'\\' {
+            self.escaped = true;
+            return;
+        } else if b == b',' {
+            self.finish();
+            return;
+        }
+        if separator {
+            self.finish();
         } else {
-            match b {
-                b'\\' => self.escaped = true,
-                b',' | b'\n' => self.finish(),
-                _ => self.emit(b),
-            }
+            self.emit(b);
         }
     }
 
@@ -231,195 +234,202 @@ impl<O: NameOut> Splitter<'_, O> {
 /// A minimal, non-validating, non-recursive XML scanner that is just enough
 /// for OpenVINO IR: elements, attributes, comments, processing instructions
 /// and `<!…>` declarations are recognised (CDATA, which IR never uses, counts
-/// as such a declaration); nesting is tracked with a counter
-/// (so depth costs nothing) and the names of the outermost levels are kept.
+/// as such a declaration). Nesting is a counter (end-tag names are not
+/// matched against start tags), so depth costs nothing; the
+/// scanner remembers only which part of `<net>` (layers or edges) and of a
+/// layer (`<output>` or not) it is in, which is all the IR rules need.
 pub mod xml {
-    use super::{Key, RawNames, Sink};
+    use super::{Key, NameOut, RawNames, Sink, Splitter};
 
-    /// The document is not well-formed enough to trust.
+    /// The top-level section of `<net>` a tag is in.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub struct Malformed;
-
-    /// How many outer element names [`Scanner`] remembers: `net/layers/layer/
-    /// output/port` is the deepest path the IR rules look at.
-    const PATH: usize = 5;
+    enum Part {
+        Other,
+        Layers,
+        Edges,
+    }
 
     /// One start tag.
     #[derive(Clone, Copy)]
-    pub struct Element<'a> {
+    struct Tag<'a> {
         /// 1 for the root element.
-        pub depth: u32,
-        /// Raw bytes between the tag name and `>`/`/>`.
-        pub attrs: &'a [u8],
-        /// Names of the enclosing elements from the root (up to [`PATH`]).
-        pub path: [&'a [u8]; PATH],
-        /// `<x/>`: no matching end tag follows.
-        pub empty: bool,
-    }
-
-    impl<'a> Element<'a> {
-        /// Whether the element at `depth` of the current path (1 = root;
-        /// `self.depth` = this element) has the tag `tag`.
-        pub fn at(&self, depth: u32, tag: Key) -> bool {
-            let index = depth.wrapping_sub(1) as usize;
-            self.path.get(index).is_some_and(|name| tag.is(name))
-        }
-
-        /// Whether this element's path from the root starts with
-        /// `net/<second>/<third>` (checked one level at a time: an array of
-        /// keys would be a static, i.e. a data segment).
-        fn under(&self, second: Key, third: Key) -> bool {
-            self.at(1, NET) && self.at(2, second) && self.at(3, third)
-        }
-
-        /// The raw (still XML-escaped) value of attribute `key`.
-        pub fn attr(&self, key: Key) -> Option<&'a [u8]> {
-            let mut rest = self.attrs;
-            loop {
-                let (k, v, next) = next_attr(rest).ok()??;
-                if key.is(k) {
-                    return Some(v);
-                }
-                rest = next;
-            }
-        }
-    }
-
-    /// Events of [`Scanner`].
-    #[derive(Clone, Copy)]
-    pub enum Event<'a> {
-        Start(Element<'a>),
-        /// An end tag, or the end of an empty element; `depth` is the depth
-        /// of the element that closed.
-        End { depth: u32 },
-    }
-
-    /// Iterates over the elements of a document.
-    pub struct Scanner<'a> {
-        doc: &'a [u8],
-        pos: usize,
         depth: u32,
-        path: [&'a [u8]; PATH],
+        name: &'a [u8],
+        /// Raw bytes between the tag name and `>`/`/>`.
+        attrs: &'a [u8],
+        part: Part,
+        /// Inside an `<output>` at depth 4 (a layer's output ports).
+        output: bool,
+    }
+
+    impl<'a> Tag<'a> {
+        /// The raw (still XML-escaped) value of attribute `key`.
+        fn attr(&self, key: Key) -> Option<&'a [u8]> {
+            let mut attrs = Attrs { rest: self.attrs, key: b"", value: b"" };
+            while attrs.next() == Some(true) {
+                if key.is(attrs.key) {
+                    return Some(attrs.value);
+                }
+            }
+            None
+        }
+
+        /// A top-level `<layer>` (not one of a `TensorIterator` body).
+        fn is_layer(&self) -> bool {
+            self.depth == 3 && self.part == Part::Layers && key!(b"layer").is(self.name)
+        }
+
+        /// A `<port>` in the `<output>` of a top-level layer.
+        fn is_output_port(&self) -> bool {
+            self.depth == 5 && self.part == Part::Layers && self.output && key!(b"port").is(self.name)
+        }
+
+        /// A top-level layer of type `ty`.
+        fn is_layer_of(&self, ty: Key) -> bool {
+            self.is_layer() && self.attr(key!(b"type")).is_some_and(|t| ty.is(t))
+        }
+    }
+
+    /// What [`Scanner::next`] found.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Step {
+        /// A start tag, now in `Scanner::tag`.
+        Start,
+        /// The end of the element at the depth carried here.
+        End(u32),
+        /// The well-formed end of the document.
+        Done,
+        /// The document is malformed.
+        Bad,
+    }
+
+    /// Iterates over a document's tags. Results are kept in the scanner
+    /// rather than returned, so that no call needs a stack frame.
+    struct Scanner<'a> {
+        rest: &'a [u8],
+        depth: u32,
+        part: Part,
+        output: bool,
         seen_root: bool,
-        pending_end: Option<u32>,
+        /// An empty-element tag (`<x/>`) was returned: its end comes next.
+        pending_end: bool,
+        /// The last start tag.
+        tag: Tag<'a>,
     }
 
     impl<'a> Scanner<'a> {
-        pub fn new(doc: &'a [u8]) -> Self {
-            Scanner { doc, pos: 0, depth: 0, path: [b""; PATH], seen_root: false, pending_end: None }
+        fn new(doc: &'a [u8]) -> Self {
+            let tag = Tag { depth: 0, name: b"", attrs: b"", part: Part::Other, output: false };
+            Scanner { rest: doc, depth: 0, part: Part::Other, output: false, seen_root: false, pending_end: false, tag }
         }
 
-        /// The next event, `Ok(None)` at a well-formed end of the document.
-        pub fn next_event(&mut self) -> Result<Option<Event<'a>>, Malformed> {
-            if let Some(depth) = self.pending_end.take() {
-                return Ok(Some(Event::End { depth }));
+        #[inline(never)]
+        fn next(&mut self) -> Step {
+            if self.pending_end {
+                self.pending_end = false;
+                self.depth -= 1;
+                return Step::End(self.depth + 1);
             }
             loop {
-                let rest = self.doc.get(self.pos..).unwrap_or(b"");
-                let Some(lt) = rest.iter().position(|&b| b == b'<') else {
+                let Some(lt) = self.rest.iter().position(|&b| b == b'<') else {
                     // Only text may follow the root element.
-                    return if self.depth == 0 && self.seen_root { Ok(None) } else { Err(Malformed) };
+                    return if self.depth == 0 && self.seen_root { Step::Done } else { Step::Bad };
                 };
-                let tag = rest.get(lt..).unwrap_or(b"");
-                if let Some(after) = key!(b"<!--").strip(tag) {
-                    self.pos += lt + 4 + key!(b"-->").find(after).ok_or(Malformed)? + 3;
-                } else if let Some(after) = key!(b"<?").strip(tag) {
-                    self.pos += lt + 2 + key!(b"?>").find(after).ok_or(Malformed)? + 2;
-                } else if let Some(after) = key!(b"<!").strip(tag) {
-                    self.pos += lt + 2 + key!(b">").find(after).ok_or(Malformed)? + 1;
-                } else if let Some(after) = key!(b"</").strip(tag) {
-                    let close = key!(b">").find(after).ok_or(Malformed)?;
-                    self.pos += lt + 2 + close + 1;
-                    let closed = self.depth;
-                    if closed == 0 {
-                        return Err(Malformed);
-                    }
-                    let tag = after.get(..close).unwrap_or(b"");
-                    let name_len = tag.iter().take_while(|b| !b.is_ascii_whitespace()).count();
-                    let name = tag.get(..name_len).unwrap_or(b"");
-                    if (closed as usize) <= PATH && self.path.get(closed as usize - 1) != Some(&name) {
-                        return Err(Malformed);
+                let tag = self.rest.get(lt..).unwrap_or(b"");
+                let kind = tag.get(1).copied().unwrap_or(0);
+                let close = match kind {
+                    b'!' if key!(b"<!--").starts(tag) => key!(b"-->"),
+                    b'?' => key!(b"?>"),
+                    b'!' | b'/' => key!(b">"),
+                    _ => return self.start_tag(tag.get(1..).unwrap_or(b"")),
+                };
+                let Some(end) = close.end_in(tag.get(2..).unwrap_or(b"")) else { return Step::Bad };
+                self.rest = tag.get(end + 2..).unwrap_or(b"");
+                if kind == b'/' {
+                    if self.depth == 0 {
+                        return Step::Bad;
                     }
                     self.depth -= 1;
-                    return Ok(Some(Event::End { depth: closed }));
-                } else {
-                    return self.start_tag(lt).map(Some);
+                    return Step::End(self.depth + 1);
                 }
             }
         }
 
-        /// Parses the start tag at `self.pos + lt`.
-        fn start_tag(&mut self, lt: usize) -> Result<Event<'a>, Malformed> {
-            let start = self.pos + lt + 1;
-            let body = self.doc.get(start..).unwrap_or(b"");
+        /// Parses the start tag whose name begins `body`.
+        fn start_tag(&mut self, body: &'a [u8]) -> Step {
             let name_len = body
                 .iter()
                 .position(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
-                .ok_or(Malformed)?;
+                .unwrap_or(0);
             if name_len == 0 || (self.depth == 0 && self.seen_root) {
-                return Err(Malformed);
+                return Step::Bad;
             }
-            let name = body.get(..name_len).unwrap_or(b"");
             // Walk the attributes to find where the tag ends; quoted values
             // may contain `>`.
-            let mut rest = body.get(name_len..).unwrap_or(b"");
-            loop {
-                match next_attr(rest)? {
-                    Some((_, _, next)) => rest = next,
-                    None => break,
-                }
+            let mut attrs = Attrs { rest: body.get(name_len..).unwrap_or(b""), key: b"", value: b"" };
+            let mut more = attrs.next();
+            while more == Some(true) {
+                more = attrs.next();
             }
-            let trimmed = trim_start(rest);
-            let (empty, tail) = if let Some(t) = key!(b"/>").strip(trimmed) {
-                (true, t)
-            } else if let Some(t) = key!(b">").strip(trimmed) {
-                (false, t)
-            } else {
-                return Err(Malformed);
-            };
-            let attrs_len = body.len() - name_len - rest.len();
-            let attrs = body.get(name_len..name_len + attrs_len).unwrap_or(b"");
-            self.pos = self.doc.len() - tail.len();
+            if more.is_none() {
+                return Step::Bad;
+            }
+            let rest = trim_start(attrs.rest);
+            self.pending_end = key!(b"/>").starts(rest);
+            if !self.pending_end && !key!(b">").starts(rest) {
+                return Step::Bad;
+            }
+            self.rest = rest.get(if self.pending_end { 2 } else { 1 }..).unwrap_or(b"");
             self.seen_root = true;
-            self.depth = self.depth.checked_add(1).ok_or(Malformed)?;
-            if let Some(slot) = self.path.get_mut(self.depth as usize - 1) {
-                *slot = name;
+            self.depth += 1;
+            let name = body.get(..name_len).unwrap_or(b"");
+            if self.depth == 2 {
+                self.part = if key!(b"layers").is(name) {
+                    Part::Layers
+                } else if key!(b"edges").is(name) {
+                    Part::Edges
+                } else {
+                    Part::Other
+                };
+            } else if self.depth == 4 {
+                self.output = key!(b"output").is(name);
             }
-            let element = Element { depth: self.depth, attrs, path: self.path, empty };
-            if empty {
-                self.pending_end = Some(self.depth);
-                self.depth -= 1;
-            }
-            Ok(Event::Start(element))
+            let attrs = body.get(name_len..body.len() - attrs.rest.len()).unwrap_or(b"");
+            self.tag = Tag { depth: self.depth, name, attrs, part: self.part, output: self.output };
+            Step::Start
         }
     }
 
-    /// Splits off the next `key="value"` of an attribute list: `Ok(None)`
-    /// when only whitespace and the tag end remain.
-    fn next_attr(s: &[u8]) -> Result<Option<(&[u8], &[u8], &[u8])>, Malformed> {
-        let s = trim_start(s);
-        match s.first() {
-            None | Some(b'>') | Some(b'/') => return Ok(None),
-            _ => {}
+    /// Cursor over an attribute list; `next` leaves the attribute in `key`
+    /// and `value`.
+    struct Attrs<'a> {
+        rest: &'a [u8],
+        key: &'a [u8],
+        value: &'a [u8],
+    }
+
+    impl<'a> Attrs<'a> {
+        /// `Some(true)`: one more `key="value"`; `Some(false)`: only
+        /// whitespace and the tag end remain; `None`: malformed (a missing
+        /// `=` or an unquoted or unterminated value; finer XML rules are not
+        /// checked).
+        #[inline(never)]
+        fn next(&mut self) -> Option<bool> {
+            let s = trim_start(self.rest);
+            self.rest = s;
+            if s.first().is_none_or(|&b| b == b'>' || b == b'/') {
+                return Some(false);
+            }
+            let eq = s.iter().position(|&b| b == b'=')?;
+            self.key = s.get(..eq)?;
+            let rest = trim_start(s.get(eq + 1..)?);
+            let quote = *rest.first()?;
+            let value_and_rest = rest.get(1..)?;
+            let end = value_and_rest.iter().position(|&b| b == quote)?;
+            self.value = value_and_rest.get(..end)?;
+            self.rest = value_and_rest.get(end + 1..)?;
+            (quote == b'"' || quote == b'\'').then_some(true)
         }
-        let key_len = s
-            .iter()
-            .position(|&b| b == b'=' || b.is_ascii_whitespace())
-            .ok_or(Malformed)?;
-        let key = s.get(..key_len).unwrap_or(b"");
-        let rest = trim_start(s.get(key_len..).unwrap_or(b""));
-        let rest = trim_start(key!(b"=").strip(rest).ok_or(Malformed)?);
-        let quote = *rest.first().ok_or(Malformed)?;
-        if quote != b'"' && quote != b'\'' {
-            return Err(Malformed);
-        }
-        let value_and_rest = rest.get(1..).unwrap_or(b"");
-        let end = value_and_rest.iter().position(|&b| b == quote).ok_or(Malformed)?;
-        let value = value_and_rest.get(..end).unwrap_or(b"");
-        if value.iter().any(|&b| b == b'<') {
-            return Err(Malformed);
-        }
-        Ok(Some((key, value, value_and_rest.get(end + 1..).unwrap_or(b""))))
     }
 
     fn trim_start(s: &[u8]) -> &[u8] {
@@ -427,11 +437,13 @@ pub mod xml {
         s.get(n..).unwrap_or(b"")
     }
 
-    /// XML-decodes an attribute value byte by byte (`&amp;`, `&lt;`, `&gt;`,
-    /// `&quot;`, `&apos;`, `&#N;`, `&#xN;`). Returns `false` (after emitting
-    /// an unspecified prefix) when the value is not UTF-8 or holds a bad
-    /// entity.
-    pub fn unescape(value: &[u8], out: &mut impl FnMut(u8)) -> bool {
+    /// XML-decodes an attribute value into `out`: the five predefined
+    /// entities (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, all OpenVINO's
+    /// writer produces in names). Returns `false` (after emitting an
+    /// unspecified prefix) when the value is not UTF-8 or holds any other
+    /// `&` sequence, character references included: that tensor then falls
+    /// back to its index, which costs less adapter size than decoding them.
+    pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> bool {
         if !super::is_utf8(value) {
             return false;
         }
@@ -439,56 +451,26 @@ pub mod xml {
         while let Some((&b, tail)) = rest.split_first() {
             rest = tail;
             if b != b'&' {
-                out(b);
+                out.byte(b);
                 continue;
             }
-            let Some(semi) = rest.iter().take(12).position(|&c| c == b';') else {
+            let (c, len) = if key!(b"amp;").starts(rest) {
+                (b'&', 4)
+            } else if key!(b"lt;").starts(rest) {
+                (b'<', 3)
+            } else if key!(b"gt;").starts(rest) {
+                (b'>', 3)
+            } else if key!(b"quot;").starts(rest) {
+                (b'"', 5)
+            } else if key!(b"apos;").starts(rest) {
+                (b'\'', 5)
+            } else {
                 return false;
             };
-            let entity = rest.get(..semi).unwrap_or(b"");
-            rest = rest.get(semi + 1..).unwrap_or(b"");
-            let c = if key!(b"amp").is(entity) {
-                '&'
-            } else if key!(b"lt").is(entity) {
-                '<'
-            } else if key!(b"gt").is(entity) {
-                '>'
-            } else if key!(b"quot").is(entity) {
-                '"'
-            } else if key!(b"apos").is(entity) {
-                '\''
-            } else {
-                match char_ref(entity) {
-                    Some(c) => c,
-                    None => return false,
-                }
-            };
-            let mut utf8 = [0u8; 4];
-            c.encode_utf8(&mut utf8).bytes().for_each(&mut *out);
+            out.byte(c);
+            rest = rest.get(len..).unwrap_or(b"");
         }
         true
-    }
-
-    /// `#N` or `#xN` → the character, `None` for anything else.
-    fn char_ref(entity: &[u8]) -> Option<char> {
-        let digits = key!(b"#").strip(entity)?;
-        let (digits, radix) = match key!(b"x").strip(digits) {
-            Some(hex) => (hex, 16),
-            None => (digits, 10),
-        };
-        if digits.is_empty() {
-            return None;
-        }
-        let mut code = 0u32;
-        for &d in digits {
-            let digit = char::from(d).to_digit(radix)?;
-            code = code.checked_mul(radix)?.checked_add(digit)?;
-        }
-        // A NUL char reference is not allowed in XML.
-        if code == 0 {
-            return None;
-        }
-        char::from_u32(code)
     }
 
     /// A names attribute as [`RawNames`]: `None` when absent or empty.
@@ -499,97 +481,74 @@ pub mod xml {
         }
     }
 
-    const NET: Key = key!(b"net");
-    const LAYERS: Key = key!(b"layers");
-    const LAYER: Key = key!(b"layer");
-    const OUTPUT: Key = key!(b"output");
-    const PORT: Key = key!(b"port");
-    const EDGES: Key = key!(b"edges");
-    const EDGE: Key = key!(b"edge");
-    const TYPE: Key = key!(b"type");
-    const ID: Key = key!(b"id");
-    const NAMES: Key = key!(b"names");
-
-    /// Whether `e` is one of the top-level `<layer>`s (not a layer of a
-    /// `TensorIterator`/`Loop` body, which sits deeper).
-    fn is_top_layer(e: &Element<'_>) -> bool {
-        e.depth == 3 && e.under(LAYERS, LAYER)
-    }
-
-    /// Whether `e` is a `<port>` in the `<output>` of a top-level layer.
-    fn is_top_output_port(e: &Element<'_>) -> bool {
-        e.depth == 5 && e.under(LAYERS, LAYER) && e.at(4, OUTPUT) && e.at(5, PORT)
-    }
-
-    /// Reports inputs then outputs of the IR in `doc` to `sink`.
-    pub fn parse(doc: &[u8], sink: &mut impl Sink) -> Result<(), Malformed> {
-        // Inputs: the first output port of each top-level Parameter, in
-        // document order. The layer is reported at its end tag so that its
-        // ports have been seen.
-        let mut scanner = Scanner::new(doc);
-        let mut parameter: Option<RawNames<'_>> = None;
-        while let Some(event) = scanner.next_event()? {
-            match event {
-                Event::Start(e) if is_top_layer(&e) => {
-                    parameter = e.attr(TYPE).is_some_and(|t| key!(b"Parameter").is(t)).then_some(RawNames::None);
-                }
-                Event::Start(e) if is_top_output_port(&e) => {
-                    if parameter == Some(RawNames::None) {
-                        parameter = Some(raw(e.attr(NAMES)));
+    /// Reports inputs then outputs of the IR in `doc` to `sink`; `None` when
+    /// the document is malformed.
+    pub fn parse(doc: &[u8], sink: &mut impl Sink) -> Option<()> {
+        for pass in 0..2 {
+            let outputs = pass == 1;
+            // The tensor of the current top-level layer, reported at its end
+            // tag so that its ports have been seen.
+            let mut pending: Option<RawNames<'_>> = None;
+            let mut scanner = Scanner::new(doc);
+            loop {
+                let tag = match scanner.next() {
+                    Step::Bad => return None,
+                    Step::Done => break,
+                    Step::End(depth) => {
+                        if depth == 3 {
+                            if let Some(names) = pending.take() {
+                                sink.tensor(outputs, names);
+                            }
+                        }
+                        continue;
                     }
-                }
-                Event::End { depth: 3 } => {
-                    if let Some(names) = parameter.take() {
-                        sink.tensor(false, names);
-                    }
-                }
-                _ => {}
-            }
-        }
-        // Outputs: each top-level Result, in document order.
-        let mut scanner = Scanner::new(doc);
-        while let Some(event) = scanner.next_event()? {
-            if let Event::Start(e) = event {
-                if is_top_layer(&e) && e.attr(TYPE).is_some_and(|t| key!(b"Result").is(t)) {
-                    let names = match raw(e.attr(key!(b"output_names"))) {
-                        RawNames::None => producer_names(doc, e.attr(ID))?,
-                        names => names,
+                    Step::Start => scanner.tag,
+                };
+                if !outputs && tag.is_layer_of(key!(b"Parameter")) {
+                    pending = Some(RawNames::None);
+                } else if tag.is_output_port() && pending == Some(RawNames::None) {
+                    pending = Some(raw(tag.attr(key!(b"names"))));
+                } else if outputs && tag.is_layer_of(key!(b"Result")) {
+                    pending = match raw(tag.attr(key!(b"output_names"))) {
+                        RawNames::None => Some(producer_names(doc, tag.attr(key!(b"id")))?),
+                        names => Some(names),
                     };
-                    sink.tensor(true, names);
                 }
             }
         }
-        Ok(())
+        Some(())
     }
 
     /// The `names` of the port that feeds the layer with id `result`: the
     /// `<edge>` whose `to-layer` is the Result gives `from-layer`/`from-port`,
     /// and that layer's `<output>` port with that id has the names.
-    fn producer_names<'a>(doc: &'a [u8], result: Option<&[u8]>) -> Result<RawNames<'a>, Malformed> {
-        let Some(result) = result else { return Ok(RawNames::None) };
-        let mut scanner = Scanner::new(doc);
-        let mut from = None;
-        while let Some(event) = scanner.next_event()? {
-            if let Event::Start(e) = event {
-                if e.depth == 3 && e.under(EDGES, EDGE) && e.attr(key!(b"to-layer")) == Some(result) {
-                    from = e.attr(key!(b"from-layer")).zip(e.attr(key!(b"from-port")));
-                    break;
+    fn producer_names<'a>(doc: &'a [u8], result: Option<&[u8]>) -> Option<RawNames<'a>> {
+        let (mut layer, mut port) = (None, None);
+        for pass in 0..2 {
+            let find_port = pass == 1;
+            let mut scanner = Scanner::new(doc);
+            let mut in_producer = false;
+            loop {
+                match scanner.next() {
+                    Step::Bad => return None,
+                    Step::Done => break,
+                    Step::End(_) => continue,
+                    Step::Start => {}
+                }
+                let tag = scanner.tag;
+                if !find_port && tag.depth == 3 && tag.part == Part::Edges && result.is_some()
+                    && tag.attr(key!(b"to-layer")) == result
+                {
+                    layer = tag.attr(key!(b"from-layer"));
+                    port = tag.attr(key!(b"from-port"));
+                } else if find_port && tag.is_layer() {
+                    in_producer = layer.is_some() && tag.attr(key!(b"id")) == layer;
+                } else if find_port && in_producer && tag.is_output_port() && tag.attr(key!(b"id")) == port {
+                    return Some(raw(tag.attr(key!(b"names"))));
                 }
             }
         }
-        let Some((layer, port)) = from else { return Ok(RawNames::None) };
-        let mut scanner = Scanner::new(doc);
-        let mut in_producer = false;
-        while let Some(event) = scanner.next_event()? {
-            if let Event::Start(e) = event {
-                if is_top_layer(&e) {
-                    in_producer = e.attr(ID) == Some(layer);
-                } else if in_producer && is_top_output_port(&e) && e.attr(ID) == Some(port) {
-                    return Ok(raw(e.attr(NAMES)));
-                }
-            }
-        }
-        Ok(RawNames::None)
+        Some(RawNames::None)
     }
 }
 
@@ -597,89 +556,81 @@ pub mod xml {
 pub mod onnx {
     use super::{RawNames, Sink};
 
-    /// The bytes are not a protobuf message of the expected shape.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub struct Malformed;
-
-    /// A field value; only length-delimited payloads are kept.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Value<'a> {
-        Varint(u64),
-        Bytes(&'a [u8]),
-        Fixed,
-    }
-
-    /// Iterates over the fields of one message, checking every length.
-    pub struct Fields<'a> {
+    /// Cursor over the fields of one message; `next` leaves the field
+    /// number, wire type and payload (the bytes of a length-delimited field,
+    /// empty otherwise) in the cursor, so no call needs a stack frame.
+    struct Fields<'a> {
         rest: &'a [u8],
+        number: u64,
+        wire: u64,
+        payload: &'a [u8],
     }
 
     impl<'a> Fields<'a> {
-        pub fn new(message: &'a [u8]) -> Self {
-            Fields { rest: message }
+        fn new(message: &'a [u8]) -> Self {
+            Fields { rest: message, number: 0, wire: 0, payload: b"" }
         }
 
-        /// `Ok(None)` at the end of the message.
-        pub fn next_field(&mut self) -> Result<Option<(u64, Value<'a>)>, Malformed> {
+        /// `Some(true)`: one more field; `Some(false)`: the end of the
+        /// message; `None`: malformed.
+        #[inline(never)]
+        fn next(&mut self) -> Option<bool> {
             if self.rest.is_empty() {
-                return Ok(None);
+                return Some(false);
             }
             let key = self.varint()?;
-            let field = key >> 3;
-            if field == 0 {
-                return Err(Malformed);
-            }
-            let value = match key & 7 {
-                0 => Value::Varint(self.varint()?),
-                1 => self.skip(8).map(|_| Value::Fixed)?,
-                2 => {
-                    let len = usize::try_from(self.varint()?).map_err(|_| Malformed)?;
-                    Value::Bytes(self.skip(len)?)
+            self.number = key >> 3;
+            self.wire = key & 7;
+            let len = match self.wire {
+                0 => {
+                    self.varint()?;
+                    0
                 }
-                5 => self.skip(4).map(|_| Value::Fixed)?,
+                1 => 8,
+                2 => usize::try_from(self.varint()?).ok()?,
+                5 => 4,
                 // Groups (3, 4) are not used by ONNX; 6 and 7 do not exist.
-                _ => return Err(Malformed),
+                _ => return None,
             };
-            Ok(Some((field, value)))
+            let payload = self.rest.get(..len)?;
+            self.rest = self.rest.get(len..)?;
+            self.payload = if self.wire == 2 { payload } else { b"" };
+            (self.number != 0).then_some(true)
         }
 
-        fn varint(&mut self) -> Result<u64, Malformed> {
+        fn varint(&mut self) -> Option<u64> {
             let mut value = 0u64;
-            for (i, &b) in self.rest.iter().enumerate().take(10) {
-                let bits = u64::from(b & 0x7f);
+            for i in 0..10 {
+                let (&b, tail) = self.rest.split_first()?;
+                self.rest = tail;
                 if i == 9 && b > 1 {
-                    return Err(Malformed); // more than 64 bits
+                    return None; // more than 64 bits
                 }
-                value |= bits << (7 * i);
+                value |= u64::from(b & 0x7f) << (7 * i);
                 if b & 0x80 == 0 {
-                    self.rest = self.rest.get(i + 1..).unwrap_or(b"");
-                    return Ok(value);
+                    return Some(value);
                 }
             }
-            Err(Malformed)
-        }
-
-        fn skip(&mut self, len: usize) -> Result<&'a [u8], Malformed> {
-            let taken = self.rest.get(..len).ok_or(Malformed)?;
-            self.rest = self.rest.get(len..).unwrap_or(b"");
-            Ok(taken)
+            None
         }
     }
 
-    /// The last occurrence of length-delimited field `number` (protobuf's
-    /// "last one wins" for singular fields), checking the whole message.
-    fn last_bytes(message: &[u8], number: u64) -> Result<Option<&[u8]>, Malformed> {
+    /// The payload of the last occurrence (protobuf's "last one wins" for
+    /// singular fields) of field `number`, which must have wire type `wire`,
+    /// checking the whole message; `Some(None)` when absent, `None` when
+    /// malformed.
+    fn field(message: &[u8], number: u64, wire: u64) -> Option<Option<&[u8]>> {
         let mut fields = Fields::new(message);
         let mut found = None;
-        while let Some((field, value)) = fields.next_field()? {
-            if field == number {
-                match value {
-                    Value::Bytes(b) => found = Some(b),
-                    _ => return Err(Malformed),
+        while fields.next()? {
+            if fields.number == number {
+                if fields.wire != wire {
+                    return None;
                 }
+                found = Some(fields.payload);
             }
         }
-        Ok(found)
+        Some(found)
     }
 
     // Field numbers from onnx.proto.
@@ -691,60 +642,49 @@ pub mod onnx {
     const VALUE_INFO_NAME: u64 = 1;
     const TENSOR_NAME: u64 = 8;
 
-    /// Reports inputs then outputs of the `ModelProto` in `model` to `sink`.
-    /// A message without `ir_version` or `graph` is not taken for ONNX, so
-    /// other binary formats do not yield made-up names.
-    pub fn parse(model: &[u8], sink: &mut impl Sink) -> Result<(), Malformed> {
-        let mut fields = Fields::new(model);
-        let mut ir_version = false;
-        let mut graph = None;
-        while let Some((field, value)) = fields.next_field()? {
-            match (field, value) {
-                (MODEL_IR_VERSION, Value::Varint(_)) => ir_version = true,
-                (MODEL_GRAPH, Value::Bytes(g)) => graph = Some(g),
-                (MODEL_IR_VERSION | MODEL_GRAPH, _) => return Err(Malformed),
-                _ => {}
-            }
-        }
-        let graph = match (ir_version, graph) {
-            (true, Some(g)) => g,
-            _ => return Err(Malformed),
-        };
-        for output in [false, true] {
+    /// Reports inputs then outputs of the `ModelProto` in `model` to `sink`;
+    /// `None` when malformed. A message without a varint `ir_version` is not
+    /// taken for ONNX, so other binary formats do not yield made-up names.
+    pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
+        field(model, MODEL_IR_VERSION, 0)??;
+        let graph = field(model, MODEL_GRAPH, 2)??;
+        for pass in 0..2 {
+            let output = pass == 1;
             let wanted = if output { GRAPH_OUTPUT } else { GRAPH_INPUT };
             let mut fields = Fields::new(graph);
-            while let Some((field, value)) = fields.next_field()? {
-                if field != wanted {
+            while fields.next()? {
+                if fields.number != wanted {
                     continue;
                 }
-                let Value::Bytes(info) = value else { return Err(Malformed) };
-                let name = last_bytes(info, VALUE_INFO_NAME)?;
+                if fields.wire != 2 {
+                    return None;
+                }
+                let name = field(fields.payload, VALUE_INFO_NAME, 2)?;
                 if !output && name.is_some() && is_initializer(graph, name)? {
                     continue;
                 }
                 let names = match name {
-                    Some(n) if !n.is_empty() && super::is_utf8(n) => RawNames::Single(n),
+                    Some(n) if !n.is_empty() && !n.contains(&0) && super::is_utf8(n) => RawNames::Single(n),
                     _ => RawNames::None,
                 };
                 sink.tensor(output, names);
             }
         }
-        Ok(())
+        Some(())
     }
 
     /// Whether `name` is the name of one of the graph's initializers (a
     /// weight that ONNX also lists among the inputs).
-    fn is_initializer(graph: &[u8], name: Option<&[u8]>) -> Result<bool, Malformed> {
+    fn is_initializer(graph: &[u8], name: Option<&[u8]>) -> Option<bool> {
         let mut fields = Fields::new(graph);
-        while let Some((field, value)) = fields.next_field()? {
-            if field == GRAPH_INITIALIZER {
-                let Value::Bytes(tensor) = value else { return Err(Malformed) };
-                if last_bytes(tensor, TENSOR_NAME)? == name {
-                    return Ok(true);
-                }
+        while fields.next()? {
+            if fields.number == GRAPH_INITIALIZER
+                && (fields.wire != 2 || field(fields.payload, TENSOR_NAME, 2)? == name)
+            {
+                return (fields.wire == 2).then_some(true);
             }
         }
-        Ok(false)
+        Some(false)
     }
 }
 
@@ -754,20 +694,18 @@ pub trait Buf {
     fn len(&self) -> usize;
     /// Shortens the buffer to `len` bytes.
     fn truncate(&mut self, len: usize);
-    /// Appends `bytes`; `false` when out of memory.
-    fn extend(&mut self, bytes: &[u8]) -> bool;
-    fn bytes_mut(&mut self) -> &mut [u8];
+    /// Appends `b`; `false` when out of memory.
+    fn push(&mut self, b: u8) -> bool;
 }
 
-/// Stores what a [`Sink`] receives as a compact table the adapter keeps per
-/// graph: for each tensor (inputs first, then outputs) a little-endian `u32`
-/// name count, then each name as a `u32` length and its bytes padded to 4.
+/// Stores what a [`Sink`] receives as the compact table the adapter keeps
+/// per graph: tensors in order (inputs first, then outputs), each a run of
+/// NUL-terminated names closed by one more NUL. Names are never empty and
+/// never contain NUL, so the table needs no lengths.
 pub struct TableWriter<'b, B: Buf> {
     buf: &'b mut B,
-    /// Offset of the current tensor's count.
-    count_at: usize,
-    /// Offset of the current name's length, while a name is open.
-    name_at: Option<usize>,
+    /// Where the current tensor starts.
+    start: usize,
     pub inputs: u32,
     pub outputs: u32,
     /// Cleared when the buffer ran out of memory; the table is then unusable.
@@ -776,27 +714,7 @@ pub struct TableWriter<'b, B: Buf> {
 
 impl<'b, B: Buf> TableWriter<'b, B> {
     pub fn new(buf: &'b mut B) -> Self {
-        TableWriter { buf, count_at: 0, name_at: None, inputs: 0, outputs: 0, ok: true }
-    }
-
-    fn put(&mut self, bytes: &[u8]) {
-        self.ok = self.ok && self.buf.extend(bytes);
-    }
-
-    /// Appends `n` (at most 4) zero bytes. The bytes come from a local array:
-    /// a constant slice would be promoted to a static, i.e. a data segment.
-    fn put_zeros(&mut self, n: usize) {
-        let zeros = [0u8; 4];
-        self.put(zeros.get(..n).unwrap_or(&zeros));
-    }
-
-    /// Adds `delta` to the little-endian `u32` at `at`.
-    fn bump(&mut self, at: usize, delta: u32) {
-        if let Some(slot) = self.buf.bytes_mut().get_mut(at..at + 4) {
-            let mut word = [0; 4];
-            word.copy_from_slice(slot);
-            slot.copy_from_slice(&u32::from_le_bytes(word).wrapping_add(delta).to_le_bytes());
-        }
+        TableWriter { buf, start: 0, inputs: 0, outputs: 0, ok: true }
     }
 }
 
@@ -807,86 +725,49 @@ impl<B: Buf> Sink for TableWriter<'_, B> {
         } else {
             self.inputs += 1;
         }
-        self.count_at = self.buf.len();
-        self.put_zeros(4);
+        self.start = self.buf.len();
         decode(names, self);
+        self.end();
     }
 }
 
 impl<B: Buf> NameOut for TableWriter<'_, B> {
     fn byte(&mut self, b: u8) {
-        if self.name_at.is_none() {
-            self.name_at = Some(self.buf.len());
-            self.put_zeros(4);
-        }
-        let byte = [b];
-        self.put(&byte);
-    }
-
-    fn abort(&mut self) {
-        self.name_at = None;
-        self.buf.truncate(self.count_at + 4);
-        if let Some(count) = self.buf.bytes_mut().get_mut(self.count_at..self.count_at + 4) {
-            count.fill(0);
-        }
+        self.ok &= self.buf.push(b);
     }
 
     fn end(&mut self) {
-        let Some(at) = self.name_at.take() else { return };
-        let len = self.buf.len() - at - 4;
-        self.bump(at, len as u32);
-        let pad = (4 - len % 4) % 4;
-        self.put_zeros(pad);
-        self.bump(self.count_at, 1);
+        self.byte(0);
+    }
+
+    fn abort(&mut self) {
+        self.buf.truncate(self.start);
     }
 }
 
 /// The names of tensor `t` (inputs first, then outputs) in a table written
 /// by [`TableWriter`]; empty when `t` is past the end.
 pub fn table_names(table: &[u8], t: u32) -> TableNames<'_> {
-    let mut rest = table;
+    let mut names = TableNames { rest: table };
     for _ in 0..t {
-        let mut names = TableNames::at(rest);
         while names.next().is_some() {}
-        rest = names.rest;
     }
-    TableNames::at(rest)
+    names
 }
 
 /// Iterator over one tensor's names in a table.
 pub struct TableNames<'a> {
-    remaining: u32,
     rest: &'a [u8],
-}
-
-impl<'a> TableNames<'a> {
-    fn at(table: &'a [u8]) -> Self {
-        match read_u32(table) {
-            Some(count) => TableNames { remaining: count, rest: table.get(4..).unwrap_or(b"") },
-            None => TableNames { remaining: 0, rest: b"" },
-        }
-    }
 }
 
 impl<'a> Iterator for TableNames<'a> {
     type Item = &'a [u8];
     fn next(&mut self) -> Option<&'a [u8]> {
-        if self.remaining == 0 {
-            return None;
-        }
-        self.remaining -= 1;
-        let len = read_u32(self.rest)? as usize;
-        let name = self.rest.get(4..4 + len)?;
-        let padded = 4 + len + (4 - len % 4) % 4;
-        self.rest = self.rest.get(padded..).unwrap_or(b"");
-        Some(name)
+        let end = self.rest.iter().position(|&b| b == 0).unwrap_or(self.rest.len());
+        let name = self.rest.get(..end)?;
+        self.rest = self.rest.get(end + 1..).unwrap_or(b"");
+        (!name.is_empty()).then_some(name)
     }
-}
-
-fn read_u32(bytes: &[u8]) -> Option<u32> {
-    let mut word = [0; 4];
-    word.copy_from_slice(bytes.get(..4)?);
-    Some(u32::from_le_bytes(word))
 }
 
 #[cfg(test)]
@@ -1014,11 +895,12 @@ mod tests {
 
     #[test]
     fn ir_escaped_and_multiple_names() {
-        let c = run(ir(r#"names="a\,b,c,,d&amp;e,&#x41;""#, r#"output_names="o\,1,o2""#).as_bytes()).unwrap();
-        assert_eq!(c.inputs, v(&[&["a,b", "c", "d&e", "A"], &["y"]]));
+        let c = run(ir(r#"names="a\,b,c,,d&amp;e,&lt;&gt;&quot;&apos;""#, r#"output_names="o\,1,o2""#).as_bytes())
+            .unwrap();
+        assert_eq!(c.inputs, v(&[&["a,b", "c", "d&e", "<>\"'"], &["y"]]));
         // r0 has output_names; r1 falls back to its producer's port (the
         // Parameter `x` port 0).
-        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &["a,b", "c", "d&e", "A"]]));
+        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &["a,b", "c", "d&e", "<>\"'"]]));
     }
 
     #[test]
@@ -1039,7 +921,8 @@ mod tests {
         // `\x` other than `\,` stays verbatim; a trailing lone `\` vanishes;
         // a newline separates like a comma.
         assert_eq!(decoded(RawNames::IrList(br"p\q,r\")), ["p\\q", "r"]);
-        assert_eq!(decoded(RawNames::IrList(b"s&#10;t")), ["s", "t"]);
+        assert_eq!(decoded(RawNames::IrList(b"s\nt")), ["s", "t"]);
+        assert_eq!(decoded(RawNames::IrList(b"s\0t")), ["s", "t"]);
         assert_eq!(decoded(RawNames::IrList(br"\,")), [","]);
         assert_eq!(decoded(RawNames::IrList(b",,,")), Vec::<String>::new());
         assert_eq!(decoded(RawNames::IrList("é,ü".as_bytes())), ["é", "ü"]);
@@ -1048,7 +931,7 @@ mod tests {
     #[test]
     fn ir_bad_names_are_dropped_not_fatal() {
         // Bad entity, NUL char ref, non-UTF-8: that tensor has no names.
-        for bad in ["&bogus;", "&#0;", "&#xD800;", "&amp", "&#99999999999;"] {
+        for bad in ["&bogus;", "&#0;", "&#x41;", "&#65;", "&amp", "a&"] {
             let c = run(ir(&format!(r#"names="{bad}""#), "").as_bytes()).unwrap();
             assert_eq!(c.inputs[0], Vec::<String>::new(), "{bad}");
         }
@@ -1094,7 +977,6 @@ mod tests {
             b"<>",
             b"</net>",
             b"<net>",
-            b"<net></layers>",
             b"<net a=b></net>",
             b"<net a=\"unterminated></net>",
             b"<net><!-- unterminated",
@@ -1102,7 +984,6 @@ mod tests {
             b"<?xml unterminated",
             b"<net/><net/>",
             b"<net a></net>",
-            b"<net a=\"<\"></net>",
             b"\xEF\xBB\xBF  <net",
         ];
         for case in cases {
@@ -1271,12 +1152,9 @@ mod tests {
         fn truncate(&mut self, len: usize) {
             Vec::truncate(self, len)
         }
-        fn extend(&mut self, bytes: &[u8]) -> bool {
-            self.extend_from_slice(bytes);
+        fn push(&mut self, b: u8) -> bool {
+            Vec::push(self, b);
             true
-        }
-        fn bytes_mut(&mut self) -> &mut [u8] {
-            self
         }
     }
 
@@ -1310,8 +1188,8 @@ mod tests {
         assert!(parse(ir(r#"names="ok,&bad;""#, "").as_bytes(), &mut w));
         assert_eq!(table_names(&buf, 0).count(), 0);
         assert_eq!(table_names(&buf, 1).collect::<Vec<_>>(), vec![b"y"]);
-        // A corrupt table never panics.
-        assert_eq!(table_names(&[9, 0, 0, 0, 200, 0, 0, 0, 1], 0).count(), 0);
+        // A corrupt (unterminated) table never panics.
+        assert_eq!(table_names(&[9, 0, 0, 0, 200, 1], 2).collect::<Vec<_>>(), vec![&[200, 1]]);
         assert_eq!(table_names(&[1, 0], 3).count(), 0);
     }
 }

@@ -92,6 +92,7 @@ impl Arena {
     ///
     /// # Safety
     /// `ptr` must come from `alloc` of this arena and not be used afterwards.
+    #[inline(never)]
     pub unsafe fn free(&mut self, ptr: *mut u8) {
         let block = ptr as usize - HEADER;
         let class = *(block as *const u32) as usize;
@@ -224,12 +225,6 @@ impl<T: Copy> RawVec<T> {
         Some(index)
     }
 
-    /// Appends a copy of `items`; `None` when out of memory.
-    pub fn extend_from_slice(&mut self, arena: &mut Arena, items: &[T]) -> Option<()> {
-        let n = u32::try_from(items.len()).ok()?;
-        self.raw.append(arena, items.as_ptr() as *const u8, n, size_of::<T>())
-    }
-
     /// Replaces the contents with `len` elements copied from guest address
     /// `src` (already bounds-checked). The block is reused when it is large
     /// enough, so refilling with the same size never allocates.
@@ -279,16 +274,10 @@ impl crate::names::Buf for ArenaBuf<'_> {
     }
 
     fn truncate(&mut self, len: usize) {
-        if len < self.vec.len() as usize {
-            self.vec.truncate(len as u32);
-        }
+        self.vec.truncate(len as u32);
     }
 
-    fn extend(&mut self, bytes: &[u8]) -> bool {
-        self.vec.extend_from_slice(self.arena, bytes).is_some()
-    }
-
-    fn bytes_mut(&mut self) -> &mut [u8] {
-        self.vec.as_mut_slice()
+    fn push(&mut self, b: u8) -> bool {
+        self.vec.push(self.arena, b).is_some()
     }
 }

@@ -200,7 +200,7 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
     let slot_index = match ctx.slots.as_slice().iter().position(|s| s.index == index) {
         Some(i) => i as u32,
         None => {
-            let empty = Slot { index, ty, dims: RawVec::default(), data: RawVec::default(), decimal: [0; 12] };
+            let empty = Slot { index, ty, dims: RawVec::default(), data: RawVec::default(), decimal: [0; 10] };
             match ctx.slots.push(arena, empty) {
                 Some(i) => i,
                 None => return errno::TOO_LARGE,
@@ -293,10 +293,8 @@ fn input_name(graph: Option<&Graph>, slot: &mut Slot) -> (u32, u32) {
             return (name.as_ptr() as u32, name.len() as u32);
         }
     }
-    let mut digits = [0; 10];
-    let len = convert::decimal(slot.index, &mut digits);
-    slot.decimal[..10].copy_from_slice(&digits);
-    (slot.decimal.as_ptr() as u32, len as u32)
+    let name = convert::decimal(slot.index, &mut slot.decimal);
+    (name.as_ptr() as u32, name.len() as u32)
 }
 
 /// The output tensor the legacy index `index` refers to: the output named
@@ -310,22 +308,19 @@ fn find_output(state: &State, context: u32, index: u32) -> Option<u32> {
     // SAFETY: the list from the last compute holds `outputs_len` entries and
     // each name string lies in adapter memory.
     let outputs = unsafe { core::slice::from_raw_parts(ctx.outputs as *const Named, ctx.outputs_len as usize) };
-    let name_of = |o: &Named| unsafe { core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize) };
+    // SAFETY: each name string was written by the host into adapter memory.
+    let named = |wanted: &[u8]| {
+        let name_of = |o: &&Named| unsafe { core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize) };
+        outputs.iter().find(|o| name_of(o) == wanted).map(|o| o.tensor)
+    };
     let graph = state.graphs.as_slice().get(ctx.graph as usize)?;
     if graph.named != 0 && index < graph.outputs {
-        for wanted in names::table_names(graph.names.as_slice(), graph.inputs + index) {
-            if let Some(o) = outputs.iter().find(|o| name_of(o) == wanted) {
-                return Some(o.tensor);
-            }
+        if let Some(tensor) = names::table_names(graph.names.as_slice(), graph.inputs + index).find_map(named) {
+            return Some(tensor);
         }
     }
     let mut digits = [0; 10];
-    let len = convert::decimal(index, &mut digits);
-    let decimal = digits.get(..len)?;
-    if let Some(o) = outputs.iter().find(|o| name_of(o) == decimal) {
-        return Some(o.tensor);
-    }
-    outputs.get(index as usize).map(|o| o.tensor)
+    named(convert::decimal(index, &mut digits)).or_else(|| outputs.get(index as usize).map(|o| o.tensor))
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->

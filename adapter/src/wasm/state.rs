@@ -48,7 +48,7 @@ pub struct Slot {
     pub dims: RawVec<u32>,
     pub data: RawVec<u8>,
     /// Room for the decimal name of `index` while `compute` runs.
-    pub decimal: [u8; 12],
+    pub decimal: [u8; 10],
 }
 
 /// One element of the list WIT `compute` returns, as the canonical ABI lays
