@@ -400,3 +400,21 @@ fn unnamed_model_uses_indices() {
     assert_eq!(code, ErrorCode::InvalidArgument);
     assert!(message.contains("#0 (unnamed)"), "{message}");
 }
+
+#[test]
+fn dynamic_shapes() {
+    let mut p = Proxy::new();
+    let context = p.context("dynamic");
+    for rows in [1u32, 3] {
+        let values = (0..rows * 3).map(|i| i as f32 - 2.0).collect::<Vec<_>>();
+        let input = p.f32_tensor(&[rows, 3], &values);
+        let outputs = p.compute(context, vec![("x", input)]).unwrap();
+        assert_eq!(p.dims(outputs[0].1), [rows, 3]);
+        assert_eq!(p.f32s(outputs[0].1), values.iter().map(|v| v.max(0.0)).collect::<Vec<_>>());
+    }
+    // OpenVINO itself refuses a rank the dynamic shape cannot take.
+    let input = p.f32_tensor(&[3], &[1.0, 2.0, 3.0]);
+    let (code, message) = p.compute(context, vec![("x", input)]).unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(message.contains("\"x\" (index 0) was refused"), "{message}");
+}

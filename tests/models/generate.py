@@ -84,6 +84,15 @@ def unnamed():
     return ov.Model([ops.result(ops.relu(x)), ops.result(ops.add(x, x))], [x], "unnamed")
 
 
+def dynamic():
+    """`x` f32[?,3] (dynamic batch) -> `y` = relu(x): output shapes are known only after inference."""
+    x = ops.parameter(ov.PartialShape([-1, 3]), np.float32, name="x")
+    x.output(0).set_names({"x"})
+    y = ops.relu(x)
+    y.output(0).set_names({"y"})
+    return ov.Model([ops.result(y)], [x], "dynamic")
+
+
 def strip_names(name):
     """save_model invents tensor names; remove them so the IR has none at all."""
     path = os.path.join(HERE, name + ".xml")
@@ -116,6 +125,7 @@ def main():
     save_ir(all_types(), "all_types")
     save_ir(unnamed(), "unnamed")
     strip_names("unnamed")
+    save_ir(dynamic(), "dynamic")
     with open(os.path.join(HERE, "softmax.onnx"), "wb") as f:
         f.write(softmax_onnx())
 
