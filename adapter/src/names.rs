@@ -73,9 +73,11 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> bool {
 pub struct Key {
     /// Bytes 0..8, first byte lowest.
     lo: u64,
-    /// Bytes 8..15 (zero for most keys, which keeps the constants short).
+    /// The length in the low byte, then bytes 8..15: small for most keys,
+    /// which keeps the constants short. (Two words, so a `Key` is passed in
+    /// registers: a larger struct would be passed by reference to a constant
+    /// in memory, i.e. a data segment.)
     hi: u64,
-    len: u32,
 }
 
 /// `key!(b"text")`: a [`Key`] evaluated at compile time.
@@ -89,13 +91,13 @@ macro_rules! key {
 impl Key {
     pub const fn new(s: &[u8]) -> Key {
         assert!(s.len() < 16);
-        let mut key = Key { lo: 0, hi: 0, len: s.len() as u32 };
+        let mut key = Key { lo: 0, hi: s.len() as u64 };
         let mut i = 0;
         while i < s.len() {
             if i < 8 {
                 key.lo |= (s[i] as u64) << (8 * i);
             } else {
-                key.hi |= (s[i] as u64) << (8 * (i - 8));
+                key.hi |= (s[i] as u64) << (8 * (i - 7));
             }
             i += 1;
         }
@@ -103,7 +105,7 @@ impl Key {
     }
 
     fn len(self) -> usize {
-        self.len as usize
+        (self.hi & 0xff) as usize
     }
 
     /// Whether `s` starts with this key. Not inlined: one copy of the loop
@@ -112,8 +114,8 @@ impl Key {
     pub fn starts(self, s: &[u8]) -> bool {
         s.len() >= self.len()
             && s.iter().take(self.len()).enumerate().all(|(i, &b)| {
-                let word = if i < 8 { self.lo } else { self.hi };
-                b == (word >> (8 * (i % 8))) as u8
+                let byte = if i < 8 { self.lo >> (8 * i) } else { self.hi >> (8 * (i - 7)) };
+                b == byte as u8
             })
     }
 

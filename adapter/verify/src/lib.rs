@@ -216,7 +216,6 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
     let mut memories = 0;
     let mut exports = BTreeMap::new();
     let mut defined_globals = Vec::new();
-    let mut imported_globals = 0u32;
     let mut named_globals = Vec::new();
     let mut component_type = false;
     let mut name_section = false;
@@ -247,10 +246,7 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
                         }
                         TypeRef::Memory(_) => memories += 1,
                         TypeRef::Table(_) => bail!("adapter must not import a table (`{}`)", import.name),
-                        TypeRef::Global(_) => {
-                            imported_globals += 1;
-                            bail!("adapter must not import a global (`{}`)", import.name)
-                        }
+                        TypeRef::Global(_) => bail!("adapter must not import a global (`{}`)", import.name),
                         other => bail!("unsupported import `{}` of kind {other:?}", import.name),
                     }
                 }
@@ -313,8 +309,9 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
     }
 
     ensure!(memories == 1, "adapter must import exactly one memory (found {memories})");
-    for (i, ty) in defined_globals.iter().enumerate() {
-        let index = imported_globals + i as u32;
+    // Globals cannot be imported (checked above), so defined global i has
+    // index i.
+    for (index, ty) in defined_globals.iter().enumerate() {
         ensure!(ty.mutable, "global {index} is immutable: an adapter may only define mutable globals");
     }
 
@@ -337,8 +334,7 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
 
     ensure!(component_type, "missing `component-type` custom section (the WIT world of the imports)");
     ensure!(name_section, "missing `name` section: wit-component finds the adapter's globals by name");
-    for i in 0..defined_globals.len() as u32 {
-        let index = imported_globals + i;
+    for index in 0..defined_globals.len() as u32 {
         ensure!(
             named_globals.iter().any(|(n, _)| *n == index),
             "global {index} has no name: wit-component finds `__stack_pointer` and `allocation_state` by name"
