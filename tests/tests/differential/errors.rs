@@ -1,0 +1,195 @@
+//! The WAT error guest (tests/guests/wat/errors.wat), one run per case.
+//!
+//! Most cases must behave exactly as on the reference. Where the reference
+//! traps or panics (invalid enum values, bad pointers, a data length that
+//! does not match the dims), the componentized guest gets an errno instead:
+//! those cases assert that the reference failed, that both component runs
+//! agree, and which errno the guest printed.
+
+use std::sync::OnceLock;
+
+use crate::harness::{
+    compiled, run_three, run_upstream_witx, same_as_reference, Case, End, Guest, Outcome, Triple,
+};
+
+/// What a case must show.
+enum Expect {
+    /// Identical stdout and exit code on the three hosts.
+    Identical,
+    /// Both hosts exit normally as the reference does, and print what the
+    /// reference printed except for the listed lines, given as
+    /// (reference line, our line); an empty list means identical.
+    Differs {
+        nn_host: &'static [(&'static str, &'static str)],
+        upstream_wit: &'static [(&'static str, &'static str)],
+    },
+    /// The reference traps (or its host panics) on the case's call; the
+    /// components print `errno <n>` for it, then finish the tail normally,
+    /// identically on nn-host and upstream's WIT host.
+    ReferenceFails { errno: u32 },
+    /// The reference and upstream's WIT host (which gets the call through
+    /// the adapter unchanged) both trap or panic; nn-host prints
+    /// `errno <n>` and finishes the tail normally.
+    UpstreamFails { errno: u32 },
+}
+
+fn run_case(number: u32) -> Triple {
+    run_three(Case::new(Guest::Wat("errors"), &[&number.to_string()]))
+}
+
+/// The reference's stdout with some lines replaced.
+fn with_lines_replaced(reference: &str, replace: &[(&str, &str)], triple: &Triple) -> String {
+    let mut lines: Vec<&str> = reference.lines().collect();
+    for (from, to) in replace {
+        let at = lines
+            .iter()
+            .position(|l| l == from)
+            .unwrap_or_else(|| panic!("the reference no longer prints {from:?}:\n{triple}"));
+        lines[at] = to;
+    }
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+/// The tail of a clean run (case 0) on the reference.
+fn clean_tail() -> &'static [String] {
+    static TAIL: OnceLock<Vec<String>> = OnceLock::new();
+    TAIL.get_or_init(|| {
+        let case = Case::new(Guest::Wat("errors"), &["0"]);
+        let clean = run_upstream_witx(&case, &compiled(case.guest));
+        assert_eq!(clean.end, End::Exit(0), "{clean}");
+        tail(&clean.stdout)
+    })
+}
+
+fn tail(stdout: &str) -> Vec<String> {
+    stdout.lines().skip_while(|l| !l.starts_with("tail_")).map(str::to_owned).collect()
+}
+
+/// Ours printed `errno <n>` right after the case line, exited 0, and its
+/// tail matches a clean reference run; what the reference printed before
+/// failing is a prefix of ours.
+fn assert_errno_instead_of_failure(triple: &Triple, ours: &Outcome, number: u32, errno: u32) {
+    assert!(
+        matches!(triple.reference.end, End::Trap(_) | End::Panic(_)),
+        "the reference was expected to trap or panic:\n{triple}"
+    );
+    assert_eq!(ours.end, End::Exit(0), "{triple}");
+    assert!(
+        ours.stdout.starts_with(&triple.reference.stdout),
+        "what the reference printed before failing must be a prefix of ours:\n{triple}"
+    );
+    assert!(
+        ours.stdout.contains(&format!("case {number}\nerrno {errno}\n")),
+        "expected `errno {errno}` after the case line:\n{triple}"
+    );
+    assert_eq!(tail(&ours.stdout), clean_tail(), "{triple}");
+}
+
+fn check(number: u32, expect: Expect) {
+    let triple = run_case(number);
+    match expect {
+        Expect::Identical => triple.assert_identical(),
+        Expect::Differs { nn_host, upstream_wit } => {
+            for (ours, replace) in [(&triple.nn_host, nn_host), (&triple.upstream_wit, upstream_wit)] {
+                let expected = Outcome {
+                    stdout: with_lines_replaced(&triple.reference.stdout, replace, &triple),
+                    ..triple.reference.clone()
+                };
+                if let Err(e) = same_as_reference(&expected, ours) {
+                    panic!("{} differs from the documented difference: {e}\n\nfull runs:\n{triple}", ours.host);
+                }
+            }
+        }
+        Expect::ReferenceFails { errno } => {
+            assert_errno_instead_of_failure(&triple, &triple.nn_host, number, errno);
+            assert_errno_instead_of_failure(&triple, &triple.upstream_wit, number, errno);
+            assert_eq!(triple.nn_host.stdout, triple.upstream_wit.stdout, "{triple}");
+        }
+        Expect::UpstreamFails { errno } => {
+            assert!(
+                matches!(triple.upstream_wit.end, End::Trap(_) | End::Panic(_)),
+                "upstream's WIT host was expected to trap or panic:\n{triple}"
+            );
+            assert_errno_instead_of_failure(&triple, &triple.nn_host, number, errno);
+        }
+    }
+}
+
+macro_rules! cases {
+    ($($name:ident = $number:literal => $expect:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check($number, $expect);
+            }
+        )*
+    };
+}
+
+use Expect::*;
+
+/// Set_input cannot be checked against the model before `compute` on a WIT
+/// host (WIT has no set-input: the adapter keeps the tensor and sends all
+/// inputs with `compute`), so a wrong shape or type is reported by the next
+/// compute instead. nn-host calls it invalid_argument, upstream's WIT host
+/// runtime_error.
+const DEFERRED_SHAPE_CHECK_NN_HOST: &[(&str, &str)] = &[("errno 5", "errno 0"), ("compute 0", "compute 1")];
+const DEFERRED_SHAPE_CHECK_UPSTREAM_WIT: &[(&str, &str)] = &[("errno 5", "errno 0"), ("compute 0", "compute 5")];
+/// Before the first compute there are no outputs on a WIT host (outputs are
+/// what `compute` returned): runtime_error and no size, where the reference
+/// copies out the backend's uncomputed output tensor.
+const NO_OUTPUT_BEFORE_COMPUTE: &[(&str, &str)] = &[("errno 0", "errno 5"), ("size 40", "size 0")];
+
+cases! {
+    errors_00_tail_only = 0 => Identical;
+    errors_01_init_unknown_graph = 1 => Identical;
+    errors_02_set_input_unknown_context = 2 => Identical;
+    errors_03_compute_unknown_context = 3 => Identical;
+    errors_04_get_output_unknown_context = 4 => Identical;
+    errors_05_set_input_index_out_of_range = 5 => Identical;
+    errors_06_get_output_index_out_of_range = 6 => Identical;
+    errors_07_get_output_buffer_one_byte_short = 7 => Identical;
+    errors_08_get_output_zero_buffer = 8 => Identical;
+    errors_09_set_input_wrong_dims = 9 => Differs {
+        nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
+        upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
+    };
+    errors_10_set_input_wrong_type = 10 => Differs {
+        nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
+        upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
+    };
+    // nn-host reports a model its backend rejects as invalid_argument; the
+    // reference (and upstream's WIT host) as runtime_error.
+    errors_11_load_one_builder = 11 => Differs { nn_host: &[("errno 5", "errno 1")], upstream_wit: &[] };
+    // No ONNX backend on the reference: unsupported_operation; nn-host has
+    // one (OpenVINO's ONNX reader), which rejects the IR bytes.
+    errors_12_load_ir_as_onnx = 12 => Differs { nn_host: &[("errno 6", "errno 1")], upstream_wit: &[] };
+    errors_13_load_garbage = 13 => Differs { nn_host: &[("errno 5", "errno 1")], upstream_wit: &[] };
+    errors_14_load_by_name_unknown = 14 => Identical;
+    // nn-host autodetects OpenVINO IR; the reference has no autodetect backend.
+    errors_15_load_autodetect = 15 => Differs { nn_host: &[("errno 6", "errno 0")], upstream_wit: &[] };
+    // No GPU: the reference's OpenVINO fails to compile (runtime_error);
+    // nn-host only offers CPU (unsupported_operation).
+    errors_16_load_gpu = 16 => Differs { nn_host: &[("errno 5", "errno 6")], upstream_wit: &[] };
+    // The reference computes on never-set (uninitialised) inputs; nn-host
+    // refuses a compute whose inputs were not all set (invalid_argument).
+    errors_17_compute_before_set_input = 17 => Differs { nn_host: &[("errno 0", "errno 1")], upstream_wit: &[] };
+    errors_18_get_output_before_compute = 18 => Differs {
+        nn_host: NO_OUTPUT_BEFORE_COMPUTE,
+        upstream_wit: NO_OUTPUT_BEFORE_COMPUTE,
+    };
+    errors_19_invalid_tensor_type = 19 => ReferenceFails { errno: 1 };
+    errors_20_invalid_encoding = 20 => ReferenceFails { errno: 1 };
+    errors_21_invalid_target = 21 => ReferenceFails { errno: 1 };
+    // TPU is a valid target the adapter passes on; upstream's OpenVINO
+    // backend panics on it (WITX and WIT alike).
+    errors_22_tpu_target = 22 => UpstreamFails { errno: 6 };
+    errors_23_data_out_of_bounds = 23 => ReferenceFails { errno: 1 };
+    errors_24_output_buffer_out_of_bounds = 24 => ReferenceFails { errno: 1 };
+    errors_25_builders_out_of_bounds = 25 => ReferenceFails { errno: 1 };
+    errors_26_data_shorter_than_dims = 26 => ReferenceFails { errno: 1 };
+    errors_27_dims_out_of_bounds = 27 => ReferenceFails { errno: 1 };
+    errors_28_output_buffer_wraps = 28 => ReferenceFails { errno: 1 };
+    errors_29_name_out_of_bounds = 29 => ReferenceFails { errno: 1 };
+    errors_30_data_longer_than_dims = 30 => ReferenceFails { errno: 1 };
+}

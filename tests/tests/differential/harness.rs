@@ -1,0 +1,477 @@
+//! Running one legacy guest three ways and comparing what it printed:
+//!
+//! 1. the legacy core module on the reference: upstream `wasmtime-wasi-nn` 48's
+//!    WITX host (`wasmtime_wasi_nn::witx`) with `wasmtime_wasi` preview1;
+//! 2. the componentized module on `nn_host::run`;
+//! 3. the same component on upstream's WIT host (`wasmtime_wasi_nn::wit`) with
+//!    `wasmtime_wasi` p2.
+//!
+//! Every host gets the same arguments, the same preopened model folder
+//! (guest path `models`) and, when the case asks for it, the same preloaded
+//! graphs for `load_by_name`. Stdout is captured in memory.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use wasmtime::component::{Component, Linker as ComponentLinker, ResourceTable};
+use wasmtime::{Config, Engine, Linker, Module, Store};
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
+
+/// Guest path of the preopened model folder on every host.
+pub const MODELS_GUEST_DIR: &str = "models";
+/// Captured output is limited to this many bytes per stream.
+const PIPE_CAPACITY: usize = 1 << 20;
+
+/// The three ways a guest is run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Host {
+    /// Legacy module on upstream's WITX host (the reference).
+    UpstreamWitx,
+    /// Component on this project's `nn-host`.
+    NnHost,
+    /// Component on upstream's WIT host.
+    UpstreamWit,
+}
+
+impl fmt::Display for Host {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Host::UpstreamWitx => "reference (upstream WITX host, legacy module)",
+            Host::NnHost => "nn-host (component)",
+            Host::UpstreamWit => "upstream WIT host (component)",
+        })
+    }
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum End {
+    /// `_start` returned (0) or the guest exited with this code.
+    Exit(i32),
+    /// The run failed with a trap or a host error that aborted the guest.
+    Trap(String),
+    /// A host function panicked.
+    Panic(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub host: Host,
+    pub end: End,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn exit_code(&self) -> Option<i32> {
+        match self.end {
+            End::Exit(code) => Some(code),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "--- {}: {:?}", self.host, self.end)?;
+        writeln!(f, "stdout:\n{}", self.stdout)?;
+        if !self.stderr.is_empty() {
+            writeln!(f, "stderr:\n{}", self.stderr)?;
+        }
+        Ok(())
+    }
+}
+
+/// A guest program: a Rust guest built by build.rs, or a WAT file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Guest {
+    Rust(&'static str),
+    Wat(&'static str),
+}
+
+impl Guest {
+    fn name(&self) -> &'static str {
+        match self {
+            Guest::Rust(n) | Guest::Wat(n) => n,
+        }
+    }
+
+    fn module_bytes(&self) -> Vec<u8> {
+        match self {
+            Guest::Rust(name) => {
+                let path = rust_guest_path(name);
+                std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+            }
+            Guest::Wat(name) => {
+                let path = Path::new(env!("NN_GUESTS_WAT_DIR")).join(format!("{name}.wat"));
+                wat::parse_file(&path).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))
+            }
+        }
+    }
+}
+
+fn rust_guest_path(name: &str) -> PathBuf {
+    PathBuf::from(match name {
+        "classify" => env!("NN_GUEST_CLASSIFY"),
+        "by_name" => env!("NN_GUEST_BY_NAME"),
+        "two_io" => env!("NN_GUEST_TWO_IO"),
+        "recompute" => env!("NN_GUEST_RECOMPUTE"),
+        "contexts" => env!("NN_GUEST_CONTEXTS"),
+        "onnx" => env!("NN_GUEST_ONNX"),
+        "churn" => env!("NN_GUEST_CHURN"),
+        other => panic!("no Rust guest named {other}"),
+    })
+}
+
+/// One run of a guest: its arguments (without argv[0]) and the graphs the
+/// hosts preload for `load_by_name` (folder names under the models folder).
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub guest: Guest,
+    pub args: Vec<String>,
+    pub preload: Vec<&'static str>,
+}
+
+impl Case {
+    pub fn new(guest: Guest, args: &[&str]) -> Self {
+        Case { guest, args: args.iter().map(|s| s.to_string()).collect(), preload: vec![] }
+    }
+
+    pub fn preload(mut self, names: &[&'static str]) -> Self {
+        self.preload.extend_from_slice(names);
+        self
+    }
+
+    fn argv(&self) -> Vec<String> {
+        let mut argv = vec![format!("{}.wasm", self.guest.name())];
+        argv.extend(self.args.iter().cloned());
+        argv
+    }
+}
+
+/// The models, laid out the way the guests and the registries expect:
+/// `<root>/<name>/model.xml` + `model.bin` per IR model, and
+/// `<root>/softmax.onnx`. Shared by all tests of this binary.
+pub fn models_dir() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let src = Path::new(env!("NN_MODELS_DIR"));
+        let dir = tempfile::Builder::new().prefix("nn-models-").tempdir().expect("temp dir");
+        for name in ["softmax", "two_io", "identity_u8"] {
+            let sub = dir.path().join(name);
+            std::fs::create_dir(&sub).unwrap();
+            for ext in ["xml", "bin"] {
+                std::fs::copy(src.join(format!("{name}.{ext}")), sub.join(format!("model.{ext}")))
+                    .unwrap_or_else(|e| panic!("copying model {name}.{ext}: {e}"));
+            }
+        }
+        std::fs::copy(src.join("softmax.onnx"), dir.path().join("softmax.onnx")).unwrap();
+        // An input file for `classify`: ten f32 values, little-endian.
+        let input: Vec<u8> = (0..10).flat_map(|i| (i as f32 * 0.3 - 1.5).to_le_bytes()).collect();
+        std::fs::write(dir.path().join("input.f32"), input).unwrap();
+        dir
+    })
+    .path()
+}
+
+/// Makes OpenVINO's C library usable by upstream's backend: `openvino-sys`
+/// keeps one process-wide handle, which `nn_host` knows how to fill from the
+/// pip wheel.
+pub fn ensure_openvino() {
+    static LOADED: OnceLock<()> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        nn_host::openvino_library::load().expect("loading OpenVINO (pip install openvino==2026.4.1)");
+    });
+}
+
+/// One engine for both upstream hosts (core modules and components).
+fn upstream_engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(&Config::new()).expect("engine"))
+}
+
+/// A guest compiled once: the legacy module, its component and both
+/// compiled for the upstream engine.
+pub struct Compiled {
+    pub module_bytes: Vec<u8>,
+    pub component_bytes: Vec<u8>,
+    module: Module,
+    component: Component,
+}
+
+impl Compiled {
+    /// Componentize with the given componentizer; compile both artifacts.
+    pub fn new(module_bytes: Vec<u8>, componentizer: &nn_componentize::Componentizer) -> Self {
+        let component_bytes = componentizer
+            .componentize(&module_bytes)
+            .unwrap_or_else(|e| panic!("componentize failed: {e:?}"));
+        let module = Module::new(upstream_engine(), &module_bytes).expect("compile legacy module");
+        let component =
+            Component::new(upstream_engine(), &component_bytes).expect("compile component");
+        Compiled { module_bytes, component_bytes, module, component }
+    }
+}
+
+/// Each guest is componentized and compiled once per test binary.
+pub fn compiled(guest: Guest) -> Arc<Compiled> {
+    static CACHE: OnceLock<Mutex<HashMap<Guest, Arc<OnceLock<Arc<Compiled>>>>>> = OnceLock::new();
+    let slot = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap()
+        .entry(guest)
+        .or_default()
+        .clone();
+    slot.get_or_init(|| {
+        Arc::new(Compiled::new(guest.module_bytes(), &nn_componentize::Componentizer::new()))
+    })
+    .clone()
+}
+
+/// Runs `f`, turning a panic into `End::Panic` while keeping what the guest
+/// printed before it.
+fn guarded(host: Host, stdout: &MemoryOutputPipe, stderr: &MemoryOutputPipe, f: impl FnOnce() -> End) -> Outcome {
+    let end = match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(end) => end,
+        Err(payload) => End::Panic(
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "non-string panic".into()),
+        ),
+    };
+    Outcome {
+        host,
+        end,
+        stdout: String::from_utf8_lossy(&stdout.contents()).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr.contents()).into_owned(),
+    }
+}
+
+/// Classifies the error a guest's entry point returned.
+fn end_of(error: wasmtime::Error) -> End {
+    if let Some(exit) = error.downcast_ref::<I32Exit>() {
+        End::Exit(exit.0)
+    } else {
+        End::Trap(format!("{error:?}"))
+    }
+}
+
+/// Graphs preloaded for upstream hosts.
+fn upstream_backends(case: &Case) -> (Vec<wasmtime_wasi_nn::Backend>, wasmtime_wasi_nn::Registry) {
+    let graphs: Vec<(String, String)> = case
+        .preload
+        .iter()
+        .map(|name| ("openvino".to_string(), models_dir().join(name).to_string_lossy().into_owned()))
+        .collect();
+    wasmtime_wasi_nn::preload(&graphs).expect("upstream preload")
+}
+
+fn wasi_builder(case: &Case, stdout: &MemoryOutputPipe, stderr: &MemoryOutputPipe) -> WasiCtxBuilder {
+    let mut builder = WasiCtxBuilder::new();
+    builder
+        .args(&case.argv())
+        .stdout(stdout.clone())
+        .stderr(stderr.clone())
+        .preopened_dir(models_dir(), MODELS_GUEST_DIR, FsPerms::ReadOnly)
+        .expect("preopen models");
+    builder
+}
+
+struct WitxCtx {
+    wasi: wasmtime_wasi::p1::WasiP1Ctx,
+    nn: wasmtime_wasi_nn::witx::WasiNnCtx,
+}
+
+/// (1) The legacy module on upstream's WITX host.
+pub fn run_upstream_witx(case: &Case, compiled: &Compiled) -> Outcome {
+    ensure_openvino();
+    let stdout = MemoryOutputPipe::new(PIPE_CAPACITY);
+    let stderr = MemoryOutputPipe::new(PIPE_CAPACITY);
+    guarded(Host::UpstreamWitx, &stdout, &stderr, || {
+        let engine = upstream_engine();
+        let mut linker: Linker<WitxCtx> = Linker::new(engine);
+        wasmtime_wasi_nn::witx::add_to_linker(&mut linker, |s: &mut WitxCtx| &mut s.nn).unwrap();
+        wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut WitxCtx| &mut s.wasi).unwrap();
+        let (backends, registry) = upstream_backends(case);
+        let ctx = WitxCtx {
+            wasi: wasi_builder(case, &stdout, &stderr).build_p1(),
+            nn: wasmtime_wasi_nn::witx::WasiNnCtx::new(backends, registry),
+        };
+        let mut store = Store::new(engine, ctx);
+        let instance = match linker.instantiate(&mut store, &compiled.module) {
+            Ok(i) => i,
+            Err(e) => return End::Trap(format!("instantiate: {e:?}")),
+        };
+        let start = instance.get_typed_func::<(), ()>(&mut store, "_start").expect("_start");
+        match start.call(&mut store, ()) {
+            Ok(()) => End::Exit(0),
+            Err(e) => end_of(e),
+        }
+    })
+}
+
+struct WitCtx {
+    wasi: WasiCtx,
+    nn: wasmtime_wasi_nn::wit::WasiNnCtx,
+    table: ResourceTable,
+}
+
+impl WasiView for WitCtx {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+    }
+}
+
+/// (3) The component on upstream's WIT host.
+pub fn run_upstream_wit(case: &Case, compiled: &Compiled) -> Outcome {
+    ensure_openvino();
+    let stdout = MemoryOutputPipe::new(PIPE_CAPACITY);
+    let stderr = MemoryOutputPipe::new(PIPE_CAPACITY);
+    guarded(Host::UpstreamWit, &stdout, &stderr, || {
+        let engine = upstream_engine();
+        let mut linker: ComponentLinker<WitCtx> = ComponentLinker::new(engine);
+        wasmtime_wasi_nn::wit::add_to_linker(&mut linker, |c: &mut WitCtx| {
+            wasmtime_wasi_nn::wit::WasiNnView::new(&mut c.table, &mut c.nn)
+        })
+        .unwrap();
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).unwrap();
+        let (backends, registry) = upstream_backends(case);
+        let ctx = WitCtx {
+            wasi: wasi_builder(case, &stdout, &stderr).build(),
+            nn: wasmtime_wasi_nn::wit::WasiNnCtx::new(backends, registry),
+            table: ResourceTable::new(),
+        };
+        let mut store = Store::new(engine, ctx);
+        let command = match wasmtime_wasi::p2::bindings::sync::Command::instantiate(
+            &mut store,
+            &compiled.component,
+            &linker,
+        ) {
+            Ok(c) => c,
+            Err(e) => return End::Trap(format!("instantiate: {e:?}")),
+        };
+        match command.wasi_cli_run().call_run(&mut store) {
+            Ok(Ok(())) => End::Exit(0),
+            Ok(Err(())) => End::Exit(1),
+            Err(e) => end_of(e),
+        }
+    })
+}
+
+/// `nn_host::run` reports a trapping guest as this exit code (like
+/// `wasmtime run`), with the trap appended to stderr.
+const NN_HOST_TRAP_EXIT: i32 = 134;
+
+/// (2) The component on this project's host.
+pub fn run_nn_host(case: &Case, compiled: &Compiled) -> Outcome {
+    ensure_openvino();
+    let models = models_dir();
+    let config = nn_host::RunConfig {
+        args: case.argv(),
+        dirs: vec![(models.to_path_buf(), MODELS_GUEST_DIR.to_string())],
+        graphs: case
+            .preload
+            .iter()
+            .map(|name| nn_host::GraphSpec {
+                name: name.to_string(),
+                encoding: nn_host::GraphEncoding::Openvino,
+                dir: models.join(name),
+            })
+            .collect(),
+        capture_output: true,
+        ..nn_host::RunConfig::default()
+    };
+    let (end, stdout, stderr) = match catch_unwind(AssertUnwindSafe(|| nn_host::run(&config, &compiled.component_bytes))) {
+        Ok(Ok(out)) => {
+            let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+            let end = if out.exit_code == NN_HOST_TRAP_EXIT {
+                End::Trap(stderr.clone())
+            } else {
+                End::Exit(out.exit_code)
+            };
+            (end, String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+        }
+        Ok(Err(e)) => (End::Trap(format!("nn_host::run failed: {e:?}")), String::new(), String::new()),
+        Err(_) => (End::Panic("nn_host::run panicked".into()), String::new(), String::new()),
+    };
+    Outcome { host: Host::NnHost, end, stdout, stderr }
+}
+
+/// What the three hosts did with one case.
+pub struct Triple {
+    pub case: Case,
+    pub reference: Outcome,
+    pub nn_host: Outcome,
+    pub upstream_wit: Outcome,
+}
+
+impl fmt::Display for Triple {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "=== {:?} {:?}", self.case.guest, self.case.args)?;
+        write!(f, "{}{}{}", self.reference, self.nn_host, self.upstream_wit)
+    }
+}
+
+/// Runs a case on the three hosts, with the default componentizer.
+pub fn run_three(case: Case) -> Triple {
+    let compiled = compiled(case.guest);
+    run_three_with(case, &compiled)
+}
+
+pub fn run_three_with(case: Case, compiled: &Compiled) -> Triple {
+    let reference = run_upstream_witx(&case, compiled);
+    let nn_host = run_nn_host(&case, compiled);
+    let upstream_wit = run_upstream_wit(&case, compiled);
+    Triple { case, reference, nn_host, upstream_wit }
+}
+
+/// The differential rule: `other` exited exactly as the reference did and
+/// printed exactly the same stdout. The reference itself must have exited
+/// normally (a trap or panic there is never "the same").
+pub fn same_as_reference(reference: &Outcome, other: &Outcome) -> Result<(), String> {
+    let Some(code) = reference.exit_code() else {
+        return Err(format!("the reference did not exit normally:\n{reference}"));
+    };
+    if other.exit_code() != Some(code) {
+        return Err(format!("exit differs (reference exited {code}):\n{reference}{other}"));
+    }
+    if other.stdout != reference.stdout {
+        return Err(format!("stdout differs:\n{}\n{reference}{other}", diff(&reference.stdout, &other.stdout)));
+    }
+    Ok(())
+}
+
+/// Line-by-line difference, for failure messages.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let mut out = String::new();
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i).copied(), a.get(i).copied());
+        if x != y {
+            out.push_str(&format!("line {}:\n  reference: {:?}\n  other:     {:?}\n", i + 1, x, y));
+        }
+    }
+    out
+}
+
+impl Triple {
+    /// Both component runs match the reference.
+    pub fn check(&self) -> Result<(), String> {
+        same_as_reference(&self.reference, &self.nn_host)
+            .and_then(|()| same_as_reference(&self.reference, &self.upstream_wit))
+    }
+
+    #[track_caller]
+    pub fn assert_identical(&self) {
+        if let Err(e) = self.check() {
+            panic!("{e}\n\nfull runs:\n{self}");
+        }
+    }
+}

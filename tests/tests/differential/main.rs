@@ -1,0 +1,120 @@
+//! Differential end-to-end tests: every legacy guest runs on the reference
+//! (upstream wasmtime-wasi-nn 48's WITX host), and, componentized, on nn-host
+//! and on upstream's WIT host. Stdout and exit codes must be identical; the
+//! intended differences are spelled out per case (see docs/testing.md).
+
+mod broken_adapter;
+mod errors;
+mod growth;
+mod harness;
+
+use harness::{compiled, run_three, run_upstream_witx, same_as_reference, Case, Guest};
+
+#[test]
+fn classify_softmax_seeded() {
+    for seed in ["seed:1", "seed:42"] {
+        run_three(Case::new(Guest::Rust("classify"), &["models/softmax", "f32", "1x10", seed]))
+            .assert_identical();
+    }
+}
+
+#[test]
+fn classify_softmax_input_file() {
+    run_three(Case::new(
+        Guest::Rust("classify"),
+        &["models/softmax", "f32", "1x10", "models/input.f32"],
+    ))
+    .assert_identical();
+}
+
+#[test]
+fn classify_u8_model() {
+    run_three(Case::new(Guest::Rust("classify"), &["models/identity_u8", "u8", "2x3", "seed:7"]))
+        .assert_identical();
+}
+
+/// The output buffer is one byte short: every host must report the error the
+/// same way (the guest prints it and exits 1).
+#[test]
+fn classify_output_buffer_too_small() {
+    let triple = run_three(Case::new(
+        Guest::Rust("classify"),
+        &["models/softmax", "f32", "1x10", "seed:3", "39"],
+    ));
+    triple.assert_identical();
+    assert_eq!(triple.reference.exit_code(), Some(1), "{triple}");
+}
+
+/// Upstream's WIT OpenVINO backend sets inputs by tensor name only, and the
+/// adapter learns input names from the IR it is given by `load`; for a graph
+/// from `load_by_name` it has none, so the first compute fails there with
+/// runtime_error. nn-host (which accepts input positions) matches the
+/// reference.
+fn assert_by_name(triple: &harness::Triple) {
+    same_as_reference(&triple.reference, &triple.nn_host).unwrap_or_else(|e| panic!("{e}\n{triple}"));
+    let before_compute: String = triple
+        .reference
+        .stdout
+        .lines()
+        .take_while(|l| !l.starts_with("input:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let expected = format!("{before_compute}compute failed: Backend Error: WASI-NN Backend Error: Runtime Error\n");
+    assert_eq!(triple.upstream_wit.exit_code(), Some(1), "{triple}");
+    assert_eq!(triple.upstream_wit.stdout, expected, "{triple}");
+}
+
+#[test]
+fn by_name() {
+    assert_by_name(&run_three(
+        Case::new(Guest::Rust("by_name"), &["softmax", "5", "no-such-graph"]).preload(&["softmax"]),
+    ));
+}
+
+#[test]
+fn by_name_two_graphs_preloaded() {
+    assert_by_name(&run_three(
+        Case::new(Guest::Rust("by_name"), &["softmax", "9"]).preload(&["two_io", "softmax"]),
+    ));
+}
+
+#[test]
+fn two_inputs_two_outputs() {
+    run_three(Case::new(Guest::Rust("two_io"), &["models/two_io", "3"])).assert_identical();
+}
+
+#[test]
+fn recompute_and_partial_updates() {
+    run_three(Case::new(Guest::Rust("recompute"), &["models/two_io", "4"])).assert_identical();
+}
+
+#[test]
+fn several_contexts_on_one_graph() {
+    run_three(Case::new(Guest::Rust("contexts"), &["models/softmax", "6"])).assert_identical();
+}
+
+/// The reference has only the OpenVINO backend (the `openvino` feature), so
+/// `load` with encoding onnx is unsupported_operation there and on upstream's
+/// WIT host. nn-host reads ONNX through OpenVINO: its output must equal the
+/// reference's output for the same function as OpenVINO IR (softmax.onnx and
+/// softmax.xml both compute softmax(2x+1)) on the same input.
+#[test]
+fn onnx_model() {
+    let triple = run_three(Case::new(Guest::Rust("onnx"), &["models/softmax.onnx", "2"]));
+    same_as_reference(&triple.reference, &triple.upstream_wit).unwrap_or_else(|e| panic!("{e}\n{triple}"));
+    assert_eq!(triple.reference.exit_code(), Some(1), "{triple}");
+    assert_eq!(
+        triple.reference.stdout, "load failed: Backend Error: WASI-NN Backend Error: Unsupported Operation\n",
+        "{triple}"
+    );
+
+    let ir = Case::new(Guest::Rust("classify"), &["models/softmax", "f32", "1x10", "seed:2"]);
+    let ir_reference = run_upstream_witx(&ir, &compiled(ir.guest));
+    let scores = ir_reference
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("scores: "))
+        .unwrap_or_else(|| panic!("{ir_reference}"));
+    assert_eq!(triple.nn_host.exit_code(), Some(0), "{triple}");
+    assert_eq!(triple.nn_host.stdout, format!("output: {scores}\n"), "{triple}\n{ir_reference}");
+}
