@@ -234,12 +234,13 @@ impl<O: NameOut> Splitter<'_, O> {
 }
 
 /// A minimal, non-validating, non-recursive XML scanner that is just enough
-/// for OpenVINO IR: elements, attributes, comments, processing instructions
-/// and `<!…>` declarations are recognised (CDATA, which IR never uses, counts
-/// as such a declaration). Nesting is a counter (end-tag names are not
-/// matched against start tags), so depth costs nothing; the
-/// scanner remembers only which part of `<net>` (layers or edges) and of a
-/// layer (`<output>` or not) it is in, which is all the IR rules need.
+/// for OpenVINO IR as OpenVINO writes it (pugixml: attribute values in double
+/// quotes, `"` `<` `>` `&` escaped inside them). Comments, processing
+/// instructions and `<!…>` declarations are skipped; nesting is a counter
+/// (end-tag names are not matched), so depth costs nothing; the scanner
+/// remembers only which part of `<net>` (layers or edges) and of a layer
+/// (`<output>` or not) it is in, which is all the IR rules need. Documents
+/// outside that dialect may get wrong or no names, never a panic.
 pub mod xml {
     use super::{Key, NameOut, RawNames, Sink, Splitter};
 
@@ -257,7 +258,7 @@ pub mod xml {
         /// 1 for the root element.
         depth: u32,
         name: &'a [u8],
-        /// Raw bytes between the tag name and `>`/`/>`.
+        /// Raw bytes between the tag name and `>`.
         attrs: &'a [u8],
         part: Part,
         /// Inside an `<output>` at depth 4 (a layer's output ports).
@@ -265,12 +266,18 @@ pub mod xml {
     }
 
     impl<'a> Tag<'a> {
-        /// The raw (still XML-escaped) value of attribute `key`.
+        /// The raw (still XML-escaped) value of attribute `key`: the text
+        /// between ` key="` and the next `"`.
         fn attr(&self, key: Key) -> Option<&'a [u8]> {
-            let mut attrs = Attrs { rest: self.attrs, key: b"", value: b"" };
-            while attrs.next() == Some(true) {
-                if key.is(attrs.key) {
-                    return Some(attrs.value);
+            let mut rest = self.attrs;
+            while let Some((&b, tail)) = rest.split_first() {
+                rest = tail;
+                if b.is_ascii_whitespace() && key.starts(rest) {
+                    let value = rest.get(key.len()..)?;
+                    if key!(b"=\"").starts(value) {
+                        let value = value.get(2..)?;
+                        return value.get(..value.iter().position(|&c| c == b'"')?);
+                    }
                 }
             }
             None
@@ -337,51 +344,40 @@ pub mod xml {
                     // Only text may follow the root element.
                     return if self.depth == 0 && self.seen_root { Step::Done } else { Step::Bad };
                 };
-                let tag = self.rest.get(lt..).unwrap_or(b"");
-                let kind = tag.get(1).copied().unwrap_or(0);
-                let close = match kind {
-                    b'!' if key!(b"<!--").starts(tag) => key!(b"-->"),
-                    b'?' => key!(b"?>"),
-                    b'!' | b'/' => key!(b">"),
-                    _ => return self.start_tag(tag.get(1..).unwrap_or(b"")),
+                let tag = self.rest.get(lt + 1..).unwrap_or(b"");
+                let kind = tag.first().copied().unwrap_or(0);
+                // The tag ends at the first `>` outside double quotes
+                // (a comment at its `-->`).
+                let mut quoted = false;
+                let end = if key!(b"!--").starts(tag) {
+                    key!(b"-->").end_in(tag).map(|e| e - 1)
+                } else {
+                    tag.iter().position(|&b| {
+                        quoted ^= b == b'"';
+                        b == b'>' && !quoted
+                    })
                 };
-                let Some(end) = close.end_in(tag.get(2..).unwrap_or(b"")) else { return Step::Bad };
-                self.rest = tag.get(end + 2..).unwrap_or(b"");
-                if kind == b'/' {
-                    if self.depth == 0 {
-                        return Step::Bad;
+                let Some(end) = end else { return Step::Bad };
+                let body = tag.get(..end).unwrap_or(b"");
+                self.rest = tag.get(end + 1..).unwrap_or(b"");
+                match kind {
+                    b'!' | b'?' => continue,
+                    b'/' if self.depth > 0 => {
+                        self.depth -= 1;
+                        return Step::End(self.depth + 1);
                     }
-                    self.depth -= 1;
-                    return Step::End(self.depth + 1);
+                    _ => return self.start_tag(body),
                 }
             }
         }
 
-        /// Parses the start tag whose name begins `body`.
+        /// Takes in the start tag `body` (between `<` and `>`).
         fn start_tag(&mut self, body: &'a [u8]) -> Step {
-            let name_len = body
-                .iter()
-                .position(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
-                .unwrap_or(0);
+            let name_len = body.iter().position(|&b| b.is_ascii_whitespace() || b == b'/').unwrap_or(body.len());
             if name_len == 0 || (self.depth == 0 && self.seen_root) {
                 return Step::Bad;
             }
-            // Walk the attributes to find where the tag ends; quoted values
-            // may contain `>`.
-            let mut attrs = Attrs { rest: body.get(name_len..).unwrap_or(b""), key: b"", value: b"" };
-            let mut more = attrs.next();
-            while more == Some(true) {
-                more = attrs.next();
-            }
-            if more.is_none() {
-                return Step::Bad;
-            }
-            let rest = trim_start(attrs.rest);
-            self.pending_end = key!(b"/>").starts(rest);
-            if !self.pending_end && !key!(b">").starts(rest) {
-                return Step::Bad;
-            }
-            self.rest = rest.get(if self.pending_end { 2 } else { 1 }..).unwrap_or(b"");
+            self.pending_end = body.last() == Some(&b'/');
             self.seen_root = true;
             self.depth += 1;
             let name = body.get(..name_len).unwrap_or(b"");
@@ -396,47 +392,10 @@ pub mod xml {
             } else if self.depth == 4 {
                 self.output = key!(b"output").is(name);
             }
-            let attrs = body.get(name_len..body.len() - attrs.rest.len()).unwrap_or(b"");
+            let attrs = body.get(name_len..).unwrap_or(b"");
             self.tag = Tag { depth: self.depth, name, attrs, part: self.part, output: self.output };
             Step::Start
         }
-    }
-
-    /// Cursor over an attribute list; `next` leaves the attribute in `key`
-    /// and `value`.
-    struct Attrs<'a> {
-        rest: &'a [u8],
-        key: &'a [u8],
-        value: &'a [u8],
-    }
-
-    impl<'a> Attrs<'a> {
-        /// `Some(true)`: one more `key="value"`; `Some(false)`: only
-        /// whitespace and the tag end remain; `None`: malformed (a missing
-        /// `=` or an unquoted or unterminated value; finer XML rules are not
-        /// checked).
-        #[inline(never)]
-        fn next(&mut self) -> Option<bool> {
-            let s = trim_start(self.rest);
-            self.rest = s;
-            if s.first().is_none_or(|&b| b == b'>' || b == b'/') {
-                return Some(false);
-            }
-            let eq = s.iter().position(|&b| b == b'=')?;
-            self.key = s.get(..eq)?;
-            let rest = trim_start(s.get(eq + 1..)?);
-            let quote = *rest.first()?;
-            let value_and_rest = rest.get(1..)?;
-            let end = value_and_rest.iter().position(|&b| b == quote)?;
-            self.value = value_and_rest.get(..end)?;
-            self.rest = value_and_rest.get(end + 1..)?;
-            (quote == b'"' || quote == b'\'').then_some(true)
-        }
-    }
-
-    fn trim_start(s: &[u8]) -> &[u8] {
-        let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        s.get(n..).unwrap_or(b"")
     }
 
     /// XML-decodes an attribute value into `out`: the five predefined
@@ -525,32 +484,40 @@ pub mod xml {
     /// `<edge>` whose `to-layer` is the Result gives `from-layer`/`from-port`,
     /// and that layer's `<output>` port with that id has the names.
     fn producer_names<'a>(doc: &'a [u8], result: Option<&[u8]>) -> Option<RawNames<'a>> {
-        let (mut layer, mut port) = (None, None);
-        for pass in 0..2 {
-            let find_port = pass == 1;
-            let mut scanner = Scanner::new(doc);
-            let mut in_producer = false;
-            loop {
-                match scanner.next() {
-                    Step::Bad => return None,
-                    Step::Done => break,
-                    Step::End(_) => continue,
-                    Step::Start => {}
+        let edge = find(doc, None, key!(b"to-layer"), result)?;
+        let port = edge.and_then(|e| find(doc, e.attr(key!(b"from-layer")), key!(b"id"), e.attr(key!(b"from-port"))));
+        Some(raw(port.flatten().and_then(|p| p.attr(key!(b"names")))))
+    }
+
+    /// The first tag whose attribute `key` equals `value`, among the
+    /// `<edge>`s when `layer` is `None`, else among the output ports of the
+    /// top-level layer with id `layer`. `Some(None)` when there is none (or
+    /// `value` is `None`), `None` when the document is malformed.
+    #[inline(never)]
+    fn find<'a>(doc: &'a [u8], layer: Option<&[u8]>, key: Key, value: Option<&[u8]>) -> Option<Option<Tag<'a>>> {
+        let mut scanner = Scanner::new(doc);
+        let mut in_layer = false;
+        loop {
+            match scanner.next() {
+                Step::Bad => return None,
+                Step::Done => return Some(None),
+                Step::End(_) => continue,
+                Step::Start => {}
+            }
+            let tag = scanner.tag;
+            let candidate = match layer {
+                None => tag.depth == 3 && tag.part == Part::Edges,
+                Some(id) => {
+                    if tag.is_layer() {
+                        in_layer = tag.attr(key!(b"id")) == Some(id);
+                    }
+                    in_layer && tag.is_output_port()
                 }
-                let tag = scanner.tag;
-                if !find_port && tag.depth == 3 && tag.part == Part::Edges && result.is_some()
-                    && tag.attr(key!(b"to-layer")) == result
-                {
-                    layer = tag.attr(key!(b"from-layer"));
-                    port = tag.attr(key!(b"from-port"));
-                } else if find_port && tag.is_layer() {
-                    in_producer = layer.is_some() && tag.attr(key!(b"id")) == layer;
-                } else if find_port && in_producer && tag.is_output_port() && tag.attr(key!(b"id")) == port {
-                    return Some(raw(tag.attr(key!(b"names"))));
-                }
+            };
+            if candidate && value.is_some() && tag.attr(key) == value {
+                return Some(Some(tag));
             }
         }
-        Some(RawNames::None)
     }
 }
 
@@ -600,20 +567,20 @@ pub mod onnx {
             (self.number != 0).then_some(true)
         }
 
+        /// A varint of at most 10 bytes (bits past 64 are ignored: the
+        /// value only ever serves as a length checked against the buffer).
         fn varint(&mut self) -> Option<u64> {
             let mut value = 0u64;
-            for i in 0..10 {
+            let mut shift = 0;
+            loop {
                 let (&b, tail) = self.rest.split_first()?;
                 self.rest = tail;
-                if i == 9 && b > 1 {
-                    return None; // more than 64 bits
-                }
-                value |= u64::from(b & 0x7f) << (7 * i);
-                if b & 0x80 == 0 {
+                value |= u64::from(b & 0x7f).checked_shl(shift)?;
+                if b < 0x80 {
                     return Some(value);
                 }
+                shift += 7;
             }
-            None
         }
     }
 
@@ -961,8 +928,13 @@ mod tests {
 
     #[test]
     fn ir_attribute_quotes_and_gt_in_values() {
-        let doc = br#"<net><layers><layer id='0' type='Parameter' name="a>b"><output><port id="0" names='q'/></output></layer></layers></net>"#;
+        // `>` inside a double-quoted value does not end the tag.
+        let doc = br#"<net><layers><layer id="0" name="a>b" type="Parameter"><output><port id="0" names="q"/></output></layer></layers></net>"#;
         assert_eq!(run(doc).unwrap().inputs, v(&[&["q"]]));
+        // Single-quoted attributes are outside the dialect OpenVINO writes:
+        // no names, but no failure either.
+        let doc = br#"<net><layers><layer id='0' type='Parameter'><output><port id='0' names='q'/></output></layer></layers></net>"#;
+        assert_eq!(run(doc).unwrap(), Collect::default());
     }
 
     #[test]
@@ -979,13 +951,11 @@ mod tests {
             b"<>",
             b"</net>",
             b"<net>",
-            b"<net a=b></net>",
             b"<net a=\"unterminated></net>",
             b"<net><!-- unterminated",
             b"<net><!DOCTYPE unterminated",
             b"<?xml unterminated",
             b"<net/><net/>",
-            b"<net a></net>",
             b"\xEF\xBB\xBF  <net",
         ];
         for case in cases {

@@ -153,8 +153,9 @@ impl Raw {
         if needed <= self.cap {
             return Some(());
         }
-        let elements = needed.max(self.cap.saturating_mul(2)).max(4) as usize;
-        let new = arena.alloc(elements.checked_mul(size)?)?;
+        // Size classes are powers of two, so asking for exactly what is
+        // needed already grows the capacity geometrically.
+        let new = arena.alloc((needed as usize).checked_mul(size)?)?;
         if self.ptr != 0 {
             // SAFETY: both blocks are ours; the old one holds `len >= keep`
             // elements.

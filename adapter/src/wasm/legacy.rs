@@ -192,7 +192,7 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
     }
     // With known names the input count is known: an index past it fails
     // where the reference fails (OpenVINO rejects the index: runtime_error).
-    let graph = state.graphs.as_slice().get(ctx.graph as usize).copied();
+    let graph = state.graphs.as_slice().get(ctx.graph as usize);
     if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
         return errno::RUNTIME_ERROR;
     }
@@ -258,13 +258,13 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
     let Some(ctx) = state.contexts.get_mut(context) else {
         return errno::UNSUPPORTED_OPERATION;
     };
-    let graph = state.graphs.as_slice().get(ctx.graph as usize).copied();
+    let graph = state.graphs.as_slice().get(ctx.graph as usize);
     let count = ctx.slots.len();
     let Some(list) = state.arena.alloc(count as usize * size_of::<Named>()) else {
         return errno::TOO_LARGE;
     };
     for (i, slot) in ctx.slots.as_mut_slice().iter_mut().enumerate() {
-        let (name, name_len) = input_name(graph.as_ref(), slot);
+        let (name, name_len) = input_name(graph, slot);
         // SAFETY: the slot's buffers hold a checked tensor; the constructor
         // copies them. `list` has room for `count` entries.
         unsafe {
