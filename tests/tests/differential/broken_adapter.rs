@@ -9,7 +9,7 @@
 //! exported function's body.
 
 use crate::harness::{
-    compiled, run_nn_host, run_upstream_wit, run_upstream_witx, same_as_reference, Case, Compiled,
+    compiled, run_nn_host, run_upstream_witx, same_as_reference, Case, Compiled,
     Guest,
 };
 use nn_componentize::Componentizer;
@@ -120,7 +120,9 @@ const SWAP_TENSOR_TYPES_F32_U8: &[u8] = &[
 ];
 
 /// Runs `case` with the good adapter (must pass) and with `broken` (must be
-/// rejected on both WIT hosts).
+/// rejected). The broken component runs on nn-host only: upstream's WIT host
+/// runs the same adapter code, and each extra component compile costs
+/// seconds in the debug profile.
 fn assert_rejected(broken: &[u8], cases: &[Case]) {
     let componentizer = Componentizer::new().adapt("wasi_ephemeral_nn", broken.to_vec());
     for case in cases {
@@ -131,13 +133,12 @@ fn assert_rejected(broken: &[u8], cases: &[Case]) {
         let reference = run_upstream_witx(case, &good);
         same_as_reference(&reference, &run_nn_host(case, &good))
             .unwrap_or_else(|e| panic!("control: the real adapter must pass {case:?}: {e}"));
-        for ours in [run_nn_host(case, &bad), run_upstream_wit(case, &bad)] {
-            let verdict = same_as_reference(&reference, &ours);
-            assert!(
-                verdict.is_err(),
-                "the differential check accepted a broken adapter on {case:?}:\n{reference}{ours}"
-            );
-        }
+        let ours = run_nn_host(case, &bad);
+        let verdict = same_as_reference(&reference, &ours);
+        assert!(
+            verdict.is_err(),
+            "the differential check accepted a broken adapter on {case:?}:\n{reference}{ours}"
+        );
     }
 }
 

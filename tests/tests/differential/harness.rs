@@ -194,25 +194,33 @@ fn upstream_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(&Config::new()).expect("engine"))
 }
 
-/// A guest compiled once: the legacy module, its component and both
-/// compiled for the upstream engine.
+/// A guest componentized once; the legacy module and the component are
+/// compiled for the upstream engine on first use.
 pub struct Compiled {
     pub module_bytes: Vec<u8>,
     pub component_bytes: Vec<u8>,
-    module: Module,
-    component: Component,
+    module: OnceLock<Module>,
+    component: OnceLock<Component>,
 }
 
 impl Compiled {
-    /// Componentize with the given componentizer; compile both artifacts.
+    /// Componentize with the given componentizer.
     pub fn new(module_bytes: Vec<u8>, componentizer: &nn_componentize::Componentizer) -> Self {
         let component_bytes = componentizer
             .componentize(&module_bytes)
             .unwrap_or_else(|e| panic!("componentize failed: {e:?}"));
-        let module = Module::new(upstream_engine(), &module_bytes).expect("compile legacy module");
-        let component =
-            Component::new(upstream_engine(), &component_bytes).expect("compile component");
-        Compiled { module_bytes, component_bytes, module, component }
+        Compiled { module_bytes, component_bytes, module: OnceLock::new(), component: OnceLock::new() }
+    }
+
+    fn module(&self) -> &Module {
+        self.module
+            .get_or_init(|| Module::new(upstream_engine(), &self.module_bytes).expect("compile legacy module"))
+    }
+
+    fn component(&self) -> &Component {
+        self.component.get_or_init(|| {
+            Component::new(upstream_engine(), &self.component_bytes).expect("compile component")
+        })
     }
 }
 
@@ -304,7 +312,7 @@ pub fn run_upstream_witx(case: &Case, compiled: &Compiled) -> Outcome {
             nn: wasmtime_wasi_nn::witx::WasiNnCtx::new(backends, registry),
         };
         let mut store = Store::new(engine, ctx);
-        let instance = match linker.instantiate(&mut store, &compiled.module) {
+        let instance = match linker.instantiate(&mut store, compiled.module()) {
             Ok(i) => i,
             Err(e) => return End::Trap(format!("instantiate: {e:?}")),
         };
@@ -350,7 +358,7 @@ pub fn run_upstream_wit(case: &Case, compiled: &Compiled) -> Outcome {
         let mut store = Store::new(engine, ctx);
         let command = match wasmtime_wasi::p2::bindings::sync::Command::instantiate(
             &mut store,
-            &compiled.component,
+            compiled.component(),
             &linker,
         ) {
             Ok(c) => c,

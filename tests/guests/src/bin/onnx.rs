@@ -20,5 +20,6 @@ fn main() {
     context.compute().unwrap_or_else(|e| fail("compute", e));
     let mut out = [0f32; 10];
     context.get_output(0, &mut out).unwrap_or_else(|e| fail("get_output", e));
+    println!("input: {input:?}");
     println!("output: {out:?}");
 }
