@@ -5,10 +5,13 @@
 //! * OpenVINO IR XML: input *i* is the *i*-th top-level `Parameter` layer in
 //!   document order, named by its output port's `names` attribute. Output *i*
 //!   is the *i*-th top-level `Result` layer, named by its `output_names`
-//!   attribute, else by the `names` of the port that feeds it (found through
-//!   `<edges>`). A names attribute lists several names separated by commas; a
-//!   comma inside a name is written `\,` (the splitting rule of OpenVINO's IR
-//!   reader).
+//!   attribute (IRs written by OpenVINO 2025 and later). Older IRs name an
+//!   output only on the port that feeds the Result; following `<edges>` to it
+//!   did not fit the 12 KiB size limit, so such outputs have no names and are
+//!   matched by decimal index or position, which picks the same tensor on
+//!   both supported hosts (see docs/adapter.md). A names attribute lists
+//!   several names separated by commas; a comma inside a name is written
+//!   `\,` (the splitting rule of OpenVINO's IR reader).
 //! * ONNX `ModelProto`: inputs are `graph.input` minus the names that also
 //!   appear in `graph.initializer`, outputs are `graph.output`.
 //!
@@ -238,19 +241,11 @@ impl<O: NameOut> Splitter<'_, O> {
 /// quotes, `"` `<` `>` `&` escaped inside them). Comments, processing
 /// instructions and `<!…>` declarations are skipped; nesting is a counter
 /// (end-tag names are not matched), so depth costs nothing; the scanner
-/// remembers only which part of `<net>` (layers or edges) and of a layer
-/// (`<output>` or not) it is in, which is all the IR rules need. Documents
+/// remembers only whether it is in `<net><layers>` and in a layer's
+/// `<output>`, which is all the IR rules need. Documents
 /// outside that dialect may get wrong or no names, never a panic.
 pub mod xml {
     use super::{Key, NameOut, RawNames, Sink, Splitter};
-
-    /// The top-level section of `<net>` a tag is in.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    enum Part {
-        Other,
-        Layers,
-        Edges,
-    }
 
     /// One start tag.
     #[derive(Clone, Copy)]
@@ -260,43 +255,53 @@ pub mod xml {
         name: &'a [u8],
         /// Raw bytes between the tag name and `>`.
         attrs: &'a [u8],
-        part: Part,
+        /// Inside the `<layers>` at depth 2.
+        layers: bool,
         /// Inside an `<output>` at depth 4 (a layer's output ports).
         output: bool,
     }
 
     impl<'a> Tag<'a> {
-        /// The raw (still XML-escaped) value of attribute `key`: the text
-        /// between ` key="` and the next `"`.
-        fn attr(&self, key: Key) -> Option<&'a [u8]> {
-            let mut rest = self.attrs;
-            while let Some((&b, tail)) = rest.split_first() {
-                rest = tail;
-                if b.is_ascii_whitespace() && key.starts(rest) {
-                    let value = rest.get(key.len()..)?;
-                    if key!(b"=\"").starts(value) {
-                        let value = value.get(2..)?;
-                        return value.get(..value.iter().position(|&c| c == b'"')?);
-                    }
-                }
-            }
-            None
+        /// The raw (still XML-escaped) value of attribute `key` (see
+        /// [`attr`]).
+        fn attr(&self, key: Key) -> &'a [u8] {
+            attr(self.attrs, key)
         }
 
         /// A top-level `<layer>` (not one of a `TensorIterator` body).
         fn is_layer(&self) -> bool {
-            self.depth == 3 && self.part == Part::Layers && key!(b"layer").is(self.name)
+            self.depth == 3 && self.layers && key!(b"layer").is(self.name)
         }
 
         /// A `<port>` in the `<output>` of a top-level layer.
         fn is_output_port(&self) -> bool {
-            self.depth == 5 && self.part == Part::Layers && self.output && key!(b"port").is(self.name)
+            self.depth == 5 && self.layers && self.output && key!(b"port").is(self.name)
         }
 
         /// A top-level layer of type `ty`.
         fn is_layer_of(&self, ty: Key) -> bool {
-            self.is_layer() && self.attr(key!(b"type")).is_some_and(|t| ty.is(t))
+            self.is_layer() && ty.is(self.attr(key!(b"type")))
         }
+    }
+
+    /// The raw (still XML-escaped) value of attribute `key` in the attribute
+    /// text `attrs`: the bytes between ` key="` and the next `"`. Empty when
+    /// absent; an empty value counts as absent everywhere in the IR rules.
+    #[inline(never)]
+    fn attr(attrs: &[u8], key: Key) -> &[u8] {
+        let mut rest = attrs;
+        while let Some((&b, tail)) = rest.split_first() {
+            rest = tail;
+            if b.is_ascii_whitespace() && key.starts(rest) {
+                let value = rest.get(key.len()..).unwrap_or(b"");
+                if key!(b"=\"").starts(value) {
+                    let value = value.get(2..).unwrap_or(b"");
+                    let end = value.iter().position(|&c| c == b'"').unwrap_or(0);
+                    return value.get(..end).unwrap_or(b"");
+                }
+            }
+        }
+        b""
     }
 
     /// What [`Scanner::next`] found.
@@ -317,7 +322,7 @@ pub mod xml {
     struct Scanner<'a> {
         rest: &'a [u8],
         depth: u32,
-        part: Part,
+        layers: bool,
         output: bool,
         seen_root: bool,
         /// An empty-element tag (`<x/>`) was returned: its end comes next.
@@ -328,8 +333,8 @@ pub mod xml {
 
     impl<'a> Scanner<'a> {
         fn new(doc: &'a [u8]) -> Self {
-            let tag = Tag { depth: 0, name: b"", attrs: b"", part: Part::Other, output: false };
-            Scanner { rest: doc, depth: 0, part: Part::Other, output: false, seen_root: false, pending_end: false, tag }
+            let tag = Tag { depth: 0, name: b"", attrs: b"", layers: false, output: false };
+            Scanner { rest: doc, depth: 0, layers: false, output: false, seen_root: false, pending_end: false, tag }
         }
 
         #[inline(never)]
@@ -382,18 +387,12 @@ pub mod xml {
             self.depth += 1;
             let name = body.get(..name_len).unwrap_or(b"");
             if self.depth == 2 {
-                self.part = if key!(b"layers").is(name) {
-                    Part::Layers
-                } else if key!(b"edges").is(name) {
-                    Part::Edges
-                } else {
-                    Part::Other
-                };
+                self.layers = key!(b"layers").is(name);
             } else if self.depth == 4 {
                 self.output = key!(b"output").is(name);
             }
             let attrs = body.get(name_len..).unwrap_or(b"");
-            self.tag = Tag { depth: self.depth, name, attrs, part: self.part, output: self.output };
+            self.tag = Tag { depth: self.depth, name, attrs, layers: self.layers, output: self.output };
             Step::Start
         }
     }
@@ -435,10 +434,11 @@ pub mod xml {
     }
 
     /// A names attribute as [`RawNames`]: `None` when absent or empty.
-    fn raw(value: Option<&[u8]>) -> RawNames<'_> {
-        match value {
-            Some(v) if !v.is_empty() => RawNames::IrList(v),
-            _ => RawNames::None,
+    fn raw(value: &[u8]) -> RawNames<'_> {
+        if value.is_empty() {
+            RawNames::None
+        } else {
+            RawNames::IrList(value)
         }
     }
 
@@ -470,54 +470,11 @@ pub mod xml {
                 } else if tag.is_output_port() && pending == Some(RawNames::None) {
                     pending = Some(raw(tag.attr(key!(b"names"))));
                 } else if outputs && tag.is_layer_of(key!(b"Result")) {
-                    pending = match raw(tag.attr(key!(b"output_names"))) {
-                        RawNames::None => Some(producer_names(doc, tag.attr(key!(b"id")))?),
-                        names => Some(names),
-                    };
+                    pending = Some(raw(tag.attr(key!(b"output_names"))));
                 }
             }
         }
         Some(())
-    }
-
-    /// The `names` of the port that feeds the layer with id `result`: the
-    /// `<edge>` whose `to-layer` is the Result gives `from-layer`/`from-port`,
-    /// and that layer's `<output>` port with that id has the names.
-    fn producer_names<'a>(doc: &'a [u8], result: Option<&[u8]>) -> Option<RawNames<'a>> {
-        let edge = find(doc, None, key!(b"to-layer"), result)?;
-        let port = edge.and_then(|e| find(doc, e.attr(key!(b"from-layer")), key!(b"id"), e.attr(key!(b"from-port"))));
-        Some(raw(port.flatten().and_then(|p| p.attr(key!(b"names")))))
-    }
-
-    /// The first tag whose attribute `key` equals `value`, among the
-    /// `<edge>`s when `layer` is `None`, else among the output ports of the
-    /// top-level layer with id `layer`. `Some(None)` when there is none (or
-    /// `value` is `None`), `None` when the document is malformed.
-    #[inline(never)]
-    fn find<'a>(doc: &'a [u8], layer: Option<&[u8]>, key: Key, value: Option<&[u8]>) -> Option<Option<Tag<'a>>> {
-        let mut scanner = Scanner::new(doc);
-        let mut in_layer = false;
-        loop {
-            match scanner.next() {
-                Step::Bad => return None,
-                Step::Done => return Some(None),
-                Step::End(_) => continue,
-                Step::Start => {}
-            }
-            let tag = scanner.tag;
-            let candidate = match layer {
-                None => tag.depth == 3 && tag.part == Part::Edges,
-                Some(id) => {
-                    if tag.is_layer() {
-                        in_layer = tag.attr(key!(b"id")) == Some(id);
-                    }
-                    in_layer && tag.is_output_port()
-                }
-            };
-            if candidate && value.is_some() && tag.attr(key) == value {
-                return Some(Some(tag));
-            }
-        }
     }
 }
 
@@ -688,6 +645,8 @@ impl<'b, B: Buf> TableWriter<'b, B> {
 }
 
 impl<B: Buf> Sink for TableWriter<'_, B> {
+    /// Not inlined: both parsers call it, and one copy is smaller.
+    #[inline(never)]
     fn tensor(&mut self, output: bool, names: RawNames<'_>) {
         if output {
             self.outputs += 1;
@@ -867,22 +826,24 @@ mod tests {
         let c = run(ir(r#"names="a\,b,c,,d&amp;e,&lt;&gt;&quot;&apos;""#, r#"output_names="o\,1,o2""#).as_bytes())
             .unwrap();
         assert_eq!(c.inputs, v(&[&["a,b", "c", "d&e", "<>\"'"], &["y"]]));
-        // r0 has output_names; r1 falls back to its producer's port (the
-        // Parameter `x` port 0).
-        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &["a,b", "c", "d&e", "<>\"'"]]));
+        // r0 has output_names; r1 has none (its producer's port names are
+        // not followed), so it falls back to its index.
+        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &[]]));
     }
 
     #[test]
-    fn ir_output_names_from_producer_port() {
+    fn ir_outputs_without_output_names_have_no_names() {
+        // Pre-2025 IRs: the names sit on the producer's port only.
         let c = run(ir(r#"names="x""#, "").as_bytes()).unwrap();
-        assert_eq!(c.outputs, v(&[&["add_out", "alias"], &["x"]]));
+        assert_eq!(c.inputs, v(&[&["x"], &["y"]]));
+        assert_eq!(c.outputs, v(&[&[], &[]]));
     }
 
     #[test]
     fn ir_missing_names_fall_back_per_tensor() {
         let c = run(ir("", r#"output_names="""#).as_bytes()).unwrap();
         assert_eq!(c.inputs, v(&[&[], &["y"]]));
-        assert_eq!(c.outputs, v(&[&["add_out", "alias"], &[]]));
+        assert_eq!(c.outputs, v(&[&[], &[]]));
     }
 
     #[test]
@@ -1143,7 +1104,7 @@ mod tests {
             vec![b"a,b", b"c", b"d"],
             vec![b"y"],
             vec![b"o1", b"o22", b"o333", b"o4444"],
-            vec![b"a,b", b"c", b"d"],
+            vec![],
             vec![],
         ];
         assert_eq!(all, expect);

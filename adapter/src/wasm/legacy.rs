@@ -387,14 +387,15 @@ pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32
 /// allocation the host needs but memory cannot hold cannot be reported as an
 /// errno, so both trap.
 #[no_mangle]
-pub extern "C" fn cabi_import_realloc(old_ptr: u32, old_len: u32, align: u32, new_len: u32) -> u32 {
+pub extern "C" fn cabi_import_realloc(old_ptr: u32, old_len: u32, _align: u32, new_len: u32) -> u32 {
     let Some(state) = State::get() else { core::arch::wasm32::unreachable() };
     if old_ptr != 0 || old_len != 0 {
         core::arch::wasm32::unreachable();
     }
     if state.steering != 0 {
         state.steering = 0;
-        if new_len <= state.steer_len && state.steer_ptr % align.max(1) == 0 {
+        // Only `tensor.data()` (a `list<u8>`, alignment 1) is steered.
+        if new_len <= state.steer_len {
             return state.steer_ptr;
         }
     }
