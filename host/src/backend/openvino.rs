@@ -74,16 +74,23 @@ impl Backend for OpenVino {
             let devices = core
                 .available_devices()
                 .map_err(|e| NnError::runtime("listing OpenVINO devices", e))?;
+            // A runtime error, as when the reference's OpenVINO fails to
+            // compile for a missing device: the target itself is supported.
             if !devices.iter().any(|d| d.starts_with("GPU")) {
                 return Err(NnError::new(
-                    ErrorCode::UnsupportedOperation,
+                    ErrorCode::RuntimeError,
                     format!("the gpu target needs an OpenVINO GPU device, but this machine has only: {}", devices.join(", ")),
                 ));
             }
         }
         let started = std::time::Instant::now();
+        // Unreadable model bytes are a backend failure, `runtime-error`, as in
+        // the reference host (the legacy `runtime_error` errno).
         let parsed = core.read_model(model, weights).map_err(|e| {
-            NnError::invalid_argument(format!("OpenVINO could not read the {format:?} model ({} bytes): {e:#}", model.len()))
+            NnError::new(
+                ErrorCode::RuntimeError,
+                format!("OpenVINO could not read the {format:?} model ({} bytes): {e:#}", model.len()),
+            )
         })?;
         let compiled = core
             .compile(&parsed, device)
