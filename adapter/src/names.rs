@@ -617,7 +617,8 @@ pub mod onnx {
 /// A growable byte buffer; the adapter backs it with its arena, the tests
 /// with a `Vec`.
 pub trait Buf {
-    fn len(&self) -> usize;
+    /// Bytes written so far.
+    fn used(&self) -> usize;
     /// Shortens the buffer to `len` bytes.
     fn truncate(&mut self, len: usize);
     /// Appends `b`; `false` when out of memory.
@@ -653,7 +654,7 @@ impl<B: Buf> Sink for TableWriter<'_, B> {
         } else {
             self.inputs += 1;
         }
-        self.start = self.buf.len();
+        self.start = self.buf.used();
         decode(names, self);
         self.end();
     }
@@ -1079,8 +1080,8 @@ mod tests {
         let _ = run(&onnx_model(&nested));
     }
     impl Buf for Vec<u8> {
-        fn len(&self) -> usize {
-            Vec::len(self)
+        fn used(&self) -> usize {
+            self.len()
         }
         fn truncate(&mut self, len: usize) {
             Vec::truncate(self, len)

@@ -270,7 +270,7 @@ pub struct ArenaBuf<'a> {
 }
 
 impl crate::names::Buf for ArenaBuf<'_> {
-    fn len(&self) -> usize {
+    fn used(&self) -> usize {
         self.vec.len() as usize
     }
 

@@ -58,7 +58,7 @@ pub extern "C" fn legacy_load(builders: u32, count: u32, encoding: u32, target: 
     let (Some(encoding), Some(target)) = (convert::graph_encoding(encoding), convert::execution_target(target)) else {
         return errno::INVALID_ARGUMENT;
     };
-    if builders % 4 != 0 || !in_bounds(builders, u64::from(count) * 8) || !in_bounds(out, 4) {
+    if !builders.is_multiple_of(4) || !in_bounds(builders, u64::from(count) * 8) || !in_bounds(out, 4) {
         return errno::INVALID_ARGUMENT;
     }
     for i in 0..count {
