@@ -42,15 +42,10 @@ pub mod error_code {
 /// `tensor-type` (FP16, FP32, FP64, BF16, U8, I32, I64 = 0..6). WITX has no
 /// BF16, so the last three shift by one.
 pub fn tensor_type(witx: u32) -> Option<u32> {
-    match witx {
-        0 => Some(0), // f16 → FP16
-        1 => Some(1), // f32 → FP32
-        2 => Some(2), // f64 → FP64
-        3 => Some(4), // u8 → U8
-        4 => Some(5), // i32 → I32
-        5 => Some(6), // i64 → I64
-        _ => None,
-    }
+    // One nibble per WITX type, f16 in the lowest:
+    //               i64→I64 i32→I32 u8→U8 f64→FP64 f32→FP32 f16→FP16
+    const TYPES: u32 = 0x6_5_4_2_1_0;
+    (witx < 6).then(|| (TYPES >> (4 * witx)) & 0xf)
 }
 
 /// Bytes per element of a WIT `tensor-type`; `None` for a value the WIT enum
@@ -66,15 +61,10 @@ pub fn element_size(wit: u32) -> Option<u64> {
 /// tensorflowlite, autodetect = 0..5) → WIT `graph-encoding` (… ggml = 5,
 /// autodetect = 6). WITX has no ggml.
 pub fn graph_encoding(witx: u32) -> Option<u32> {
-    match witx {
-        0 => Some(0), // openvino
-        1 => Some(1), // onnx
-        2 => Some(2), // tensorflow
-        3 => Some(3), // pytorch
-        4 => Some(4), // tensorflowlite
-        5 => Some(6), // autodetect
-        _ => None,
-    }
+    // One nibble per WITX encoding, openvino in the lowest:
+    //   autodetect→6 tensorflowlite pytorch tensorflow onnx openvino
+    const ENCODINGS: u32 = 0x6_4_3_2_1_0;
+    (witx < 6).then(|| (ENCODINGS >> (4 * witx)) & 0xf)
 }
 
 /// WIT `graph-encoding` values the adapter needs to recognise.
@@ -87,12 +77,8 @@ pub mod encoding {
 /// WITX `execution_target` (cpu, gpu, tpu = 0..2) → WIT `execution-target`;
 /// the numbering is the same, the table only rejects what is out of range.
 pub fn execution_target(witx: u32) -> Option<u32> {
-    match witx {
-        0 => Some(0), // cpu
-        1 => Some(1), // gpu
-        2 => Some(2), // tpu
-        _ => None,
-    }
+    // cpu = 0, gpu = 1, tpu = 2 on both sides.
+    (witx < 3).then_some(witx)
 }
 
 /// The one table from WIT `error-code` to WITX `nn_errno`.

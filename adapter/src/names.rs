@@ -5,13 +5,10 @@
 //! * OpenVINO IR XML: input *i* is the *i*-th top-level `Parameter` layer in
 //!   document order, named by its output port's `names` attribute. Output *i*
 //!   is the *i*-th top-level `Result` layer, named by its `output_names`
-//!   attribute (IRs written by OpenVINO 2025 and later). Older IRs name an
-//!   output only on the port that feeds the Result; following `<edges>` to it
-//!   did not fit the 12 KiB size limit, so such outputs have no names and are
-//!   matched by decimal index or position, which picks the same tensor on
-//!   both supported hosts (see docs/adapter.md). A names attribute lists
-//!   several names separated by commas; a comma inside a name is written
-//!   `\,` (the splitting rule of OpenVINO's IR reader).
+//!   attribute (IRs written by OpenVINO 2025 and later), else by the `names`
+//!   of the port that feeds it (found through `<edges>`). A names attribute
+//!   lists several names separated by commas; a comma inside a name is
+//!   written `\,` (the splitting rule of OpenVINO's IR reader).
 //! * ONNX `ModelProto`: inputs are `graph.input` minus the names that also
 //!   appear in `graph.initializer`, outputs are `graph.output`.
 //!
@@ -241,8 +238,8 @@ impl<O: NameOut> Splitter<'_, O> {
 /// quotes, `"` `<` `>` `&` escaped inside them). Comments, processing
 /// instructions and `<!…>` declarations are skipped; nesting is a counter
 /// (end-tag names are not matched), so depth costs nothing; the scanner
-/// remembers only whether it is in `<net><layers>` and in a layer's
-/// `<output>`, which is all the IR rules need. Documents
+/// remembers only which part of `<net>` (layers or edges) and of a layer
+/// (`<output>` or not) it is in, which is all the IR rules need. Documents
 /// outside that dialect may get wrong or no names, never a panic.
 pub mod xml {
     use super::{Key, NameOut, RawNames, Sink, Splitter};
@@ -255,11 +252,16 @@ pub mod xml {
         name: &'a [u8],
         /// Raw bytes between the tag name and `>`.
         attrs: &'a [u8],
-        /// Inside the `<layers>` at depth 2.
-        layers: bool,
+        /// The element at depth 2 it is in: [`LAYERS`], [`EDGES`] or 0.
+        part: u32,
         /// Inside an `<output>` at depth 4 (a layer's output ports).
         output: bool,
     }
+
+    /// `<net><layers>`.
+    const LAYERS: u32 = 1;
+    /// `<net><edges>`.
+    const EDGES: u32 = 2;
 
     impl<'a> Tag<'a> {
         /// The raw (still XML-escaped) value of attribute `key` (see
@@ -270,12 +272,17 @@ pub mod xml {
 
         /// A top-level `<layer>` (not one of a `TensorIterator` body).
         fn is_layer(&self) -> bool {
-            self.depth == 3 && self.layers && key!(b"layer").is(self.name)
+            self.depth == 3 && self.part == LAYERS && key!(b"layer").is(self.name)
         }
 
         /// A `<port>` in the `<output>` of a top-level layer.
         fn is_output_port(&self) -> bool {
-            self.depth == 5 && self.layers && self.output && key!(b"port").is(self.name)
+            self.depth == 5 && self.part == LAYERS && self.output && key!(b"port").is(self.name)
+        }
+
+        /// An `<edge>` of the top-level `<edges>`.
+        fn is_edge(&self) -> bool {
+            self.depth == 3 && self.part == EDGES && key!(b"edge").is(self.name)
         }
 
         /// A top-level layer of type `ty`.
@@ -304,13 +311,19 @@ pub mod xml {
         b""
     }
 
+    /// Whether attribute values `a` and `b` are equal and not empty.
+    fn same(a: &[u8], b: &[u8]) -> bool {
+        !a.is_empty() && a == b
+    }
+
     /// What [`Scanner::next`] found.
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Step {
         /// A start tag, now in `Scanner::tag`.
         Start,
-        /// The end of the element at the depth carried here.
-        End(u32),
+        /// The end of an element; `Scanner::depth` is now its parent's
+        /// depth. (No payload, so a `Step` fits in one value.)
+        End,
         /// The well-formed end of the document.
         Done,
         /// The document is malformed.
@@ -322,7 +335,7 @@ pub mod xml {
     struct Scanner<'a> {
         rest: &'a [u8],
         depth: u32,
-        layers: bool,
+        part: u32,
         output: bool,
         seen_root: bool,
         /// An empty-element tag (`<x/>`) was returned: its end comes next.
@@ -332,9 +345,11 @@ pub mod xml {
     }
 
     impl<'a> Scanner<'a> {
+        /// Not inlined: three scans start here.
+        #[inline(never)]
         fn new(doc: &'a [u8]) -> Self {
-            let tag = Tag { depth: 0, name: b"", attrs: b"", layers: false, output: false };
-            Scanner { rest: doc, depth: 0, layers: false, output: false, seen_root: false, pending_end: false, tag }
+            let tag = Tag { depth: 0, name: b"", attrs: b"", part: 0, output: false };
+            Scanner { rest: doc, depth: 0, part: 0, output: false, seen_root: false, pending_end: false, tag }
         }
 
         #[inline(never)]
@@ -342,7 +357,7 @@ pub mod xml {
             if self.pending_end {
                 self.pending_end = false;
                 self.depth -= 1;
-                return Step::End(self.depth + 1);
+                return Step::End;
             }
             loop {
                 let Some(lt) = self.rest.iter().position(|&b| b == b'<') else {
@@ -369,7 +384,7 @@ pub mod xml {
                     b'!' | b'?' => continue,
                     b'/' if self.depth > 0 => {
                         self.depth -= 1;
-                        return Step::End(self.depth + 1);
+                        return Step::End;
                     }
                     _ => return self.start_tag(body),
                 }
@@ -387,12 +402,18 @@ pub mod xml {
             self.depth += 1;
             let name = body.get(..name_len).unwrap_or(b"");
             if self.depth == 2 {
-                self.layers = key!(b"layers").is(name);
+                self.part = if key!(b"layers").is(name) {
+                    LAYERS
+                } else if key!(b"edges").is(name) {
+                    EDGES
+                } else {
+                    0
+                };
             } else if self.depth == 4 {
                 self.output = key!(b"output").is(name);
             }
             let attrs = body.get(name_len..).unwrap_or(b"");
-            self.tag = Tag { depth: self.depth, name, attrs, layers: self.layers, output: self.output };
+            self.tag = Tag { depth: self.depth, name, attrs, part: self.part, output: self.output };
             Step::Start
         }
     }
@@ -455,8 +476,9 @@ pub mod xml {
                 let tag = match scanner.next() {
                     Step::Bad => return None,
                     Step::Done => break,
-                    Step::End(depth) => {
-                        if depth == 3 {
+                    Step::End => {
+                        // The end of a depth-3 element (a layer).
+                        if scanner.depth == 2 {
                             if let Some(names) = pending.take() {
                                 sink.tensor(outputs, names);
                             }
@@ -470,11 +492,51 @@ pub mod xml {
                 } else if tag.is_output_port() && pending == Some(RawNames::None) {
                     pending = Some(raw(tag.attr(key!(b"names"))));
                 } else if outputs && tag.is_layer_of(key!(b"Result")) {
-                    pending = Some(raw(tag.attr(key!(b"output_names"))));
+                    let mut names = tag.attr(key!(b"output_names"));
+                    if names.is_empty() {
+                        names = producer_names(doc, tag.attr(key!(b"id")));
+                    }
+                    pending = Some(raw(names));
                 }
             }
         }
         Some(())
+    }
+
+    /// The `names` of the port that feeds the top-level layer with id `to`
+    /// (empty when there is none): the first `<edge>` whose `to-layer` is
+    /// `to` gives `from-layer` and `from-port`, and the output port with id
+    /// `from-port` of the top-level layer with id `from-layer` has the names.
+    /// An empty id matches nothing. A malformed document yields nothing here;
+    /// the caller's own scan of the same document rejects it.
+    #[inline(never)]
+    fn producer_names<'a>(doc: &'a [u8], to: &[u8]) -> &'a [u8] {
+        // Scan 0 looks for the edge, scan 1 for the port.
+        let (mut layer, mut port): (&[u8], &[u8]) = (b"", b"");
+        for scan in 0..2 {
+            let mut scanner = Scanner::new(doc);
+            let mut in_layer = false;
+            loop {
+                match scanner.next() {
+                    Step::Start => {}
+                    Step::End => continue,
+                    Step::Done | Step::Bad => break,
+                }
+                let tag = &scanner.tag;
+                if scan == 0 {
+                    if tag.is_edge() && same(tag.attr(key!(b"to-layer")), to) {
+                        layer = tag.attr(key!(b"from-layer"));
+                        port = tag.attr(key!(b"from-port"));
+                        break;
+                    }
+                } else if tag.is_layer() {
+                    in_layer = same(tag.attr(key!(b"id")), layer);
+                } else if in_layer && tag.is_output_port() && same(tag.attr(key!(b"id")), port) {
+                    return tag.attr(key!(b"names"));
+                }
+            }
+        }
+        b""
     }
 }
 
@@ -490,11 +552,13 @@ pub mod onnx {
         number: u64,
         wire: u64,
         payload: &'a [u8],
+        /// A varint was malformed.
+        bad: bool,
     }
 
     impl<'a> Fields<'a> {
         fn new(message: &'a [u8]) -> Self {
-            Fields { rest: message, number: 0, wire: 0, payload: b"" }
+            Fields { rest: message, number: 0, wire: 0, payload: b"", bad: false }
         }
 
         /// `Some(true)`: one more field; `Some(false)`: the end of the
@@ -504,20 +568,23 @@ pub mod onnx {
             if self.rest.is_empty() {
                 return Some(false);
             }
-            let key = self.varint()?;
+            let key = self.varint();
             self.number = key >> 3;
             self.wire = key & 7;
             let len = match self.wire {
                 0 => {
-                    self.varint()?;
+                    self.varint();
                     0
                 }
                 1 => 8,
-                2 => usize::try_from(self.varint()?).ok()?,
+                2 => usize::try_from(self.varint()).ok()?,
                 5 => 4,
                 // Groups (3, 4) are not used by ONNX; 6 and 7 do not exist.
                 _ => return None,
             };
+            if self.bad {
+                return None;
+            }
             let payload = self.rest.get(..len)?;
             self.rest = self.rest.get(len..)?;
             self.payload = if self.wire == 2 { payload } else { b"" };
@@ -526,18 +593,22 @@ pub mod onnx {
 
         /// A varint of at most 10 bytes (bits past 64 are ignored: the
         /// value only ever serves as a length checked against the buffer).
-        fn varint(&mut self) -> Option<u64> {
+        /// A truncated or longer varint sets `bad` (returning a plain
+        /// `u64` keeps the answer out of memory).
+        fn varint(&mut self) -> u64 {
             let mut value = 0u64;
             let mut shift = 0;
-            loop {
-                let (&b, tail) = self.rest.split_first()?;
+            while let Some((&b, tail)) = self.rest.split_first() {
                 self.rest = tail;
-                value |= u64::from(b & 0x7f).checked_shl(shift)?;
+                let Some(bits) = u64::from(b & 0x7f).checked_shl(shift) else { break };
+                value |= bits;
                 if b < 0x80 {
-                    return Some(value);
+                    return value;
                 }
                 shift += 7;
             }
+            self.bad = true;
+            0
         }
     }
 
@@ -590,7 +661,9 @@ pub mod onnx {
                     continue;
                 }
                 let names = match name {
-                    Some(n) if !n.is_empty() && !n.contains(&0) && super::is_utf8(n) => RawNames::Single(n),
+                    // `iter().all` rather than `contains`, which brings in
+                    // a word-at-a-time memchr (about 200 bytes).
+                    Some(n) if !n.is_empty() && n.iter().all(|&b| b != 0) && super::is_utf8(n) => RawNames::Single(n),
                     _ => RawNames::None,
                 };
                 sink.tensor(output, names);
@@ -827,24 +900,75 @@ mod tests {
         let c = run(ir(r#"names="a\,b,c,,d&amp;e,&lt;&gt;&quot;&apos;""#, r#"output_names="o\,1,o2""#).as_bytes())
             .unwrap();
         assert_eq!(c.inputs, v(&[&["a,b", "c", "d&e", "<>\"'"], &["y"]]));
-        // r0 has output_names; r1 has none (its producer's port names are
-        // not followed), so it falls back to its index.
-        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &[]]));
+        // r0 has output_names; r1 falls back to its producer's port (the
+        // Parameter `x` port 0).
+        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &["a,b", "c", "d&e", "<>\"'"]]));
     }
 
     #[test]
-    fn ir_outputs_without_output_names_have_no_names() {
+    fn ir_output_names_from_producer_port() {
         // Pre-2025 IRs: the names sit on the producer's port only.
         let c = run(ir(r#"names="x""#, "").as_bytes()).unwrap();
         assert_eq!(c.inputs, v(&[&["x"], &["y"]]));
-        assert_eq!(c.outputs, v(&[&[], &[]]));
+        assert_eq!(c.outputs, v(&[&["add_out", "alias"], &["x"]]));
+    }
+
+    #[test]
+    fn real_ir_two_io_without_output_names() {
+        // two_io.xml as OpenVINO before 2025 writes it: without
+        // `output_names`, the Results are named through `<edges>` by the
+        // ports of Add (`sum`) and Multiply (`product`) that feed them.
+        let text = String::from_utf8(model("two_io.xml")).unwrap();
+        let mut stripped = String::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(" output_names=\"") {
+            stripped.push_str(&rest[..at]);
+            let value = &rest[at + " output_names=\"".len()..];
+            rest = &value[value.find('"').unwrap() + 1..];
+        }
+        stripped.push_str(rest);
+        assert!(text.contains("output_names=") && !stripped.contains("output_names"));
+        let c = run(stripped.as_bytes()).unwrap();
+        assert_eq!(c.inputs, v(&[&["a"], &["b"]]));
+        assert_eq!(c.outputs, v(&[&["sum"], &["product"]]));
+    }
+
+    #[test]
+    fn ir_producer_port_edge_cases() {
+        // The Result is named by the port its first edge comes from; a
+        // missing edge, layer, port or id gives no names (never a failure),
+        // and only edges in the top-level `<edges>` count.
+        let doc = |edges: &str, result_id: &str| {
+            format!(
+                r#"<net><layers>
+                <layer id="1" type="Parameter"><output><port id="0" names="p"/></output></layer>
+                <layer id="2" type="Relu"><output><port id="1" names="relu"/></output></layer>
+                <layer {result_id} type="Result"/>
+                </layers><edges>{edges}</edges><other><edge from-layer="2" from-port="1" to-layer="3"/></other></net>"#
+            )
+        };
+        let names = |edges: &str, result_id: &str| run(doc(edges, result_id).as_bytes()).unwrap().outputs;
+        let good = r#"<edge from-layer="2" from-port="1" to-layer="3" to-port="0"/>"#;
+        let id3 = r#"id="3""#;
+        assert_eq!(names(good, id3), v(&[&["relu"]]));
+        assert_eq!(names(good, ""), v(&[&[]]));
+        assert_eq!(names(good, r#"id="""#), v(&[&[]]));
+        assert_eq!(names("", id3), v(&[&[]]));
+        assert_eq!(names(r#"<edge from-layer="9" from-port="1" to-layer="3"/>"#, id3), v(&[&[]]));
+        assert_eq!(names(r#"<edge from-layer="2" from-port="7" to-layer="3"/>"#, id3), v(&[&[]]));
+        assert_eq!(names(r#"<edge from-port="1" to-layer="3"/>"#, id3), v(&[&[]]));
+        assert_eq!(names(r#"<edge from-layer="1" from-port="1" to-layer="3"/>"#, id3), v(&[&[]]));
+        let two = r#"<edge from-layer="1" from-port="0" to-layer="3"/><edge from-layer="2" from-port="1" to-layer="3"/>"#;
+        assert_eq!(names(two, id3), v(&[&["p"]]));
     }
 
     #[test]
     fn ir_missing_names_fall_back_per_tensor() {
         let c = run(ir("", r#"output_names="""#).as_bytes()).unwrap();
         assert_eq!(c.inputs, v(&[&[], &["y"]]));
-        assert_eq!(c.outputs, v(&[&[], &[]]));
+        // An empty output_names counts as absent: r0 takes its producer's
+        // port names; r1's producer, `x`, has none.
+        assert_eq!(c.outputs, v(&[&["add_out", "alias"], &[]]));
     }
 
     #[test]
@@ -1105,7 +1229,7 @@ mod tests {
             vec![b"a,b", b"c", b"d"],
             vec![b"y"],
             vec![b"o1", b"o22", b"o333", b"o4444"],
-            vec![],
+            vec![b"a,b", b"c", b"d"],
             vec![],
         ];
         assert_eq!(all, expect);

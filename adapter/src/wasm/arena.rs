@@ -15,6 +15,7 @@
 use core::arch::wasm32::{memory_grow, memory_size};
 use core::marker::PhantomData;
 use core::mem::size_of;
+use core::ptr::NonNull;
 
 const PAGE: usize = 65536;
 const HEADER: usize = 8;
@@ -46,8 +47,8 @@ impl Arena {
     }
 
     /// A block with at least `size` payload bytes, 8-aligned; `None` when
-    /// memory cannot grow.
-    pub fn alloc(&mut self, size: usize) -> Option<*mut u8> {
+    /// memory cannot grow. (`NonNull`, so the answer fits in one value.)
+    pub fn alloc(&mut self, size: usize) -> Option<NonNull<u8>> {
         let class = class_of(size)?;
         let head = self.free.get_mut(class)?;
         let block = if *head != 0 {
@@ -67,7 +68,7 @@ impl Arena {
         };
         // SAFETY: `block` starts a block of `16 << class` bytes that we own.
         unsafe { *(block as *mut u32) = class as u32 };
-        Some((block + HEADER) as *mut u8)
+        NonNull::new((block + HEADER) as *mut u8)
     }
 
     /// Gets at least `bytes` more bytes of bump region from `memory.grow`.
@@ -155,7 +156,7 @@ impl Raw {
         }
         // Size classes are powers of two, so asking for exactly what is
         // needed already grows the capacity geometrically.
-        let new = arena.alloc((needed as usize).checked_mul(size)?)?;
+        let new = arena.alloc((needed as usize).checked_mul(size)?)?.as_ptr();
         if self.ptr != 0 {
             // SAFETY: both blocks are ours; the old one holds `len >= keep`
             // elements.

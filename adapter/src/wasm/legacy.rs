@@ -28,12 +28,16 @@ fn write(addr: u32, value: u32) {
     unsafe { write_unaligned(addr as *mut u32, value) }
 }
 
-/// The discriminant and payload of a `result<handle, error>` return area.
-fn result(state: &State) -> Result<u32, u32> {
+/// `SUCCESS` when the `result<T, error>` in return area `ret` is `ok` (its
+/// payload is then `ret[1]`), else the errno for its error (the WIT error
+/// of `call`, see [`convert::errno_for`]). Not inlined: one copy of the
+/// error conversion serves every call; one `u32` answer needs no memory.
+#[inline(never)]
+fn result(ret: &[u32; 4], call: Call) -> u32 {
     // The discriminant is one byte; the host leaves the rest of the word.
-    match state.ret[0] & 0xff {
-        0 => Ok(state.ret[1]),
-        _ => Err(host::take_error(state.ret[1])),
+    match ret[0] & 0xff {
+        0 => errno::SUCCESS,
+        _ => convert::errno_for(call, host::take_error(ret[1])),
     }
 }
 
@@ -75,10 +79,11 @@ pub extern "C" fn legacy_load(builders: u32, count: u32, encoding: u32, target: 
     }
     // SAFETY: arguments checked above; `ret` is our return area.
     unsafe { host::load(builders, count, encoding, target, state.ret.as_mut_ptr()) };
-    let handle = match result(state) {
-        Ok(handle) => handle,
-        Err(code) => return convert::errno_for(Call::Load, code),
-    };
+    let err = result(&state.ret, Call::Load);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    let handle = state.ret[1];
     let mut graph = Graph { handle, names: RawVec::default(), inputs: 0, outputs: 0, named: 0 };
     let parse = matches!(encoding, convert::encoding::OPENVINO | convert::encoding::ONNX | convert::encoding::AUTODETECT);
     if count > 0 && parse {
@@ -125,10 +130,11 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
     }
     // SAFETY: arguments checked above; `ret` is our return area.
     unsafe { host::load_by_name(name, name_len, state.ret.as_mut_ptr()) };
-    let handle = match result(state) {
-        Ok(handle) => handle,
-        Err(code) => return convert::errno_for(Call::LoadByName, code),
-    };
+    let err = result(&state.ret, Call::LoadByName);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    let handle = state.ret[1];
     let graph = Graph { handle, names: RawVec::default(), inputs: 0, outputs: 0, named: 0 };
     let _ = state.graphs.push(&mut state.arena, graph);
     write(out, state.graphs.len() - 1);
@@ -150,10 +156,11 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
     }
     // SAFETY: `handle` is a live graph handle; `ret` is our return area.
     unsafe { host::init_execution_context(handle, state.ret.as_mut_ptr()) };
-    let context = match result(state) {
-        Ok(context) => context,
-        Err(code) => return convert::errno_from_error_code(code),
-    };
+    let err = result(&state.ret, Call::Other);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    let context = state.ret[1];
     let entry = Context { handle: context, graph, slots: RawVec::default(), outputs: 0, outputs_len: 0 };
     let _ = state.contexts.push(&mut state.arena, entry);
     write(out, state.contexts.len() - 1);
@@ -263,6 +270,7 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
     let Some(list) = state.arena.alloc(count as usize * size_of::<Named>()) else {
         return errno::TOO_LARGE;
     };
+    let list = list.as_ptr();
     for (i, slot) in ctx.slots.as_mut_slice().iter_mut().enumerate() {
         let (name, name_len) = input_name(graph, slot);
         // SAFETY: the slot's buffers hold a checked tensor; the constructor
@@ -277,8 +285,9 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
     unsafe { host::compute(ctx.handle, list as u32, count, state.ret.as_mut_ptr()) };
     // SAFETY: `list` came from `alloc` and the host no longer needs it.
     unsafe { state.arena.free(list) };
-    if state.ret[0] & 0xff != 0 {
-        return convert::errno_from_error_code(host::take_error(state.ret[1]));
+    let err = result(&state.ret, Call::Other);
+    if err != errno::SUCCESS {
+        return err;
     }
     ctx.outputs = state.ret[1];
     ctx.outputs_len = state.ret[2];
@@ -403,7 +412,7 @@ pub extern "C" fn cabi_import_realloc(old_ptr: u32, old_len: u32, _align: u32, n
         return state as *mut State as u32;
     }
     match state.arena.alloc(new_len as usize) {
-        Some(ptr) => ptr as u32,
+        Some(ptr) => ptr.as_ptr() as u32,
         None => core::arch::wasm32::unreachable(),
     }
 }

@@ -37,12 +37,12 @@
   (core module $wit-component:adapter:wasi_ephemeral_nn (;1;)
     (type (;0;) (func (param i32) (result i32)))
     (type (;1;) (func (param i32)))
-    (type (;2;) (func (param i32 i32 i32 i32 i32) (result i32)))
-    (type (;3;) (func (param i32 i32 i32 i32)))
+    (type (;2;) (func (param i32 i32 i32 i32)))
+    (type (;3;) (func (param i32 i32 i32 i32 i32) (result i32)))
     (type (;4;) (func (param i32 i32)))
     (type (;5;) (func (param i32 i32 i32 i32 i32)))
     (type (;6;) (func (param i32 i32 i32)))
-    (type (;7;) (func (param i32 i64) (result i32)))
+    (type (;7;) (func (param i32 i32) (result i32)))
     (type (;8;) (func (result i32)))
     (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
     (type (;10;) (func (param i32 i32 i32) (result i32)))
@@ -58,140 +58,145 @@
     (export "cabi_import_realloc" (func 11))
     (export "get_output" (func 12))
     (start $allocate_stack)
-    (func (;3;) (type 6) (param i32 i32 i32)
-      (local i32 i32 i32 i32 i32 i32 i32)
+    (func (;3;) (type 7) (param i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32)
       i32.const 0
-      local.set 3
+      local.set 2
       block ;; label = @1
+        local.get 1
+        i32.const -9
+        i32.gt_u
+        br_if 0 (;@1;)
+        local.get 1
+        i32.const 8
+        local.get 1
+        i32.const 8
+        i32.gt_u
+        select
+        i32.const 7
+        i32.add
+        i32.clz
+        local.tee 3
+        i32.eqz
+        br_if 0 (;@1;)
         block ;; label = @2
-          local.get 2
-          i32.const -9
-          i32.gt_u
-          br_if 0 (;@2;)
-          local.get 2
-          i32.const 8
-          local.get 2
-          i32.const 8
-          i32.gt_u
-          select
-          i32.const 7
-          i32.add
-          i32.clz
-          local.tee 4
-          i32.eqz
-          br_if 0 (;@2;)
           block ;; label = @3
+            local.get 0
+            i32.const 28
+            local.get 3
+            i32.sub
+            local.tee 4
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee 5
+            i32.load
+            local.tee 3
+            br_if 0 (;@3;)
             block ;; label = @4
-              local.get 1
-              i32.const 28
-              local.get 4
-              i32.sub
-              local.tee 5
-              i32.const 2
-              i32.shl
-              i32.add
+              local.get 0
+              i32.load offset=116
               local.tee 6
-              i32.load
-              local.tee 4
+              local.get 0
+              i32.load offset=112
+              local.tee 3
+              i32.sub
+              i32.const 16
+              local.get 4
+              i32.shl
+              local.tee 5
+              i32.ge_u
               br_if 0 (;@4;)
-              block ;; label = @5
-                local.get 1
-                i32.load offset=116
-                local.tee 7
-                local.get 1
-                i32.load offset=112
-                local.tee 4
-                i32.sub
-                i32.const 16
-                local.get 5
-                i32.shl
-                local.tee 6
-                i32.ge_u
-                br_if 0 (;@5;)
-                local.get 6
-                i32.const 16
-                i32.shr_u
-                local.get 2
-                i32.const 32761
-                i32.lt_u
-                i32.add
-                local.tee 8
-                memory.grow
-                local.tee 9
-                i32.const -1
-                i32.eq
-                br_if 3 (;@2;)
-                local.get 9
-                i32.const 65535
-                i32.gt_u
-                br_if 3 (;@2;)
-                local.get 9
-                local.get 8
-                i32.add
-                i32.const 16
-                i32.shl
-                local.tee 8
-                local.get 9
-                i32.const 16
-                i32.shl
-                local.tee 9
-                i32.lt_u
-                br_if 4 (;@1;)
-                local.get 1
-                local.get 8
-                i32.store offset=116
-                local.get 4
-                local.get 9
-                local.get 9
-                local.get 7
-                i32.eq
-                select
-                local.set 4
-              end
+              local.get 5
+              i32.const 16
+              i32.shr_u
               local.get 1
-              local.get 4
+              i32.const 32761
+              i32.lt_u
+              i32.add
+              local.tee 7
+              memory.grow
+              local.tee 1
+              i32.const -1
+              i32.eq
+              br_if 3 (;@1;)
+              local.get 1
+              i32.const 65535
+              i32.gt_u
+              br_if 3 (;@1;)
+              local.get 1
+              local.get 7
+              i32.add
+              i32.const 16
+              i32.shl
+              local.tee 7
+              local.get 1
+              i32.const 16
+              i32.shl
+              local.tee 1
+              i32.lt_u
+              br_if 3 (;@1;)
+              local.get 0
+              local.get 7
+              i32.store offset=116
+              local.get 3
+              local.get 1
+              local.get 1
               local.get 6
-              i32.add
-              i32.store offset=112
-              local.get 4
-              i32.const 8
-              i32.add
-              local.set 2
-              br 1 (;@3;)
+              i32.eq
+              select
+              local.set 3
             end
-            local.get 6
-            local.get 4
+            local.get 0
+            local.get 3
+            local.get 5
+            i32.add
+            i32.store offset=112
+            local.get 3
             i32.const 8
             i32.add
-            local.tee 2
-            i32.load
-            i32.store
+            local.set 2
+            br 1 (;@2;)
           end
-          local.get 4
           local.get 5
+          local.get 3
+          i32.const 8
+          i32.add
+          local.tee 2
+          i32.load
           i32.store
-          i32.const 1
-          local.set 3
-          br 1 (;@1;)
         end
+        local.get 3
+        local.get 4
+        i32.store
       end
-      local.get 0
       local.get 2
-      i32.store offset=4
-      local.get 0
-      local.get 3
-      i32.store
     )
-    (func (;4;) (type 7) (param i32 i64) (result i32)
-      local.get 1
-      local.get 0
-      i64.extend_i32_u
-      i64.add
-      memory.size
-      i64.extend_i32_u
-      i64.const 16
-      i64.shl
-      i64.le_u
+    (func (;4;) (type 4) (param i32 i32)
+      (local i32 i32)
+      block ;; label = @1
+        local.get 1
+        i32.const -8
+        i32.add
+        local.tee 2
+        i32.load
+        local.tee 3
+        i32.const 27
+        i32.gt_u
+        br_if 0 (;@1;)
+        local.get 1
+        local.get 0
+        local.get 3
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee 0
+        i32.load
+        i32.store
+        local.get 0
+        local.get 2
+        i32.store
+      end
     )
     (func (;5;) (type 8) (result i32)
       (local i32)
@@ -301,7 +306,7 @@
       end
       local.get 4
     )
-    (func (;8;) (type 3) (param i32 i32 i32 i32)
+    (func (;8;) (type 2) (param i32 i32 i32 i32)
       (local i32)
       global.get $__stack_pointer
       i32.const 16
@@ -479,82 +484,52 @@
       i32.store
     )
     (func (;11;) (type 9) (param i32 i32 i32 i32) (result i32)
-      (local i32 i32)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 4
-      global.set $__stack_pointer
+      (local i32)
       block ;; label = @1
         block ;; label = @2
+          call 5
+          local.tee 4
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 1
+          local.get 0
+          i32.or
+          br_if 0 (;@2;)
           block ;; label = @3
-            call 5
-            local.tee 5
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 1
-            local.get 0
-            i32.or
-            br_if 0 (;@3;)
             block ;; label = @4
-              block ;; label = @5
-                local.get 5
-                i32.load offset=144
-                i32.eqz
-                br_if 0 (;@5;)
-                local.get 5
-                i32.const 0
-                i32.store offset=144
-                local.get 3
-                local.get 5
-                i32.load offset=152
-                i32.gt_u
-                br_if 1 (;@4;)
-                local.get 5
-                i32.load offset=148
-                local.tee 1
-                local.get 2
-                i32.const 1
-                local.get 2
-                i32.const 1
-                i32.gt_u
-                select
-                i32.rem_u
-                i32.eqz
-                br_if 4 (;@1;)
-              end
-              local.get 3
+              local.get 4
+              i32.load offset=144
+              i32.eqz
               br_if 0 (;@4;)
-              local.get 5
-              local.set 1
+              local.get 4
+              i32.const 0
+              i32.store offset=144
+              local.get 3
+              local.get 4
+              i32.load offset=152
+              i32.gt_u
+              br_if 1 (;@3;)
+              local.get 4
+              i32.load offset=148
+              local.set 4
               br 3 (;@1;)
             end
-            local.get 4
-            i32.const 8
-            i32.add
-            local.get 5
             local.get 3
-            call 3
-            local.get 4
-            i32.load offset=8
-            i32.const 1
-            i32.and
-            br_if 1 (;@2;)
+            i32.eqz
+            br_if 2 (;@1;)
           end
-          unreachable
+          local.get 4
+          local.get 3
+          call 3
+          local.tee 4
+          br_if 1 (;@1;)
         end
-        local.get 4
-        i32.load offset=12
-        local.set 1
+        unreachable
       end
       local.get 4
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-      local.get 1
     )
-    (func (;12;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i64 i32 i64)
+    (func (;12;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i64 i64 i32)
       global.get $__stack_pointer
       i32.const 64
       i32.sub
@@ -564,366 +539,336 @@
         block ;; label = @2
           call 5
           local.tee 6
+          i32.eqz
           br_if 0 (;@2;)
-          i32.const 7
+          block ;; label = @3
+            local.get 0
+            local.get 6
+            i32.load offset=136
+            i32.lt_u
+            br_if 0 (;@3;)
+            i32.const 6
+            local.set 7
+            br 2 (;@1;)
+          end
+          i32.const 5
           local.set 7
-          br 1 (;@1;)
-        end
-        block ;; label = @2
-          local.get 0
           local.get 6
-          i32.load offset=136
-          i32.lt_u
-          br_if 0 (;@2;)
-          i32.const 6
-          local.set 7
-          br 1 (;@1;)
-        end
-        i32.const 5
-        local.set 7
-        local.get 6
-        i32.load offset=132
-        local.tee 8
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 8
-        i32.const 4
-        local.get 8
-        select
-        local.tee 8
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 8
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        local.tee 9
-        i32.load offset=20
-        local.tee 8
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 6
-        i32.load offset=120
-        local.tee 0
-        i32.const 4
-        local.get 0
-        select
-        local.tee 10
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 0
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 6
-        i32.load offset=124
-        local.get 9
-        i32.load offset=4
-        local.tee 0
-        i32.le_u
-        br_if 0 (;@1;)
-        local.get 9
-        i32.load offset=24
-        local.set 9
-        block ;; label = @2
-          block ;; label = @3
-            local.get 10
-            local.get 0
-            i32.const 28
-            i32.mul
-            i32.add
-            local.tee 0
-            i32.load offset=24
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 1
-            local.get 0
-            i32.load offset=20
-            i32.ge_u
-            br_if 0 (;@3;)
-            local.get 5
-            i32.const 40
-            i32.add
-            local.get 0
-            i32.load offset=4
-            local.tee 10
-            i32.const 1
-            local.get 10
-            select
-            local.get 0
-            i32.load offset=8
-            i32.const 0
-            local.get 10
-            select
-            local.get 0
-            i32.load offset=16
-            local.get 1
-            i32.add
-            call 8
-            local.get 5
-            local.get 5
-            i64.load offset=40
-            i64.store offset=48 align=4
-            loop ;; label = @4
-              local.get 5
-              i32.const 32
-              i32.add
-              local.get 5
-              i32.const 48
-              i32.add
-              call 9
-              local.get 5
-              i32.load offset=32
-              local.tee 0
-              i32.eqz
-              br_if 1 (;@3;)
-              local.get 5
-              i32.const 24
-              i32.add
-              local.get 8
-              local.get 9
-              local.get 0
-              local.get 5
-              i32.load offset=36
-              call 6
-              local.get 5
-              i32.load offset=24
-              i32.const 1
-              i32.ne
-              br_if 0 (;@4;)
-            end
-            local.get 5
-            i32.load offset=28
-            local.set 1
-            br 1 (;@2;)
-          end
-          local.get 5
-          i32.const 0
-          i32.store16 offset=56
-          local.get 5
-          i64.const 0
-          i64.store offset=48
-          local.get 5
-          i32.const 16
-          i32.add
-          local.get 1
-          local.get 5
-          i32.const 48
-          i32.add
-          call 10
-          local.get 5
-          i32.const 8
-          i32.add
-          local.get 8
-          local.get 9
-          local.get 5
-          i32.load offset=16
-          local.get 5
-          i32.load offset=20
-          call 6
-          block ;; label = @3
-            local.get 5
-            i32.load offset=8
-            i32.const 1
-            i32.and
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 5
-            i32.load offset=12
-            local.set 1
-            br 1 (;@2;)
-          end
-          local.get 1
-          local.get 9
-          i32.ge_u
+          i32.load offset=132
+          local.tee 8
+          i32.eqz
           br_if 1 (;@1;)
           local.get 8
-          local.get 1
-          i32.const 12
+          i32.const 4
+          local.get 8
+          select
+          local.tee 8
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 8
+          local.get 0
+          i32.const 28
           i32.mul
           i32.add
-          i32.load offset=8
-          local.set 1
-        end
-        i32.const 1
-        local.set 7
-        local.get 2
-        local.get 3
-        i64.extend_i32_u
-        local.tee 11
-        call 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        i64.const 4
-        call 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 1
-        local.get 6
-        i32.const 156
-        i32.add
-        local.tee 12
-        call 0
-        local.get 6
-        i32.load offset=160
-        local.set 8
-        local.get 6
-        i32.load offset=156
-        local.set 9
-        i32.const 1
-        local.set 7
-        block ;; label = @2
-          local.get 1
-          call 1
+          local.tee 9
+          i32.load offset=20
+          local.tee 8
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 6
+          i32.load offset=120
+          local.tee 0
+          i32.const 4
+          local.get 0
+          select
           local.tee 10
-          i32.const 6
-          i32.gt_u
-          br_if 0 (;@2;)
-          local.get 8
-          i32.const 2
-          i32.shl
-          local.set 7
-          i32.const 138487874
-          local.get 10
-          i32.const 2
-          i32.shl
-          i32.shr_u
-          i32.const 15
-          i32.and
-          i64.extend_i32_u
-          local.set 13
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 0
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 6
+          i32.load offset=124
           local.get 9
-          local.set 0
+          i32.load offset=4
+          local.tee 0
+          i32.le_u
+          br_if 1 (;@1;)
+          local.get 9
+          i32.load offset=24
+          local.set 9
           block ;; label = @3
-            loop ;; label = @4
-              local.get 7
-              i32.eqz
-              br_if 1 (;@3;)
-              local.get 7
-              i32.const -4
+            block ;; label = @4
+              local.get 10
+              local.get 0
+              i32.const 28
+              i32.mul
               i32.add
-              local.set 7
-              local.get 13
-              i64.const 4294967296
-              local.get 13
-              i64.const 4294967296
-              i64.lt_u
+              local.tee 0
+              i32.load offset=24
+              i32.eqz
+              br_if 0 (;@4;)
+              local.get 1
+              local.get 0
+              i32.load offset=20
+              i32.ge_u
+              br_if 0 (;@4;)
+              local.get 5
+              i32.const 40
+              i32.add
+              local.get 0
+              i32.load offset=4
+              local.tee 10
+              i32.const 1
+              local.get 10
               select
               local.get 0
-              i64.load32_u
-              i64.mul
-              local.set 13
+              i32.load offset=8
+              i32.const 0
+              local.get 10
+              select
               local.get 0
-              i32.const 4
+              i32.load offset=16
+              local.get 1
               i32.add
-              local.set 0
-              br 0 (;@4;)
+              call 8
+              local.get 5
+              local.get 5
+              i64.load offset=40
+              i64.store offset=48 align=4
+              loop ;; label = @5
+                local.get 5
+                i32.const 32
+                i32.add
+                local.get 5
+                i32.const 48
+                i32.add
+                call 9
+                local.get 5
+                i32.load offset=32
+                local.tee 0
+                i32.eqz
+                br_if 1 (;@4;)
+                local.get 5
+                i32.const 24
+                i32.add
+                local.get 8
+                local.get 9
+                local.get 0
+                local.get 5
+                i32.load offset=36
+                call 6
+                local.get 5
+                i32.load offset=24
+                i32.const 1
+                i32.ne
+                br_if 0 (;@5;)
+              end
+              local.get 5
+              i32.load offset=28
+              local.set 1
+              br 1 (;@3;)
             end
+            local.get 5
+            i32.const 0
+            i32.store16 offset=56
+            local.get 5
+            i64.const 0
+            i64.store offset=48
+            local.get 5
+            i32.const 16
+            i32.add
+            local.get 1
+            local.get 5
+            i32.const 48
+            i32.add
+            call 10
+            local.get 5
+            i32.const 8
+            i32.add
+            local.get 8
+            local.get 9
+            local.get 5
+            i32.load offset=16
+            local.get 5
+            i32.load offset=20
+            call 6
+            block ;; label = @4
+              local.get 5
+              i32.load offset=8
+              i32.const 1
+              i32.and
+              i32.eqz
+              br_if 0 (;@4;)
+              local.get 5
+              i32.load offset=12
+              local.set 1
+              br 1 (;@3;)
+            end
+            local.get 1
+            local.get 9
+            i32.ge_u
+            br_if 2 (;@1;)
+            local.get 8
+            local.get 1
+            i32.const 12
+            i32.mul
+            i32.add
+            i32.load offset=8
+            local.set 1
           end
-          local.get 13
-          local.get 11
+          i32.const 1
+          local.set 7
+          local.get 3
+          i64.extend_i32_u
+          local.tee 11
+          local.get 2
+          i64.extend_i32_u
+          i64.add
+          memory.size
+          i64.extend_i32_u
+          i64.const 16
+          i64.shl
+          local.tee 12
           i64.gt_u
-          local.set 7
-        end
-        block ;; label = @2
-          local.get 8
-          i32.eqz
-          br_if 0 (;@2;)
-          local.get 9
-          i32.const -8
-          i32.add
-          local.tee 0
-          i32.load
-          local.tee 8
-          i32.const 27
-          i32.gt_u
-          br_if 0 (;@2;)
-          local.get 9
-          local.get 6
-          local.get 8
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee 8
-          i32.load
-          i32.store
-          local.get 8
-          local.get 0
-          i32.store
-        end
-        block ;; label = @2
-          local.get 7
-          i32.eqz
-          br_if 0 (;@2;)
-          i32.const 5
-          i32.const 7
-          local.get 10
-          i32.const 6
-          i32.gt_u
-          select
-          local.set 7
-          br 1 (;@1;)
-        end
-        local.get 6
-        local.get 3
-        i32.store offset=152
-        local.get 6
-        local.get 2
-        i32.store offset=148
-        local.get 6
-        i32.const 1
-        i32.store offset=144
-        local.get 1
-        local.get 12
-        call 2
-        i32.const 0
-        local.set 7
-        local.get 6
-        i32.const 0
-        i32.store offset=144
-        local.get 6
-        i32.load offset=160
-        local.set 0
-        block ;; label = @2
-          block ;; label = @3
-            local.get 6
-            i32.load offset=156
-            local.tee 1
-            local.get 2
-            i32.eq
-            br_if 0 (;@3;)
-            local.get 0
-            br_if 1 (;@2;)
-          end
+          br_if 1 (;@1;)
           local.get 4
-          local.get 0
-          i32.store align=1
-          br 1 (;@1;)
+          i64.extend_i32_u
+          i64.const 4
+          i64.add
+          local.get 12
+          i64.gt_u
+          br_if 1 (;@1;)
+          local.get 1
+          local.get 6
+          i32.const 156
+          i32.add
+          local.tee 13
+          call 0
+          local.get 6
+          i32.load offset=160
+          local.set 8
+          local.get 6
+          i32.load offset=156
+          local.set 9
+          i32.const 1
+          local.set 7
+          block ;; label = @3
+            local.get 1
+            call 1
+            local.tee 10
+            i32.const 6
+            i32.gt_u
+            br_if 0 (;@3;)
+            local.get 8
+            i32.const 2
+            i32.shl
+            local.set 7
+            i32.const 138487874
+            local.get 10
+            i32.const 2
+            i32.shl
+            i32.shr_u
+            i32.const 15
+            i32.and
+            i64.extend_i32_u
+            local.set 12
+            local.get 9
+            local.set 0
+            block ;; label = @4
+              loop ;; label = @5
+                local.get 7
+                i32.eqz
+                br_if 1 (;@4;)
+                local.get 7
+                i32.const -4
+                i32.add
+                local.set 7
+                local.get 12
+                i64.const 4294967296
+                local.get 12
+                i64.const 4294967296
+                i64.lt_u
+                select
+                local.get 0
+                i64.load32_u
+                i64.mul
+                local.set 12
+                local.get 0
+                i32.const 4
+                i32.add
+                local.set 0
+                br 0 (;@5;)
+              end
+            end
+            local.get 12
+            local.get 11
+            i64.gt_u
+            local.set 7
+          end
+          block ;; label = @3
+            local.get 8
+            i32.eqz
+            br_if 0 (;@3;)
+            local.get 6
+            local.get 9
+            call 4
+          end
+          block ;; label = @3
+            local.get 7
+            i32.eqz
+            br_if 0 (;@3;)
+            i32.const 5
+            i32.const 7
+            local.get 10
+            i32.const 6
+            i32.gt_u
+            select
+            local.set 7
+            br 2 (;@1;)
+          end
+          local.get 6
+          local.get 3
+          i32.store offset=152
+          local.get 6
+          local.get 2
+          i32.store offset=148
+          local.get 6
+          i32.const 1
+          i32.store offset=144
+          local.get 1
+          local.get 13
+          call 2
+          i32.const 0
+          local.set 7
+          local.get 6
+          i32.const 0
+          i32.store offset=144
+          local.get 6
+          i32.load offset=160
+          local.set 0
+          block ;; label = @3
+            block ;; label = @4
+              local.get 6
+              i32.load offset=156
+              local.tee 1
+              local.get 2
+              i32.eq
+              br_if 0 (;@4;)
+              local.get 0
+              br_if 1 (;@3;)
+            end
+            local.get 4
+            local.get 0
+            i32.store align=1
+            br 2 (;@1;)
+          end
+          local.get 6
+          local.get 1
+          call 4
         end
         i32.const 7
         local.set 7
-        local.get 1
-        i32.const -8
-        i32.add
-        local.tee 0
-        i32.load
-        local.tee 2
-        i32.const 27
-        i32.gt_u
-        br_if 0 (;@1;)
-        local.get 1
-        local.get 6
-        local.get 2
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee 6
-        i32.load
-        i32.store
-        local.get 6
-        local.get 0
-        i32.store
       end
       local.get 5
       i32.const 64

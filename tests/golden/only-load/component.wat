@@ -55,13 +55,13 @@
     (type (;4;) (func (param i32 i32 i32 i32 i32)))
     (type (;5;) (func (param i32 i32 i32)))
     (type (;6;) (func (param i32 i32) (result i32)))
-    (type (;7;) (func (param i32 i64) (result i32)))
-    (type (;8;) (func (result i32)))
-    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;7;) (func (result i32)))
+    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;9;) (func (param i32 i32 i32) (result i32)))
     (type (;10;) (func (param i64 i64 i32 i32) (result i32)))
-    (type (;11;) (func (param i32 i64 i64) (result i32)))
-    (type (;12;) (func (param i32 i32 i32 i64 i64)))
-    (type (;13;) (func (param i32 i32 i32) (result i32)))
+    (type (;11;) (func (param i32 i32 i32 i64 i64)))
+    (type (;12;) (func (param i32 i64 i64) (result i32)))
+    (type (;13;) (func (param i32) (result i64)))
     (type (;14;) (func (param i32 i32 i32 i32) (result i32)))
     (type (;15;) (func))
     (import "env" "memory" (memory (;0;) 0))
@@ -71,28 +71,19 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 34))
-    (export "load" (func 35))
+    (export "cabi_import_realloc" (func 32))
+    (export "load" (func 33))
     (start $allocate_stack)
-    (func (;3;) (type 0) (param i32) (result i32)
-      (local i32)
-      local.get 0
-      call 0
-      local.set 1
-      local.get 0
-      call 1
-      local.get 1
-    )
-    (func (;4;) (type 5) (param i32 i32 i32)
+    (func (;3;) (type 5) (param i32 i32 i32)
       local.get 0
       local.get 1
       local.get 2
       i32.const 1
       i32.const 28
-      call 5
+      call 4
       drop
     )
-    (func (;5;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
+    (func (;4;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
       (local i32 i32)
       block ;; label = @1
         local.get 0
@@ -101,7 +92,7 @@
         local.get 4
         local.get 0
         i32.load offset=4
-        call 7
+        call 6
         local.tee 1
         i32.eqz
         br_if 0 (;@1;)
@@ -133,126 +124,73 @@
       end
       local.get 1
     )
-    (func (;6;) (type 6) (param i32 i32) (result i32)
+    (func (;5;) (type 6) (param i32 i32) (result i32)
       local.get 0
       local.get 1
       i32.const 1
       i32.const 28
       local.get 0
       i32.load offset=4
-      call 7
+      call 6
     )
-    (func (;7;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i32 i64)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 5
-      global.set $__stack_pointer
+    (func (;6;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i64)
+      i32.const 0
+      local.set 5
       block ;; label = @1
+        local.get 0
+        i32.load offset=4
+        local.tee 6
+        local.get 2
+        i32.add
+        local.tee 2
+        local.get 6
+        i32.lt_u
+        br_if 0 (;@1;)
         block ;; label = @2
-          local.get 0
-          i32.load offset=4
-          local.tee 6
           local.get 2
-          i32.add
-          local.tee 7
-          local.get 6
-          i32.lt_u
-          br_if 0 (;@2;)
-          i32.const 1
-          local.set 2
-          local.get 7
           local.get 0
           i32.load offset=8
-          local.tee 6
           i32.le_u
-          br_if 1 (;@1;)
-          local.get 6
-          i32.const 1
-          i32.shl
-          local.tee 2
-          local.get 7
+          br_if 0 (;@2;)
           local.get 2
-          local.get 7
-          i32.gt_u
-          select
-          local.tee 2
-          i32.const 4
-          local.get 2
-          i32.const 4
-          i32.gt_u
-          select
-          i32.const -1
-          local.get 6
-          i32.const -1
-          i32.gt_s
-          select
           i64.extend_i32_u
           local.get 3
           i64.extend_i32_u
           i64.mul
-          local.tee 8
+          local.tee 7
           i64.const 32
           i64.shr_u
           i32.wrap_i64
-          br_if 0 (;@2;)
-          local.get 5
-          i32.const 8
-          i32.add
-          local.get 1
-          local.get 8
-          i32.wrap_i64
-          call 8
-          i32.const 0
-          local.set 2
-          local.get 5
-          i32.load offset=8
-          i32.const 1
-          i32.ne
           br_if 1 (;@1;)
-          local.get 5
-          i32.load offset=12
-          local.set 2
+          local.get 1
+          local.get 7
+          i32.wrap_i64
+          call 7
+          local.tee 2
+          i32.eqz
+          br_if 1 (;@1;)
           block ;; label = @3
             local.get 0
             i32.load
-            local.tee 6
+            local.tee 5
             i32.eqz
             br_if 0 (;@3;)
             block ;; label = @4
               local.get 4
               local.get 3
               i32.mul
-              local.tee 7
+              local.tee 6
               i32.eqz
               br_if 0 (;@4;)
               local.get 2
+              local.get 5
               local.get 6
-              local.get 7
               memory.copy
             end
-            local.get 6
-            i32.const -8
-            i32.add
-            local.tee 7
-            i32.load
-            local.tee 4
-            i32.const 27
-            i32.gt_u
-            br_if 0 (;@3;)
-            local.get 6
             local.get 1
-            local.get 4
-            i32.const 2
-            i32.shl
-            i32.add
-            local.tee 1
-            i32.load
-            i32.store
-            local.get 1
-            local.get 7
-            i32.store
+            local.get 5
+            call 8
           end
           local.get 0
           local.get 2
@@ -269,158 +207,156 @@
           local.get 3
           i32.div_u
           i32.store offset=8
-          i32.const 1
-          local.set 2
-          br 1 (;@1;)
         end
-        i32.const 0
-        local.set 2
+        i32.const 1
+        local.set 5
       end
       local.get 5
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-      local.get 2
     )
-    (func (;8;) (type 5) (param i32 i32 i32)
-      (local i32 i32 i32 i32 i32 i32 i32)
+    (func (;7;) (type 6) (param i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32)
       i32.const 0
-      local.set 3
+      local.set 2
       block ;; label = @1
+        local.get 1
+        i32.const -9
+        i32.gt_u
+        br_if 0 (;@1;)
+        local.get 1
+        i32.const 8
+        local.get 1
+        i32.const 8
+        i32.gt_u
+        select
+        i32.const 7
+        i32.add
+        i32.clz
+        local.tee 3
+        i32.eqz
+        br_if 0 (;@1;)
         block ;; label = @2
-          local.get 2
-          i32.const -9
-          i32.gt_u
-          br_if 0 (;@2;)
-          local.get 2
-          i32.const 8
-          local.get 2
-          i32.const 8
-          i32.gt_u
-          select
-          i32.const 7
-          i32.add
-          i32.clz
-          local.tee 4
-          i32.eqz
-          br_if 0 (;@2;)
           block ;; label = @3
+            local.get 0
+            i32.const 28
+            local.get 3
+            i32.sub
+            local.tee 4
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee 5
+            i32.load
+            local.tee 3
+            br_if 0 (;@3;)
             block ;; label = @4
-              local.get 1
-              i32.const 28
-              local.get 4
-              i32.sub
-              local.tee 5
-              i32.const 2
-              i32.shl
-              i32.add
+              local.get 0
+              i32.load offset=116
               local.tee 6
-              i32.load
-              local.tee 4
+              local.get 0
+              i32.load offset=112
+              local.tee 3
+              i32.sub
+              i32.const 16
+              local.get 4
+              i32.shl
+              local.tee 5
+              i32.ge_u
               br_if 0 (;@4;)
-              block ;; label = @5
-                local.get 1
-                i32.load offset=116
-                local.tee 7
-                local.get 1
-                i32.load offset=112
-                local.tee 4
-                i32.sub
-                i32.const 16
-                local.get 5
-                i32.shl
-                local.tee 6
-                i32.ge_u
-                br_if 0 (;@5;)
-                local.get 6
-                i32.const 16
-                i32.shr_u
-                local.get 2
-                i32.const 32761
-                i32.lt_u
-                i32.add
-                local.tee 8
-                memory.grow
-                local.tee 9
-                i32.const -1
-                i32.eq
-                br_if 3 (;@2;)
-                local.get 9
-                i32.const 65535
-                i32.gt_u
-                br_if 3 (;@2;)
-                local.get 9
-                local.get 8
-                i32.add
-                i32.const 16
-                i32.shl
-                local.tee 8
-                local.get 9
-                i32.const 16
-                i32.shl
-                local.tee 9
-                i32.lt_u
-                br_if 4 (;@1;)
-                local.get 1
-                local.get 8
-                i32.store offset=116
-                local.get 4
-                local.get 9
-                local.get 9
-                local.get 7
-                i32.eq
-                select
-                local.set 4
-              end
+              local.get 5
+              i32.const 16
+              i32.shr_u
               local.get 1
-              local.get 4
+              i32.const 32761
+              i32.lt_u
+              i32.add
+              local.tee 7
+              memory.grow
+              local.tee 1
+              i32.const -1
+              i32.eq
+              br_if 3 (;@1;)
+              local.get 1
+              i32.const 65535
+              i32.gt_u
+              br_if 3 (;@1;)
+              local.get 1
+              local.get 7
+              i32.add
+              i32.const 16
+              i32.shl
+              local.tee 7
+              local.get 1
+              i32.const 16
+              i32.shl
+              local.tee 1
+              i32.lt_u
+              br_if 3 (;@1;)
+              local.get 0
+              local.get 7
+              i32.store offset=116
+              local.get 3
+              local.get 1
+              local.get 1
               local.get 6
-              i32.add
-              i32.store offset=112
-              local.get 4
-              i32.const 8
-              i32.add
-              local.set 2
-              br 1 (;@3;)
+              i32.eq
+              select
+              local.set 3
             end
-            local.get 6
-            local.get 4
+            local.get 0
+            local.get 3
+            local.get 5
+            i32.add
+            i32.store offset=112
+            local.get 3
             i32.const 8
             i32.add
-            local.tee 2
-            i32.load
-            i32.store
+            local.set 2
+            br 1 (;@2;)
           end
-          local.get 4
           local.get 5
+          local.get 3
+          i32.const 8
+          i32.add
+          local.tee 2
+          i32.load
           i32.store
-          i32.const 1
-          local.set 3
-          br 1 (;@1;)
         end
+        local.get 3
+        local.get 4
+        i32.store
       end
-      local.get 0
       local.get 2
-      i32.store offset=4
-      local.get 0
-      local.get 3
-      i32.store
     )
-    (func (;9;) (type 7) (param i32 i64) (result i32)
-      local.get 1
-      local.get 0
-      i64.extend_i32_u
-      i64.add
-      memory.size
-      i64.extend_i32_u
-      i64.const 16
-      i64.shl
-      i64.le_u
+    (func (;8;) (type 3) (param i32 i32)
+      (local i32 i32)
+      block ;; label = @1
+        local.get 1
+        i32.const -8
+        i32.add
+        local.tee 2
+        i32.load
+        local.tee 3
+        i32.const 27
+        i32.gt_u
+        br_if 0 (;@1;)
+        local.get 1
+        local.get 0
+        local.get 3
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee 0
+        i32.load
+        i32.store
+        local.get 0
+        local.get 2
+        i32.store
+      end
     )
-    (func (;10;) (type 8) (result i32)
+    (func (;9;) (type 7) (result i32)
       (local i32)
       block ;; label = @1
-        call 39
+        call 37
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -448,13 +384,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 38
+        call 36
         i32.const 3
-        call 40
+        call 38
       end
-      call 37
+      call 35
     )
-    (func (;11;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;10;) (type 8) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.set 4
@@ -466,37 +402,73 @@
         local.get 0
         local.get 2
         local.get 1
-        call 36
+        call 34
         i32.eqz
         local.set 4
       end
       local.get 4
     )
-    (func (;12;) (type 5) (param i32 i32 i32)
+    (func (;11;) (type 9) (param i32 i32 i32) (result i32)
+      block ;; label = @1
+        local.get 0
+        i32.const 255
+        i32.and
+        br_if 0 (;@1;)
+        i32.const 0
+        return
+      end
+      local.get 1
+      call 0
+      local.set 0
+      local.get 1
+      call 1
       block ;; label = @1
         block ;; label = @2
-          local.get 1
-          i32.const 255
-          i32.and
-          br_if 0 (;@2;)
-          i32.const 0
+          block ;; label = @3
+            local.get 2
+            i32.const 255
+            i32.and
+            local.tee 1
+            i32.eqz
+            br_if 0 (;@3;)
+            local.get 1
+            i32.const 1
+            i32.ne
+            br_if 2 (;@1;)
+            i32.const 6
+            local.set 1
+            local.get 0
+            i32.const 6
+            i32.eq
+            br_if 1 (;@2;)
+            br 2 (;@1;)
+          end
+          local.get 0
+          i32.const 1
+          i32.ne
+          br_if 1 (;@1;)
+          i32.const 6
           local.set 1
-          br 1 (;@1;)
         end
-        i32.const 1
-        local.set 1
-        local.get 2
-        call 3
-        local.set 2
+        local.get 1
+        return
       end
+      i32.const 5
+      i64.const 23227421985
       local.get 0
-      local.get 2
-      i32.store offset=4
+      i32.const 2
+      i32.shl
+      i64.extend_i32_u
+      i64.shr_u
+      i32.wrap_i64
+      i32.const 15
+      i32.and
       local.get 0
-      local.get 1
-      i32.store
+      i32.const 8
+      i32.gt_u
+      select
     )
-    (func (;13;) (type 3) (param i32 i32)
+    (func (;12;) (type 3) (param i32 i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
@@ -546,26 +518,26 @@
           br_if 0 (;@2;)
           local.get 0
           i32.const 92
-          call 14
+          call 13
         end
         local.get 0
         local.get 1
-        call 14
+        call 13
         return
       end
       local.get 0
-      call 15
+      call 14
     )
-    (func (;14;) (type 3) (param i32 i32)
+    (func (;13;) (type 3) (param i32 i32)
       local.get 0
       i32.const 1
       i32.store8 offset=5
       local.get 0
       i32.load
       local.get 1
-      call 16
+      call 15
     )
-    (func (;15;) (type 1) (param i32)
+    (func (;14;) (type 1) (param i32)
       local.get 0
       i32.const 0
       i32.store8 offset=4
@@ -579,10 +551,10 @@
         i32.store8 offset=5
         local.get 0
         i32.load
-        call 17
+        call 16
       end
     )
-    (func (;16;) (type 3) (param i32 i32)
+    (func (;15;) (type 3) (param i32 i32)
       (local i32 i32 i32)
       global.get $__stack_pointer
       i32.const 16
@@ -607,7 +579,7 @@
       i32.add
       i32.const 1
       i32.const 1
-      call 5
+      call 4
       local.get 0
       i32.load8_u offset=16
       i32.and
@@ -617,91 +589,104 @@
       i32.add
       global.set $__stack_pointer
     )
-    (func (;17;) (type 1) (param i32)
+    (func (;16;) (type 1) (param i32)
       local.get 0
       i32.const 0
-      call 16
+      call 15
     )
-    (func (;18;) (type 10) (param i64 i64 i32 i32) (result i32)
+    (func (;17;) (type 10) (param i64 i64 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.set 4
       block ;; label = @1
         local.get 3
         local.get 1
-        i64.const 56
-        i64.shr_u
         i32.wrap_i64
+        i32.const 255
+        i32.and
         i32.ne
         br_if 0 (;@1;)
         local.get 0
         local.get 1
         local.get 2
         local.get 3
-        call 19
+        call 18
         local.set 4
       end
       local.get 4
     )
-    (func (;19;) (type 10) (param i64 i64 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i32 i32)
-      i32.const 0
-      local.set 4
+    (func (;18;) (type 10) (param i64 i64 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
-        local.get 3
-        local.get 1
-        i64.const 56
-        i64.shr_u
-        i32.wrap_i64
-        local.tee 5
-        i32.lt_u
-        br_if 0 (;@1;)
-        local.get 5
+        block ;; label = @2
+          local.get 3
+          local.get 1
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee 4
+          i32.ge_u
+          br_if 0 (;@2;)
+          i32.const 0
+          local.set 5
+          br 1 (;@1;)
+        end
+        block ;; label = @2
+          local.get 4
+          br_if 0 (;@2;)
+          i32.const 1
+          local.set 5
+          br 1 (;@1;)
+        end
+        local.get 4
         i32.const -1
         i32.add
         local.set 6
         i32.const 0
         local.set 7
         i32.const 1
-        local.set 4
-        i32.const 0
         local.set 5
+        i32.const 0
+        local.set 4
         loop ;; label = @2
           local.get 3
-          local.get 5
+          local.get 4
           i32.eq
           br_if 1 (;@1;)
           local.get 2
-          local.get 5
+          local.get 4
           i32.add
           local.set 8
-          local.get 5
-          i32.const 8
-          i32.lt_u
-          local.set 9
           local.get 7
+          local.get 7
+          i32.const 8
+          i32.add
+          local.tee 9
           i32.const 56
           i32.and
-          local.set 10
-          local.get 6
-          local.get 5
-          i32.eq
-          local.set 11
-          local.get 7
+          local.get 4
           i32.const 8
-          i32.add
-          local.set 7
-          local.get 5
+          i32.lt_u
+          local.tee 10
+          select
+          local.set 11
+          local.get 6
+          local.get 4
+          i32.eq
+          local.set 12
+          local.get 4
           i32.const 1
           i32.add
-          local.set 5
+          local.set 4
+          local.get 9
+          local.set 7
           local.get 8
           i32.load8_u
           local.get 0
           local.get 1
-          local.get 9
-          select
           local.get 10
+          select
+          local.get 11
           i64.extend_i32_u
           i64.shr_u
           i32.wrap_i64
@@ -713,7 +698,7 @@
           i32.const 2
           local.get 8
           select
-          local.get 11
+          local.get 12
           select
           local.tee 8
           i32.const 2
@@ -723,117 +708,878 @@
         local.get 8
         i32.const 1
         i32.xor
-        local.set 4
+        local.set 5
       end
-      local.get 4
+      local.get 5
       i32.const 1
       i32.and
     )
-    (func (;20;) (type 5) (param i32 i32 i32)
-      (local i32 i32)
+    (func (;19;) (type 4) (param i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+      global.get $__stack_pointer
+      i32.const 96
+      i32.sub
+      local.tee 5
+      global.set $__stack_pointer
+      local.get 5
+      i32.const 64
+      i32.add
+      local.set 6
+      i32.const 1
+      local.set 7
       i32.const 0
-      local.set 3
+      local.set 8
+      i32.const 0
+      local.set 9
+      i32.const 1
+      local.set 10
+      i32.const 0
+      local.set 11
+      i32.const 1
+      local.set 12
+      i32.const 0
+      local.set 13
       block ;; label = @1
         loop ;; label = @2
-          block ;; label = @3
-            local.get 2
-            local.get 3
-            i32.ne
-            br_if 0 (;@3;)
-            local.get 2
-            local.set 3
-            br 2 (;@1;)
-          end
+          local.get 9
+          i32.const 2
+          i32.eq
+          br_if 1 (;@1;)
+          local.get 5
+          i32.const 48
+          i32.add
           local.get 1
-          local.get 3
-          i32.add
-          i32.load8_u
-          i32.const -9
-          i32.add
-          local.tee 4
-          i32.const 23
-          i32.gt_u
-          br_if 1 (;@1;)
-          i32.const 1
-          local.get 4
-          i32.shl
-          i32.const 8388635
-          i32.and
-          i32.eqz
-          br_if 1 (;@1;)
-          local.get 3
+          local.get 2
+          call 20
+          local.get 9
           i32.const 1
           i32.add
-          local.set 3
-          br 0 (;@2;)
+          local.set 14
+          i32.const 0
+          local.set 15
+          loop ;; label = @3
+            block ;; label = @4
+              block ;; label = @5
+                block ;; label = @6
+                  local.get 5
+                  i32.const 48
+                  i32.add
+                  call 21
+                  i32.const 255
+                  i32.and
+                  local.tee 16
+                  i32.eqz
+                  br_if 0 (;@6;)
+                  local.get 16
+                  i32.const 1
+                  i32.eq
+                  br_if 3 (;@3;)
+                  br 1 (;@5;)
+                end
+                local.get 9
+                br_if 1 (;@4;)
+                local.get 5
+                i32.load offset=80
+                i32.const 3
+                i32.ne
+                br_if 2 (;@3;)
+                local.get 5
+                i32.load offset=84
+                i32.const 2
+                i32.ne
+                br_if 2 (;@3;)
+                i64.const 1701274725
+                i64.const 4
+                local.get 5
+                i32.load offset=64
+                local.get 5
+                i32.load offset=68
+                call 17
+                i32.eqz
+                br_if 2 (;@3;)
+                local.get 5
+                i32.const 16
+                i32.add
+                local.get 5
+                i32.load offset=72
+                local.tee 16
+                local.get 5
+                i32.load offset=76
+                local.tee 17
+                i64.const 8243128152305266548
+                i64.const 8
+                call 22
+                local.get 5
+                i32.load offset=16
+                local.get 5
+                i32.load offset=20
+                local.get 3
+                local.get 4
+                call 23
+                i32.eqz
+                br_if 2 (;@3;)
+                local.get 5
+                i32.const 8
+                i32.add
+                local.get 16
+                local.get 17
+                i64.const 8746390893695562342
+                i64.const 7496970
+                call 22
+                local.get 5
+                i32.load offset=12
+                local.set 11
+                local.get 5
+                i32.load offset=8
+                local.set 12
+                local.get 5
+                local.get 16
+                local.get 17
+                i64.const 8245932783150527078
+                i64.const 29705
+                call 22
+                local.get 5
+                i32.load offset=4
+                local.set 13
+                local.get 5
+                i32.load
+                local.set 10
+              end
+              local.get 14
+              local.set 9
+              br 2 (;@2;)
+            end
+            block ;; label = @4
+              local.get 6
+              call 24
+              br_if 0 (;@4;)
+              local.get 15
+              i32.const 1
+              i32.and
+              local.set 16
+              i32.const 0
+              local.set 15
+              local.get 16
+              i32.eqz
+              br_if 1 (;@3;)
+              i32.const 1
+              local.set 15
+              local.get 6
+              call 25
+              i32.eqz
+              br_if 1 (;@3;)
+              local.get 5
+              i32.const 40
+              i32.add
+              local.get 5
+              i32.load offset=72
+              local.tee 16
+              local.get 5
+              i32.load offset=76
+              local.tee 17
+              i64.const 25705
+              i64.const 2
+              call 22
+              local.get 5
+              i32.load offset=40
+              local.get 5
+              i32.load offset=44
+              local.get 10
+              local.get 13
+              call 23
+              i32.eqz
+              br_if 1 (;@3;)
+              local.get 5
+              i32.const 32
+              i32.add
+              local.get 16
+              local.get 17
+              i64.const 495622906222
+              i64.const 5
+              call 22
+              local.get 5
+              i32.load offset=36
+              local.set 8
+              local.get 5
+              i32.load offset=32
+              local.set 7
+              br 3 (;@1;)
+            end
+            local.get 5
+            i32.const 24
+            i32.add
+            local.get 5
+            i32.load offset=72
+            local.get 5
+            i32.load offset=76
+            i64.const 25705
+            i64.const 2
+            call 22
+            local.get 5
+            i32.load offset=24
+            local.get 5
+            i32.load offset=28
+            local.get 12
+            local.get 11
+            call 23
+            local.set 15
+            br 0 (;@3;)
+          end
         end
       end
       local.get 0
-      i32.const 1
-      local.get 1
-      local.get 3
-      i32.add
-      local.get 2
-      local.get 3
-      i32.lt_u
-      select
+      local.get 8
+      i32.store offset=4
+      local.get 0
+      local.get 7
       i32.store
+      local.get 5
+      i32.const 96
+      i32.add
+      global.set $__stack_pointer
+    )
+    (func (;20;) (type 5) (param i32 i32 i32)
       local.get 0
       i32.const 0
-      local.get 2
-      local.get 3
-      i32.sub
-      local.tee 3
-      local.get 3
-      local.get 2
-      i32.gt_u
-      select
-      i32.store offset=4
-    )
-    (func (;21;) (type 11) (param i32 i64 i64) (result i32)
-      (local i32 i32)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 3
-      global.set $__stack_pointer
+      i32.store8 offset=46
+      local.get 0
       i32.const 0
-      local.set 4
-      block ;; label = @1
-        local.get 0
-        call 22
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 3
-        i32.const 8
-        i32.add
-        local.get 0
-        i32.load offset=8
-        local.get 0
-        i32.load offset=12
-        i64.const 1701869940
-        i64.const 288230376151711744
-        call 23
-        local.get 3
-        i32.load offset=8
-        local.tee 0
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 1
-        local.get 2
-        local.get 0
-        local.get 3
-        i32.load offset=12
-        call 18
-        local.set 4
-      end
-      local.get 3
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-      local.get 4
+      i32.store16 offset=44
+      local.get 0
+      i64.const 0
+      i64.store offset=8 align=4
+      local.get 0
+      local.get 2
+      i32.store offset=4
+      local.get 0
+      local.get 1
+      i32.store
+      local.get 0
+      i64.const 0
+      i64.store offset=28 align=4
+      local.get 0
+      i32.const 1
+      i32.store offset=24
+      local.get 0
+      i64.const 1
+      i64.store offset=16 align=4
+      local.get 0
+      i64.const 0
+      i64.store offset=33 align=1
     )
-    (func (;22;) (type 0) (param i32) (result i32)
+    (func (;21;) (type 0) (param i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32)
+      block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            block ;; label = @4
+              block ;; label = @5
+                block ;; label = @6
+                  local.get 0
+                  i32.load8_u offset=46
+                  br_if 0 (;@6;)
+                  local.get 0
+                  i32.load offset=4
+                  local.set 1
+                  local.get 0
+                  i32.load
+                  local.set 2
+                  loop ;; label = @7
+                    i32.const 0
+                    local.set 3
+                    loop ;; label = @8
+                      local.get 1
+                      local.get 3
+                      i32.eq
+                      br_if 3 (;@5;)
+                      block ;; label = @9
+                        local.get 2
+                        local.get 3
+                        i32.add
+                        local.tee 4
+                        i32.load8_u
+                        i32.const 60
+                        i32.eq
+                        br_if 0 (;@9;)
+                        local.get 3
+                        i32.const 1
+                        i32.add
+                        local.set 3
+                        br 1 (;@8;)
+                      end
+                    end
+                    local.get 2
+                    local.get 3
+                    i32.const 1
+                    i32.add
+                    local.tee 5
+                    i32.add
+                    local.set 6
+                    local.get 1
+                    local.get 5
+                    i32.sub
+                    local.set 7
+                    i32.const 0
+                    local.set 8
+                    block ;; label = @8
+                      local.get 1
+                      local.get 5
+                      i32.eq
+                      br_if 0 (;@8;)
+                      local.get 6
+                      i32.load8_u
+                      local.set 8
+                    end
+                    block ;; label = @8
+                      block ;; label = @9
+                        i64.const 2960673
+                        i64.const 3
+                        local.get 6
+                        local.get 7
+                        call 18
+                        br_if 0 (;@9;)
+                        local.get 3
+                        local.get 1
+                        i32.sub
+                        i32.const 1
+                        i32.add
+                        local.set 2
+                        local.get 4
+                        i32.const 1
+                        i32.add
+                        local.set 5
+                        i32.const 0
+                        local.set 3
+                        i32.const 0
+                        local.set 4
+                        loop ;; label = @10
+                          local.get 2
+                          local.get 3
+                          i32.add
+                          i32.eqz
+                          br_if 9 (;@1;)
+                          local.get 5
+                          local.get 3
+                          i32.add
+                          i32.load8_u
+                          local.tee 1
+                          i32.const 62
+                          i32.ne
+                          local.get 4
+                          i32.or
+                          i32.const 1
+                          i32.and
+                          i32.eqz
+                          br_if 2 (;@8;)
+                          local.get 3
+                          i32.const 1
+                          i32.add
+                          local.set 3
+                          local.get 4
+                          local.get 1
+                          i32.const 34
+                          i32.eq
+                          i32.xor
+                          local.set 4
+                          br 0 (;@10;)
+                        end
+                      end
+                      local.get 3
+                      local.get 1
+                      i32.sub
+                      i32.const 1
+                      i32.add
+                      local.set 5
+                      i32.const 0
+                      local.set 1
+                      loop ;; label = @9
+                        local.get 5
+                        local.get 1
+                        local.tee 3
+                        i32.add
+                        i32.eqz
+                        br_if 8 (;@1;)
+                        i64.const 4074797
+                        i64.const 3
+                        local.get 4
+                        local.get 3
+                        i32.const 1
+                        i32.add
+                        local.tee 1
+                        i32.add
+                        i32.const 0
+                        local.get 7
+                        local.get 3
+                        i32.sub
+                        local.tee 2
+                        local.get 2
+                        local.get 7
+                        i32.gt_u
+                        select
+                        call 18
+                        i32.eqz
+                        br_if 0 (;@9;)
+                      end
+                      local.get 3
+                      i32.const 2
+                      i32.add
+                      local.set 3
+                    end
+                    local.get 0
+                    i32.const 1
+                    local.get 6
+                    local.get 3
+                    i32.const 1
+                    i32.add
+                    local.tee 4
+                    i32.add
+                    local.get 7
+                    local.get 4
+                    i32.lt_u
+                    select
+                    local.tee 2
+                    i32.store
+                    local.get 0
+                    i32.const 0
+                    local.get 7
+                    local.get 4
+                    i32.sub
+                    local.tee 4
+                    local.get 4
+                    local.get 7
+                    i32.gt_u
+                    select
+                    local.tee 1
+                    i32.store offset=4
+                    local.get 8
+                    i32.const 255
+                    i32.and
+                    local.tee 4
+                    i32.const 33
+                    i32.eq
+                    br_if 0 (;@7;)
+                    local.get 4
+                    i32.const 63
+                    i32.eq
+                    br_if 0 (;@7;)
+                  end
+                  block ;; label = @7
+                    local.get 4
+                    i32.const 47
+                    i32.eq
+                    br_if 0 (;@7;)
+                    i32.const 0
+                    local.get 3
+                    local.get 3
+                    local.get 7
+                    i32.gt_u
+                    local.tee 4
+                    select
+                    local.set 1
+                    i32.const 1
+                    local.get 6
+                    local.get 4
+                    select
+                    local.set 2
+                    br 3 (;@4;)
+                  end
+                  i32.const 1
+                  local.set 4
+                  block ;; label = @7
+                    local.get 0
+                    i32.load offset=8
+                    local.tee 1
+                    br_if 0 (;@7;)
+                    i32.const 0
+                    local.get 3
+                    local.get 3
+                    local.get 7
+                    i32.gt_u
+                    local.tee 4
+                    select
+                    local.set 1
+                    i32.const 1
+                    local.get 6
+                    local.get 4
+                    select
+                    local.set 2
+                    br 3 (;@4;)
+                  end
+                  local.get 0
+                  local.get 1
+                  i32.const -1
+                  i32.add
+                  i32.store offset=8
+                  br 3 (;@3;)
+                end
+                local.get 0
+                i32.const 0
+                i32.store8 offset=46
+                local.get 0
+                local.get 0
+                i32.load offset=8
+                i32.const -1
+                i32.add
+                i32.store offset=8
+                i32.const 1
+                return
+              end
+              i32.const 3
+              i32.const 2
+              i32.const 3
+              local.get 0
+              i32.load8_u offset=45
+              i32.const 1
+              i32.and
+              select
+              local.get 0
+              i32.load offset=8
+              select
+              return
+            end
+            local.get 2
+            local.get 1
+            i32.add
+            local.set 5
+            i32.const 0
+            local.set 3
+            block ;; label = @4
+              loop ;; label = @5
+                block ;; label = @6
+                  local.get 1
+                  local.get 3
+                  i32.ne
+                  br_if 0 (;@6;)
+                  local.get 1
+                  local.set 3
+                  br 2 (;@4;)
+                end
+                block ;; label = @6
+                  local.get 2
+                  local.get 3
+                  i32.add
+                  i32.load8_u
+                  local.tee 4
+                  i32.const -9
+                  i32.add
+                  local.tee 7
+                  i32.const 23
+                  i32.gt_u
+                  br_if 0 (;@6;)
+                  i32.const 1
+                  local.get 7
+                  i32.shl
+                  i32.const 8388635
+                  i32.and
+                  br_if 2 (;@4;)
+                end
+                local.get 4
+                i32.const 47
+                i32.eq
+                br_if 1 (;@4;)
+                local.get 3
+                i32.const 1
+                i32.add
+                local.set 3
+                br 0 (;@5;)
+              end
+            end
+            i32.const 3
+            local.set 4
+            local.get 3
+            i32.eqz
+            br_if 0 (;@3;)
+            block ;; label = @4
+              local.get 0
+              i32.load offset=8
+              local.tee 7
+              br_if 0 (;@4;)
+              local.get 0
+              i32.load8_u offset=45
+              i32.const 1
+              i32.and
+              br_if 1 (;@3;)
+            end
+            i32.const 0
+            local.set 4
+            block ;; label = @4
+              local.get 1
+              i32.eqz
+              br_if 0 (;@4;)
+              local.get 5
+              i32.const -1
+              i32.add
+              local.tee 5
+              i32.eqz
+              br_if 0 (;@4;)
+              local.get 5
+              i32.load8_u
+              i32.const 47
+              i32.eq
+              local.set 4
+            end
+            local.get 0
+            i32.const 1
+            i32.store8 offset=45
+            local.get 0
+            local.get 4
+            i32.store8 offset=46
+            local.get 0
+            local.get 7
+            i32.const 1
+            i32.add
+            local.tee 4
+            i32.store offset=8
+            block ;; label = @4
+              local.get 7
+              i32.const 3
+              i32.eq
+              br_if 0 (;@4;)
+              local.get 7
+              i32.const 1
+              i32.ne
+              br_if 2 (;@2;)
+              i32.const 1
+              local.set 7
+              block ;; label = @5
+                i64.const 126935165919596
+                i64.const 6
+                local.get 2
+                local.get 3
+                call 17
+                br_if 0 (;@5;)
+                i32.const 2
+                i32.const 0
+                i64.const 495622513765
+                i64.const 5
+                local.get 2
+                local.get 3
+                call 17
+                select
+                local.set 7
+              end
+              local.get 0
+              local.get 7
+              i32.store offset=12
+              br 2 (;@2;)
+            end
+            local.get 0
+            i64.const 128047746676079
+            i64.const 6
+            local.get 2
+            local.get 3
+            call 17
+            i32.store8 offset=44
+            br 1 (;@2;)
+          end
+          local.get 4
+          return
+        end
+        local.get 0
+        local.get 4
+        i32.store offset=32
+        local.get 0
+        local.get 3
+        i32.store offset=20
+        local.get 0
+        local.get 2
+        i32.store offset=16
+        local.get 0
+        local.get 0
+        i32.load8_u offset=44
+        i32.store8 offset=40
+        local.get 0
+        local.get 0
+        i32.load offset=12
+        i32.store offset=36
+        local.get 0
+        local.get 1
+        local.get 3
+        i32.sub
+        i32.store offset=28
+        local.get 0
+        local.get 2
+        local.get 3
+        i32.add
+        i32.store offset=24
+        i32.const 0
+        return
+      end
+      i32.const 3
+    )
+    (func (;22;) (type 11) (param i32 i32 i32 i64 i64)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+      local.get 2
+      i32.const -1
+      i32.add
+      local.set 5
+      i32.const 1
+      local.set 6
+      local.get 4
+      i32.wrap_i64
+      i32.const 255
+      i32.and
+      local.tee 7
+      local.get 1
+      i32.add
+      i32.const 1
+      i32.add
+      local.set 8
+      i32.const 0
+      local.set 9
+      i32.const 0
+      local.set 10
+      loop ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 2
+            local.get 10
+            i32.eq
+            br_if 0 (;@3;)
+            local.get 1
+            local.get 10
+            i32.add
+            local.tee 11
+            i32.load8_u
+            i32.const -9
+            i32.add
+            local.tee 12
+            i32.const 23
+            i32.gt_u
+            br_if 1 (;@2;)
+            i32.const 1
+            local.get 12
+            i32.shl
+            i32.const 8388635
+            i32.and
+            i32.eqz
+            br_if 1 (;@2;)
+            local.get 3
+            local.get 4
+            local.get 11
+            i32.const 1
+            i32.add
+            local.get 5
+            call 18
+            i32.eqz
+            br_if 1 (;@2;)
+            i64.const 8765
+            i64.const 2
+            i32.const 1
+            local.get 8
+            local.get 10
+            i32.add
+            local.get 5
+            local.get 7
+            i32.lt_u
+            local.tee 11
+            select
+            local.tee 13
+            i32.const 0
+            local.get 5
+            local.get 7
+            i32.sub
+            local.tee 12
+            local.get 12
+            local.get 5
+            i32.gt_u
+            select
+            local.tee 12
+            call 18
+            i32.eqz
+            br_if 1 (;@2;)
+            i32.const 1
+            local.get 13
+            i32.const 2
+            i32.add
+            local.get 12
+            i32.const 2
+            i32.lt_u
+            select
+            local.set 6
+            local.get 5
+            local.get 7
+            local.get 11
+            select
+            local.tee 12
+            i32.const -1
+            i32.xor
+            local.get 2
+            i32.add
+            local.get 5
+            local.get 12
+            i32.sub
+            local.tee 5
+            i32.const 2
+            local.get 5
+            i32.const 2
+            i32.lt_u
+            select
+            i32.sub
+            local.get 10
+            i32.sub
+            local.set 5
+            i32.const 0
+            local.set 9
+            i32.const 0
+            local.set 10
+            loop ;; label = @4
+              local.get 5
+              local.get 10
+              i32.eq
+              br_if 1 (;@3;)
+              block ;; label = @5
+                local.get 6
+                local.get 10
+                i32.add
+                i32.load8_u
+                i32.const 34
+                i32.ne
+                br_if 0 (;@5;)
+                local.get 10
+                local.set 9
+                br 2 (;@3;)
+              end
+              local.get 10
+              i32.const 1
+              i32.add
+              local.set 10
+              br 0 (;@4;)
+            end
+          end
+          local.get 0
+          local.get 9
+          i32.store offset=4
+          local.get 0
+          local.get 6
+          i32.store
+          return
+        end
+        local.get 10
+        i32.const 1
+        i32.add
+        local.set 10
+        local.get 5
+        i32.const -1
+        i32.add
+        local.set 5
+        br 0 (;@1;)
+      end
+    )
+    (func (;23;) (type 8) (param i32 i32 i32 i32) (result i32)
+      block ;; label = @1
+        local.get 1
+        br_if 0 (;@1;)
+        i32.const 0
+        return
+      end
+      local.get 0
+      local.get 1
+      local.get 2
+      local.get 3
+      call 10
+    )
+    (func (;24;) (type 0) (param i32) (result i32)
       (local i32)
       i32.const 0
       local.set 1
@@ -844,86 +1590,22 @@
         i32.ne
         br_if 0 (;@1;)
         local.get 0
-        i32.load8_u offset=20
-        i32.const 255
-        i32.and
+        i32.load offset=20
         i32.const 1
         i32.ne
         br_if 0 (;@1;)
         i64.const 491328725356
-        i64.const 360287970189639680
+        i64.const 5
         local.get 0
         i32.load
         local.get 0
         i32.load offset=4
-        call 18
+        call 17
         local.set 1
       end
       local.get 1
     )
-    (func (;23;) (type 12) (param i32 i32 i32 i64 i64)
-      (local i32 i32 i32 i32)
-      global.get $__stack_pointer
-      i32.const 32
-      i32.sub
-      local.tee 5
-      global.set $__stack_pointer
-      block ;; label = @1
-        block ;; label = @2
-          loop ;; label = @3
-            local.get 5
-            i32.const 4
-            i32.add
-            local.get 1
-            local.get 2
-            call 25
-            local.get 5
-            i32.load offset=4
-            i32.eqz
-            br_if 1 (;@2;)
-            local.get 5
-            i32.load offset=8
-            local.tee 6
-            i32.eqz
-            br_if 1 (;@2;)
-            local.get 5
-            i32.load offset=28
-            local.set 2
-            local.get 5
-            i32.load offset=24
-            local.set 1
-            local.get 5
-            i32.load offset=20
-            local.set 7
-            local.get 5
-            i32.load offset=16
-            local.set 8
-            local.get 3
-            local.get 4
-            local.get 6
-            local.get 5
-            i32.load offset=12
-            call 18
-            i32.eqz
-            br_if 0 (;@3;)
-            br 2 (;@1;)
-          end
-        end
-        i32.const 0
-        local.set 8
-      end
-      local.get 0
-      local.get 7
-      i32.store offset=4
-      local.get 0
-      local.get 8
-      i32.store
-      local.get 5
-      i32.const 32
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;24;) (type 0) (param i32) (result i32)
+    (func (;25;) (type 0) (param i32) (result i32)
       (local i32)
       i32.const 0
       local.set 1
@@ -934,767 +1616,67 @@
         i32.ne
         br_if 0 (;@1;)
         local.get 0
-        i32.load8_u offset=20
+        i32.load offset=20
         i32.const 1
         i32.ne
         br_if 0 (;@1;)
         local.get 0
-        i32.load8_u offset=21
+        i32.load8_u offset=24
         i32.const 1
         i32.and
         i32.eqz
         br_if 0 (;@1;)
         i64.const 1953656688
-        i64.const 288230376151711744
+        i64.const 4
         local.get 0
         i32.load
         local.get 0
         i32.load offset=4
-        call 18
+        call 17
         local.set 1
       end
       local.get 1
     )
-    (func (;25;) (type 5) (param i32 i32 i32)
-      (local i32 i32 i32 i32 i32 i32)
+    (func (;26;) (type 12) (param i32 i64 i64) (result i32)
+      (local i32 i32)
       global.get $__stack_pointer
       i32.const 16
       i32.sub
       local.tee 3
       global.set $__stack_pointer
-      local.get 3
-      i32.const 8
-      i32.add
-      local.get 1
-      local.get 2
-      call 20
+      i32.const 0
+      local.set 4
       block ;; label = @1
-        block ;; label = @2
-          block ;; label = @3
-            local.get 3
-            i32.load offset=12
-            local.tee 4
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 3
-            i32.load offset=8
-            local.tee 1
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 1
-            i32.load8_u
-            local.tee 2
-            i32.const 47
-            i32.eq
-            br_if 0 (;@3;)
-            local.get 2
-            i32.const 62
-            i32.eq
-            br_if 0 (;@3;)
-            i32.const 0
-            local.set 5
-            i32.const 0
-            local.set 2
-            loop ;; label = @4
-              local.get 4
-              local.get 2
-              i32.eq
-              br_if 3 (;@1;)
-              local.get 1
-              local.get 2
-              i32.add
-              i32.load8_u
-              i32.const 61
-              i32.eq
-              br_if 2 (;@2;)
-              local.get 2
-              i32.const 1
-              i32.add
-              local.set 2
-              br 0 (;@4;)
-            end
-          end
-          local.get 0
-          i32.const 0
-          i32.store offset=4
-          i32.const 1
-          local.set 5
-          br 1 (;@1;)
-        end
+        local.get 0
+        call 24
+        i32.eqz
+        br_if 0 (;@1;)
         local.get 3
+        i32.const 8
+        i32.add
+        local.get 0
+        i32.load offset=8
+        local.get 0
+        i32.load offset=12
+        i64.const 1701869940
+        i64.const 4
+        call 22
         local.get 1
         local.get 2
-        i32.const 1
-        i32.add
-        local.tee 6
-        i32.add
-        local.get 4
-        local.get 6
-        i32.sub
-        call 20
         local.get 3
-        i32.load offset=4
-        local.tee 7
-        i32.eqz
-        br_if 0 (;@1;)
+        i32.load offset=8
         local.get 3
-        i32.load
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        i32.const 1
-        i32.add
-        local.set 6
-        local.get 7
-        i32.const -1
-        i32.add
-        local.set 8
-        local.get 4
-        i32.load8_u
-        local.set 7
-        i32.const 0
-        local.set 5
-        i32.const 0
+        i32.load offset=12
+        call 17
         local.set 4
-        loop ;; label = @2
-          local.get 8
-          local.get 4
-          i32.eq
-          br_if 1 (;@1;)
-          block ;; label = @3
-            local.get 6
-            local.get 4
-            i32.add
-            i32.load8_u
-            local.get 7
-            i32.eq
-            br_if 0 (;@3;)
-            local.get 4
-            i32.const 1
-            i32.add
-            local.set 4
-            br 1 (;@2;)
-          end
-        end
-        block ;; label = @2
-          local.get 7
-          i32.const 39
-          i32.eq
-          br_if 0 (;@2;)
-          local.get 7
-          i32.const 34
-          i32.ne
-          br_if 1 (;@1;)
-        end
-        i32.const 0
-        local.set 5
-        block ;; label = @2
-          block ;; label = @3
-            block ;; label = @4
-              loop ;; label = @5
-                local.get 2
-                local.get 5
-                i32.eq
-                br_if 1 (;@4;)
-                local.get 1
-                local.get 5
-                i32.add
-                local.set 7
-                local.get 5
-                i32.const 1
-                i32.add
-                local.set 5
-                local.get 7
-                i32.load8_u
-                i32.const -9
-                i32.add
-                local.tee 7
-                i32.const 23
-                i32.gt_u
-                br_if 0 (;@5;)
-                i32.const 1
-                local.get 7
-                i32.shl
-                i32.const 8388635
-                i32.and
-                i32.eqz
-                br_if 0 (;@5;)
-                br 2 (;@3;)
-              end
-            end
-            i32.const 0
-            local.set 5
-            loop ;; label = @4
-              local.get 4
-              local.get 5
-              i32.eq
-              br_if 2 (;@2;)
-              local.get 6
-              local.get 5
-              i32.add
-              local.set 7
-              local.get 5
-              i32.const 1
-              i32.add
-              local.set 5
-              local.get 7
-              i32.load8_u
-              i32.const 60
-              i32.ne
-              br_if 0 (;@4;)
-            end
-          end
-          i32.const 0
-          local.set 5
-          br 1 (;@1;)
-        end
-        local.get 0
-        local.get 4
-        i32.store offset=16
-        local.get 0
-        local.get 6
-        i32.store offset=12
-        local.get 0
-        local.get 2
-        i32.store offset=8
-        local.get 0
-        local.get 1
-        i32.store offset=4
-        i32.const 1
-        local.set 5
-        local.get 0
-        local.get 6
-        local.get 4
-        i32.const 1
-        i32.add
-        local.tee 2
-        i32.add
-        i32.store offset=20
-        local.get 0
-        i32.const 0
-        local.get 8
-        local.get 2
-        i32.sub
-        local.tee 2
-        local.get 2
-        local.get 8
-        i32.gt_u
-        select
-        i32.store offset=24
       end
-      local.get 0
-      local.get 5
-      i32.store
       local.get 3
       i32.const 16
       i32.add
       global.set $__stack_pointer
+      local.get 4
     )
-    (func (;26;) (type 3) (param i32 i32)
-      (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32)
-      global.get $__stack_pointer
-      i32.const 48
-      i32.sub
-      local.tee 2
-      global.set $__stack_pointer
-      block ;; label = @1
-        block ;; label = @2
-          local.get 1
-          i32.load8_u offset=15
-          br_if 0 (;@2;)
-          local.get 1
-          i32.load offset=4
-          local.set 3
-          local.get 1
-          i32.load
-          local.set 4
-          block ;; label = @3
-            block ;; label = @4
-              loop ;; label = @5
-                local.get 4
-                local.get 3
-                i32.add
-                local.set 5
-                local.get 4
-                local.set 6
-                i32.const 0
-                local.set 7
-                block ;; label = @6
-                  block ;; label = @7
-                    block ;; label = @8
-                      loop ;; label = @9
-                        local.get 6
-                        local.get 5
-                        i32.eq
-                        br_if 1 (;@8;)
-                        block ;; label = @10
-                          local.get 6
-                          i32.load8_u
-                          i32.const 60
-                          i32.eq
-                          br_if 0 (;@10;)
-                          local.get 7
-                          i32.const 1
-                          i32.add
-                          local.set 7
-                          local.get 6
-                          i32.const 1
-                          i32.add
-                          local.set 6
-                          br 1 (;@9;)
-                        end
-                      end
-                      i64.const 757932348
-                      i64.const 288230376151711744
-                      local.get 4
-                      local.get 7
-                      i32.add
-                      local.tee 8
-                      local.get 3
-                      local.get 7
-                      i32.sub
-                      local.tee 9
-                      call 19
-                      i32.eqz
-                      br_if 1 (;@7;)
-                      i64.const 216172782113783808
-                      local.set 10
-                      i64.const 4074797
-                      local.set 11
-                      br 2 (;@6;)
-                    end
-                    block ;; label = @8
-                      block ;; label = @9
-                        local.get 1
-                        i32.load offset=8
-                        br_if 0 (;@9;)
-                        local.get 1
-                        i32.load8_u offset=14
-                        i32.const 1
-                        i32.and
-                        br_if 1 (;@8;)
-                      end
-                      local.get 0
-                      i32.const 4
-                      i32.store8 offset=21
-                      br 7 (;@1;)
-                    end
-                    local.get 0
-                    i32.const 3
-                    i32.store8 offset=21
-                    br 6 (;@1;)
-                  end
-                  i64.const 144115188075855872
-                  local.set 10
-                  block ;; label = @7
-                    i64.const 16188
-                    i64.const 144115188075855872
-                    local.get 8
-                    local.get 9
-                    call 19
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    i64.const 15935
-                    local.set 11
-                    br 1 (;@6;)
-                  end
-                  i64.const 72057594037927936
-                  local.set 10
-                  i64.const 62
-                  local.set 11
-                  i64.const 8508
-                  i64.const 144115188075855872
-                  local.get 8
-                  local.get 9
-                  call 19
-                  br_if 0 (;@6;)
-                  i64.const 12092
-                  i64.const 144115188075855872
-                  local.get 8
-                  local.get 9
-                  call 19
-                  br_if 0 (;@6;)
-                  local.get 7
-                  local.get 3
-                  i32.sub
-                  local.set 3
-                  local.get 8
-                  i32.const 1
-                  i32.add
-                  local.set 8
-                  local.get 9
-                  i32.const -1
-                  i32.add
-                  local.set 9
-                  i32.const 1
-                  local.set 7
-                  block ;; label = @7
-                    loop ;; label = @8
-                      local.get 3
-                      local.get 7
-                      i32.add
-                      i32.eqz
-                      br_if 1 (;@7;)
-                      block ;; label = @9
-                        block ;; label = @10
-                          local.get 6
-                          local.get 7
-                          i32.add
-                          i32.load8_u
-                          local.tee 5
-                          i32.const -9
-                          i32.add
-                          local.tee 4
-                          i32.const 23
-                          i32.gt_u
-                          br_if 0 (;@10;)
-                          i32.const 1
-                          local.get 4
-                          i32.shl
-                          i32.const 8388635
-                          i32.and
-                          br_if 1 (;@9;)
-                        end
-                        local.get 5
-                        i32.const 47
-                        i32.eq
-                        br_if 0 (;@9;)
-                        local.get 5
-                        i32.const 62
-                        i32.eq
-                        br_if 0 (;@9;)
-                        local.get 7
-                        i32.const 1
-                        i32.add
-                        local.set 7
-                        br 1 (;@8;)
-                      end
-                    end
-                    local.get 7
-                    i32.const -1
-                    i32.add
-                    local.tee 3
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    block ;; label = @8
-                      local.get 1
-                      i32.load offset=8
-                      local.tee 12
-                      br_if 0 (;@8;)
-                      local.get 1
-                      i32.load8_u offset=14
-                      i32.const 1
-                      i32.and
-                      br_if 1 (;@7;)
-                    end
-                    local.get 9
-                    local.get 3
-                    i32.sub
-                    local.set 6
-                    local.get 8
-                    local.get 3
-                    i32.add
-                    local.tee 13
-                    local.set 7
-                    loop ;; label = @8
-                      local.get 2
-                      i32.const 20
-                      i32.add
-                      local.get 7
-                      local.tee 4
-                      local.get 6
-                      local.tee 5
-                      call 25
-                      local.get 2
-                      i32.load offset=20
-                      i32.eqz
-                      br_if 1 (;@7;)
-                      local.get 2
-                      i32.load offset=44
-                      local.set 6
-                      local.get 2
-                      i32.load offset=40
-                      local.set 7
-                      local.get 2
-                      i32.load offset=24
-                      br_if 0 (;@8;)
-                    end
-                    local.get 9
-                    local.get 5
-                    i32.lt_u
-                    br_if 0 (;@7;)
-                    local.get 9
-                    local.get 5
-                    i32.sub
-                    local.tee 9
-                    local.get 3
-                    i32.lt_u
-                    br_if 0 (;@7;)
-                    local.get 2
-                    i32.const 8
-                    i32.add
-                    local.get 4
-                    local.get 5
-                    call 20
-                    local.get 1
-                    i64.const 15919
-                    i64.const 144115188075855872
-                    local.get 2
-                    i32.load offset=8
-                    local.tee 4
-                    local.get 2
-                    i32.load offset=12
-                    local.tee 6
-                    call 19
-                    local.tee 7
-                    i32.store8 offset=15
-                    local.get 6
-                    i32.const 2
-                    i32.const 1
-                    local.get 7
-                    select
-                    local.tee 5
-                    i32.lt_u
-                    br_if 0 (;@7;)
-                    local.get 1
-                    local.get 6
-                    local.get 5
-                    i32.sub
-                    i32.store offset=4
-                    local.get 1
-                    local.get 4
-                    local.get 5
-                    i32.add
-                    i32.store
-                    block ;; label = @8
-                      local.get 7
-                      br_if 0 (;@8;)
-                      i64.const 62
-                      i64.const 72057594037927936
-                      local.get 4
-                      local.get 6
-                      call 19
-                      i32.eqz
-                      br_if 1 (;@7;)
-                    end
-                    local.get 1
-                    i32.const 1
-                    i32.store8 offset=14
-                    local.get 12
-                    i32.const 1
-                    i32.add
-                    local.tee 6
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    local.get 9
-                    local.get 3
-                    i32.sub
-                    local.set 7
-                    local.get 1
-                    local.get 6
-                    i32.store offset=8
-                    block ;; label = @8
-                      block ;; label = @9
-                        local.get 12
-                        i32.const 3
-                        i32.eq
-                        br_if 0 (;@9;)
-                        i32.const 1
-                        local.set 5
-                        local.get 12
-                        i32.const 1
-                        i32.ne
-                        br_if 1 (;@8;)
-                        block ;; label = @10
-                          i64.const 126935165919596
-                          i64.const 432345564227567616
-                          local.get 8
-                          local.get 3
-                          call 18
-                          br_if 0 (;@10;)
-                          i32.const 2
-                          i32.const 0
-                          i64.const 495622513765
-                          i64.const 360287970189639680
-                          local.get 8
-                          local.get 3
-                          call 18
-                          select
-                          local.set 5
-                        end
-                        local.get 1
-                        local.get 5
-                        i32.store8 offset=12
-                        br 1 (;@8;)
-                      end
-                      local.get 1
-                      i64.const 128047746676079
-                      i64.const 432345564227567616
-                      local.get 8
-                      local.get 3
-                      call 18
-                      i32.store8 offset=13
-                    end
-                    local.get 0
-                    local.get 6
-                    i32.store offset=16
-                    local.get 0
-                    local.get 7
-                    i32.store offset=12
-                    local.get 0
-                    local.get 13
-                    i32.store offset=8
-                    local.get 0
-                    local.get 3
-                    i32.store offset=4
-                    local.get 0
-                    local.get 8
-                    i32.store
-                    local.get 0
-                    local.get 1
-                    i32.load16_u offset=12
-                    i32.store16 offset=20
-                    br 6 (;@1;)
-                  end
-                  local.get 0
-                  i32.const 4
-                  i32.store8 offset=21
-                  br 5 (;@1;)
-                end
-                local.get 9
-                i32.const 2
-                i32.lt_u
-                br_if 1 (;@4;)
-                local.get 9
-                i32.const -2
-                i32.add
-                local.set 7
-                i32.const 0
-                local.set 4
-                loop ;; label = @6
-                  local.get 7
-                  local.get 4
-                  local.tee 5
-                  i32.eq
-                  br_if 3 (;@3;)
-                  local.get 11
-                  local.get 10
-                  local.get 6
-                  local.get 5
-                  i32.const 1
-                  i32.add
-                  local.tee 4
-                  i32.add
-                  i32.const 1
-                  i32.add
-                  i32.const 0
-                  local.get 7
-                  local.get 5
-                  i32.sub
-                  local.tee 3
-                  local.get 3
-                  local.get 7
-                  i32.gt_u
-                  select
-                  call 19
-                  i32.eqz
-                  br_if 0 (;@6;)
-                end
-                block ;; label = @6
-                  local.get 9
-                  local.get 10
-                  i64.const 56
-                  i64.shr_u
-                  i32.wrap_i64
-                  local.get 5
-                  i32.add
-                  i32.const 2
-                  i32.add
-                  local.tee 6
-                  i32.ge_u
-                  br_if 0 (;@6;)
-                  local.get 0
-                  i32.const 4
-                  i32.store8 offset=21
-                  br 5 (;@1;)
-                end
-                local.get 1
-                local.get 9
-                local.get 6
-                i32.sub
-                local.tee 3
-                i32.store offset=4
-                local.get 1
-                local.get 8
-                local.get 6
-                i32.add
-                local.tee 4
-                i32.store
-                i64.const 12092
-                i64.const 144115188075855872
-                local.get 8
-                local.get 9
-                call 19
-                i32.eqz
-                br_if 0 (;@5;)
-              end
-              block ;; label = @5
-                local.get 1
-                i32.load offset=8
-                local.tee 6
-                br_if 0 (;@5;)
-                local.get 0
-                i32.const 4
-                i32.store8 offset=21
-                br 4 (;@1;)
-              end
-              local.get 0
-              i32.const 2
-              i32.store8 offset=21
-              local.get 0
-              local.get 6
-              i32.store
-              local.get 1
-              local.get 6
-              i32.const -1
-              i32.add
-              i32.store offset=8
-              br 3 (;@1;)
-            end
-            local.get 0
-            i32.const 4
-            i32.store8 offset=21
-            br 2 (;@1;)
-          end
-          local.get 0
-          i32.const 4
-          i32.store8 offset=21
-          br 1 (;@1;)
-        end
-        local.get 1
-        i32.const 0
-        i32.store8 offset=15
-        local.get 0
-        i32.const 2
-        i32.store8 offset=21
-        local.get 0
-        local.get 1
-        i32.load offset=8
-        local.tee 6
-        i32.store
-        local.get 1
-        local.get 6
-        i32.const -1
-        i32.add
-        i32.store offset=8
-      end
-      local.get 2
-      i32.const 48
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;27;) (type 12) (param i32 i32 i32 i64 i64)
+    (func (;27;) (type 11) (param i32 i32 i32 i64 i64)
       (local i32 i32)
       global.get $__stack_pointer
       i32.const 48
@@ -1702,61 +1684,71 @@
       local.tee 5
       global.set $__stack_pointer
       local.get 5
+      i64.const 0
+      i64.store offset=24
+      local.get 5
       local.get 2
       i32.store offset=12
       local.get 5
       local.get 1
       i32.store offset=8
+      local.get 5
+      i64.const 0
+      i64.store offset=32
       i32.const 0
       local.set 1
+      local.get 5
+      i32.const 0
+      i32.store8 offset=40
+      local.get 5
+      i64.const 1
+      i64.store offset=16
       block ;; label = @1
         block ;; label = @2
-          block ;; label = @3
-            loop ;; label = @4
-              local.get 5
-              i32.const 16
-              i32.add
-              local.get 5
-              i32.const 8
-              i32.add
-              call 28
-              local.get 5
-              i32.load offset=16
-              i32.eqz
-              br_if 1 (;@3;)
-              local.get 5
-              i32.load offset=40
-              local.tee 2
-              i32.eqz
-              br_if 2 (;@2;)
-              local.get 5
-              i64.load offset=24
-              local.get 3
-              i64.ne
-              br_if 0 (;@4;)
-              local.get 5
-              i32.load offset=44
-              local.set 6
+          loop ;; label = @3
+            local.get 5
+            i32.const 8
+            i32.add
+            call 28
+            i32.const 255
+            i32.and
+            local.tee 2
+            i32.const 2
+            i32.eq
+            br_if 1 (;@2;)
+            block ;; label = @4
               local.get 2
-              local.set 1
-              local.get 5
-              i64.load offset=32
-              local.get 4
-              i64.eq
               br_if 0 (;@4;)
+              local.get 0
+              local.get 6
+              i32.store offset=8
+              local.get 0
+              local.get 1
+              i32.store offset=4
+              i32.const 1
+              local.set 2
+              br 3 (;@1;)
             end
+            local.get 5
+            i64.load offset=24
+            local.get 3
+            i64.ne
+            br_if 0 (;@3;)
+            local.get 5
+            i64.load offset=32
+            local.get 4
+            i64.ne
+            br_if 1 (;@2;)
+            local.get 5
+            i32.load offset=20
+            local.set 6
+            local.get 5
+            i32.load offset=16
+            local.set 1
+            br 0 (;@3;)
           end
-          i32.const 0
-          local.set 2
-          br 1 (;@1;)
         end
-        local.get 0
-        local.get 6
-        i32.store offset=8
-        local.get 0
-        local.get 1
-        i32.store offset=4
-        i32.const 1
+        i32.const 0
         local.set 2
       end
       local.get 0
@@ -1767,262 +1759,191 @@
       i32.add
       global.set $__stack_pointer
     )
-    (func (;28;) (type 3) (param i32 i32)
-      (local i32 i64 i64 i64 i32 i32 i64)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
+    (func (;28;) (type 0) (param i32) (result i32)
+      (local i64 i64 i32 i32 i32)
+      block ;; label = @1
+        local.get 0
+        i32.load offset=4
+        br_if 0 (;@1;)
+        i32.const 0
+        return
+      end
+      local.get 0
+      local.get 0
+      call 29
+      local.tee 1
+      i64.const 7
+      i64.and
       local.tee 2
-      global.set $__stack_pointer
+      i64.store offset=24
+      local.get 0
+      local.get 1
+      i64.const 3
+      i64.shr_u
+      i64.store offset=16
+      i32.const 2
+      local.set 3
       block ;; label = @1
         block ;; label = @2
           block ;; label = @3
-            block ;; label = @4
-              block ;; label = @5
-                local.get 1
-                i32.load offset=4
-                i32.eqz
-                br_if 0 (;@5;)
-                local.get 2
-                local.get 1
-                call 29
-                i64.const 0
-                local.set 3
-                local.get 2
-                i32.load
-                br_if 1 (;@4;)
-                br 3 (;@2;)
-              end
-              local.get 0
-              i32.const 0
-              i32.store offset=24
-              br 1 (;@3;)
-            end
-            block ;; label = @4
-              block ;; label = @5
-                block ;; label = @6
-                  local.get 2
-                  i64.load offset=8
-                  local.tee 4
-                  i64.const 7
-                  i64.and
-                  local.tee 5
-                  i64.const 5
-                  i64.eq
-                  br_if 0 (;@6;)
-                  block ;; label = @7
-                    local.get 5
-                    i64.const 1
-                    i64.ne
-                    br_if 0 (;@7;)
-                    i32.const 8
-                    local.set 6
-                    br 2 (;@5;)
-                  end
-                  block ;; label = @7
-                    local.get 5
-                    i64.const 2
-                    i64.eq
-                    br_if 0 (;@7;)
-                    i64.const 0
-                    local.set 3
-                    local.get 5
-                    i64.const 0
-                    i64.ne
-                    br_if 5 (;@2;)
-                    local.get 2
-                    local.get 1
-                    call 29
-                    local.get 2
-                    i64.load
-                    i64.const 1
-                    i64.ne
-                    br_if 6 (;@1;)
-                    local.get 1
-                    i32.load offset=4
-                    local.set 7
-                    i32.const 0
-                    local.set 6
-                    br 3 (;@4;)
-                  end
-                  local.get 2
-                  local.get 1
-                  call 29
-                  local.get 2
-                  i64.load
-                  i64.const 1
-                  i64.ne
-                  br_if 5 (;@1;)
-                  local.get 2
-                  i64.load offset=8
-                  local.tee 8
-                  i64.const 4294967296
-                  i64.ge_u
-                  br_if 5 (;@1;)
-                  local.get 8
-                  i32.wrap_i64
-                  local.set 6
-                  br 1 (;@5;)
-                end
-                i32.const 4
-                local.set 6
-              end
-              local.get 6
-              local.get 1
-              i32.load offset=4
-              local.tee 7
-              i32.gt_u
-              br_if 3 (;@1;)
-            end
-            local.get 1
-            local.get 7
-            local.get 6
-            i32.sub
-            i32.store offset=4
-            local.get 1
-            local.get 1
-            i32.load
-            local.tee 7
-            local.get 6
-            i32.add
-            i32.store
-            i64.const 0
-            local.set 3
-            local.get 4
-            i64.const 3
-            i64.shr_u
-            local.tee 4
-            i64.eqz
-            br_if 2 (;@1;)
-            local.get 0
-            local.get 5
-            i64.store offset=16
-            local.get 0
-            local.get 4
-            i64.store offset=8
-            local.get 0
-            local.get 6
-            i32.const 0
-            local.get 5
-            i64.const 2
+            local.get 2
+            i64.const 5
             i64.eq
-            local.tee 1
-            select
-            i32.store offset=28
-            local.get 0
-            local.get 7
-            i32.const 1
-            local.get 1
-            select
-            i32.store offset=24
-          end
-          i64.const 1
-          local.set 3
-          br 1 (;@1;)
-        end
-        i64.const 0
-        local.set 3
-      end
-      local.get 0
-      local.get 3
-      i64.store
-      local.get 2
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;29;) (type 3) (param i32 i32)
-      (local i32 i32 i32 i64 i32 i32 i64 i32)
-      local.get 1
-      i32.load offset=4
-      local.tee 2
-      i32.const -1
-      i32.add
-      local.set 3
-      local.get 1
-      i32.load
-      local.set 4
-      i64.const 0
-      local.set 5
-      i32.const 0
-      local.set 6
-      i32.const 0
-      local.set 7
-      i64.const 0
-      local.set 8
-      block ;; label = @1
-        loop ;; label = @2
-          local.get 7
-          i32.const 10
-          i32.eq
-          br_if 1 (;@1;)
-          local.get 2
-          local.get 7
-          i32.eq
-          br_if 1 (;@1;)
-          local.get 1
-          local.get 3
-          i32.store offset=4
-          local.get 1
-          local.get 4
-          local.get 7
-          i32.add
-          local.tee 9
-          i32.const 1
-          i32.add
-          i32.store
-          local.get 9
-          i32.load8_u
-          local.set 9
-          block ;; label = @3
-            local.get 7
-            i32.const 9
-            i32.ne
             br_if 0 (;@3;)
-            local.get 9
-            i32.const 255
-            i32.and
-            i32.const 1
-            i32.gt_u
+            block ;; label = @4
+              local.get 2
+              i64.const 1
+              i64.ne
+              br_if 0 (;@4;)
+              i32.const 8
+              local.set 4
+              br 2 (;@2;)
+            end
+            block ;; label = @4
+              local.get 2
+              i64.const 2
+              i64.eq
+              br_if 0 (;@4;)
+              local.get 2
+              i64.const 0
+              i64.ne
+              br_if 3 (;@1;)
+              local.get 0
+              call 29
+              drop
+              i32.const 0
+              local.set 4
+              br 2 (;@2;)
+            end
+            local.get 0
+            call 29
+            local.tee 2
+            i64.const 4294967296
+            i64.ge_u
             br_if 2 (;@1;)
+            local.get 2
+            i32.wrap_i64
+            local.set 4
+            br 1 (;@2;)
           end
-          local.get 7
-          i32.const 1
-          i32.add
-          local.set 7
-          local.get 3
-          i32.const -1
-          i32.add
-          local.set 3
-          local.get 9
-          i64.extend_i32_u
-          i64.const 127
-          i64.and
-          local.get 6
-          i64.extend_i32_u
-          i64.shl
-          local.get 8
-          i64.or
-          local.set 8
-          local.get 6
-          i32.const 7
-          i32.add
-          local.set 6
-          local.get 9
-          i32.extend8_s
-          i32.const 0
-          i32.lt_s
-          br_if 0 (;@2;)
+          i32.const 4
+          local.set 4
         end
         local.get 0
-        local.get 8
-        i64.store offset=8
-        i64.const 1
-        local.set 5
+        i32.load8_u offset=32
+        br_if 0 (;@1;)
+        local.get 0
+        i32.load offset=4
+        local.tee 5
+        local.get 4
+        i32.lt_u
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 5
+        local.get 4
+        i32.sub
+        i32.store offset=4
+        local.get 0
+        local.get 0
+        i32.load
+        local.tee 3
+        local.get 4
+        i32.add
+        i32.store
+        local.get 0
+        local.get 4
+        i32.const 0
+        local.get 0
+        i64.load offset=24
+        i64.const 2
+        i64.eq
+        local.tee 5
+        select
+        i32.store offset=12
+        local.get 0
+        local.get 3
+        i32.const 1
+        local.get 5
+        select
+        i32.store offset=8
+        i32.const 2
+        i32.const 1
+        local.get 0
+        i64.load offset=16
+        i64.eqz
+        select
+        local.set 3
       end
+      local.get 3
+    )
+    (func (;29;) (type 13) (param i32) (result i64)
+      (local i32 i32 i64 i64 i32 i32)
       local.get 0
-      local.get 5
-      i64.store
+      i32.load offset=4
+      i32.const -1
+      i32.add
+      local.set 1
+      local.get 0
+      i32.load
+      local.set 2
+      i64.const 0
+      local.set 3
+      i64.const 0
+      local.set 4
+      loop ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 1
+            i32.const -1
+            i32.eq
+            br_if 0 (;@3;)
+            local.get 0
+            local.get 1
+            i32.store offset=4
+            local.get 0
+            local.get 2
+            i32.const 1
+            i32.add
+            local.tee 5
+            i32.store
+            local.get 3
+            i64.const 64
+            i64.lt_u
+            br_if 1 (;@2;)
+          end
+          local.get 0
+          i32.const 1
+          i32.store8 offset=32
+          i64.const 0
+          return
+        end
+        local.get 1
+        i32.const -1
+        i32.add
+        local.set 1
+        local.get 2
+        i32.load8_s
+        local.tee 6
+        i64.extend_i32_u
+        i64.const 127
+        i64.and
+        local.get 3
+        i64.shl
+        local.get 4
+        i64.or
+        local.set 4
+        local.get 3
+        i64.const 7
+        i64.add
+        local.set 3
+        local.get 5
+        local.set 2
+        local.get 6
+        i32.const 0
+        i32.lt_s
+        br_if 0 (;@1;)
+      end
+      local.get 4
     )
     (func (;30;) (type 6) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32)
@@ -2239,10 +2160,10 @@
                         i32.ne
                         br_if 0 (;@9;)
                         i64.const 997223777
-                        i64.const 288230376151711744
+                        i64.const 4
                         local.get 4
                         local.get 1
-                        call 19
+                        call 18
                         i32.eqz
                         br_if 1 (;@8;)
                         i32.const 38
@@ -2255,7 +2176,7 @@
                       i32.const 8
                       i32.add
                       local.get 2
-                      call 13
+                      call 12
                       local.get 4
                       local.set 2
                       br 2 (;@6;)
@@ -2264,10 +2185,10 @@
                     local.set 5
                     block ;; label = @8
                       i64.const 3896428
-                      i64.const 216172782113783808
+                      i64.const 3
                       local.get 4
                       local.get 1
-                      call 19
+                      call 18
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 60
@@ -2276,10 +2197,10 @@
                     end
                     block ;; label = @8
                       i64.const 3896423
-                      i64.const 216172782113783808
+                      i64.const 3
                       local.get 4
                       local.get 1
-                      call 19
+                      call 18
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 62
@@ -2290,10 +2211,10 @@
                     local.set 5
                     block ;; label = @8
                       i64.const 255356532081
-                      i64.const 360287970189639680
+                      i64.const 5
                       local.get 4
                       local.get 1
-                      call 19
+                      call 18
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 34
@@ -2301,10 +2222,10 @@
                       br 1 (;@7;)
                     end
                     i64.const 255339753569
-                    i64.const 360287970189639680
+                    i64.const 5
                     local.get 4
                     local.get 1
-                    call 19
+                    call 18
                     i32.eqz
                     br_if 3 (;@4;)
                     i32.const 39
@@ -2314,7 +2235,7 @@
                   i32.const 8
                   i32.add
                   local.get 2
-                  call 13
+                  call 12
                   i32.const 1
                   local.get 4
                   local.get 5
@@ -2351,7 +2272,7 @@
                   local.get 0
                   local.get 2
                   i32.load8_u
-                  call 16
+                  call 15
                   local.get 1
                   i32.const -1
                   i32.add
@@ -2364,7 +2285,7 @@
                 end
               end
               local.get 0
-              call 17
+              call 16
               br 3 (;@1;)
             end
             local.get 3
@@ -2391,172 +2312,74 @@
         local.get 3
         i32.const 8
         i32.add
-        call 15
+        call 14
       end
       local.get 0
-      call 17
+      call 16
       local.get 3
       i32.const 16
       i32.add
       global.set $__stack_pointer
     )
-    (func (;32;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;32;) (type 8) (param i32 i32 i32 i32) (result i32)
       (local i32)
-      local.get 0
-      local.get 2
-      i32.or
-      i32.eqz
-      local.set 4
-      block ;; label = @1
-        local.get 0
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 2
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 1
-        local.get 2
-        local.get 3
-        call 11
-        local.set 4
-      end
-      local.get 4
-    )
-    (func (;33;) (type 0) (param i32) (result i32)
-      (local i32 i32)
-      i32.const 2
-      local.set 1
-      block ;; label = @1
-        local.get 0
-        i32.load offset=4
-        local.get 0
-        i32.load
-        local.tee 2
-        i32.eq
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 2
-        i32.const 1
-        i32.add
-        i32.store
-        local.get 0
-        local.get 2
-        i32.add
-        i32.load8_u offset=8
-        local.set 1
-      end
-      local.get 1
-    )
-    (func (;34;) (type 9) (param i32 i32 i32 i32) (result i32)
-      (local i32 i32)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 4
-      global.set $__stack_pointer
       block ;; label = @1
         block ;; label = @2
+          call 9
+          local.tee 4
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 1
+          local.get 0
+          i32.or
+          br_if 0 (;@2;)
           block ;; label = @3
-            call 10
-            local.tee 5
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 1
-            local.get 0
-            i32.or
-            br_if 0 (;@3;)
             block ;; label = @4
-              block ;; label = @5
-                local.get 5
-                i32.load offset=144
-                i32.eqz
-                br_if 0 (;@5;)
-                local.get 5
-                i32.const 0
-                i32.store offset=144
-                local.get 3
-                local.get 5
-                i32.load offset=152
-                i32.gt_u
-                br_if 1 (;@4;)
-                local.get 5
-                i32.load offset=148
-                local.tee 1
-                local.get 2
-                i32.const 1
-                local.get 2
-                i32.const 1
-                i32.gt_u
-                select
-                i32.rem_u
-                i32.eqz
-                br_if 4 (;@1;)
-              end
-              local.get 3
+              local.get 4
+              i32.load offset=144
+              i32.eqz
               br_if 0 (;@4;)
-              local.get 5
-              local.set 1
+              local.get 4
+              i32.const 0
+              i32.store offset=144
+              local.get 3
+              local.get 4
+              i32.load offset=152
+              i32.gt_u
+              br_if 1 (;@3;)
+              local.get 4
+              i32.load offset=148
+              local.set 4
               br 3 (;@1;)
             end
-            local.get 4
-            i32.const 8
-            i32.add
-            local.get 5
             local.get 3
-            call 8
-            local.get 4
-            i32.load offset=8
-            i32.const 1
-            i32.and
-            br_if 1 (;@2;)
+            i32.eqz
+            br_if 2 (;@1;)
           end
-          unreachable
+          local.get 4
+          local.get 3
+          call 7
+          local.tee 4
+          br_if 1 (;@1;)
         end
-        local.get 4
-        i32.load offset=12
-        local.set 1
+        unreachable
       end
       local.get 4
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-      local.get 1
     )
-    (func (;35;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (func (;33;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i64 i32 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
-      i32.const 304
+      i32.const 192
       i32.sub
       local.tee 5
       global.set $__stack_pointer
-      block ;; label = @1
-        block ;; label = @2
-          block ;; label = @3
-            local.get 2
-            i32.const 5
-            i32.lt_u
-            br_if 0 (;@3;)
-            local.get 2
-            i32.const 5
-            i32.eq
-            br_if 1 (;@2;)
-            i32.const 0
-            local.set 6
-            br 2 (;@1;)
-          end
-          i32.const 1
-          local.set 6
-          br 1 (;@1;)
-        end
-        i32.const 1
-        local.set 6
-        i32.const 6
-        local.set 2
-      end
       i32.const 1
-      local.set 7
+      local.set 6
       block ;; label = @1
+        local.get 2
+        i32.const 5
+        i32.gt_u
+        br_if 0 (;@1;)
         local.get 0
         i32.const 3
         i32.and
@@ -2565,231 +2388,206 @@
         i32.const 2
         i32.gt_u
         br_if 0 (;@1;)
-        local.get 6
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 0
         local.get 1
         i64.extend_i32_u
         i64.const 3
         i64.shl
-        call 9
-        i32.eqz
+        local.get 0
+        i64.extend_i32_u
+        i64.add
+        memory.size
+        i64.extend_i32_u
+        i64.const 16
+        i64.shl
+        local.tee 7
+        i64.gt_u
         br_if 0 (;@1;)
         local.get 4
+        i64.extend_i32_u
         i64.const 4
-        call 9
-        i32.eqz
+        i64.add
+        local.get 7
+        i64.gt_u
         br_if 0 (;@1;)
+        i32.const 6566416
+        local.get 2
+        i32.const 2
+        i32.shl
+        i32.shr_u
+        i32.const 7
+        i32.and
+        local.set 8
         i32.const -1
-        local.set 6
+        local.set 2
         local.get 0
-        local.set 7
+        local.set 6
         block ;; label = @2
           loop ;; label = @3
             local.get 1
-            local.get 6
+            local.get 2
             i32.const 1
             i32.add
-            local.tee 6
+            local.tee 2
             i32.eq
             br_if 1 (;@2;)
-            local.get 7
+            local.get 6
             i32.const 4
             i32.add
-            local.set 8
-            local.get 7
-            i32.load align=1
             local.set 9
-            local.get 7
+            local.get 6
+            i64.load32_u align=1
+            local.set 10
+            local.get 6
             i32.const 8
             i32.add
-            local.set 7
+            local.set 6
+            local.get 10
             local.get 9
-            local.get 8
             i64.load32_u align=1
-            call 9
+            i64.add
+            local.get 7
+            i64.le_u
             br_if 0 (;@3;)
           end
           i32.const 1
-          local.set 7
+          local.set 6
           br 1 (;@1;)
         end
         i32.const 7
-        local.set 7
-        call 10
+        local.set 6
+        call 9
         local.tee 9
         i32.eqz
         br_if 0 (;@1;)
         local.get 9
         i32.const 120
         i32.add
-        local.tee 10
+        local.tee 11
         local.get 9
-        call 6
+        call 5
         i32.eqz
         br_if 0 (;@1;)
         local.get 0
         local.get 1
-        local.get 2
+        local.get 8
         local.get 3
         local.get 9
         i32.const 156
         i32.add
-        local.tee 7
         call 2
-        local.get 5
-        i32.const 80
-        i32.add
-        local.get 7
-        i32.load
+        i32.const 0
+        local.set 2
+        local.get 9
+        i32.load offset=156
         local.get 9
         i32.const 160
         i32.add
+        local.tee 3
         i32.load
-        call 12
-        local.get 5
-        i32.load offset=84
-        local.set 3
+        i32.const 0
+        call 11
+        local.tee 6
+        br_if 0 (;@1;)
+        local.get 3
+        i32.load
+        local.set 12
         block ;; label = @2
           block ;; label = @3
+            local.get 8
+            i32.const 6
+            i32.gt_u
+            br_if 0 (;@3;)
+            i32.const 1
+            local.get 8
+            i32.shl
+            i32.const 67
+            i32.and
+            i32.eqz
+            br_if 0 (;@3;)
+            i32.const 0
+            local.set 6
+            i32.const 0
+            local.set 3
+            i32.const 0
+            local.set 8
+            i32.const 0
+            local.set 13
+            i32.const 0
+            local.set 14
+            local.get 1
+            i32.eqz
+            br_if 1 (;@2;)
+            local.get 0
+            i32.const 4
+            i32.add
+            i32.load align=1
+            local.set 3
+            local.get 0
+            i32.load align=1
+            local.set 8
+            local.get 5
+            i32.const 0
+            i32.store offset=48
+            local.get 5
+            i64.const 0
+            i64.store offset=40 align=4
+            local.get 5
+            local.get 9
+            i32.store offset=36
+            local.get 5
+            i32.const 1
+            i32.store8 offset=68
+            local.get 5
+            i32.const 0
+            i32.store offset=64
+            local.get 5
+            i64.const 0
+            i64.store offset=56 align=4
+            local.get 5
+            local.get 5
+            i32.const 36
+            i32.add
+            i32.store offset=52
+            local.get 3
+            local.set 6
+            local.get 8
+            local.set 2
+            block ;; label = @4
+              i64.const 12565487
+              i64.const 3
+              local.get 8
+              local.get 3
+              call 18
+              i32.eqz
+              br_if 0 (;@4;)
+              i32.const 1
+              local.get 8
+              i32.const 3
+              i32.add
+              local.get 3
+              i32.const 3
+              i32.lt_u
+              select
+              local.set 2
+              i32.const 0
+              local.get 3
+              i32.const -3
+              i32.add
+              local.tee 6
+              local.get 6
+              local.get 3
+              i32.gt_u
+              select
+              local.set 6
+            end
             block ;; label = @4
               block ;; label = @5
-                block ;; label = @6
-                  block ;; label = @7
-                    local.get 5
-                    i32.load offset=80
-                    i32.const 1
-                    i32.ne
-                    br_if 0 (;@7;)
-                    local.get 3
-                    i32.const 1
-                    i32.ne
-                    br_if 1 (;@6;)
-                    i32.const 6
-                    local.set 7
-                    br 6 (;@1;)
-                  end
-                  i32.const 0
-                  local.set 7
-                  i32.const 0
-                  local.set 6
-                  i32.const 0
-                  local.set 8
-                  i32.const 0
-                  local.set 11
-                  i32.const 0
-                  local.set 12
-                  i32.const 0
-                  local.set 13
-                  i32.const 0
-                  local.set 14
-                  local.get 2
-                  i32.const 6
-                  i32.gt_u
-                  br_if 4 (;@2;)
-                  i32.const 0
-                  local.set 6
-                  i32.const 0
-                  local.set 8
-                  i32.const 0
-                  local.set 11
-                  i32.const 0
-                  local.set 12
-                  i32.const 0
-                  local.set 13
-                  i32.const 0
-                  local.set 14
-                  i32.const 1
-                  local.get 2
-                  i32.shl
-                  i32.const 67
-                  i32.and
+                loop ;; label = @6
+                  local.get 6
                   i32.eqz
-                  br_if 4 (;@2;)
-                  i32.const 0
-                  local.set 6
-                  i32.const 0
-                  local.set 8
-                  i32.const 0
-                  local.set 11
-                  i32.const 0
-                  local.set 12
-                  i32.const 0
-                  local.set 13
-                  i32.const 0
-                  local.set 14
-                  local.get 1
-                  i32.eqz
-                  br_if 4 (;@2;)
-                  local.get 0
-                  i32.const 4
-                  i32.add
-                  i32.load align=1
-                  local.set 2
-                  local.get 0
-                  i32.load align=1
-                  local.set 11
-                  local.get 5
-                  i32.const 0
-                  i32.store offset=104
-                  local.get 5
-                  i64.const 0
-                  i64.store offset=96 align=4
-                  local.get 5
-                  local.get 9
-                  i32.store offset=92
-                  local.get 5
-                  i32.const 1
-                  i32.store8 offset=124
-                  local.get 5
-                  i32.const 0
-                  i32.store offset=120
-                  local.get 5
-                  i64.const 0
-                  i64.store offset=112 align=4
-                  local.get 5
-                  local.get 5
-                  i32.const 92
-                  i32.add
-                  i32.store offset=108
-                  local.get 2
-                  local.set 6
-                  local.get 11
-                  local.set 8
+                  br_if 1 (;@5;)
                   block ;; label = @7
-                    i64.const 12565487
-                    i64.const 216172782113783808
-                    local.get 11
                     local.get 2
-                    call 19
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    i32.const 1
-                    local.get 11
-                    i32.const 3
-                    i32.add
-                    local.get 2
-                    i32.const 3
-                    i32.lt_u
-                    select
-                    local.set 8
-                    i32.const 0
-                    local.get 2
-                    i32.const -3
-                    i32.add
-                    local.tee 6
-                    local.get 6
-                    local.get 2
-                    i32.gt_u
-                    select
-                    local.set 6
-                  end
-                  loop ;; label = @7
-                    local.get 6
-                    i32.eqz
-                    br_if 3 (;@4;)
-                    local.get 8
                     i32.load8_u
                     local.tee 0
                     i32.const -9
@@ -2797,1033 +2595,618 @@
                     local.tee 1
                     i32.const 23
                     i32.gt_u
-                    br_if 2 (;@5;)
+                    br_if 0 (;@7;)
                     i32.const 1
                     local.get 1
                     i32.shl
                     i32.const 8388635
                     i32.and
                     i32.eqz
-                    br_if 2 (;@5;)
+                    br_if 0 (;@7;)
                     local.get 6
                     i32.const -1
                     i32.add
                     local.set 6
-                    local.get 8
+                    local.get 2
                     i32.const 1
                     i32.add
-                    local.set 8
-                    br 0 (;@7;)
+                    local.set 2
+                    br 1 (;@6;)
                   end
                 end
-                i32.const 5
-                i64.const 23227421985
-                local.get 3
-                i32.const 2
-                i32.shl
-                i64.extend_i32_u
-                i64.shr_u
-                i32.wrap_i64
-                i32.const 15
-                i32.and
-                local.get 3
-                i32.const 8
-                i32.gt_u
-                select
-                local.set 7
-                br 4 (;@1;)
-              end
-              local.get 0
-              i32.const 60
-              i32.ne
-              br_if 0 (;@4;)
-              local.get 5
-              i32.const 256
-              i32.store16 offset=172
-              local.get 5
-              i64.const 8589934592
-              i64.store offset=164 align=4
-              loop ;; label = @5
+                local.get 0
+                i32.const 60
+                i32.ne
+                br_if 0 (;@5;)
                 local.get 5
-                i32.const 164
+                i32.const 144
                 i32.add
-                call 33
-                i32.const 255
-                i32.and
-                local.tee 8
-                i32.const 2
-                i32.eq
-                local.tee 0
-                br_if 2 (;@3;)
-                local.get 5
-                i64.const 0
-                i64.store offset=184 align=4
-                local.get 5
-                local.get 2
-                i32.store offset=180
-                local.get 5
-                local.get 11
-                i32.store offset=176
-                i32.const 3
-                local.set 6
-                local.get 8
-                i32.const 1
-                i32.and
-                local.set 12
+                local.set 13
+                i32.const 0
+                local.set 0
                 loop ;; label = @6
-                  local.get 6
-                  local.set 8
+                  local.get 0
+                  i32.const 2
+                  i32.eq
+                  local.tee 1
+                  br_if 2 (;@4;)
                   local.get 5
                   i32.const 128
                   i32.add
-                  local.get 5
-                  i32.const 176
-                  i32.add
-                  call 26
-                  local.get 5
-                  i32.load8_u offset=149
-                  local.tee 6
-                  i32.const 4
-                  i32.eq
-                  br_if 3 (;@3;)
-                  local.get 5
-                  local.get 5
-                  i64.load offset=141 align=1
-                  i64.store offset=205 align=1
-                  local.get 5
-                  local.get 5
-                  i64.load offset=136 align=4
-                  i64.store offset=200
-                  local.get 5
-                  local.get 5
-                  i64.load offset=128 align=4
-                  i64.store offset=192
-                  local.get 6
-                  i32.const 3
-                  i32.eq
-                  br_if 1 (;@5;)
-                  local.get 5
-                  i32.load16_u offset=150
-                  local.set 1
-                  local.get 5
-                  local.get 5
-                  i64.load offset=205 align=1
-                  i64.store offset=229 align=1
-                  local.get 5
-                  local.get 5
-                  i64.load offset=200
-                  i64.store offset=224
-                  local.get 5
-                  local.get 5
-                  i64.load offset=192
-                  i64.store offset=216
-                  local.get 5
-                  local.get 1
-                  i32.store16 offset=238
-                  local.get 5
-                  local.get 6
-                  i32.store8 offset=237
-                  block ;; label = @7
-                    local.get 6
-                    i32.const 2
-                    i32.ne
-                    br_if 0 (;@7;)
-                    local.get 8
-                    local.set 6
-                    local.get 5
-                    i32.load offset=216
-                    i32.const 3
-                    i32.ne
-                    br_if 1 (;@6;)
-                    i32.const 3
-                    local.set 6
-                    local.get 8
-                    i32.const 3
-                    i32.eq
-                    br_if 1 (;@6;)
-                    local.get 5
-                    local.get 15
-                    i64.store offset=244 align=4
-                    local.get 5
-                    local.get 8
-                    i32.store offset=240
-                    local.get 5
-                    i32.const 108
-                    i32.add
-                    local.get 12
-                    local.get 5
-                    i32.const 240
-                    i32.add
-                    call 31
-                    br 1 (;@6;)
-                  end
-                  block ;; label = @7
-                    block ;; label = @8
-                      block ;; label = @9
-                        local.get 12
-                        br_if 0 (;@9;)
-                        i32.const 0
-                        local.set 6
-                        local.get 5
-                        i32.const 216
-                        i32.add
-                        i64.const 7310579615589884240
-                        i64.const 648518346341351538
-                        call 21
-                        br_if 3 (;@6;)
-                        local.get 8
-                        local.set 6
-                        local.get 5
-                        i32.const 216
-                        i32.add
-                        call 24
-                        i32.eqz
-                        br_if 3 (;@6;)
-                        local.get 8
-                        local.set 6
-                        local.get 8
-                        br_if 3 (;@6;)
-                        br 1 (;@8;)
-                      end
-                      local.get 5
-                      i32.const 216
-                      i32.add
-                      call 24
-                      i32.eqz
-                      br_if 1 (;@7;)
-                      local.get 8
-                      br_if 1 (;@7;)
-                    end
-                    local.get 5
-                    i32.const 8
-                    i32.add
-                    local.get 5
-                    i32.load offset=224
-                    local.get 5
-                    i32.load offset=228
-                    i64.const 495622906222
-                    i64.const 360287970189639680
-                    call 23
-                    local.get 5
-                    i32.load offset=12
-                    local.tee 6
-                    local.get 13
-                    local.get 5
-                    i32.load offset=8
-                    local.tee 8
-                    i32.const 0
-                    i32.ne
-                    local.get 6
-                    i32.const 0
-                    i32.ne
-                    i32.and
-                    local.tee 6
-                    select
-                    local.tee 13
-                    i64.extend_i32_u
-                    i64.const 32
-                    i64.shl
-                    local.get 8
-                    local.get 14
-                    local.get 6
-                    select
-                    local.tee 14
-                    i64.extend_i32_u
-                    i64.or
-                    local.set 15
-                    br 1 (;@6;)
-                  end
                   local.get 8
-                  local.set 6
-                  local.get 5
-                  i32.const 216
+                  local.get 3
+                  call 20
+                  local.get 0
+                  i32.const 1
                   i32.add
-                  i64.const 128009175786834
-                  i64.const 432345564227567616
-                  call 21
-                  i32.eqz
-                  br_if 0 (;@6;)
-                  local.get 5
-                  i32.const 72
-                  i32.add
-                  local.get 5
-                  i32.load offset=224
-                  local.tee 6
-                  local.get 5
-                  i32.load offset=228
-                  local.tee 1
-                  i64.const 7953203514706261359
-                  i64.const 864691130391162209
-                  call 23
-                  block ;; label = @7
-                    block ;; label = @8
+                  local.set 14
+                  loop ;; label = @7
+                    i32.const 3
+                    local.set 6
+                    loop ;; label = @8
                       block ;; label = @9
                         block ;; label = @10
                           local.get 5
-                          i32.load offset=72
-                          local.tee 8
-                          i32.eqz
-                          br_if 0 (;@10;)
-                          local.get 5
-                          i32.load offset=76
-                          local.tee 16
-                          br_if 1 (;@9;)
-                        end
-                        local.get 5
-                        i32.const 64
-                        i32.add
-                        local.get 6
-                        local.get 1
-                        i64.const 25705
-                        i64.const 144115188075855872
-                        call 23
-                        local.get 5
-                        i32.load offset=68
-                        local.set 17
-                        local.get 5
-                        i32.load offset=64
-                        local.set 18
-                        local.get 5
-                        i32.const 256
-                        i32.store16 offset=260
-                        local.get 5
-                        i64.const 8589934592
-                        i64.store offset=252 align=4
-                        i32.const 0
-                        local.set 19
-                        i32.const 0
-                        local.set 20
-                        i32.const 0
-                        local.set 21
-                        loop ;; label = @10
-                          local.get 5
-                          i32.const 252
+                          i32.const 128
                           i32.add
-                          call 33
+                          call 21
                           i32.const 255
                           i32.and
-                          local.tee 1
-                          i32.const 2
+                          local.tee 2
+                          i32.const 1
                           i32.eq
-                          br_if 2 (;@8;)
-                          local.get 5
-                          i64.const 0
-                          i64.store offset=272 align=4
-                          local.get 5
+                          br_if 0 (;@10;)
                           local.get 2
-                          i32.store offset=268
-                          local.get 5
-                          local.get 11
-                          i32.store offset=264
-                          loop ;; label = @11
-                            i32.const 0
-                            local.set 16
-                            loop ;; label = @12
-                              local.get 5
-                              i32.const 128
-                              i32.add
-                              local.get 5
-                              i32.const 264
-                              i32.add
-                              call 26
-                              local.get 5
-                              i32.load8_u offset=149
-                              local.tee 6
-                              i32.const 4
-                              i32.eq
-                              br_if 9 (;@3;)
-                              local.get 5
-                              local.get 5
-                              i64.load offset=141 align=1
-                              i64.store offset=293 align=1
-                              local.get 5
-                              local.get 5
-                              i64.load offset=136 align=4
-                              i64.store offset=288
-                              local.get 5
-                              local.get 5
-                              i64.load offset=128 align=4
-                              i64.store offset=280
-                              local.get 5
-                              i32.load16_u offset=150
-                              local.set 8
-                              local.get 6
-                              i32.const 2
-                              i32.eq
-                              br_if 0 (;@12;)
-                              local.get 6
-                              i32.const 3
-                              i32.eq
-                              br_if 2 (;@10;)
-                              local.get 5
-                              local.get 5
-                              i64.load offset=293 align=1
-                              i64.store offset=141 align=1
-                              local.get 5
-                              local.get 5
-                              i64.load offset=288
-                              i64.store offset=136
-                              local.get 5
-                              local.get 5
-                              i64.load offset=280
-                              i64.store offset=128
-                              local.get 5
-                              local.get 8
-                              i32.store16 offset=150
-                              local.get 5
-                              local.get 6
-                              i32.store8 offset=149
-                              block ;; label = @13
-                                local.get 1
-                                i32.const 1
-                                i32.and
-                                br_if 0 (;@13;)
-                                local.get 18
-                                i32.eqz
-                                br_if 1 (;@12;)
-                                local.get 5
-                                i32.load offset=144
-                                i32.const 3
-                                i32.ne
-                                br_if 1 (;@12;)
-                                local.get 5
-                                i32.load8_u offset=148
-                                i32.const 255
-                                i32.and
-                                i32.const 2
-                                i32.ne
-                                br_if 1 (;@12;)
-                                local.get 5
-                                i32.const 56
-                                i32.add
-                                local.get 5
-                                i32.load offset=136
-                                local.tee 6
-                                local.get 5
-                                i32.load offset=140
-                                local.tee 8
-                                i64.const 8243128152305266548
-                                i64.const 576460752303423488
-                                call 23
-                                local.get 5
-                                i32.load offset=56
-                                local.get 5
-                                i32.load offset=60
-                                local.get 18
-                                local.get 17
-                                call 32
-                                i32.eqz
-                                br_if 1 (;@12;)
-                                local.get 5
-                                i32.const 48
-                                i32.add
-                                local.get 6
-                                local.get 8
-                                i64.const 8746390893695562342
-                                i64.const 720575940379308645
-                                call 23
-                                local.get 5
-                                i32.load offset=52
-                                local.set 22
-                                local.get 5
-                                i32.load offset=48
-                                local.set 19
-                                local.get 5
-                                i32.const 40
-                                i32.add
-                                local.get 6
-                                local.get 8
-                                i64.const 8245932783150527078
-                                i64.const 648518346341351540
-                                call 23
-                                local.get 5
-                                i32.load offset=44
-                                local.set 23
-                                local.get 5
-                                i32.load offset=40
-                                local.set 20
-                                local.get 19
-                                local.set 21
-                                br 1 (;@12;)
-                              end
-                              block ;; label = @13
-                                local.get 5
-                                i32.const 128
-                                i32.add
-                                call 22
-                                br_if 0 (;@13;)
-                                local.get 16
-                                i32.const 1
-                                i32.and
-                                local.set 6
-                                i32.const 0
-                                local.set 16
-                                local.get 6
-                                i32.eqz
-                                br_if 1 (;@12;)
-                                i32.const 1
-                                local.set 16
-                                local.get 5
-                                i32.const 128
-                                i32.add
-                                call 24
-                                i32.eqz
-                                br_if 1 (;@12;)
-                                local.get 5
-                                i32.const 32
-                                i32.add
-                                local.get 5
-                                i32.load offset=136
-                                local.tee 6
-                                local.get 5
-                                i32.load offset=140
-                                local.tee 8
-                                i64.const 25705
-                                i64.const 144115188075855872
-                                call 23
-                                local.get 5
-                                i32.load offset=32
-                                local.get 5
-                                i32.load offset=36
-                                local.get 20
-                                local.get 23
-                                call 32
-                                i32.eqz
-                                br_if 1 (;@12;)
-                                local.get 5
-                                i32.const 24
-                                i32.add
-                                local.get 6
-                                local.get 8
-                                i64.const 495622906222
-                                i64.const 360287970189639680
-                                call 23
-                                local.get 5
-                                i32.load offset=24
-                                local.tee 8
-                                i32.const 0
-                                i32.ne
-                                local.get 5
-                                i32.load offset=28
-                                local.tee 16
-                                i32.const 0
-                                i32.ne
-                                i32.and
-                                local.set 6
-                                local.get 8
-                                local.set 24
-                                local.get 16
-                                local.set 25
-                                br 6 (;@7;)
-                              end
-                              block ;; label = @13
-                                local.get 21
-                                br_if 0 (;@13;)
-                                i32.const 0
-                                local.set 21
-                                br 2 (;@11;)
-                              end
-                              local.get 5
-                              i32.const 16
-                              i32.add
-                              local.get 5
-                              i32.load offset=136
-                              local.get 5
-                              i32.load offset=140
-                              i64.const 25705
-                              i64.const 144115188075855872
-                              call 23
-                              local.get 5
-                              i32.load offset=16
-                              local.get 5
-                              i32.load offset=20
-                              local.get 19
-                              local.get 22
-                              call 32
-                              local.set 16
-                              br 0 (;@12;)
-                            end
-                          end
+                          i32.eqz
+                          br_if 1 (;@9;)
+                          local.get 2
+                          i32.const 2
+                          i32.ne
+                          br_if 6 (;@4;)
+                          local.get 14
+                          local.set 0
+                          br 4 (;@6;)
                         end
-                      end
-                      i32.const 1
-                      local.set 6
-                      br 1 (;@7;)
-                    end
-                    i32.const 0
-                    local.set 6
-                    local.get 24
-                    local.set 8
-                    local.get 25
-                    local.set 16
-                  end
-                  local.get 16
-                  i64.extend_i32_u
-                  i64.const 32
-                  i64.shl
-                  local.get 8
-                  i64.extend_i32_u
-                  i64.or
-                  local.set 15
-                  br 0 (;@6;)
-                end
-              end
-            end
-            local.get 5
-            i32.const 128
-            i32.add
-            local.get 11
-            local.get 2
-            i64.const 1
-            i64.const 0
-            call 27
-            block ;; label = @4
-              local.get 5
-              i32.load offset=128
-              br_if 0 (;@4;)
-              i32.const 0
-              local.set 0
-              br 1 (;@3;)
-            end
-            i32.const 0
-            local.set 0
-            local.get 5
-            i32.load offset=132
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 5
-            i32.const 128
-            i32.add
-            local.get 11
-            local.get 2
-            i64.const 7
-            i64.const 2
-            call 27
-            local.get 5
-            i32.load offset=128
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 5
-            i32.load offset=132
-            local.tee 16
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 5
-            i32.load offset=136
-            local.set 22
-            local.get 5
-            i32.const 256
-            i32.store16 offset=288
-            local.get 5
-            i64.const 8589934592
-            i64.store offset=280 align=4
-            block ;; label = @4
-              loop ;; label = @5
-                local.get 5
-                i32.const 280
-                i32.add
-                call 33
-                i32.const 255
-                i32.and
-                local.tee 6
-                i32.const 2
-                i32.eq
-                br_if 1 (;@4;)
-                local.get 5
-                local.get 22
-                i32.store offset=268
-                local.get 5
-                local.get 16
-                i32.store offset=264
-                i64.const 12
-                i64.const 11
-                local.get 6
-                i32.const 1
-                i32.and
-                local.tee 12
-                select
-                local.set 15
-                loop ;; label = @6
-                  local.get 5
-                  i32.const 128
-                  i32.add
-                  local.get 5
-                  i32.const 264
-                  i32.add
-                  call 28
-                  local.get 5
-                  i32.load offset=128
-                  i32.eqz
-                  br_if 3 (;@3;)
-                  local.get 5
-                  i32.load offset=152
-                  local.tee 6
-                  i32.eqz
-                  br_if 1 (;@5;)
-                  local.get 5
-                  i64.load offset=136
-                  local.get 15
-                  i64.ne
-                  br_if 0 (;@6;)
-                  local.get 5
-                  i64.load offset=144
-                  i64.const 2
-                  i64.ne
-                  br_if 3 (;@3;)
-                  local.get 5
-                  i32.const 128
-                  i32.add
-                  local.get 6
-                  local.get 5
-                  i32.load offset=156
-                  i64.const 1
-                  i64.const 2
-                  call 27
-                  local.get 5
-                  i32.load offset=128
-                  i32.eqz
-                  br_if 3 (;@3;)
-                  local.get 5
-                  i32.load offset=136
-                  local.set 11
-                  local.get 5
-                  i32.load offset=132
-                  local.set 1
-                  block ;; label = @7
-                    block ;; label = @8
-                      local.get 12
-                      br_if 0 (;@8;)
-                      block ;; label = @9
-                        local.get 1
-                        br_if 0 (;@9;)
-                        i32.const 0
-                        local.set 13
+                        local.get 5
+                        i32.load offset=136
+                        i32.const 2
+                        i32.ne
+                        br_if 1 (;@8;)
+                        local.get 6
+                        i32.const 3
+                        i32.eq
+                        br_if 2 (;@7;)
+                        local.get 5
+                        local.get 10
+                        i64.store offset=184 align=4
+                        local.get 5
+                        local.get 6
+                        i32.store offset=180
+                        local.get 5
+                        i32.const 52
+                        i32.add
+                        local.get 0
+                        i32.const 1
+                        i32.eq
+                        local.get 5
+                        i32.const 180
+                        i32.add
+                        call 31
                         br 2 (;@7;)
                       end
                       local.get 5
-                      local.get 22
-                      i32.store offset=196
+                      local.get 13
+                      i32.load offset=24
+                      i32.store offset=96
                       local.get 5
-                      local.get 16
-                      i32.store offset=192
-                      loop ;; label = @9
-                        local.get 5
-                        i32.const 128
-                        i32.add
-                        local.get 5
-                        i32.const 192
-                        i32.add
-                        call 28
-                        local.get 5
-                        i32.load offset=128
-                        i32.eqz
-                        br_if 6 (;@3;)
-                        local.get 5
-                        i32.load offset=152
-                        local.tee 6
-                        i32.eqz
-                        br_if 1 (;@8;)
-                        local.get 5
-                        i64.load offset=136
-                        i64.const 5
-                        i64.ne
-                        br_if 0 (;@9;)
-                        local.get 5
-                        i64.load offset=144
-                        i64.const 2
-                        i64.ne
-                        br_if 6 (;@3;)
-                        local.get 5
-                        i32.const 128
-                        i32.add
-                        local.get 6
-                        local.get 5
-                        i32.load offset=156
-                        i64.const 8
-                        i64.const 2
-                        call 27
-                        local.get 5
-                        i32.load offset=128
-                        i32.eqz
-                        br_if 6 (;@3;)
-                        local.get 5
-                        i32.load offset=132
-                        local.get 5
-                        i32.load offset=136
-                        local.get 1
-                        local.get 11
-                        call 32
-                        br_if 3 (;@6;)
-                        br 0 (;@9;)
-                      end
-                    end
-                    i32.const 0
-                    local.set 13
-                    local.get 1
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    local.get 11
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    block ;; label = @8
-                      block ;; label = @9
-                        local.get 11
-                        i32.const 7
-                        i32.gt_u
-                        br_if 0 (;@9;)
-                        local.get 11
-                        local.set 6
-                        local.get 1
-                        local.set 8
-                        loop ;; label = @10
-                          local.get 6
-                          i32.eqz
-                          br_if 2 (;@8;)
-                          local.get 6
-                          i32.const -1
-                          i32.add
-                          local.set 6
-                          local.get 8
-                          i32.load8_u
-                          local.set 2
-                          local.get 8
-                          i32.const 1
-                          i32.add
-                          local.set 8
-                          local.get 2
-                          br_if 0 (;@10;)
-                          br 3 (;@7;)
-                        end
-                      end
+                      local.get 13
+                      i64.load offset=16 align=4
+                      i64.store offset=88
+                      local.get 5
+                      local.get 13
+                      i64.load offset=8 align=4
+                      i64.store offset=80
+                      local.get 5
+                      local.get 13
+                      i64.load align=4
+                      i64.store offset=72
                       block ;; label = @9
                         block ;; label = @10
                           block ;; label = @11
-                            local.get 1
-                            i32.const 3
-                            i32.add
-                            i32.const -4
-                            i32.and
-                            local.tee 8
-                            local.get 1
-                            i32.eq
-                            br_if 0 (;@11;)
-                            local.get 8
-                            local.get 1
-                            i32.sub
-                            local.set 6
-                            local.get 1
-                            local.get 8
-                            i32.sub
-                            local.set 2
-                            local.get 1
-                            local.set 8
-                            loop ;; label = @12
-                              local.get 8
-                              i32.load8_u
+                            block ;; label = @12
+                              block ;; label = @13
+                                block ;; label = @14
+                                  local.get 0
+                                  i32.const 1
+                                  i32.eq
+                                  br_if 0 (;@14;)
+                                  local.get 13
+                                  i64.const 7310579615589884240
+                                  i64.const 29193
+                                  call 26
+                                  i32.eqz
+                                  br_if 1 (;@13;)
+                                  i32.const 0
+                                  local.set 6
+                                  br 6 (;@8;)
+                                end
+                                block ;; label = @14
+                                  local.get 5
+                                  i32.const 72
+                                  i32.add
+                                  call 25
+                                  i32.eqz
+                                  br_if 0 (;@14;)
+                                  local.get 6
+                                  i32.eqz
+                                  br_if 2 (;@12;)
+                                end
+                                local.get 13
+                                i64.const 128009175786834
+                                i64.const 6
+                                call 26
+                                i32.eqz
+                                br_if 5 (;@8;)
+                                local.get 5
+                                i32.const 24
+                                i32.add
+                                local.get 5
+                                i32.load offset=152
+                                local.tee 2
+                                local.get 5
+                                i32.load offset=156
+                                local.tee 15
+                                i64.const 7953203514706261359
+                                i64.const 495622906124
+                                call 22
+                                local.get 5
+                                i32.load offset=28
+                                local.tee 6
+                                i32.eqz
+                                br_if 2 (;@11;)
+                                local.get 5
+                                i32.load offset=24
+                                local.set 16
+                                local.get 6
+                                local.set 17
+                                br 3 (;@10;)
+                              end
+                              local.get 5
+                              i32.const 72
+                              i32.add
+                              call 25
                               i32.eqz
-                              br_if 5 (;@7;)
-                              local.get 8
-                              i32.const 1
-                              i32.add
-                              local.set 8
-                              local.get 2
-                              i32.const 1
-                              i32.add
-                              local.tee 2
-                              br_if 0 (;@12;)
+                              br_if 4 (;@8;)
+                              local.get 6
+                              br_if 4 (;@8;)
                             end
+                            local.get 5
+                            local.get 5
+                            i32.load offset=152
+                            local.get 5
+                            i32.load offset=156
+                            i64.const 495622906222
+                            i64.const 5
+                            call 22
+                            local.get 5
+                            i32.load offset=4
+                            local.tee 6
+                            local.get 18
                             local.get 6
-                            local.get 11
-                            i32.const -8
-                            i32.add
-                            local.tee 14
-                            i32.gt_u
-                            br_if 2 (;@9;)
-                            br 1 (;@10;)
+                            select
+                            local.tee 18
+                            i64.extend_i32_u
+                            i64.const 32
+                            i64.shl
+                            local.get 5
+                            i32.load
+                            local.get 19
+                            local.get 6
+                            select
+                            local.tee 19
+                            i64.extend_i32_u
+                            i64.or
+                            local.set 10
+                            local.get 6
+                            i32.const 0
+                            i32.ne
+                            local.set 6
+                            br 3 (;@8;)
                           end
-                          local.get 11
-                          i32.const -8
+                          local.get 5
+                          i32.const 16
                           i32.add
-                          local.set 14
-                          i32.const 0
-                          local.set 6
-                        end
-                        loop ;; label = @10
-                          i32.const 16843008
-                          local.get 1
-                          local.get 6
-                          i32.add
-                          local.tee 8
-                          i32.load
-                          local.tee 2
-                          i32.sub
                           local.get 2
-                          i32.or
-                          i32.const 16843008
-                          local.get 8
-                          i32.const 4
-                          i32.add
-                          i32.load
-                          local.tee 8
-                          i32.sub
-                          local.get 8
-                          i32.or
-                          i32.and
-                          i32.const -2139062144
-                          i32.and
-                          i32.const -2139062144
-                          i32.ne
-                          br_if 1 (;@9;)
-                          local.get 6
+                          local.get 15
+                          i64.const 25705
+                          i64.const 2
+                          call 22
+                          local.get 5
                           i32.const 8
                           i32.add
-                          local.tee 6
-                          local.get 14
-                          i32.le_u
-                          br_if 0 (;@10;)
+                          local.get 8
+                          local.get 3
+                          local.get 5
+                          i32.load offset=16
+                          local.get 5
+                          i32.load offset=20
+                          call 19
+                          block ;; label = @11
+                            local.get 5
+                            i32.load offset=12
+                            local.tee 6
+                            br_if 0 (;@11;)
+                            i32.const 0
+                            local.set 6
+                            br 2 (;@9;)
+                          end
+                          local.get 5
+                          i32.load offset=8
+                          local.set 16
+                          local.get 6
+                          local.set 17
                         end
-                      end
-                      local.get 11
-                      local.get 6
-                      i32.eq
-                      br_if 0 (;@8;)
-                      local.get 11
-                      local.get 6
-                      i32.sub
-                      local.set 8
-                      local.get 1
-                      local.get 6
-                      i32.add
-                      local.set 6
-                      loop ;; label = @9
-                        local.get 6
-                        i32.load8_u
-                        i32.eqz
-                        br_if 2 (;@7;)
-                        local.get 6
                         i32.const 1
-                        i32.add
                         local.set 6
-                        local.get 8
-                        i32.const -1
-                        i32.add
-                        local.tee 8
-                        br_if 0 (;@9;)
                       end
+                      local.get 17
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.get 16
+                      i64.extend_i32_u
+                      i64.or
+                      local.set 10
+                      br 0 (;@8;)
                     end
-                    local.get 1
-                    local.get 11
-                    call 30
-                    i32.eqz
-                    br_if 0 (;@7;)
-                    local.get 5
-                    local.get 11
-                    i32.store offset=224
-                    local.get 5
-                    local.get 1
-                    i32.store offset=220
-                    i32.const 2
-                    local.set 13
                   end
-                  local.get 5
-                  local.get 13
-                  i32.store offset=216
-                  local.get 5
-                  i32.const 108
-                  i32.add
-                  local.get 12
-                  local.get 5
-                  i32.const 216
-                  i32.add
-                  call 31
-                  br 0 (;@6;)
                 end
               end
+              local.get 5
+              i32.const 128
+              i32.add
+              local.get 8
+              local.get 3
+              i64.const 1
+              i64.const 0
+              call 27
+              block ;; label = @5
+                local.get 5
+                i32.load offset=128
+                i32.eqz
+                br_if 0 (;@5;)
+                i32.const 0
+                local.set 1
+                local.get 5
+                i32.load offset=132
+                i32.eqz
+                br_if 1 (;@4;)
+                local.get 5
+                i32.const 128
+                i32.add
+                local.get 8
+                local.get 3
+                i64.const 7
+                i64.const 2
+                call 27
+                local.get 5
+                i32.load offset=128
+                i32.eqz
+                br_if 1 (;@4;)
+                local.get 5
+                i32.load offset=132
+                local.tee 14
+                i32.eqz
+                br_if 1 (;@4;)
+                local.get 5
+                i32.load offset=136
+                local.set 18
+                local.get 5
+                i32.const 128
+                i32.add
+                i32.const 16
+                i32.add
+                local.set 16
+                local.get 5
+                i32.const 72
+                i32.add
+                i32.const 16
+                i32.add
+                local.set 19
+                i32.const 1
+                local.set 1
+                i32.const 0
+                local.set 13
+                loop ;; label = @6
+                  local.get 13
+                  i32.const 2
+                  i32.eq
+                  br_if 2 (;@4;)
+                  local.get 19
+                  i64.const 0
+                  i64.store
+                  local.get 19
+                  i64.const 0
+                  i64.store offset=8
+                  local.get 5
+                  local.get 18
+                  i32.store offset=76
+                  local.get 5
+                  local.get 14
+                  i32.store offset=72
+                  local.get 5
+                  i32.const 0
+                  i32.store8 offset=104
+                  local.get 5
+                  i64.const 1
+                  i64.store offset=80
+                  i64.const 12
+                  i64.const 11
+                  local.get 13
+                  i32.const 1
+                  i32.eq
+                  local.tee 8
+                  select
+                  local.set 10
+                  local.get 13
+                  i32.const 1
+                  i32.add
+                  local.set 13
+                  loop ;; label = @7
+                    local.get 5
+                    i32.const 72
+                    i32.add
+                    call 28
+                    i32.const 255
+                    i32.and
+                    local.tee 6
+                    i32.const 2
+                    i32.eq
+                    br_if 2 (;@5;)
+                    local.get 6
+                    i32.eqz
+                    br_if 1 (;@6;)
+                    local.get 5
+                    i64.load offset=88
+                    local.get 10
+                    i64.ne
+                    br_if 0 (;@7;)
+                    local.get 5
+                    i64.load offset=96
+                    i64.const 2
+                    i64.ne
+                    br_if 2 (;@5;)
+                    local.get 5
+                    i32.const 128
+                    i32.add
+                    local.get 5
+                    i32.load offset=80
+                    local.get 5
+                    i32.load offset=84
+                    i64.const 1
+                    i64.const 2
+                    call 27
+                    local.get 5
+                    i32.load offset=128
+                    i32.eqz
+                    br_if 2 (;@5;)
+                    local.get 5
+                    i32.load offset=136
+                    local.set 3
+                    local.get 5
+                    i32.load offset=132
+                    local.set 0
+                    block ;; label = @8
+                      block ;; label = @9
+                        block ;; label = @10
+                          local.get 8
+                          br_if 0 (;@10;)
+                          local.get 0
+                          i32.eqz
+                          br_if 1 (;@9;)
+                          local.get 16
+                          i64.const 0
+                          i64.store
+                          local.get 16
+                          i64.const 0
+                          i64.store offset=8
+                          local.get 5
+                          local.get 18
+                          i32.store offset=132
+                          local.get 5
+                          local.get 14
+                          i32.store offset=128
+                          local.get 5
+                          i32.const 0
+                          i32.store8 offset=160
+                          local.get 5
+                          i64.const 1
+                          i64.store offset=136
+                          loop ;; label = @11
+                            local.get 5
+                            i32.const 128
+                            i32.add
+                            call 28
+                            i32.const 255
+                            i32.and
+                            local.tee 6
+                            i32.const 2
+                            i32.eq
+                            br_if 6 (;@5;)
+                            local.get 6
+                            i32.eqz
+                            br_if 1 (;@10;)
+                            local.get 5
+                            i64.load offset=144
+                            i64.const 5
+                            i64.ne
+                            br_if 0 (;@11;)
+                            local.get 5
+                            i64.load offset=152
+                            i64.const 2
+                            i64.ne
+                            br_if 6 (;@5;)
+                            local.get 5
+                            i32.const 180
+                            i32.add
+                            local.get 5
+                            i32.load offset=136
+                            local.get 5
+                            i32.load offset=140
+                            i64.const 8
+                            i64.const 2
+                            call 27
+                            local.get 5
+                            i32.load offset=180
+                            i32.const 1
+                            i32.ne
+                            br_if 6 (;@5;)
+                            local.get 5
+                            i32.load offset=188
+                            local.set 6
+                            local.get 5
+                            i32.load offset=184
+                            local.tee 2
+                            i32.eqz
+                            br_if 0 (;@11;)
+                            local.get 2
+                            local.get 6
+                            local.get 0
+                            local.get 3
+                            call 10
+                            br_if 4 (;@7;)
+                            br 0 (;@11;)
+                          end
+                        end
+                        i32.const 0
+                        local.set 6
+                        local.get 0
+                        i32.eqz
+                        br_if 1 (;@8;)
+                        local.get 3
+                        i32.eqz
+                        br_if 1 (;@8;)
+                        i32.const 0
+                        local.set 6
+                        block ;; label = @10
+                          loop ;; label = @11
+                            local.get 3
+                            local.get 6
+                            i32.eq
+                            br_if 1 (;@10;)
+                            local.get 0
+                            local.get 6
+                            i32.add
+                            local.set 2
+                            local.get 6
+                            i32.const 1
+                            i32.add
+                            local.set 6
+                            local.get 2
+                            i32.load8_u
+                            i32.eqz
+                            br_if 2 (;@9;)
+                            br 0 (;@11;)
+                          end
+                        end
+                        local.get 0
+                        local.get 3
+                        call 30
+                        i32.eqz
+                        br_if 0 (;@9;)
+                        local.get 5
+                        local.get 3
+                        i32.store offset=124
+                        local.get 5
+                        local.get 0
+                        i32.store offset=120
+                        i32.const 2
+                        local.set 6
+                        br 1 (;@8;)
+                      end
+                      i32.const 0
+                      local.set 6
+                    end
+                    local.get 5
+                    local.get 6
+                    i32.store offset=116
+                    local.get 5
+                    i32.const 52
+                    i32.add
+                    local.get 8
+                    local.get 5
+                    i32.const 116
+                    i32.add
+                    call 31
+                    br 0 (;@7;)
+                  end
+                end
+              end
+              i32.const 0
+              local.set 1
             end
-            i32.const 1
-            local.set 0
-          end
-          block ;; label = @3
             block ;; label = @4
               block ;; label = @5
-                local.get 0
+                local.get 1
                 i32.eqz
                 br_if 0 (;@5;)
                 i32.const 1
-                local.set 6
+                local.set 2
                 local.get 5
-                i32.load8_u offset=124
+                i32.load8_u offset=68
                 i32.const 1
                 i32.and
                 br_if 1 (;@4;)
               end
               i32.const 0
-              local.set 6
+              local.set 2
               local.get 5
-              i32.load offset=96
-              local.tee 8
+              i32.load offset=40
+              local.tee 6
               i32.eqz
               br_if 1 (;@3;)
-              local.get 8
-              i32.const -8
-              i32.add
-              local.tee 1
-              i32.load
-              local.tee 0
-              i32.const 27
-              i32.gt_u
-              br_if 1 (;@3;)
-              local.get 8
               local.get 5
-              i32.load offset=92
-              local.get 0
-              i32.const 2
-              i32.shl
-              i32.add
-              local.tee 0
-              i32.load
-              i32.store
-              local.get 0
-              local.get 1
-              i32.store
+              i32.load offset=36
+              local.get 6
+              call 8
               br 1 (;@3;)
             end
             local.get 5
-            i32.load offset=104
+            i32.load offset=48
             local.set 14
             local.get 5
-            i32.load offset=100
+            i32.load offset=44
             local.set 13
             local.get 5
-            i32.load offset=96
-            local.set 12
-            local.get 5
-            i32.load offset=116
-            local.set 11
-            local.get 5
-            i32.load offset=120
+            i32.load offset=40
             local.set 8
+            local.get 5
+            i32.load offset=60
+            local.set 3
+            local.get 5
+            i32.load offset=64
+            local.set 6
             br 1 (;@2;)
           end
           i32.const 0
+          local.set 6
+          i32.const 0
+          local.set 3
+          i32.const 0
           local.set 8
-          i32.const 0
-          local.set 11
-          i32.const 0
-          local.set 12
           i32.const 0
           local.set 13
           i32.const 0
           local.set 14
         end
         local.get 5
-        local.get 6
+        local.get 2
         i32.store offset=152
         local.get 5
-        local.get 8
+        local.get 6
         i32.store offset=148
         local.get 5
-        local.get 11
+        local.get 3
         i32.store offset=144
         local.get 5
         local.get 14
@@ -3832,31 +3215,33 @@
         local.get 13
         i32.store offset=136
         local.get 5
-        local.get 12
+        local.get 8
         i32.store offset=132
         local.get 5
-        local.get 3
+        local.get 12
         i32.store offset=128
-        local.get 10
+        local.get 11
         local.get 9
         local.get 5
         i32.const 128
         i32.add
-        call 4
+        call 3
         local.get 4
         local.get 9
         i32.load offset=124
         i32.const -1
         i32.add
         i32.store align=1
+        i32.const 0
+        local.set 6
       end
       local.get 5
-      i32.const 304
+      i32.const 192
       i32.add
       global.set $__stack_pointer
-      local.get 7
+      local.get 6
     )
-    (func (;36;) (type 13) (param i32 i32 i32) (result i32)
+    (func (;34;) (type 9) (param i32 i32 i32) (result i32)
       (local i32 i32 i32)
       i32.const 0
       local.set 3
@@ -3898,21 +3283,21 @@
       end
       local.get 3
     )
-    (func (;37;) (type 8) (result i32)
+    (func (;35;) (type 7) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;38;) (type 1) (param i32)
+    (func (;36;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;39;) (type 8) (result i32)
+    (func (;37;) (type 7) (result i32)
       global.get $allocation_state
     )
-    (func (;40;) (type 1) (param i32)
+    (func (;38;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;41;) (type 14) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;39;) (type 14) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -3944,7 +3329,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;42;) (type 15)
+    (func $allocate_stack (;40;) (type 15)
       global.get $allocation_state
       i32.const 0
       i32.eq

@@ -16,8 +16,8 @@
   (core module $wit-component:adapter:wasi_ephemeral_nn (;1;)
     (type (;0;) (func (param i32)))
     (type (;1;) (func (param i32 i32 i32 i32 i32) (result i32)))
-    (type (;2;) (func (param i32 i32 i32)))
-    (type (;3;) (func (param i32 i64) (result i32)))
+    (type (;2;) (func (param i32 i32)))
+    (type (;3;) (func (param i32 i32) (result i32)))
     (type (;4;) (func (result i32)))
     (type (;5;) (func (param i32 i32 i32 i32) (result i32)))
     (type (;6;) (func (param i32 i32 i32) (result i32)))
@@ -72,116 +72,63 @@
       local.get 1
     )
     (func (;1;) (type 1) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i32 i64)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 5
-      global.set $__stack_pointer
+      (local i32 i32 i64)
+      i32.const 0
+      local.set 5
       block ;; label = @1
+        local.get 0
+        i32.load offset=4
+        local.tee 6
+        local.get 2
+        i32.add
+        local.tee 2
+        local.get 6
+        i32.lt_u
+        br_if 0 (;@1;)
         block ;; label = @2
-          local.get 0
-          i32.load offset=4
-          local.tee 6
           local.get 2
-          i32.add
-          local.tee 7
-          local.get 6
-          i32.lt_u
-          br_if 0 (;@2;)
-          i32.const 1
-          local.set 2
-          local.get 7
           local.get 0
           i32.load offset=8
-          local.tee 6
           i32.le_u
-          br_if 1 (;@1;)
-          local.get 6
-          i32.const 1
-          i32.shl
-          local.tee 2
-          local.get 7
+          br_if 0 (;@2;)
           local.get 2
-          local.get 7
-          i32.gt_u
-          select
-          local.tee 2
-          i32.const 4
-          local.get 2
-          i32.const 4
-          i32.gt_u
-          select
-          i32.const -1
-          local.get 6
-          i32.const -1
-          i32.gt_s
-          select
           i64.extend_i32_u
           local.get 3
           i64.extend_i32_u
           i64.mul
-          local.tee 8
+          local.tee 7
           i64.const 32
           i64.shr_u
           i32.wrap_i64
-          br_if 0 (;@2;)
-          local.get 5
-          i32.const 8
-          i32.add
+          br_if 1 (;@1;)
           local.get 1
-          local.get 8
+          local.get 7
           i32.wrap_i64
           call 2
-          i32.const 0
-          local.set 2
-          local.get 5
-          i32.load offset=8
-          i32.const 1
-          i32.ne
+          local.tee 2
+          i32.eqz
           br_if 1 (;@1;)
-          local.get 5
-          i32.load offset=12
-          local.set 2
           block ;; label = @3
             local.get 0
             i32.load
-            local.tee 6
+            local.tee 5
             i32.eqz
             br_if 0 (;@3;)
             block ;; label = @4
               local.get 4
               local.get 3
               i32.mul
-              local.tee 7
+              local.tee 6
               i32.eqz
               br_if 0 (;@4;)
               local.get 2
+              local.get 5
               local.get 6
-              local.get 7
               memory.copy
             end
-            local.get 6
-            i32.const -8
-            i32.add
-            local.tee 7
-            i32.load
-            local.tee 4
-            i32.const 27
-            i32.gt_u
-            br_if 0 (;@3;)
-            local.get 6
             local.get 1
-            local.get 4
-            i32.const 2
-            i32.shl
-            i32.add
-            local.tee 1
-            i32.load
-            i32.store
-            local.get 1
-            local.get 7
-            i32.store
+            local.get 5
+            call 3
           end
           local.get 0
           local.get 2
@@ -198,153 +145,151 @@
           local.get 3
           i32.div_u
           i32.store offset=8
-          i32.const 1
-          local.set 2
-          br 1 (;@1;)
         end
-        i32.const 0
-        local.set 2
+        i32.const 1
+        local.set 5
       end
       local.get 5
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-      local.get 2
     )
-    (func (;2;) (type 2) (param i32 i32 i32)
-      (local i32 i32 i32 i32 i32 i32 i32)
+    (func (;2;) (type 3) (param i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32)
       i32.const 0
-      local.set 3
+      local.set 2
       block ;; label = @1
+        local.get 1
+        i32.const -9
+        i32.gt_u
+        br_if 0 (;@1;)
+        local.get 1
+        i32.const 8
+        local.get 1
+        i32.const 8
+        i32.gt_u
+        select
+        i32.const 7
+        i32.add
+        i32.clz
+        local.tee 3
+        i32.eqz
+        br_if 0 (;@1;)
         block ;; label = @2
-          local.get 2
-          i32.const -9
-          i32.gt_u
-          br_if 0 (;@2;)
-          local.get 2
-          i32.const 8
-          local.get 2
-          i32.const 8
-          i32.gt_u
-          select
-          i32.const 7
-          i32.add
-          i32.clz
-          local.tee 4
-          i32.eqz
-          br_if 0 (;@2;)
           block ;; label = @3
+            local.get 0
+            i32.const 28
+            local.get 3
+            i32.sub
+            local.tee 4
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee 5
+            i32.load
+            local.tee 3
+            br_if 0 (;@3;)
             block ;; label = @4
-              local.get 1
-              i32.const 28
-              local.get 4
-              i32.sub
-              local.tee 5
-              i32.const 2
-              i32.shl
-              i32.add
+              local.get 0
+              i32.load offset=116
               local.tee 6
-              i32.load
-              local.tee 4
+              local.get 0
+              i32.load offset=112
+              local.tee 3
+              i32.sub
+              i32.const 16
+              local.get 4
+              i32.shl
+              local.tee 5
+              i32.ge_u
               br_if 0 (;@4;)
-              block ;; label = @5
-                local.get 1
-                i32.load offset=116
-                local.tee 7
-                local.get 1
-                i32.load offset=112
-                local.tee 4
-                i32.sub
-                i32.const 16
-                local.get 5
-                i32.shl
-                local.tee 6
-                i32.ge_u
-                br_if 0 (;@5;)
-                local.get 6
-                i32.const 16
-                i32.shr_u
-                local.get 2
-                i32.const 32761
-                i32.lt_u
-                i32.add
-                local.tee 8
-                memory.grow
-                local.tee 9
-                i32.const -1
-                i32.eq
-                br_if 3 (;@2;)
-                local.get 9
-                i32.const 65535
-                i32.gt_u
-                br_if 3 (;@2;)
-                local.get 9
-                local.get 8
-                i32.add
-                i32.const 16
-                i32.shl
-                local.tee 8
-                local.get 9
-                i32.const 16
-                i32.shl
-                local.tee 9
-                i32.lt_u
-                br_if 4 (;@1;)
-                local.get 1
-                local.get 8
-                i32.store offset=116
-                local.get 4
-                local.get 9
-                local.get 9
-                local.get 7
-                i32.eq
-                select
-                local.set 4
-              end
+              local.get 5
+              i32.const 16
+              i32.shr_u
               local.get 1
-              local.get 4
+              i32.const 32761
+              i32.lt_u
+              i32.add
+              local.tee 7
+              memory.grow
+              local.tee 1
+              i32.const -1
+              i32.eq
+              br_if 3 (;@1;)
+              local.get 1
+              i32.const 65535
+              i32.gt_u
+              br_if 3 (;@1;)
+              local.get 1
+              local.get 7
+              i32.add
+              i32.const 16
+              i32.shl
+              local.tee 7
+              local.get 1
+              i32.const 16
+              i32.shl
+              local.tee 1
+              i32.lt_u
+              br_if 3 (;@1;)
+              local.get 0
+              local.get 7
+              i32.store offset=116
+              local.get 3
+              local.get 1
+              local.get 1
               local.get 6
-              i32.add
-              i32.store offset=112
-              local.get 4
-              i32.const 8
-              i32.add
-              local.set 2
-              br 1 (;@3;)
+              i32.eq
+              select
+              local.set 3
             end
-            local.get 6
-            local.get 4
+            local.get 0
+            local.get 3
+            local.get 5
+            i32.add
+            i32.store offset=112
+            local.get 3
             i32.const 8
             i32.add
-            local.tee 2
-            i32.load
-            i32.store
+            local.set 2
+            br 1 (;@2;)
           end
-          local.get 4
           local.get 5
+          local.get 3
+          i32.const 8
+          i32.add
+          local.tee 2
+          i32.load
           i32.store
-          i32.const 1
-          local.set 3
-          br 1 (;@1;)
         end
+        local.get 3
+        local.get 4
+        i32.store
       end
-      local.get 0
       local.get 2
-      i32.store offset=4
-      local.get 0
-      local.get 3
-      i32.store
     )
-    (func (;3;) (type 3) (param i32 i64) (result i32)
-      local.get 1
-      local.get 0
-      i64.extend_i32_u
-      i64.add
-      memory.size
-      i64.extend_i32_u
-      i64.const 16
-      i64.shl
-      i64.le_u
+    (func (;3;) (type 2) (param i32 i32)
+      (local i32 i32)
+      block ;; label = @1
+        local.get 1
+        i32.const -8
+        i32.add
+        local.tee 2
+        i32.load
+        local.tee 3
+        i32.const 27
+        i32.gt_u
+        br_if 0 (;@1;)
+        local.get 1
+        local.get 0
+        local.get 3
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee 0
+        i32.load
+        i32.store
+        local.get 0
+        local.get 2
+        i32.store
+      end
     )
     (func (;4;) (type 4) (result i32)
       (local i32)
@@ -384,82 +329,52 @@
       call 7
     )
     (func (;5;) (type 5) (param i32 i32 i32 i32) (result i32)
-      (local i32 i32)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 4
-      global.set $__stack_pointer
+      (local i32)
       block ;; label = @1
         block ;; label = @2
+          call 4
+          local.tee 4
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 1
+          local.get 0
+          i32.or
+          br_if 0 (;@2;)
           block ;; label = @3
-            call 4
-            local.tee 5
-            i32.eqz
-            br_if 0 (;@3;)
-            local.get 1
-            local.get 0
-            i32.or
-            br_if 0 (;@3;)
             block ;; label = @4
-              block ;; label = @5
-                local.get 5
-                i32.load offset=144
-                i32.eqz
-                br_if 0 (;@5;)
-                local.get 5
-                i32.const 0
-                i32.store offset=144
-                local.get 3
-                local.get 5
-                i32.load offset=152
-                i32.gt_u
-                br_if 1 (;@4;)
-                local.get 5
-                i32.load offset=148
-                local.tee 1
-                local.get 2
-                i32.const 1
-                local.get 2
-                i32.const 1
-                i32.gt_u
-                select
-                i32.rem_u
-                i32.eqz
-                br_if 4 (;@1;)
-              end
-              local.get 3
+              local.get 4
+              i32.load offset=144
+              i32.eqz
               br_if 0 (;@4;)
-              local.get 5
-              local.set 1
+              local.get 4
+              i32.const 0
+              i32.store offset=144
+              local.get 3
+              local.get 4
+              i32.load offset=152
+              i32.gt_u
+              br_if 1 (;@3;)
+              local.get 4
+              i32.load offset=148
+              local.set 4
               br 3 (;@1;)
             end
-            local.get 4
-            i32.const 8
-            i32.add
-            local.get 5
             local.get 3
-            call 2
-            local.get 4
-            i32.load offset=8
-            i32.const 1
-            i32.and
-            br_if 1 (;@2;)
+            i32.eqz
+            br_if 2 (;@1;)
           end
-          unreachable
+          local.get 4
+          local.get 3
+          call 2
+          local.tee 4
+          br_if 1 (;@1;)
         end
-        local.get 4
-        i32.load offset=12
-        local.set 1
+        unreachable
       end
       local.get 4
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-      local.get 1
     )
     (func (;6;) (type 6) (param i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32)
+      (local i32 i32 i32 i32 i64 i32 i32 i32 i32 i64 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 48
       i32.sub
@@ -493,189 +408,171 @@
           i32.const 1
           local.set 5
           local.get 2
+          i64.extend_i32_u
           i64.const 20
-          call 3
-          i32.eqz
+          i64.add
+          memory.size
+          i64.extend_i32_u
+          i64.const 16
+          i64.shl
+          local.tee 7
+          i64.gt_u
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const 8
+          i32.add
+          i32.load align=1
+          local.tee 8
+          i32.const 255
+          i32.and
+          i32.const 5
+          i32.gt_u
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const 4
+          i32.add
+          i32.load align=1
+          local.tee 9
+          i64.extend_i32_u
+          i64.const 2
+          i64.shl
+          local.get 2
+          i32.load align=1
+          local.tee 10
+          i64.extend_i32_u
+          i64.add
+          local.get 7
+          i64.gt_u
           br_if 1 (;@1;)
           local.get 2
           i32.const 16
           i32.add
           i32.load align=1
-          local.set 7
+          local.tee 11
+          i64.extend_i32_u
+          local.tee 12
           local.get 2
           i32.const 12
           i32.add
           i32.load align=1
-          local.set 8
-          local.get 2
-          i32.const 4
-          i32.add
-          i32.load align=1
-          local.set 9
-          local.get 2
-          i32.load align=1
-          local.set 10
-          block ;; label = @3
-            block ;; label = @4
-              local.get 2
-              i32.const 8
-              i32.add
-              i32.load8_u
-              local.tee 2
-              br_if 0 (;@4;)
-              local.get 2
-              local.set 11
-              br 1 (;@3;)
-            end
-            block ;; label = @4
-              local.get 2
-              i32.const 5
-              i32.eq
-              br_if 0 (;@4;)
-              i32.const 2
-              local.set 11
-              local.get 2
-              i32.const 2
-              i32.eq
-              br_if 1 (;@3;)
-              block ;; label = @5
-                block ;; label = @6
-                  local.get 2
-                  i32.const 3
-                  i32.eq
-                  br_if 0 (;@6;)
-                  local.get 2
-                  i32.const 4
-                  i32.eq
-                  br_if 1 (;@5;)
-                  i32.const 1
-                  local.set 11
-                  local.get 2
-                  i32.const 1
-                  i32.eq
-                  br_if 3 (;@3;)
-                  br 5 (;@1;)
-                end
-                i32.const 4
-                local.set 11
-                br 2 (;@3;)
-              end
-              i32.const 5
-              local.set 11
-              br 1 (;@3;)
-            end
-            i32.const 6
-            local.set 11
-          end
-          local.get 10
-          local.get 9
+          local.tee 13
           i64.extend_i32_u
-          i64.const 2
-          i64.shl
-          call 3
-          i32.eqz
-          br_if 1 (;@1;)
-          local.get 8
+          i64.add
           local.get 7
-          i64.extend_i32_u
-          local.tee 12
-          call 3
-          i32.eqz
+          i64.gt_u
           br_if 1 (;@1;)
           local.get 6
           local.get 0
           i32.const 28
           i32.mul
           i32.add
-          local.set 13
+          local.set 6
+          i32.const 1
           i32.const 138487874
-          local.get 11
+          i32.const 6636048
+          local.get 8
+          i32.const 2
+          i32.shl
+          i32.shr_u
+          i32.const 7
+          i32.and
+          local.tee 8
           i32.const 2
           i32.shl
           i32.shr_u
           i32.const 15
           i32.and
+          local.get 8
+          i32.const 7
+          i32.eq
+          select
           i64.extend_i32_u
-          local.set 14
+          local.set 7
           local.get 9
-          local.set 2
+          local.set 5
           local.get 10
-          local.set 0
+          local.set 2
           block ;; label = @3
             loop ;; label = @4
-              local.get 2
+              local.get 5
               i32.eqz
               br_if 1 (;@3;)
-              local.get 14
-              local.get 0
+              local.get 7
+              local.get 2
               i64.load32_u align=1
               i64.mul
-              local.tee 14
+              local.tee 7
               i64.const 4294967296
-              local.get 14
+              local.get 7
               i64.const 4294967296
               i64.lt_u
               select
-              local.set 14
-              local.get 2
+              local.set 7
+              local.get 5
               i32.const -1
               i32.add
-              local.set 2
-              local.get 0
+              local.set 5
+              local.get 2
               i32.const 4
               i32.add
-              local.set 0
+              local.set 2
               br 0 (;@4;)
             end
           end
-          local.get 14
-          local.get 12
-          i64.ne
-          br_if 1 (;@1;)
+          block ;; label = @3
+            local.get 7
+            local.get 12
+            i64.eq
+            br_if 0 (;@3;)
+            i32.const 1
+            local.set 5
+            br 2 (;@1;)
+          end
           block ;; label = @3
             local.get 4
             i32.load offset=120
-            local.tee 2
+            local.tee 5
             i32.eqz
             br_if 0 (;@3;)
             local.get 4
             i32.load offset=124
-            local.get 13
+            local.get 6
             i32.load offset=4
-            local.tee 0
+            local.tee 2
             i32.le_u
             br_if 0 (;@3;)
+            local.get 5
             local.get 2
-            local.get 0
             i32.const 28
             i32.mul
             i32.add
-            local.tee 2
+            local.tee 5
             i32.load offset=24
             i32.eqz
             br_if 0 (;@3;)
+            local.get 1
+            local.get 5
+            i32.load offset=16
+            i32.lt_u
+            br_if 0 (;@3;)
             i32.const 5
             local.set 5
-            local.get 1
-            local.get 2
-            i32.load offset=16
-            i32.ge_u
-            br_if 2 (;@1;)
+            br 2 (;@1;)
           end
           i32.const 0
-          local.set 6
-          local.get 13
+          local.set 0
+          local.get 6
           i32.load offset=12
-          local.tee 5
+          local.tee 14
           i32.const 0
-          local.get 13
+          local.get 6
           i32.load offset=8
           local.tee 15
           select
           i32.const 44
           i32.mul
-          local.set 2
-          local.get 13
+          local.set 5
+          local.get 6
           i32.const 8
           i32.add
           local.set 16
@@ -683,35 +580,35 @@
           i32.const 4
           local.get 15
           select
-          local.set 0
+          local.set 2
           block ;; label = @3
             block ;; label = @4
               loop ;; label = @5
-                local.get 2
+                local.get 5
                 i32.eqz
                 br_if 1 (;@4;)
                 block ;; label = @6
-                  local.get 0
+                  local.get 2
                   i32.load
                   local.get 1
                   i32.ne
                   br_if 0 (;@6;)
-                  local.get 5
+                  local.get 14
                   local.set 2
                   br 3 (;@3;)
                 end
-                local.get 2
+                local.get 5
                 i32.const -44
                 i32.add
-                local.set 2
-                local.get 6
+                local.set 5
+                local.get 0
                 i32.const 1
                 i32.add
-                local.set 6
-                local.get 0
+                local.set 0
+                local.get 2
                 i32.const 44
                 i32.add
-                local.set 0
+                local.set 2
                 br 0 (;@5;)
               end
             end
@@ -725,7 +622,7 @@
             i64.const 0
             i64.store offset=12 align=4
             local.get 3
-            local.get 11
+            local.get 8
             i32.store offset=8
             local.get 3
             local.get 1
@@ -746,14 +643,14 @@
             call 0
             i32.eqz
             br_if 1 (;@2;)
-            local.get 13
+            local.get 6
             i32.load offset=8
             local.set 15
-            local.get 13
+            local.get 6
             i32.load offset=12
             local.set 2
-            local.get 5
-            local.set 6
+            local.get 14
+            local.set 0
           end
           i32.const 5
           local.set 5
@@ -761,7 +658,7 @@
           i32.eqz
           br_if 1 (;@1;)
           local.get 2
-          local.get 6
+          local.get 0
           i32.le_u
           br_if 1 (;@1;)
           local.get 15
@@ -772,19 +669,17 @@
           i32.eqz
           br_if 1 (;@1;)
           local.get 2
-          local.get 6
+          local.get 0
           i32.const 44
           i32.mul
           i32.add
-          local.tee 2
+          local.tee 5
           i32.const 0
           i32.store offset=12
-          local.get 2
-          local.get 11
+          local.get 5
+          local.get 8
           i32.store offset=4
-          i32.const 7
-          local.set 5
-          local.get 2
+          local.get 5
           i32.const 8
           i32.add
           local.get 4
@@ -793,18 +688,18 @@
           i32.const 4
           call 0
           i32.eqz
-          br_if 1 (;@1;)
-          local.get 2
+          br_if 0 (;@2;)
+          local.get 5
           i32.const 0
           i32.store offset=24
           i32.const 0
           i32.const 7
-          local.get 2
+          local.get 5
           i32.const 20
           i32.add
           local.get 4
-          local.get 8
-          local.get 7
+          local.get 13
+          local.get 11
           i32.const 1
           call 0
           select
