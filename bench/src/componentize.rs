@@ -33,15 +33,54 @@ pub fn pad(module: &[u8], target_bytes: usize) -> Result<Vec<u8>> {
         let bytes = s.to_le_bytes();
         chunk.copy_from_slice(&bytes[..chunk.len()]);
     }
+    // The reencoder copies a data count section verbatim: bump it first.
+    let module = bump_data_count(module)?;
     let mut padder = Padder { payload: Some(payload), saw_data: false };
     let mut out = wasm_encoder::Module::new();
     padder
-        .parse_core_module(&mut out, Parser::new(0), module)
+        .parse_core_module(&mut out, Parser::new(0), &module)
         .map_err(|e| anyhow::anyhow!("re-encoding the module: {e:?}"))?;
     anyhow::ensure!(padder.saw_data || padder.payload.is_none(), "padding was not added");
     let bytes = out.finish();
     wasmparser::Validator::new().validate_all(&bytes).context("the padded module is invalid")?;
     Ok(bytes)
+}
+
+/// Returns `module` with its data count section (if any) saying one more
+/// segment, for the segment [`pad`] appends.
+fn bump_data_count(module: &[u8]) -> Result<Vec<u8>> {
+    fn leb(bytes: &[u8], mut at: usize) -> Result<(u32, usize)> {
+        let (mut value, mut shift) = (0u32, 0);
+        loop {
+            let byte = *bytes.get(at).context("truncated LEB128")?;
+            at += 1;
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok((value, at));
+            }
+            shift += 7;
+        }
+    }
+    anyhow::ensure!(module.len() >= 8 && module.starts_with(b"\0asm"), "not a core module");
+    let mut out = module[..8].to_vec();
+    let mut at = 8;
+    while at < module.len() {
+        let id = module[at];
+        let (size, start) = leb(module, at + 1)?;
+        let end = start + size as usize;
+        if id == 12 {
+            let (count, _) = leb(module, start)?;
+            let mut content = Vec::new();
+            wasm_encoder::Encode::encode(&(count + 1), &mut content);
+            out.push(12);
+            wasm_encoder::Encode::encode(&(content.len() as u32), &mut out);
+            out.extend_from_slice(&content);
+        } else {
+            out.extend_from_slice(&module[at..end]);
+        }
+        at = end;
+    }
+    Ok(out)
 }
 
 struct Padder {
