@@ -240,6 +240,22 @@ pub fn floor(stripped: &[u8]) -> Result<Vec<u8>> {
         .encode()
 }
 
+/// wit-component alone with both adapters (ours and preview1 command), no
+/// pre-checks: what the componentizer costs when its own checks are free.
+pub fn both_adapters(module: &[u8]) -> Result<Vec<u8>> {
+    wit_component::ComponentEncoder::default()
+        .validate(true)
+        .module(module)?
+        .adapter(NN_MODULE, nn_adapter_verify::ADAPTER)?
+        .adapter(WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER)?
+        .encode()
+}
+
+/// The componentizer's pre-checks alone (`Componentizer::inspect`).
+pub fn inspect(module: &[u8]) -> Result<()> {
+    nn_componentize::Componentizer::new().inspect(module).map(drop)
+}
+
 /// The product: `nn-componentize` with its defaults.
 pub fn componentize(module: &[u8]) -> Result<Vec<u8>> {
     nn_componentize::Componentizer::new().componentize(module)
@@ -251,6 +267,8 @@ pub struct Timing {
     pub module_bytes: usize,
     pub nn_ms: Vec<f64>,
     pub floor_ms: Vec<f64>,
+    pub both_ms: Vec<f64>,
+    pub inspect_ms: Vec<f64>,
     pub nn_component_bytes: usize,
     pub floor_component_bytes: usize,
 }
@@ -262,6 +280,9 @@ pub fn time(padded: &[u8], reps: usize) -> Result<Timing> {
     let floor_component = floor(&stripped)?;
     let mut nn_ms = Vec::with_capacity(reps);
     let mut floor_ms = Vec::with_capacity(reps);
+    let mut both_ms = Vec::with_capacity(reps);
+    let mut inspect_ms = Vec::with_capacity(reps);
+    drop(both_adapters(padded)?);
     for _ in 0..reps {
         let t = Instant::now();
         let c = componentize(padded)?;
@@ -271,11 +292,20 @@ pub fn time(padded: &[u8], reps: usize) -> Result<Timing> {
         let c = floor(&stripped)?;
         floor_ms.push(t.elapsed().as_secs_f64() * 1e3);
         drop(c);
+        let t = Instant::now();
+        let c = both_adapters(padded)?;
+        both_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        drop(c);
+        let t = Instant::now();
+        inspect(padded)?;
+        inspect_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     Ok(Timing {
         module_bytes: padded.len(),
         nn_ms,
         floor_ms,
+        both_ms,
+        inspect_ms,
         nn_component_bytes: nn_component.len(),
         floor_component_bytes: floor_component.len(),
     })

@@ -62,7 +62,7 @@ struct Opts {
     #[arg(long, default_value_t = 10_000)]
     tiny_rounds: usize,
     /// Rounds per run on the MobileNet-shaped and large-tensor models.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 40)]
     rounds: usize,
     /// Tiny-model rounds in the memory (peak RSS, linear memory) child runs.
     #[arg(long, default_value_t = 100_000)]
@@ -267,8 +267,9 @@ fn sizes(guest: &[u8], component: &[u8], md: &mut String, js: &mut serde_json::M
 fn componentize_speed(opts: &Opts, guest: &[u8], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
     writeln!(md, "## Componentize speed\n")?;
     writeln!(md, "Median of {} timed encodings each (interleaved, after one untimed). Floor: the same module with its `wasi_ephemeral_nn` imports replaced by local `unreachable` functions, encoded by wit-component with only the preview1 command adapter (validation on, as in `Componentizer::new()`).\n", opts.componentize_reps)?;
-    writeln!(md, "| legacy module | nn-componentize ms | floor ms | ratio | target |")?;
-    writeln!(md, "|---:|---:|---:|---:|---|")?;
+    writeln!(md, "Diagnostics beside the ratio: *pre-checks* is `Componentizer::inspect` alone (the componentizer's own parsing and checks); *both adapters* is wit-component alone with our adapter and the preview1 adapter, no pre-checks.\n")?;
+    writeln!(md, "| legacy module | nn-componentize ms | floor ms | ratio | target | pre-checks ms | both adapters ms | both adapters / floor |")?;
+    writeln!(md, "|---:|---:|---:|---:|---|---:|---:|---:|")?;
     let mut rows = Vec::new();
     let mut worst: Option<f64> = None;
     for &mb in &opts.sizes_mb {
@@ -278,11 +279,15 @@ fn componentize_speed(opts: &Opts, guest: &[u8], md: &mut String, js: &mut serde
         let floor = median(&t.floor_ms);
         let ratio = nn / floor;
         worst = Some(worst.map_or(ratio, |w: f64| w.max(ratio)));
-        writeln!(md, "| {} B | {} | {} | {:.3} | ≤ 1.05 ({}) |", fmt_bytes(t.module_bytes), sig(nn), sig(floor), ratio, yes_no(Some(ratio <= 1.05)))?;
+        let both = median(&t.both_ms);
+        let inspect = median(&t.inspect_ms);
+        writeln!(md, "| {} B | {} | {} | {:.3} | ≤ 1.05 ({}) | {} | {} | {:.3} |", fmt_bytes(t.module_bytes), sig(nn), sig(floor), ratio, yes_no(Some(ratio <= 1.05)), sig(inspect), sig(both), both / floor)?;
         rows.push(json!({
             "size_mb": mb, "module_bytes": t.module_bytes,
             "nn_ms_median": nn, "floor_ms_median": floor, "ratio": ratio,
             "nn_ms": t.nn_ms, "floor_ms": t.floor_ms,
+            "inspect_ms_median": inspect, "both_adapters_ms_median": both,
+            "inspect_ms": t.inspect_ms, "both_adapters_ms": t.both_ms,
             "nn_component_bytes": t.nn_component_bytes, "floor_component_bytes": t.floor_component_bytes,
         }));
         targets.push(Target {
