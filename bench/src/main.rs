@@ -198,10 +198,12 @@ fn all(opts: &Opts) -> Result<()> {
     writeln!(md, "_Total benchmark time: {elapsed:.0} s._")?;
 
     print!("{md}");
-    let json_path = out_dir.join("results.json");
+    // A partial run (--only) must not overwrite the full results.
+    let stem = if opts.only.is_empty() { "results".to_string() } else { format!("results-{}", opts.only.join("-")) };
+    let json_path = out_dir.join(format!("{stem}.json"));
     std::fs::write(&json_path, serde_json::to_string_pretty(&Value::Object(js))? + "\n")?;
-    std::fs::write(out_dir.join("results.md"), &md)?;
-    eprintln!("==> wrote {} and results.md", json_path.display());
+    std::fs::write(out_dir.join(format!("{stem}.md")), &md)?;
+    eprintln!("==> wrote {} and {stem}.md", json_path.display());
     Ok(())
 }
 
