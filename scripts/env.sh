@@ -8,6 +8,8 @@ OPENVINO_VERSION=2026.4.1
 # One target directory outside the clone, so CI and fresh clones reuse the
 # (minutes-long) Wasmtime build.
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/nn-componentize/target}
+# The adapter is its own cargo workspace (wasm32); keep its build out of the clone too.
+export NN_ADAPTER_TARGET_DIR=${NN_ADAPTER_TARGET_DIR:-$HOME/.cache/nn-componentize/adapter-target}
 mkdir -p "$CARGO_TARGET_DIR"
 
 install_rust_targets() {
