@@ -21,12 +21,14 @@ use anyhow::Context;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::OnceLock;
 use wasi_preview1_component_adapter_provider::{
     WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
     WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER,
 };
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, Validator, WasmFeatures,
+    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValidPayload, Validator,
+    WasmFeatures,
 };
 
 pub use legacy::{LegacyFunction, LEGACY_FUNCTIONS};
@@ -319,6 +321,22 @@ struct Adapter<'a> {
     description: String,
     /// Whether `bytes` came from [`Componentizer::adapt`].
     overridden: bool,
+    /// The exports of a built-in adapter, computed once per process.
+    builtin_exports: Option<fn() -> &'static AdapterExports>,
+}
+
+/// The exported functions of an adapter module with their types, or why
+/// they could not be read.
+type AdapterExports = Result<HashMap<String, FuncType>, String>;
+
+fn preview1_command_exports() -> &'static AdapterExports {
+    static EXPORTS: OnceLock<AdapterExports> = OnceLock::new();
+    EXPORTS.get_or_init(|| function_exports(WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER))
+}
+
+fn preview1_reactor_exports() -> &'static AdapterExports {
+    static EXPORTS: OnceLock<AdapterExports> = OnceLock::new();
+    EXPORTS.get_or_init(|| function_exports(WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER))
 }
 
 /// The parts of a core module that decide how it is adapted.
@@ -374,34 +392,55 @@ impl Componentizer {
     /// Like [`Componentizer::componentize`], also returning notes for the user.
     pub fn componentize_with_notes(&self, module: &[u8]) -> anyhow::Result<Componentized> {
         let binary = to_binary(module)?;
-        let facts = read_module(&binary)?;
+        // With output validation on, wit-component validates every function
+        // body of the module as part of the component, so only the rest of
+        // the module is validated here; a body error is reported with
+        // wasmparser's own message on the way out (see `or_invalid`).
+        let bodies = if self.validate { Bodies::Defer } else { Bodies::Validate };
+        let facts = self.or_invalid(&binary, read_module(&binary, bodies))?;
         let inspection = self.inspect_facts(&facts);
         let problems: Vec<Problem> = inspection.problems().cloned().collect();
         if !problems.is_empty() {
-            return Err(Error::Unadaptable(problems).into());
+            return self.or_invalid(&binary, Err(Error::Unadaptable(problems).into()));
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
-
-        let mut encoder = wit_component::ComponentEncoder::default()
-            .validate(self.validate)
-            .module(&binary)
-            .context("wit-component rejected the module")?;
-        // Every adapter is registered; wit-component drops those the module
-        // does not use and trims the rest to the functions actually imported.
-        for (name, adapter) in self.adapters(inspection.kind) {
-            tracing::debug!(module = %name, adapter = %adapter.description, bytes = adapter.bytes.len(), "registering adapter");
-            encoder = encoder
-                .adapter(&name, adapter.bytes)
-                .with_context(|| format!("wit-component rejected {}", adapter.description))?;
-        }
-        let component = encoder
-            .encode()
-            .context("wit-component failed to build the component")?;
+        let component = self.or_invalid(&binary, self.encode(&binary, inspection.kind))?;
         tracing::debug!(bytes = component.len(), "component built");
         Ok(Componentized {
             component,
             notes: inspection.notes,
         })
+    }
+
+    /// Runs wit-component on `binary` with every adapter registered.
+    fn encode(&self, binary: &[u8], kind: Kind) -> anyhow::Result<Vec<u8>> {
+        let mut encoder = wit_component::ComponentEncoder::default()
+            .validate(self.validate)
+            .module(binary)
+            .context("wit-component rejected the module")?;
+        // Every adapter is registered; wit-component drops those the module
+        // does not use and trims the rest to the functions actually imported.
+        for (name, adapter) in self.adapters(kind) {
+            tracing::debug!(module = %name, adapter = %adapter.description, bytes = adapter.bytes.len(), "registering adapter");
+            encoder = encoder
+                .adapter(&name, adapter.bytes)
+                .with_context(|| format!("wit-component rejected {}", adapter.description))?;
+        }
+        encoder
+            .encode()
+            .context("wit-component failed to build the component")
+    }
+
+    /// `result`, unless it is an error and `binary` has function bodies
+    /// that were left to wit-component and turn out invalid: then the
+    /// validation error, so that an invalid module is always reported as
+    /// such (and before any other problem), as if it had been validated
+    /// in full up front.
+    fn or_invalid<T>(&self, binary: &[u8], result: anyhow::Result<T>) -> anyhow::Result<T> {
+        if result.is_err() && self.validate {
+            validate_module(binary)?;
+        }
+        result
     }
 
     /// Lists the module's imports, which adapter serves each (or why none
@@ -410,7 +449,7 @@ impl Componentizer {
     /// Fails only when the input is not a valid core module.
     pub fn inspect(&self, module: &[u8]) -> anyhow::Result<Inspection> {
         let binary = to_binary(module)?;
-        let facts = read_module(&binary)?;
+        let facts = read_module(&binary, Bodies::Validate)?;
         Ok(self.inspect_facts(&facts))
     }
 
@@ -433,11 +472,13 @@ impl Componentizer {
                 bytes: nn_adapter_verify::ADAPTER,
                 description: "the built-in wasi-nn adapter".into(),
                 overridden: false,
+                // Imports are checked against the WITX table instead.
+                builtin_exports: None,
             },
         );
-        let (preview1, flavour) = match kind {
-            Kind::Command => (WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER, "command"),
-            _ => (WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER, "reactor"),
+        let (preview1, flavour, exports): (_, _, fn() -> &'static AdapterExports) = match kind {
+            Kind::Command => (WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER, "command", preview1_command_exports),
+            _ => (WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER, "reactor", preview1_reactor_exports),
         };
         adapters.insert(
             PREVIEW1_MODULE.to_owned(),
@@ -445,6 +486,7 @@ impl Componentizer {
                 bytes: preview1,
                 description: format!("the official preview1 {flavour} adapter"),
                 overridden: false,
+                builtin_exports: Some(exports),
             },
         );
         for (name, bytes) in &self.overrides {
@@ -454,6 +496,7 @@ impl Componentizer {
                     bytes,
                     description: format!("the adapter supplied for `{name}`"),
                     overridden: true,
+                    builtin_exports: None,
                 },
             );
         }
@@ -463,9 +506,9 @@ impl Componentizer {
     fn inspect_facts(&self, facts: &ModuleFacts) -> Inspection {
         let (kind, kind_reason) = self.resolve_kind(facts);
         let adapters = self.adapters(kind);
-        // Exports of supplied adapters, parsed once per module that needs them.
-        let mut adapter_exports: HashMap<&str, Result<HashMap<String, FuncType>, String>> =
-            HashMap::new();
+        // Exports of supplied adapters, parsed once per module that needs
+        // them (those of built-in adapters are parsed once per process).
+        let mut adapter_exports: HashMap<&str, AdapterExports> = HashMap::new();
         let mut modules: Vec<ImportModule> = Vec::new();
 
         for &(module, name, ty) in &facts.imports {
@@ -497,9 +540,12 @@ impl Componentizer {
                     check_nn_import(name, func)
                 }
                 (Some(adapter), Some(func)) => {
-                    let exports = adapter_exports
-                        .entry(module)
-                        .or_insert_with(|| function_exports(adapter.bytes));
+                    let exports = match adapter.builtin_exports {
+                        Some(exports) => exports(),
+                        None => adapter_exports
+                            .entry(module)
+                            .or_insert_with(|| function_exports(adapter.bytes)),
+                    };
                     check_adapter_import(module, name, func, exports)
                 }
             };
@@ -564,7 +610,7 @@ fn check_adapter_import(
     module: &str,
     name: &str,
     func: &FuncType,
-    exports: &Result<HashMap<String, FuncType>, String>,
+    exports: &AdapterExports,
 ) -> Option<Problem> {
     // An adapter that does not even parse is reported by wit-component when
     // it is registered, with its own message.
@@ -613,15 +659,25 @@ fn to_binary(input: &[u8]) -> anyhow::Result<Cow<'_, [u8]>> {
     }
 }
 
-/// Validates a core module and collects its types, imports and exports.
-fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
+/// Whether [`read_module`] validates function bodies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bodies {
+    Validate,
+    /// Left to the caller, who must validate them (or the whole module)
+    /// before trusting it.
+    Defer,
+}
+
+/// Validates a core module (its function bodies too, or not, per `bodies`)
+/// and collects its types, imports and exports, in one pass.
+fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<ModuleFacts<'_>> {
     if Parser::is_component(binary) {
         return Err(Error::AlreadyComponent.into());
     }
-    if let Err(err) = Validator::new_with_features(WasmFeatures::all()).validate_all(binary) {
-        anyhow::bail!("not a valid WebAssembly module: {}", one_line(&err.to_string()));
-    }
-
+    let mut validator = Validator::new_with_features(WasmFeatures::all());
+    // As in `Validator::validate_all`: bodies after everything else, so
+    // that the first error reported is the one it would report.
+    let mut functions = Vec::new();
     let mut facts = ModuleFacts {
         types: Vec::new(),
         imports: Vec::new(),
@@ -629,7 +685,14 @@ fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
         has_component_type: false,
     };
     for payload in Parser::new(0).parse_all(binary) {
-        match payload? {
+        let payload = payload.map_err(invalid)?;
+        match validator.payload(&payload).map_err(invalid)? {
+            ValidPayload::Func(func, body) if bodies == Bodies::Validate => {
+                functions.push((func, body));
+            }
+            _ => {}
+        }
+        match payload {
             Payload::TypeSection(reader) => {
                 for group in reader {
                     for sub in group?.into_types() {
@@ -660,7 +723,25 @@ fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
             _ => {}
         }
     }
+    let mut allocs = wasmparser::FuncValidatorAllocations::default();
+    for (func, body) in functions {
+        let mut func = func.into_validator(allocs);
+        func.validate(&body).map_err(invalid)?;
+        allocs = func.into_allocations();
+    }
     Ok(facts)
+}
+
+/// Validates a core module in full, for wasmparser's message when it is not.
+fn validate_module(binary: &[u8]) -> anyhow::Result<()> {
+    match Validator::new_with_features(WasmFeatures::all()).validate_all(binary) {
+        Ok(_) => Ok(()),
+        Err(err) => Err(invalid(err)),
+    }
+}
+
+fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {
+    anyhow::anyhow!("not a valid WebAssembly module: {}", one_line(&err.to_string()))
 }
 
 /// Folds wasmparser's multi-line messages (the bad-magic one prints byte
@@ -675,7 +756,7 @@ fn one_line(message: &str) -> String {
 }
 
 /// The exported functions of an adapter module, with their types.
-fn function_exports(adapter: &[u8]) -> Result<HashMap<String, FuncType>, String> {
+fn function_exports(adapter: &[u8]) -> AdapterExports {
     let mut types = Vec::new();
     let mut functions = Vec::new();
     let mut exports = HashMap::new();
@@ -742,12 +823,36 @@ mod tests {
 
     #[test]
     fn bad_magic_is_reported_on_one_line() {
-        let err = read_module(b"hello").err().unwrap().to_string();
+        let err = read_module(b"hello", Bodies::Validate).err().unwrap().to_string();
         assert_eq!(
             err,
             "not a valid WebAssembly module: magic header not detected: bad magic number - \
              expected=[0x0, 0x61, 0x73, 0x6d] actual=[0x68, 0x65, 0x6c, 0x6c] (at offset 0x0)"
         );
+    }
+
+    #[test]
+    fn invalid_bodies_are_reported_first_with_or_without_output_validation() {
+        // A body type error, in a module that is otherwise fine and in one
+        // that also has an import no adapter serves.
+        for wat in [
+            "(module (func (result i32)))",
+            r#"(module (import "env" "f" (func)) (func (result i32)))"#,
+        ] {
+            let wasm = wat::parse_str(wat).unwrap();
+            for validate in [true, false] {
+                let err = Componentizer::new()
+                    .validate(validate)
+                    .componentize(&wasm)
+                    .unwrap_err()
+                    .to_string();
+                assert!(
+                    err.starts_with("not a valid WebAssembly module: type mismatch"),
+                    "validate({validate}), {wat}: {err}"
+                );
+            }
+            assert!(Componentizer::new().inspect(&wasm).is_err());
+        }
     }
 
     #[test]
