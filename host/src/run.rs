@@ -43,7 +43,8 @@ pub struct RunConfig {
     pub capture_output: bool,
 }
 
-/// What the guest did: its exit code and, when captured, its output.
+/// What the guest did: its exit code, its output when captured, and the
+/// `wasi:nn` resources it left behind.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunOutcome {
     /// `wasi:cli/exit` code; 0 or 1 from `run`'s result; 134 for a trap (as
@@ -51,6 +52,11 @@ pub struct RunOutcome {
     pub exit_code: i32,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
+    /// `wasi:nn` resources (graphs, contexts, tensors, errors) the guest
+    /// still held when it returned or trapped, counted before the store
+    /// was dropped. A guest that releases what it uses leaves a count that
+    /// does not depend on how many rounds it ran.
+    pub live_nn_resources: usize,
 }
 
 /// Exit code for a trapping guest, the same as `wasmtime run` (SIGABRT).
@@ -198,6 +204,7 @@ pub fn run(config: &RunConfig, component_bytes: &[u8]) -> Result<RunOutcome> {
             }
         },
     };
+    let live_nn_resources = store.data_mut().nn.live_resources();
     drop(store);
     let (stdout, mut stderr) = match captured {
         Some((stdout, stderr)) => (stdout.contents().to_vec(), stderr.contents().to_vec()),
@@ -210,5 +217,5 @@ pub fn run(config: &RunConfig, component_bytes: &[u8]) -> Result<RunOutcome> {
             eprint!("{message}");
         }
     }
-    Ok(RunOutcome { exit_code, stdout, stderr })
+    Ok(RunOutcome { exit_code, stdout, stderr, live_nn_resources })
 }

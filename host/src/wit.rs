@@ -131,6 +131,12 @@ impl NnCtx {
         NnCtx { table: ResourceTable::new(), registry }
     }
 
+    /// How many `wasi:nn` resources (graphs, contexts, tensors, errors) the
+    /// table holds right now: those the guest has not dropped yet.
+    pub fn live_resources(&mut self) -> usize {
+        self.table.iter_mut().count()
+    }
+
     /// Stores a guest-visible error and returns it as the `Err` of a result.
     fn fail<T>(&mut self, error: NnError) -> wasmtime::Result<Result<T, Resource<NnError>>> {
         tracing::debug!(code = ?error.code, message = %error.message, "wasi-nn error");

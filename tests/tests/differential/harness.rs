@@ -378,6 +378,12 @@ const NN_HOST_TRAP_EXIT: i32 = 134;
 
 /// (2) The component on this project's host.
 pub fn run_nn_host(case: &Case, compiled: &Compiled) -> Outcome {
+    run_nn_host_counting(case, compiled).0
+}
+
+/// [`run_nn_host`], also returning how many `wasi:nn` resources the guest
+/// still held when it returned (`None` when `nn_host::run` failed or panicked).
+pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Option<usize>) {
     ensure_openvino();
     let models = models_dir();
     let config = nn_host::RunConfig {
@@ -395,7 +401,7 @@ pub fn run_nn_host(case: &Case, compiled: &Compiled) -> Outcome {
         capture_output: true,
         ..nn_host::RunConfig::default()
     };
-    let (end, stdout, stderr) = match catch_unwind(AssertUnwindSafe(|| nn_host::run(&config, &compiled.component_bytes))) {
+    let (end, stdout, stderr, live) = match catch_unwind(AssertUnwindSafe(|| nn_host::run(&config, &compiled.component_bytes))) {
         Ok(Ok(out)) => {
             let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
             let end = if out.exit_code == NN_HOST_TRAP_EXIT {
@@ -403,12 +409,12 @@ pub fn run_nn_host(case: &Case, compiled: &Compiled) -> Outcome {
             } else {
                 End::Exit(out.exit_code)
             };
-            (end, String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+            (end, String::from_utf8_lossy(&out.stdout).into_owned(), stderr, Some(out.live_nn_resources))
         }
-        Ok(Err(e)) => (End::Trap(format!("nn_host::run failed: {e:?}")), String::new(), String::new()),
-        Err(_) => (End::Panic("nn_host::run panicked".into()), String::new(), String::new()),
+        Ok(Err(e)) => (End::Trap(format!("nn_host::run failed: {e:?}")), String::new(), String::new(), None),
+        Err(_) => (End::Panic("nn_host::run panicked".into()), String::new(), String::new(), None),
     };
-    Outcome { host: Host::NnHost, end, stdout, stderr }
+    (Outcome { host: Host::NnHost, end, stdout, stderr }, live)
 }
 
 /// What the three hosts did with one case.
