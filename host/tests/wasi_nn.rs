@@ -161,6 +161,53 @@ fn openvino_softmax_by_tensor_name() {
     let () = p.call("drop-context", (context,));
 }
 
+/// Output buffers are reused across computes only once the guest has
+/// dropped the tensor: an output the guest holds keeps the first result
+/// however many computes follow, on one output or several.
+#[test]
+fn held_outputs_are_not_overwritten_by_later_computes() {
+    let mut p = Proxy::new();
+    let context = p.context("softmax");
+    let other = [1.0, -1.0, 0.5, 0.0, 2.0, 0.3, -0.2, 0.9, 0.1, -2.0];
+    let expected_first = softmax(INPUT.iter().map(|x| 2.0 * x + 1.0));
+    let expected_other = softmax(other.iter().map(|x| 2.0 * x + 1.0));
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    let held = p.compute(context, vec![("input", input)]).unwrap()[0].1;
+    let first = p.data(held);
+    assert_close(&p.f32s(held), &expected_first);
+    for round in 0..3 {
+        let input = p.f32_tensor(&[1, 10], &other);
+        let out = p.compute(context, vec![("input", input)]).unwrap()[0].1;
+        assert_close(&p.f32s(out), &expected_other);
+        assert_eq!(p.data(held), first, "round {round}: the held output changed");
+        // Released: the next compute may reuse its buffer.
+        let () = p.call("drop-tensor", (out,));
+    }
+    let () = p.call("drop-tensor", (held,));
+    let input = p.f32_tensor(&[1, 10], &other);
+    let out = p.compute(context, vec![("input", input)]).unwrap()[0].1;
+    assert_close(&p.f32s(out), &expected_other);
+
+    // Two outputs: the held one keeps its values, the released one is reused.
+    let context = p.context("two_io");
+    let ta = p.f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+    let tb = p.f32_tensor(&[1, 4], &[10.0, 20.0, 30.0, 40.0]);
+    let outputs = p.compute(context, vec![("a", ta), ("b", tb)]).unwrap();
+    let (held_sum, product) = (outputs[0].1, outputs[1].1);
+    let () = p.call("drop-tensor", (product,));
+    for round in 0..2 {
+        let ta = p.f32_tensor(&[1, 4], &[2.0, 2.0, 2.0, 2.0]);
+        let tb = p.f32_tensor(&[1, 4], &[3.0, 3.0, 3.0, 3.0]);
+        let outputs = p.compute(context, vec![("a", ta), ("b", tb)]).unwrap();
+        assert_eq!(p.f32s(outputs[0].1), [5.0; 4], "round {round}");
+        assert_eq!(p.f32s(outputs[1].1), [6.0; 4], "round {round}");
+        assert_eq!(p.f32s(held_sum), [11.0, 22.0, 33.0, 44.0], "round {round}: the held output changed");
+        for (_, tensor) in outputs {
+            let () = p.call("drop-tensor", (tensor,));
+        }
+    }
+}
+
 #[test]
 fn onnx_by_decimal_index_and_autodetect() {
     let mut p = Proxy::new();

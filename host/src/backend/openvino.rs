@@ -2,10 +2,13 @@
 //!
 //! Bytes cross between the host and OpenVINO without copies: an input
 //! tensor's `Arc<[u8]>` (filled once from guest memory) is wrapped as an
-//! OpenVINO host-pointer tensor, and each static-shaped output is a fresh
+//! OpenVINO host-pointer tensor, and each static-shaped output is an
 //! `Arc<[u8]>` bound as the request's output tensor, so OpenVINO writes the
 //! result where `tensor.data` later lowers it from. The context keeps every
-//! bound buffer alive while the request references it.
+//! bound buffer alive while the request references it. An output buffer is
+//! reused, still bound, by the next compute when the guest has dropped the
+//! tensor that shared it; one the guest still holds is left alone and a
+//! fresh buffer is bound in its place.
 
 use super::{Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError, Tensor};
 use crate::ov::{CompiledModel, Core, Element, HostTensor, Port};
@@ -381,11 +384,22 @@ impl BackendExecutionContext for OpenVinoContext {
                 continue;
             };
             let len = shape.iter().product::<usize>() * element.size();
+            // The buffer bound by the previous compute is reused in place,
+            // still bound, once nothing else holds it: the guest has dropped
+            // that output tensor (the adapter does so before each legacy
+            // compute). `get_mut` proves it unique, so no tensor the guest
+            // still holds is overwritten.
+            if let Some(bound) = self.bound_outputs[index].as_mut() {
+                if bound.len() == len && Arc::get_mut(bound).is_some() {
+                    continue;
+                }
+            }
             // SAFETY: zeroed bytes are valid `u8`s.
             let mut buffer = unsafe { Arc::<[u8]>::new_zeroed_slice(len).assume_init() };
             let data = Arc::get_mut(&mut buffer).expect("a fresh Arc is unique").as_mut_ptr();
             // SAFETY: `buffer` stays unique (in `bound_outputs`) until inference
-            // has written it; it is cloned for the guest only afterwards.
+            // has written it; it is cloned for the guest only afterwards, and
+            // written again only by a later inference once it is unique again.
             let view = unsafe { HostTensor::view(element, shape, data) }
                 .map_err(|e| NnError::runtime("wrapping an output buffer", e))?;
             self.request
@@ -449,5 +463,47 @@ mod tests {
         let tflite: &[u8] = b"\x1c\x00\x00\x00TFL3\x00\x00";
         assert_eq!(sniff(&[tflite]).unwrap_err().code, ErrorCode::InvalidEncoding);
         assert_eq!(sniff(&[]).unwrap_err().code, ErrorCode::InvalidEncoding);
+    }
+
+    fn softmax_context() -> ExecutionContext {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/models");
+        let read = |file: &str| std::fs::read(dir.join(file)).unwrap();
+        let (xml, bin) = (read("softmax.xml"), read("softmax.bin"));
+        let graph = OpenVino.load(&[&xml, &bin], GraphEncoding::Openvino, ExecutionTarget::Cpu).unwrap();
+        graph.0.init_execution_context().unwrap()
+    }
+
+    fn compute_softmax(context: &mut ExecutionContext, values: [f32; 10]) -> Arc<[u8]> {
+        let data = values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+        let input = Tensor { dimensions: vec![1, 10], ty: TensorType::Fp32, data: Arc::from(data) };
+        let mut outputs = context.0.compute(vec![("input".to_string(), input)]).unwrap();
+        assert_eq!(outputs.len(), 1);
+        outputs.remove(0).1.data
+    }
+
+    #[test]
+    fn output_buffers_are_reused_only_once_released() {
+        let mut context = softmax_context();
+        let a = [0.0, 0.1, 0.2, 0.3, 0.4, -0.5, 1.0, 2.0, -1.0, 0.5];
+        let b = [1.0, -1.0, 0.5, 0.0, 2.0, 0.3, -0.2, 0.9, 0.1, -2.0];
+        let first = compute_softmax(&mut context, a);
+        let first_bytes = first.to_vec();
+        // `first` is still held: the next compute writes somewhere else.
+        let second = compute_softmax(&mut context, b);
+        assert_ne!(first.as_ptr(), second.as_ptr());
+        assert_eq!(*first, *first_bytes, "a held output was overwritten");
+        assert_ne!(*second, *first_bytes);
+        // Once released, the next compute writes into the same buffer.
+        let second_at = second.as_ptr();
+        drop(second);
+        let third = compute_softmax(&mut context, a);
+        assert_eq!(third.as_ptr(), second_at, "a released output buffer was not reused");
+        assert_eq!(*third, *first_bytes);
+        assert_eq!(*first, *first_bytes);
+        // Reused with a different input: the result changes in place.
+        drop(third);
+        let fourth = compute_softmax(&mut context, b);
+        assert_eq!(fourth.as_ptr(), second_at);
+        assert_ne!(*fourth, *first_bytes);
     }
 }
