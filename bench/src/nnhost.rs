@@ -6,10 +6,9 @@
 //! the wasm variants.)
 
 use crate::setup::Model;
-use crate::variants::{exit_code, wasi_builder, IntoAnyhow};
+use crate::variants::{run_command, wasi_builder, IntoAnyhow};
 use anyhow::{Context, Result};
 use std::sync::Arc;
-use std::time::Instant;
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store};
 use wasmtime_wasi::p2::bindings::sync::CommandPre;
@@ -54,15 +53,6 @@ impl Prepared {
         let wasi = wasi_builder(args, model, stdout, stderr)?.build();
         let nn = nn_host::NnCtx::new(Arc::new(nn_host::Registry::new()));
         let mut store = Store::new(&self.engine, State { wasi, table: ResourceTable::new(), nn });
-        let t = Instant::now();
-        let command = self.pre.instantiate(&mut store).anyhow()?;
-        let instantiate_ns = t.elapsed().as_nanos() as u64;
-        let exit = exit_code(
-            command
-                .wasi_cli_run()
-                .call_run(&mut store)
-                .map(|r| if r.is_ok() { 0 } else { 1 }),
-        )?;
-        Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
+        run_command(&mut store, &self.pre)
     }
 }

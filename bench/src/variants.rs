@@ -236,18 +236,25 @@ impl Wasm {
             wasmtime_wasi_nn::InMemoryRegistry::new().into(),
         );
         let mut store = Store::new(&self.engine, WitState { wasi, table: ResourceTable::new(), nn });
-        let t = Instant::now();
         let pre = self.wit.as_ref().context("variant c was not prepared")?;
-        let command = pre.instantiate(&mut store)?;
-        let instantiate_ns = t.elapsed().as_nanos() as u64;
-        let exit = exit_code(
-            command
-                .wasi_cli_run()
-                .call_run(&mut store)
-                .map(|r| if r.is_ok() { 0 } else { 1 }),
-        )?;
-        Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
+        run_command(&mut store, pre)
     }
+}
+
+/// Instantiates a command component and runs it: (instantiate ns, wall ns
+/// from before instantiation, exit code). Shared by (b) and (c), so both are
+/// timed the same way.
+pub fn run_command<T: 'static>(store: &mut Store<T>, pre: &CommandPre<T>) -> Result<(u64, u64, i32)> {
+    let t = Instant::now();
+    let command = pre.instantiate(&mut *store)?;
+    let instantiate_ns = t.elapsed().as_nanos() as u64;
+    let exit = exit_code(
+        command
+            .wasi_cli_run()
+            .call_run(&mut *store)
+            .map(|r| if r.is_ok() { 0 } else { 1 }),
+    )?;
+    Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
 }
 
 /// A `WasiCtxBuilder` with the guest's arguments, captured output and the
