@@ -25,7 +25,7 @@ pub const NN_MODULE: &str = "wasi_ephemeral_nn";
 pub fn pad(module: &[u8], target_bytes: usize) -> Result<Vec<u8>> {
     let payload_len = target_bytes.saturating_sub(module.len() + 16);
     let mut payload = vec![0u8; payload_len];
-    let mut s: u64 = 0x5EED_0F_BE7C4;
+    let mut s: u64 = 0x5EE_D0FB_E7C4;
     for chunk in payload.chunks_mut(8) {
         s ^= s << 13;
         s ^= s >> 7;

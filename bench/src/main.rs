@@ -193,7 +193,7 @@ fn all(opts: &Opts) -> Result<()> {
     let elapsed = started.elapsed().as_secs_f64();
     js.insert("elapsed_s".into(), json!(elapsed));
     // Targets first, after the header.
-    let header_end = md.find("\n\n").map(|i| md[i + 2..].find("\n\n").map(|j| i + 2 + j + 2)).flatten().unwrap_or(md.len());
+    let header_end = md.find("\n\n").and_then(|i| md[i + 2..].find("\n\n").map(|j| i + 2 + j + 2)).unwrap_or(md.len());
     md.insert_str(header_end, &summary);
     writeln!(md, "_Total benchmark time: {elapsed:.0} s._")?;
 
@@ -211,7 +211,7 @@ fn fmt_bytes(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -449,9 +449,9 @@ fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8
                 let load = median_ns(runs.iter().map(|r| r.report.load_ns)) / 1e6;
                 let first = median_ns(runs.iter().map(|r| r.report.first_ns)) / 1e6;
                 let vs = wall_a.map(|a| wall / a);
-                writeln!(md, "| ({}) {} | {} | {} | {} | {} | {} |", v.key(), v.describe(),
+                writeln!(md, "| ({}) {} | {} | {} | {} | {} | {first:.3} |", v.key(), v.describe(),
                     if v.is_wasm() { format!("{inst:.3}") } else { "–".into() },
-                    sig(wall / 1e6), vs.map(|x| format!("{x:.3}")).unwrap_or_default(), sig(load), format!("{first:.3}"))?;
+                    sig(wall / 1e6), vs.map(|x| format!("{x:.3}")).unwrap_or_default(), sig(load))?;
                 rows.insert(v.key().into(), json!({
                     "describe": v.describe(), "instantiate_ms": inst, "to_first_result_ms": wall / 1e6,
                     "vs_a": vs, "model_load_ms": load, "first_round_ms": first,

@@ -208,7 +208,7 @@ impl Core {
     pub fn read_model(&self, model: &[u8], weights: Option<&[u8]>) -> Result<Model> {
         // The weights are copied into an OpenVINO-owned tensor because the
         // model's constants may keep pointing into it after this call.
-        let weights = weights.map(|bytes| HostTensor::copy_of(bytes)).transpose()?;
+        let weights = weights.map(HostTensor::copy_of).transpose()?;
         let mut raw = ptr::null_mut();
         // SAFETY: `model` is valid for its length; `weights` outlives the call.
         check(
