@@ -37,6 +37,16 @@ impl RunReport {
                 .with_context(|| format!("no {key}= in {line:?}"))
         };
         let num = |key: &str| -> Result<u64> { get(key)?.parse().with_context(|| format!("{key} in {line:?}")) };
+        let pages = Some((num("pages_start")?, num("pages_before")?, num("pages_after")?));
+        Self::from_fields(num, pages, get("checksum")?.to_string())
+    }
+
+    /// The fields the guest's line and the JSON form share, read by `num`.
+    fn from_fields(
+        num: impl Fn(&str) -> Result<u64>,
+        pages: Option<(u64, u64, u64)>,
+        checksum: String,
+    ) -> Result<Self> {
         Ok(RunReport {
             rounds: num("rounds")?,
             load_ns: num("load_ns")?,
@@ -47,9 +57,9 @@ impl RunReport {
             p90_ns: num("p90_ns")?,
             min_ns: num("min_ns")?,
             mean_ns: num("mean_ns")?,
-            pages: Some((num("pages_start")?, num("pages_before")?, num("pages_after")?)),
+            pages,
             out_bytes: num("out_bytes")?,
-            checksum: get("checksum")?.to_string(),
+            checksum,
         })
     }
 
@@ -99,20 +109,7 @@ impl RunReport {
             (Some(a), Some(b), Some(c)) => Some((a, b, c)),
             _ => None,
         };
-        Ok(RunReport {
-            rounds: num("rounds")?,
-            load_ns: num("load_ns")?,
-            init_ns: num("init_ns")?,
-            first_ns: num("first_ns")?,
-            median_ns: num("median_ns")?,
-            p10_ns: num("p10_ns")?,
-            p90_ns: num("p90_ns")?,
-            min_ns: num("min_ns")?,
-            mean_ns: num("mean_ns")?,
-            pages,
-            out_bytes: num("out_bytes")?,
-            checksum: v["checksum"].as_str().unwrap_or_default().to_string(),
-        })
+        Self::from_fields(num, pages, v["checksum"].as_str().unwrap_or_default().to_string())
     }
 }
 
