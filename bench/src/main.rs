@@ -6,6 +6,9 @@
 //! See docs/bench.md.
 
 mod componentize;
+// The guest's input generator, compiled here too for the native variant.
+#[path = "../guest/src/inputs.rs"]
+mod inputs;
 mod nnhost;
 mod report;
 mod setup;

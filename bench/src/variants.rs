@@ -294,6 +294,7 @@ pub fn exit_code(result: wasmtime::Result<i32>) -> Result<i32> {
 /// `infer`, the output copied into the caller's buffer).
 pub mod native {
     use super::*;
+    use crate::inputs::seeded_f32;
     use openvino::{Core, DeviceType, ElementType, Shape, Tensor};
 
     pub fn run(model: &Model, rounds: usize, seed: u64) -> Result<Run> {
@@ -345,19 +346,5 @@ pub mod native {
     fn bytemuck_f32(v: &[f32]) -> &[u8] {
         // SAFETY: f32 has no padding and u8 has alignment 1.
         unsafe { std::slice::from_raw_parts(v.as_ptr().cast::<u8>(), std::mem::size_of_val(v)) }
-    }
-
-    /// Same generator as the guest's (bench/guest/src/main.rs).
-    pub fn seeded_f32(seed: u64, n: usize) -> Vec<f32> {
-        let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        (0..n)
-            .map(|_| {
-                s ^= s >> 12;
-                s ^= s << 25;
-                s ^= s >> 27;
-                let r = s.wrapping_mul(0x2545_F491_4F6C_DD1D);
-                (r >> 40) as f32 / (1u64 << 24) as f32
-            })
-            .collect()
     }
 }

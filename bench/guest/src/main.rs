@@ -13,6 +13,9 @@
 //! Times are nanoseconds; `pages_*` are `memory.size` (64 KiB pages) after the
 //! first round and after the last one.
 
+mod inputs;
+
+use inputs::seeded_f32;
 use std::time::Instant;
 use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
 
@@ -26,21 +29,6 @@ fn arg(args: &[String], i: usize, what: &str) -> String {
 fn fail(what: &str, err: impl std::fmt::Display) -> ! {
     eprintln!("nn-bench-guest: {what}: {err}");
     std::process::exit(2)
-}
-
-/// xorshift64* mapped to [0, 1): deterministic inputs, identical to the
-/// native variant's (`bench::inputs::seeded_f32`).
-fn seeded_f32(seed: u64, n: usize) -> Vec<f32> {
-    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            s ^= s >> 12;
-            s ^= s << 25;
-            s ^= s >> 27;
-            let r = s.wrapping_mul(0x2545_F491_4F6C_DD1D);
-            (r >> 40) as f32 / (1u64 << 24) as f32
-        })
-        .collect()
 }
 
 #[cfg(target_arch = "wasm32")]
