@@ -61,14 +61,11 @@ fn main() {
 fn component_type(wit: &std::path::Path) -> Vec<u8> {
     let mut resolve = wit_parser::Resolve::default();
     let (pkg, _) = resolve.push_path(wit).expect("parse wit/wasi-nn.wit");
-    let world = resolve.select_world(&[pkg], Some("ml")).expect("world `ml`");
-    wit_component::metadata::encode(
-        &resolve,
-        world,
-        wit_component::StringEncoding::UTF8,
-        None,
-    )
-    .expect("encode component-type section")
+    let world = resolve
+        .select_world(&[pkg], Some("ml"))
+        .expect("world `ml`");
+    wit_component::metadata::encode(&resolve, world, wit_component::StringEncoding::UTF8, None)
+        .expect("encode component-type section")
 }
 
 /// LEB128 for unsigned values.
@@ -131,7 +128,11 @@ fn globals_object() -> Vec<u8> {
     funcsec.extend(funcs.iter().map(|&(_, _, set)| u8::from(set)));
     section(&mut module, 3, &funcsec);
     // Globals: two `(mut i32) (i32.const 0)`.
-    section(&mut module, 6, &[2, 0x7f, 1, 0x41, 0, 0x0b, 0x7f, 1, 0x41, 0, 0x0b]);
+    section(
+        &mut module,
+        6,
+        &[2, 0x7f, 1, 0x41, 0, 0x0b, 0x7f, 1, 0x41, 0, 0x0b],
+    );
     // Code, remembering where each global index sits (relative to the
     // section payload, as `reloc.CODE` wants).
     let mut code = vec![funcs.len() as u8];

@@ -8,7 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const GUESTS: &[&str] = &[
-    "classify", "by_name", "two_io", "recompute", "contexts", "onnx", "churn",
+    "classify",
+    "by_name",
+    "two_io",
+    "recompute",
+    "contexts",
+    "onnx",
+    "churn",
 ];
 
 fn main() {
@@ -63,7 +69,11 @@ fn main() {
     for name in GUESTS {
         let path = release.join(format!("{name}.wasm"));
         assert!(path.exists(), "missing guest {}", path.display());
-        println!("cargo:rustc-env=NN_GUEST_{}={}", name.to_uppercase(), path.display());
+        println!(
+            "cargo:rustc-env=NN_GUEST_{}={}",
+            name.to_uppercase(),
+            path.display()
+        );
     }
     println!(
         "cargo:rustc-env=NN_GUESTS_WAT_DIR={}",

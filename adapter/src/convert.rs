@@ -244,7 +244,10 @@ mod tests {
                 assert_eq!(errno_for(Call::Load, code), errno_from_error_code(code));
             }
             if code != error_code::NOT_FOUND {
-                assert_eq!(errno_for(Call::LoadByName, code), errno_from_error_code(code));
+                assert_eq!(
+                    errno_for(Call::LoadByName, code),
+                    errno_from_error_code(code)
+                );
             }
         }
     }

@@ -91,7 +91,10 @@ macro_rules! key {
 impl Key {
     pub const fn new(s: &[u8]) -> Key {
         assert!(s.len() < 16);
-        let mut key = Key { lo: 0, hi: s.len() as u64 };
+        let mut key = Key {
+            lo: 0,
+            hi: s.len() as u64,
+        };
         let mut i = 0;
         while i < s.len() {
             if i < 8 {
@@ -114,7 +117,11 @@ impl Key {
     pub fn starts(self, s: &[u8]) -> bool {
         s.len() >= self.len()
             && s.iter().take(self.len()).enumerate().all(|(i, &b)| {
-                let byte = if i < 8 { self.lo >> (8 * i) } else { self.hi >> (8 * (i - 7)) };
+                let byte = if i < 8 {
+                    self.lo >> (8 * i)
+                } else {
+                    self.hi >> (8 * (i - 7))
+                };
                 b == byte as u8
             })
     }
@@ -126,13 +133,19 @@ impl Key {
 
     /// Offset just past the first occurrence of this key in `hay`.
     pub fn end_in(self, hay: &[u8]) -> Option<usize> {
-        (0..hay.len()).find(|&i| self.starts(hay.get(i..).unwrap_or(b""))).map(|i| i + self.len())
+        (0..hay.len())
+            .find(|&i| self.starts(hay.get(i..).unwrap_or(b"")))
+            .map(|i| i + self.len())
     }
 }
 
 /// True when `bytes` start like an XML document.
 pub fn looks_like_xml(bytes: &[u8]) -> bool {
-    let rest = if key!(b"\xEF\xBB\xBF").starts(bytes) { bytes.get(3..).unwrap_or(b"") } else { bytes };
+    let rest = if key!(b"\xEF\xBB\xBF").starts(bytes) {
+        bytes.get(3..).unwrap_or(b"")
+    } else {
+        bytes
+    };
     rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
@@ -176,7 +189,11 @@ pub fn decode(raw: RawNames<'_>, out: &mut impl NameOut) {
             out.end();
         }
         RawNames::IrList(value) => {
-            let mut split = Splitter { out, escaped: false, nonempty: false };
+            let mut split = Splitter {
+                out,
+                escaped: false,
+                nonempty: false,
+            };
             if xml::unescape(value, &mut split) {
                 split.finish();
             } else {
@@ -348,8 +365,22 @@ pub mod xml {
         /// Not inlined: three scans start here.
         #[inline(never)]
         fn new(doc: &'a [u8]) -> Self {
-            let tag = Tag { depth: 0, name: b"", attrs: b"", part: 0, output: false };
-            Scanner { rest: doc, depth: 0, part: 0, output: false, seen_root: false, pending_end: false, tag }
+            let tag = Tag {
+                depth: 0,
+                name: b"",
+                attrs: b"",
+                part: 0,
+                output: false,
+            };
+            Scanner {
+                rest: doc,
+                depth: 0,
+                part: 0,
+                output: false,
+                seen_root: false,
+                pending_end: false,
+                tag,
+            }
         }
 
         #[inline(never)]
@@ -362,7 +393,11 @@ pub mod xml {
             loop {
                 let Some(lt) = self.rest.iter().position(|&b| b == b'<') else {
                     // Only text may follow the root element.
-                    return if self.depth == 0 && self.seen_root { Step::Done } else { Step::Bad };
+                    return if self.depth == 0 && self.seen_root {
+                        Step::Done
+                    } else {
+                        Step::Bad
+                    };
                 };
                 let tag = self.rest.get(lt + 1..).unwrap_or(b"");
                 let kind = tag.first().copied().unwrap_or(0);
@@ -393,7 +428,10 @@ pub mod xml {
 
         /// Takes in the start tag `body` (between `<` and `>`).
         fn start_tag(&mut self, body: &'a [u8]) -> Step {
-            let name_len = body.iter().position(|&b| b.is_ascii_whitespace() || b == b'/').unwrap_or(body.len());
+            let name_len = body
+                .iter()
+                .position(|&b| b.is_ascii_whitespace() || b == b'/')
+                .unwrap_or(body.len());
             if name_len == 0 || (self.depth == 0 && self.seen_root) {
                 return Step::Bad;
             }
@@ -413,7 +451,13 @@ pub mod xml {
                 self.output = key!(b"output").is(name);
             }
             let attrs = body.get(name_len..).unwrap_or(b"");
-            self.tag = Tag { depth: self.depth, name, attrs, part: self.part, output: self.output };
+            self.tag = Tag {
+                depth: self.depth,
+                name,
+                attrs,
+                part: self.part,
+                output: self.output,
+            };
             Step::Start
         }
     }
@@ -558,7 +602,13 @@ pub mod onnx {
 
     impl<'a> Fields<'a> {
         fn new(message: &'a [u8]) -> Self {
-            Fields { rest: message, number: 0, wire: 0, payload: b"", bad: false }
+            Fields {
+                rest: message,
+                number: 0,
+                wire: 0,
+                payload: b"",
+                bad: false,
+            }
         }
 
         /// `Some(true)`: one more field; `Some(false)`: the end of the
@@ -600,7 +650,9 @@ pub mod onnx {
             let mut shift = 0;
             while let Some((&b, tail)) = self.rest.split_first() {
                 self.rest = tail;
-                let Some(bits) = u64::from(b & 0x7f).checked_shl(shift) else { break };
+                let Some(bits) = u64::from(b & 0x7f).checked_shl(shift) else {
+                    break;
+                };
                 value |= bits;
                 if b < 0x80 {
                     return value;
@@ -663,7 +715,9 @@ pub mod onnx {
                 let names = match name {
                     // `iter().all` rather than `contains`, which brings in
                     // a word-at-a-time memchr (about 200 bytes).
-                    Some(n) if !n.is_empty() && n.iter().all(|&b| b != 0) && super::is_utf8(n) => RawNames::Single(n),
+                    Some(n) if !n.is_empty() && n.iter().all(|&b| b != 0) && super::is_utf8(n) => {
+                        RawNames::Single(n)
+                    }
                     _ => RawNames::None,
                 };
                 sink.tensor(output, names);
@@ -714,7 +768,13 @@ pub struct TableWriter<'b, B: Buf> {
 
 impl<'b, B: Buf> TableWriter<'b, B> {
     pub fn new(buf: &'b mut B) -> Self {
-        TableWriter { buf, start: 0, inputs: 0, outputs: 0, ok: true }
+        TableWriter {
+            buf,
+            start: 0,
+            inputs: 0,
+            outputs: 0,
+            ok: true,
+        }
     }
 }
 
@@ -765,7 +825,11 @@ pub struct TableNames<'a> {
 impl<'a> Iterator for TableNames<'a> {
     type Item = &'a [u8];
     fn next(&mut self) -> Option<&'a [u8]> {
-        let end = self.rest.iter().position(|&b| b == 0).unwrap_or(self.rest.len());
+        let end = self
+            .rest
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(self.rest.len());
         let name = self.rest.get(..end)?;
         self.rest = self.rest.get(end + 1..).unwrap_or(b"");
         (!name.is_empty()).then_some(name)
@@ -791,7 +855,8 @@ mod tests {
         }
         fn end(&mut self) {
             assert!(!self.1.is_empty(), "empty names are never reported");
-            self.0.push(String::from_utf8(std::mem::take(&mut self.1)).expect("names are UTF-8"));
+            self.0
+                .push(String::from_utf8(std::mem::take(&mut self.1)).expect("names are UTF-8"));
         }
         fn abort(&mut self) {
             self.0.clear();
@@ -824,11 +889,18 @@ mod tests {
     }
 
     fn v(names: &[&[&str]]) -> Vec<Vec<String>> {
-        names.iter().map(|t| t.iter().map(|s| s.to_string()).collect()).collect()
+        names
+            .iter()
+            .map(|t| t.iter().map(|s| s.to_string()).collect())
+            .collect()
     }
 
     fn model(name: &str) -> Vec<u8> {
-        std::fs::read(format!("{}/../tests/models/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        std::fs::read(format!(
+            "{}/../tests/models/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
     }
 
     #[test]
@@ -840,13 +912,18 @@ mod tests {
 
     #[test]
     fn every_real_ir_parses() {
-        for entry in std::fs::read_dir(format!("{}/../tests/models", env!("CARGO_MANIFEST_DIR"))).unwrap() {
+        for entry in
+            std::fs::read_dir(format!("{}/../tests/models", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "xml") {
                 let c = run(&std::fs::read(&path).unwrap()).unwrap_or_else(|| panic!("{path:?}"));
                 // An IR may have no names at all (then every tensor falls
                 // back to its index), but it always has inputs and outputs.
-                assert!(!c.inputs.is_empty() && !c.outputs.is_empty(), "{path:?}: {c:?}");
+                assert!(
+                    !c.inputs.is_empty() && !c.outputs.is_empty(),
+                    "{path:?}: {c:?}"
+                );
             }
         }
     }
@@ -897,12 +974,19 @@ mod tests {
 
     #[test]
     fn ir_escaped_and_multiple_names() {
-        let c = run(ir(r#"names="a\,b,c,,d&amp;e,&lt;&gt;&quot;&apos;""#, r#"output_names="o\,1,o2""#).as_bytes())
-            .unwrap();
+        let c = run(ir(
+            r#"names="a\,b,c,,d&amp;e,&lt;&gt;&quot;&apos;""#,
+            r#"output_names="o\,1,o2""#,
+        )
+        .as_bytes())
+        .unwrap();
         assert_eq!(c.inputs, v(&[&["a,b", "c", "d&e", "<>\"'"], &["y"]]));
         // r0 has output_names; r1 falls back to its producer's port (the
         // Parameter `x` port 0).
-        assert_eq!(c.outputs, v(&[&["o,1", "o2"], &["a,b", "c", "d&e", "<>\"'"]]));
+        assert_eq!(
+            c.outputs,
+            v(&[&["o,1", "o2"], &["a,b", "c", "d&e", "<>\"'"]])
+        );
     }
 
     #[test]
@@ -947,17 +1031,30 @@ mod tests {
                 </layers><edges>{edges}</edges><other><edge from-layer="2" from-port="1" to-layer="3"/></other></net>"#
             )
         };
-        let names = |edges: &str, result_id: &str| run(doc(edges, result_id).as_bytes()).unwrap().outputs;
+        let names =
+            |edges: &str, result_id: &str| run(doc(edges, result_id).as_bytes()).unwrap().outputs;
         let good = r#"<edge from-layer="2" from-port="1" to-layer="3" to-port="0"/>"#;
         let id3 = r#"id="3""#;
         assert_eq!(names(good, id3), v(&[&["relu"]]));
         assert_eq!(names(good, ""), v(&[&[]]));
         assert_eq!(names(good, r#"id="""#), v(&[&[]]));
         assert_eq!(names("", id3), v(&[&[]]));
-        assert_eq!(names(r#"<edge from-layer="9" from-port="1" to-layer="3"/>"#, id3), v(&[&[]]));
-        assert_eq!(names(r#"<edge from-layer="2" from-port="7" to-layer="3"/>"#, id3), v(&[&[]]));
-        assert_eq!(names(r#"<edge from-port="1" to-layer="3"/>"#, id3), v(&[&[]]));
-        assert_eq!(names(r#"<edge from-layer="1" from-port="1" to-layer="3"/>"#, id3), v(&[&[]]));
+        assert_eq!(
+            names(r#"<edge from-layer="9" from-port="1" to-layer="3"/>"#, id3),
+            v(&[&[]])
+        );
+        assert_eq!(
+            names(r#"<edge from-layer="2" from-port="7" to-layer="3"/>"#, id3),
+            v(&[&[]])
+        );
+        assert_eq!(
+            names(r#"<edge from-port="1" to-layer="3"/>"#, id3),
+            v(&[&[]])
+        );
+        assert_eq!(
+            names(r#"<edge from-layer="1" from-port="1" to-layer="3"/>"#, id3),
+            v(&[&[]])
+        );
         let two = r#"<edge from-layer="1" from-port="0" to-layer="3"/><edge from-layer="2" from-port="1" to-layer="3"/>"#;
         assert_eq!(names(two, id3), v(&[&["p"]]));
     }
@@ -1048,7 +1145,11 @@ mod tests {
             assert!(run(case).is_none(), "{:?}", String::from_utf8_lossy(case));
         }
         // Deep nesting costs a counter, not stack.
-        let deep = format!("<net>{}{}</net>", "<a>".repeat(200_000), "</a>".repeat(200_000));
+        let deep = format!(
+            "<net>{}{}</net>",
+            "<a>".repeat(200_000),
+            "</a>".repeat(200_000)
+        );
         assert_eq!(run(deep.as_bytes()).unwrap(), Collect::default());
         let unclosed = "<a>".repeat(200_000);
         assert!(run(unclosed.as_bytes()).is_none());
@@ -1083,12 +1184,22 @@ mod tests {
                     _ => 0xc0 | (next() % 0x40) as u8,
                 })
                 .collect();
-            assert_eq!(is_utf8(&bytes), std::str::from_utf8(&bytes).is_ok(), "{bytes:x?}");
+            assert_eq!(
+                is_utf8(&bytes),
+                std::str::from_utf8(&bytes).is_ok(),
+                "{bytes:x?}"
+            );
         }
         for s in ["", "a", "é", "€", "𝄞", "\u{10ffff}", "\u{d7ff}", "\u{e000}"] {
             assert!(is_utf8(s.as_bytes()));
         }
-        for bad in [&b"\xed\xa0\x80"[..], b"\xc0\x80", b"\xf4\x90\x80\x80", b"\xe2\x82", b"\xff"] {
+        for bad in [
+            &b"\xed\xa0\x80"[..],
+            b"\xc0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xe2\x82",
+            b"\xff",
+        ] {
             assert!(!is_utf8(bad));
         }
     }
@@ -1247,7 +1358,10 @@ mod tests {
         assert_eq!(table_names(&buf, 0).count(), 0);
         assert_eq!(table_names(&buf, 1).collect::<Vec<_>>(), vec![b"y"]);
         // A corrupt (unterminated) table never panics.
-        assert_eq!(table_names(&[9, 0, 0, 0, 200, 1], 2).collect::<Vec<_>>(), vec![&[200, 1]]);
+        assert_eq!(
+            table_names(&[9, 0, 0, 0, 200, 1], 2).collect::<Vec<_>>(),
+            vec![&[200, 1]]
+        );
         assert_eq!(table_names(&[1, 0], 3).count(), 0);
     }
 }

@@ -11,11 +11,11 @@
 
 use anyhow::{Context, Result};
 use std::time::Instant;
-use wasm_encoder::reencode::Reencode;
-use wasmparser::{Parser, Payload, TypeRef};
 use wasi_preview1_component_adapter_provider::{
     WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
 };
+use wasm_encoder::reencode::Reencode;
+use wasmparser::{Parser, Payload, TypeRef};
 
 /// The legacy import module.
 pub const NN_MODULE: &str = "wasi_ephemeral_nn";
@@ -35,14 +35,22 @@ pub fn pad(module: &[u8], target_bytes: usize) -> Result<Vec<u8>> {
     }
     // The reencoder copies a data count section verbatim: bump it first.
     let module = bump_data_count(module)?;
-    let mut padder = Padder { payload: Some(payload), saw_data: false };
+    let mut padder = Padder {
+        payload: Some(payload),
+        saw_data: false,
+    };
     let mut out = wasm_encoder::Module::new();
     padder
         .parse_core_module(&mut out, Parser::new(0), &module)
         .map_err(|e| anyhow::anyhow!("re-encoding the module: {e:?}"))?;
-    anyhow::ensure!(padder.saw_data || padder.payload.is_none(), "padding was not added");
+    anyhow::ensure!(
+        padder.saw_data || padder.payload.is_none(),
+        "padding was not added"
+    );
     let bytes = out.finish();
-    wasmparser::Validator::new().validate_all(&bytes).context("the padded module is invalid")?;
+    wasmparser::Validator::new()
+        .validate_all(&bytes)
+        .context("the padded module is invalid")?;
     Ok(bytes)
 }
 
@@ -61,7 +69,10 @@ fn bump_data_count(module: &[u8]) -> Result<Vec<u8>> {
             shift += 7;
         }
     }
-    anyhow::ensure!(module.len() >= 8 && module.starts_with(b"\0asm"), "not a core module");
+    anyhow::ensure!(
+        module.len() >= 8 && module.starts_with(b"\0asm"),
+        "not a core module"
+    );
     let mut out = module[..8].to_vec();
     let mut at = 8;
     while at < module.len() {
@@ -169,7 +180,9 @@ pub fn strip_nn(module: &[u8]) -> Result<Vec<u8>> {
         .parse_core_module(&mut out, Parser::new(0), module)
         .map_err(|e| anyhow::anyhow!("re-encoding the module: {e:?}"))?;
     let bytes = out.finish();
-    wasmparser::Validator::new().validate_all(&bytes).context("the stripped module is invalid")?;
+    wasmparser::Validator::new()
+        .validate_all(&bytes)
+        .context("the stripped module is invalid")?;
     Ok(bytes)
 }
 
@@ -183,7 +196,10 @@ struct Stripper {
 impl Reencode for Stripper {
     type Error = std::convert::Infallible;
 
-    fn function_index(&mut self, func: u32) -> Result<u32, wasm_encoder::reencode::Error<Self::Error>> {
+    fn function_index(
+        &mut self,
+        func: u32,
+    ) -> Result<u32, wasm_encoder::reencode::Error<Self::Error>> {
         Ok(self.map[func as usize])
     }
 
@@ -236,7 +252,10 @@ pub fn floor(stripped: &[u8]) -> Result<Vec<u8>> {
     wit_component::ComponentEncoder::default()
         .validate(true)
         .module(stripped)?
-        .adapter(WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER)?
+        .adapter(
+            WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME,
+            WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+        )?
         .encode()
 }
 
@@ -247,13 +266,18 @@ pub fn both_adapters(module: &[u8]) -> Result<Vec<u8>> {
         .validate(true)
         .module(module)?
         .adapter(NN_MODULE, nn_adapter_verify::ADAPTER)?
-        .adapter(WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER)?
+        .adapter(
+            WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME,
+            WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+        )?
         .encode()
 }
 
 /// The componentizer's pre-checks alone (`Componentizer::inspect`).
 pub fn inspect(module: &[u8]) -> Result<()> {
-    nn_componentize::Componentizer::new().inspect(module).map(drop)
+    nn_componentize::Componentizer::new()
+        .inspect(module)
+        .map(drop)
 }
 
 /// The product: `nn-componentize` with its defaults.

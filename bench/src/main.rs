@@ -99,9 +99,14 @@ impl Opts {
 fn main() -> Result<()> {
     match Cli::parse().command {
         Cmd::All(opts) => all(&opts),
-        Cmd::Child { variant, model, rounds, seed, module, component } => {
-            child(&variant, &model, rounds, seed, &module, &component)
-        }
+        Cmd::Child {
+            variant,
+            model,
+            rounds,
+            seed,
+            module,
+            component,
+        } => child(&variant, &model, rounds, seed, &module, &component),
     }
 }
 
@@ -145,12 +150,15 @@ fn all(opts: &Opts) -> Result<()> {
     writeln!(md, "OpenVINO: `{}`; Wasmtime 48 with `Config::new()` defaults (Cranelift) for every wasm variant.\n", openvino.display())?;
     js.insert("machine".into(), json!(machine));
     js.insert("openvino".into(), json!(openvino.display().to_string()));
-    js.insert("options".into(), json!({
-        "reps": opts.reps, "tiny_rounds": opts.tiny_rounds, "rounds": opts.rounds,
-        "memory_rounds": opts.memory_rounds, "rss_rounds": opts.rss_rounds,
-        "startup_reps": opts.startup_reps, "componentize_reps": opts.componentize_reps,
-        "sizes_mb": opts.sizes_mb, "seed": opts.seed,
-    }));
+    js.insert(
+        "options".into(),
+        json!({
+            "reps": opts.reps, "tiny_rounds": opts.tiny_rounds, "rounds": opts.rounds,
+            "memory_rounds": opts.memory_rounds, "rss_rounds": opts.rss_rounds,
+            "startup_reps": opts.startup_reps, "componentize_reps": opts.componentize_reps,
+            "sizes_mb": opts.sizes_mb, "seed": opts.seed,
+        }),
+    );
 
     if opts.wants("sizes") {
         eprintln!("==> sizes");
@@ -168,11 +176,21 @@ fn all(opts: &Opts) -> Result<()> {
     }
     if opts.wants("startup") {
         eprintln!("==> start-up");
-        startup(opts, &engine, &guest, &component, &models[0], &mut md, &mut js)?;
+        startup(
+            opts, &engine, &guest, &component, &models[0], &mut md, &mut js,
+        )?;
     }
     if opts.wants("memory") {
         eprintln!("==> memory (child processes)");
-        memory(opts, &models, &module_path, &component_path, &mut md, &mut js, &mut targets)?;
+        memory(
+            opts,
+            &models,
+            &module_path,
+            &component_path,
+            &mut md,
+            &mut js,
+            &mut targets,
+        )?;
     }
 
     // The targets, together.
@@ -181,7 +199,14 @@ fn all(opts: &Opts) -> Result<()> {
     writeln!(summary, "| target | measured | limit | |")?;
     writeln!(summary, "|---|---:|---:|---|")?;
     for t in &targets {
-        writeln!(summary, "| {} | {} | {} | {} |", t.what, t.measured, t.limit, yes_no(t.met))?;
+        writeln!(
+            summary,
+            "| {} | {} | {} | {} |",
+            t.what,
+            t.measured,
+            t.limit,
+            yes_no(t.met)
+        )?;
     }
     writeln!(summary)?;
     js.insert(
@@ -196,15 +221,25 @@ fn all(opts: &Opts) -> Result<()> {
     let elapsed = started.elapsed().as_secs_f64();
     js.insert("elapsed_s".into(), json!(elapsed));
     // Targets first, after the header.
-    let header_end = md.find("\n\n").and_then(|i| md[i + 2..].find("\n\n").map(|j| i + 2 + j + 2)).unwrap_or(md.len());
+    let header_end = md
+        .find("\n\n")
+        .and_then(|i| md[i + 2..].find("\n\n").map(|j| i + 2 + j + 2))
+        .unwrap_or(md.len());
     md.insert_str(header_end, &summary);
     writeln!(md, "_Total benchmark time: {elapsed:.0} s._")?;
 
     print!("{md}");
     // A partial run (--only) must not overwrite the full results.
-    let stem = if opts.only.is_empty() { "results".to_string() } else { format!("results-{}", opts.only.join("-")) };
+    let stem = if opts.only.is_empty() {
+        "results".to_string()
+    } else {
+        format!("results-{}", opts.only.join("-"))
+    };
     let json_path = out_dir.join(format!("{stem}.json"));
-    std::fs::write(&json_path, serde_json::to_string_pretty(&Value::Object(js))? + "\n")?;
+    std::fs::write(
+        &json_path,
+        serde_json::to_string_pretty(&Value::Object(js))? + "\n",
+    )?;
     std::fs::write(out_dir.join(format!("{stem}.md")), &md)?;
     eprintln!("==> wrote {} and {stem}.md", json_path.display());
     Ok(())
@@ -235,31 +270,65 @@ fn sig(x: f64) -> String {
     }
 }
 
-fn sizes(guest: &[u8], component: &[u8], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+fn sizes(
+    guest: &[u8],
+    component: &[u8],
+    md: &mut String,
+    js: &mut serde_json::Map<String, Value>,
+    targets: &mut Vec<Target>,
+) -> Result<()> {
     let ours = nn_adapter_verify::ADAPTER.len();
-    let official = wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER.len();
+    let official =
+        wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER.len();
     let floor = componentize::floor(&componentize::strip_nn(guest)?)?;
     let limit = 12 * 1024;
     writeln!(md, "## Adapter size\n")?;
     writeln!(md, "| | bytes | target |")?;
     writeln!(md, "|---|---:|---|")?;
     writeln!(md, "| our wasi_ephemeral_nn adapter (`adapter/artifacts/wasi_ephemeral_nn.wasm`) | {} | ≤ {} ({}) |", fmt_bytes(ours), fmt_bytes(limit), yes_no(Some(ours <= limit)))?;
-    writeln!(md, "| official preview1 command adapter | {} | |", fmt_bytes(official))?;
-    writeln!(md, "| ours / official | {:.3} | |", ours as f64 / official as f64)?;
-    writeln!(md, "| bench guest: core module | {} | |", fmt_bytes(guest.len()))?;
-    writeln!(md, "| bench guest: component, nn-componentize | {} | |", fmt_bytes(component.len()))?;
-    writeln!(md, "| bench guest: component, preview1 only (nn imports removed) | {} | |", fmt_bytes(floor.len()))?;
-    writeln!(md, "| what wasi-nn adds to the component (after wit-component's trimming) | {} | |\n", component.len() as i64 - floor.len() as i64)?;
-    js.insert("sizes".into(), json!({
-        "adapter_bytes": ours,
-        "official_preview1_command_adapter_bytes": official,
-        "ratio": ours as f64 / official as f64,
-        "target_bytes": limit,
-        "guest_module_bytes": guest.len(),
-        "guest_component_bytes": component.len(),
-        "guest_floor_component_bytes": floor.len(),
-        "nn_added_bytes": component.len() as i64 - floor.len() as i64,
-    }));
+    writeln!(
+        md,
+        "| official preview1 command adapter | {} | |",
+        fmt_bytes(official)
+    )?;
+    writeln!(
+        md,
+        "| ours / official | {:.3} | |",
+        ours as f64 / official as f64
+    )?;
+    writeln!(
+        md,
+        "| bench guest: core module | {} | |",
+        fmt_bytes(guest.len())
+    )?;
+    writeln!(
+        md,
+        "| bench guest: component, nn-componentize | {} | |",
+        fmt_bytes(component.len())
+    )?;
+    writeln!(
+        md,
+        "| bench guest: component, preview1 only (nn imports removed) | {} | |",
+        fmt_bytes(floor.len())
+    )?;
+    writeln!(
+        md,
+        "| what wasi-nn adds to the component (after wit-component's trimming) | {} | |\n",
+        component.len() as i64 - floor.len() as i64
+    )?;
+    js.insert(
+        "sizes".into(),
+        json!({
+            "adapter_bytes": ours,
+            "official_preview1_command_adapter_bytes": official,
+            "ratio": ours as f64 / official as f64,
+            "target_bytes": limit,
+            "guest_module_bytes": guest.len(),
+            "guest_component_bytes": component.len(),
+            "guest_floor_component_bytes": floor.len(),
+            "nn_added_bytes": component.len() as i64 - floor.len() as i64,
+        }),
+    );
     targets.push(Target {
         what: "adapter size".into(),
         measured: format!("{} B", fmt_bytes(ours)),
@@ -269,7 +338,13 @@ fn sizes(guest: &[u8], component: &[u8], md: &mut String, js: &mut serde_json::M
     Ok(())
 }
 
-fn componentize_speed(opts: &Opts, guest: &[u8], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+fn componentize_speed(
+    opts: &Opts,
+    guest: &[u8],
+    md: &mut String,
+    js: &mut serde_json::Map<String, Value>,
+    targets: &mut Vec<Target>,
+) -> Result<()> {
     writeln!(md, "## Componentize speed\n")?;
     writeln!(md, "Median of {} timed encodings each (interleaved, after one untimed). Floor: the same module with its `wasi_ephemeral_nn` imports replaced by local `unreachable` functions, encoded by wit-component with only the preview1 command adapter (validation on, as in `Componentizer::new()`).\n", opts.componentize_reps)?;
     writeln!(md, "Diagnostics beside the ratio: *pre-checks* is `Componentizer::inspect` alone (the componentizer's own parsing and checks); *both adapters* is wit-component alone with our adapter and the preview1 adapter, no pre-checks.\n")?;
@@ -286,7 +361,18 @@ fn componentize_speed(opts: &Opts, guest: &[u8], md: &mut String, js: &mut serde
         worst = Some(worst.map_or(ratio, |w: f64| w.max(ratio)));
         let both = median(&t.both_ms);
         let inspect = median(&t.inspect_ms);
-        writeln!(md, "| {} B | {} | {} | {:.3} | ≤ 1.05 ({}) | {} | {} | {:.3} |", fmt_bytes(t.module_bytes), sig(nn), sig(floor), ratio, yes_no(Some(ratio <= 1.05)), sig(inspect), sig(both), both / floor)?;
+        writeln!(
+            md,
+            "| {} B | {} | {} | {:.3} | ≤ 1.05 ({}) | {} | {} | {:.3} |",
+            fmt_bytes(t.module_bytes),
+            sig(nn),
+            sig(floor),
+            ratio,
+            yes_no(Some(ratio <= 1.05)),
+            sig(inspect),
+            sig(both),
+            both / floor
+        )?;
         rows.push(json!({
             "size_mb": mb, "module_bytes": t.module_bytes,
             "nn_ms_median": nn, "floor_ms_median": floor, "ratio": ratio,
@@ -303,7 +389,10 @@ fn componentize_speed(opts: &Opts, guest: &[u8], md: &mut String, js: &mut serde
         });
     }
     writeln!(md)?;
-    js.insert("componentize".into(), json!({ "target_ratio": 1.05, "rows": rows }));
+    js.insert(
+        "componentize".into(),
+        json!({ "target_ratio": 1.05, "rows": rows }),
+    );
     Ok(())
 }
 
@@ -318,7 +407,14 @@ fn run_variant(wasm: &Wasm, v: Variant, model: &Model, rounds: usize, seed: u64)
     }
 }
 
-fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+fn inference(
+    opts: &Opts,
+    wasm: &Wasm,
+    models: &[Model],
+    md: &mut String,
+    js: &mut serde_json::Map<String, Value>,
+    targets: &mut Vec<Target>,
+) -> Result<()> {
     writeln!(md, "## Inference\n")?;
     writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs (a fresh instance each, variants interleaved) of each run's per-round median. Tiny: {} rounds per run; MobileNet-shaped and large-tensor: {} rounds per run. (a) {}; (b) {}; (c) {}; (d) {}.\n",
         opts.reps, opts.tiny_rounds, opts.rounds,
@@ -327,8 +423,15 @@ fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &m
     writeln!(md, "|---|---:|---:|---:|---:|---:|---|---:|---|---:|---|")?;
     let mut rows = Vec::new();
     for model in models {
-        let rounds = if model.name == "tiny" { opts.tiny_rounds } else { opts.rounds };
-        eprintln!("    {} ({} rounds x {} runs per variant)", model.name, rounds, opts.reps);
+        let rounds = if model.name == "tiny" {
+            opts.tiny_rounds
+        } else {
+            opts.rounds
+        };
+        eprintln!(
+            "    {} ({} rounds x {} runs per variant)",
+            model.name, rounds, opts.reps
+        );
         let mut results: Results = Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
         for _ in 0..opts.reps {
             for v in Variant::ALL {
@@ -345,9 +448,17 @@ fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &m
             }
         }
         let med = |v: Variant| -> Option<f64> {
-            results[&v].as_ref().ok().map(|runs| median_ns(runs.iter().map(|r| r.report.median_ns)) / 1e3)
+            results[&v]
+                .as_ref()
+                .ok()
+                .map(|runs| median_ns(runs.iter().map(|r| r.report.median_ns)) / 1e3)
         };
-        let (a, b, c, d) = (med(Variant::A), med(Variant::B), med(Variant::C), med(Variant::D));
+        let (a, b, c, d) = (
+            med(Variant::A),
+            med(Variant::B),
+            med(Variant::C),
+            med(Variant::D),
+        );
         let ratio = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| x / y);
         let ba = ratio(b, a);
         let bd = ratio(b, d);
@@ -356,16 +467,38 @@ fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &m
         let bd_limit = (model.name == "mobilenet").then_some(1.03);
         let checksums: Vec<&str> = Variant::ALL
             .iter()
-            .filter_map(|v| results[v].as_ref().ok().and_then(|r| r.first()).map(|r| r.report.checksum.as_str()))
+            .filter_map(|v| {
+                results[v]
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| r.first())
+                    .map(|r| r.report.checksum.as_str())
+            })
             .collect();
         let agree = checksums.windows(2).all(|w| w[0] == w[1]);
         let cell = |x: Option<f64>| x.map(sig).unwrap_or_else(|| "failed".into());
         let rcell = |x: Option<f64>| x.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into());
-        writeln!(md, "| {} | {} | {} | {} | {} | {} | ≤ {ba_limit:.2} ({}) | {} | {} | {} | {} |",
-            model.name, cell(a), cell(b), cell(c), cell(d),
-            rcell(ba), yes_no(ba.map(|r| r <= ba_limit)),
-            rcell(bd), bd_limit.map(|l| format!("≤ {l:.2} ({})", yes_no(bd.map(|r| r <= l)))).unwrap_or_default(),
-            rcell(ca), if agree { format!("yes ({})", checksums.len()) } else { format!("**no**: {checksums:?}") })?;
+        writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | ≤ {ba_limit:.2} ({}) | {} | {} | {} | {} |",
+            model.name,
+            cell(a),
+            cell(b),
+            cell(c),
+            cell(d),
+            rcell(ba),
+            yes_no(ba.map(|r| r <= ba_limit)),
+            rcell(bd),
+            bd_limit
+                .map(|l| format!("≤ {l:.2} ({})", yes_no(bd.map(|r| r <= l))))
+                .unwrap_or_default(),
+            rcell(ca),
+            if agree {
+                format!("yes ({})", checksums.len())
+            } else {
+                format!("**no**: {checksums:?}")
+            }
+        )?;
         targets.push(Target {
             what: format!("(b)/(a), {}", model.name),
             measured: rcell(ba),
@@ -373,18 +506,26 @@ fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &m
             met: ba.map(|r| r <= ba_limit),
         });
         if let Some(l) = bd_limit {
-            targets.push(Target { what: format!("(b)/(d), {}", model.name), measured: rcell(bd), limit: format!("≤ {l:.2}"), met: bd.map(|r| r <= l) });
+            targets.push(Target {
+                what: format!("(b)/(d), {}", model.name),
+                measured: rcell(bd),
+                limit: format!("≤ {l:.2}"),
+                met: bd.map(|r| r <= l),
+            });
         }
         let mut per_variant = serde_json::Map::new();
         for (v, r) in &results {
-            per_variant.insert(v.key().into(), match r {
-                Ok(runs) => json!({
-                    "describe": v.describe(),
-                    "median_us": med(*v),
-                    "runs": runs.iter().map(|r| r.report.to_json()).collect::<Vec<_>>(),
-                }),
-                Err(e) => json!({ "describe": v.describe(), "error": e }),
-            });
+            per_variant.insert(
+                v.key().into(),
+                match r {
+                    Ok(runs) => json!({
+                        "describe": v.describe(),
+                        "median_us": med(*v),
+                        "runs": runs.iter().map(|r| r.report.to_json()).collect::<Vec<_>>(),
+                    }),
+                    Err(e) => json!({ "describe": v.describe(), "error": e }),
+                },
+            );
         }
         rows.push(json!({
             "model": model.name, "rounds": rounds, "reps": opts.reps,
@@ -401,7 +542,11 @@ fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &m
             let model = r["model"].as_str().unwrap_or_default().to_string();
             r["variants"].as_object().into_iter().flat_map(move |m| {
                 let model = model.clone();
-                m.iter().filter_map(move |(k, v)| v["error"].as_str().map(|e| format!("- ({k}) on {model}: `{e}`")))
+                m.iter().filter_map(move |(k, v)| {
+                    v["error"]
+                        .as_str()
+                        .map(|e| format!("- ({k}) on {model}: `{e}`"))
+                })
             })
         })
         .collect();
@@ -412,7 +557,15 @@ fn inference(opts: &Opts, wasm: &Wasm, models: &[Model], md: &mut String, js: &m
     Ok(())
 }
 
-fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8], tiny: &Model, md: &mut String, js: &mut serde_json::Map<String, Value>) -> Result<()> {
+fn startup(
+    opts: &Opts,
+    engine: &wasmtime::Engine,
+    guest: &[u8],
+    component: &[u8],
+    tiny: &Model,
+    md: &mut String,
+    js: &mut serde_json::Map<String, Value>,
+) -> Result<()> {
     // Compilation (no cache): Module::new vs Component::new.
     let mut module_ms = Vec::new();
     let mut component_ms = Vec::new();
@@ -425,7 +578,8 @@ fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8
         component_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let wasm = Wasm::new(engine, guest, component, &Variant::ALL)?;
-    let mut per: BTreeMap<Variant, Result<Vec<Run>, String>> = Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
+    let mut per: BTreeMap<Variant, Result<Vec<Run>, String>> =
+        Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
     for _ in 0..opts.startup_reps {
         for v in Variant::ALL {
             let slot = per.get_mut(&v).unwrap();
@@ -442,7 +596,10 @@ fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8
         opts.startup_reps, sig(median(&module_ms)), sig(median(&component_ms)), median(&component_ms) / median(&module_ms))?;
     writeln!(md, "| variant | instantiate ms | to first result ms | vs (a) | guest: model load ms | guest: first round ms |")?;
     writeln!(md, "|---|---:|---:|---:|---:|---:|")?;
-    let wall_a = per[&Variant::A].as_ref().ok().map(|r| median_ns(r.iter().map(|r| r.wall_ns)));
+    let wall_a = per[&Variant::A]
+        .as_ref()
+        .ok()
+        .map(|r| median_ns(r.iter().map(|r| r.wall_ns)));
     let mut rows = serde_json::Map::new();
     for (v, r) in &per {
         match r {
@@ -452,9 +609,20 @@ fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8
                 let load = median_ns(runs.iter().map(|r| r.report.load_ns)) / 1e6;
                 let first = median_ns(runs.iter().map(|r| r.report.first_ns)) / 1e6;
                 let vs = wall_a.map(|a| wall / a);
-                writeln!(md, "| ({}) {} | {} | {} | {} | {} | {first:.3} |", v.key(), v.describe(),
-                    if v.is_wasm() { format!("{inst:.3}") } else { "–".into() },
-                    sig(wall / 1e6), vs.map(|x| format!("{x:.3}")).unwrap_or_default(), sig(load))?;
+                writeln!(
+                    md,
+                    "| ({}) {} | {} | {} | {} | {} | {first:.3} |",
+                    v.key(),
+                    v.describe(),
+                    if v.is_wasm() {
+                        format!("{inst:.3}")
+                    } else {
+                        "–".into()
+                    },
+                    sig(wall / 1e6),
+                    vs.map(|x| format!("{x:.3}")).unwrap_or_default(),
+                    sig(load)
+                )?;
                 rows.insert(v.key().into(), json!({
                     "describe": v.describe(), "instantiate_ms": inst, "to_first_result_ms": wall / 1e6,
                     "vs_a": vs, "model_load_ms": load, "first_round_ms": first,
@@ -462,7 +630,10 @@ fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8
             }
             Err(e) => {
                 writeln!(md, "| ({}) {} | failed | | | | |", v.key(), v.describe())?;
-                rows.insert(v.key().into(), json!({ "describe": v.describe(), "error": e }));
+                rows.insert(
+                    v.key().into(),
+                    json!({ "describe": v.describe(), "error": e }),
+                );
             }
         }
     }
@@ -475,7 +646,15 @@ fn startup(opts: &Opts, engine: &wasmtime::Engine, guest: &[u8], component: &[u8
     Ok(())
 }
 
-fn memory(opts: &Opts, models: &[Model], module_path: &std::path::Path, component_path: &std::path::Path, md: &mut String, js: &mut serde_json::Map<String, Value>, targets: &mut Vec<Target>) -> Result<()> {
+fn memory(
+    opts: &Opts,
+    models: &[Model],
+    module_path: &std::path::Path,
+    component_path: &std::path::Path,
+    md: &mut String,
+    js: &mut serde_json::Map<String, Value>,
+    targets: &mut Vec<Target>,
+) -> Result<()> {
     let exe = std::env::current_exe()?;
     writeln!(md, "## Memory\n")?;
     writeln!(md, "Each cell is one child process (this binary re-executed) that runs one variant on one model and reads its own `VmHWM` (peak RSS) from /proc/self/status; wasm children compile only what their variant needs. Tiny: {} rounds in one instance; others: {} rounds. Linear memory: `memory.size` after the first round → after the last.\n", opts.memory_rounds, opts.rss_rounds)?;
@@ -483,26 +662,44 @@ fn memory(opts: &Opts, models: &[Model], module_path: &std::path::Path, componen
     writeln!(md, "|---|---:|---:|---:|---:|---:|---|---|---|")?;
     let mut rows = Vec::new();
     for model in models {
-        let rounds = if model.name == "tiny" { opts.memory_rounds } else { opts.rss_rounds };
+        let rounds = if model.name == "tiny" {
+            opts.memory_rounds
+        } else {
+            opts.rss_rounds
+        };
         eprintln!("    {} ({} rounds)", model.name, rounds);
         let mut cells: BTreeMap<Variant, Result<(u64, RunReport), String>> = BTreeMap::new();
         for v in Variant::ALL {
             let out = std::process::Command::new(&exe)
                 .args(["child", "--variant", v.key(), "--model", model.name])
-                .args(["--rounds", &rounds.to_string(), "--seed", &opts.seed.to_string()])
-                .arg("--module").arg(module_path)
-                .arg("--component").arg(component_path)
+                .args([
+                    "--rounds",
+                    &rounds.to_string(),
+                    "--seed",
+                    &opts.seed.to_string(),
+                ])
+                .arg("--module")
+                .arg(module_path)
+                .arg("--component")
+                .arg(component_path)
                 .output()?;
             let stdout = String::from_utf8_lossy(&out.stdout);
             let cell = if out.status.success() {
                 (|| -> Result<(u64, RunReport)> {
                     let line = stdout.lines().last().context("child printed nothing")?;
                     let v: Value = serde_json::from_str(line)?;
-                    Ok((v["vmhwm_kib"].as_u64().context("vmhwm_kib")?, RunReport::from_json(&v["report"])?))
+                    Ok((
+                        v["vmhwm_kib"].as_u64().context("vmhwm_kib")?,
+                        RunReport::from_json(&v["report"])?,
+                    ))
                 })()
                 .map_err(|e| format!("{e:#}"))
             } else {
-                Err(format!("child {}: {}", out.status, String::from_utf8_lossy(&out.stderr).trim()))
+                Err(format!(
+                    "child {}: {}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ))
             };
             if let Err(e) = &cell {
                 eprintln!("    ({}) failed on {}: {e}", v.key(), model.name);
@@ -520,23 +717,41 @@ fn memory(opts: &Opts, models: &[Model], module_path: &std::path::Path, componen
                 Err(_) => "failed".into(),
             }
         };
-        let cell = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "failed".into());
+        let cell = |x: Option<f64>| {
+            x.map(|x| format!("{x:.1}"))
+                .unwrap_or_else(|| "failed".into())
+        };
         let ba = rss(Variant::B).zip(rss(Variant::A)).map(|(b, a)| b / a);
-        writeln!(md, "| {} | {} | {} | {} | {} | {} | {} | {} | {} |", model.name,
-            cell(rss(Variant::A)), cell(rss(Variant::B)), cell(rss(Variant::C)), cell(rss(Variant::D)),
+        writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            model.name,
+            cell(rss(Variant::A)),
+            cell(rss(Variant::B)),
+            cell(rss(Variant::C)),
+            cell(rss(Variant::D)),
             ba.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into()),
-            pages(Variant::A), pages(Variant::B), pages(Variant::C))?;
+            pages(Variant::A),
+            pages(Variant::B),
+            pages(Variant::C)
+        )?;
         if model.name == "tiny" {
             for v in [Variant::A, Variant::B, Variant::C] {
                 let (measured, met) = match &cells[&v] {
                     Ok((_, r)) => match r.pages {
-                        Some((_, before, after)) => (format!("{before} → {after} pages"), Some(after <= before)),
+                        Some((_, before, after)) => {
+                            (format!("{before} → {after} pages"), Some(after <= before))
+                        }
                         None => ("–".into(), None),
                     },
                     Err(_) => ("failed".into(), None),
                 };
                 targets.push(Target {
-                    what: format!("linear-memory growth over {} tiny rounds, ({})", rounds, v.key()),
+                    what: format!(
+                        "linear-memory growth over {} tiny rounds, ({})",
+                        rounds,
+                        v.key()
+                    ),
                     measured,
                     limit: "none".into(),
                     met,
@@ -545,12 +760,19 @@ fn memory(opts: &Opts, models: &[Model], module_path: &std::path::Path, componen
         }
         let mut per = serde_json::Map::new();
         for (v, c) in &cells {
-            per.insert(v.key().into(), match c {
-                Ok((kib, r)) => json!({ "describe": v.describe(), "vmhwm_kib": kib, "report": r.to_json() }),
-                Err(e) => json!({ "describe": v.describe(), "error": e }),
-            });
+            per.insert(
+                v.key().into(),
+                match c {
+                    Ok((kib, r)) => {
+                        json!({ "describe": v.describe(), "vmhwm_kib": kib, "report": r.to_json() })
+                    }
+                    Err(e) => json!({ "describe": v.describe(), "error": e }),
+                },
+            );
         }
-        rows.push(json!({ "model": model.name, "rounds": rounds, "b_over_a_rss": ba, "variants": per }));
+        rows.push(
+            json!({ "model": model.name, "rounds": rounds, "b_over_a_rss": ba, "variants": per }),
+        );
     }
     writeln!(md)?;
     js.insert("memory".into(), Value::Array(rows));
@@ -559,7 +781,14 @@ fn memory(opts: &Opts, models: &[Model], module_path: &std::path::Path, componen
 
 /// The hidden `child` subcommand: one variant, one model, one run; prints
 /// `{"vmhwm_kib":…, "vmrss_kib":…, "report":{…}}`.
-fn child(variant: &str, model: &str, rounds: usize, seed: u64, module: &std::path::Path, component: &std::path::Path) -> Result<()> {
+fn child(
+    variant: &str,
+    model: &str,
+    rounds: usize,
+    seed: u64,
+    module: &std::path::Path,
+    component: &std::path::Path,
+) -> Result<()> {
     let v = Variant::parse(variant)?;
     setup::load_openvino()?;
     let models = setup::models()?;
@@ -568,8 +797,16 @@ fn child(variant: &str, model: &str, rounds: usize, seed: u64, module: &std::pat
     };
     let run = if v.is_wasm() {
         let engine = variants::engine()?;
-        let module_bytes = if v == Variant::A { std::fs::read(module)? } else { Vec::new() };
-        let component_bytes = if v == Variant::A { Vec::new() } else { std::fs::read(component)? };
+        let module_bytes = if v == Variant::A {
+            std::fs::read(module)?
+        } else {
+            Vec::new()
+        };
+        let component_bytes = if v == Variant::A {
+            Vec::new()
+        } else {
+            std::fs::read(component)?
+        };
         let wasm = Wasm::new(&engine, &module_bytes, &component_bytes, &[v])?;
         drop((module_bytes, component_bytes));
         wasm.run(v, model, rounds, seed)?
@@ -577,6 +814,9 @@ fn child(variant: &str, model: &str, rounds: usize, seed: u64, module: &std::pat
         variants::native::run(model, rounds, seed)?
     };
     let (hwm, rss) = setup::rss_kib()?;
-    println!("{}", json!({ "vmhwm_kib": hwm, "vmrss_kib": rss, "wall_ns": run.wall_ns, "report": run.report.to_json() }));
+    println!(
+        "{}",
+        json!({ "vmhwm_kib": hwm, "vmrss_kib": rss, "wall_ns": run.wall_ns, "report": run.report.to_json() })
+    );
     Ok(())
 }

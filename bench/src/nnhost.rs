@@ -23,7 +23,10 @@ struct State {
 
 impl WasiView for State {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -37,9 +40,13 @@ impl Prepared {
     pub fn new(engine: &Engine, component: &Component) -> Result<Self> {
         let mut linker = Linker::new(engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).anyhow()?;
-        nn_host::add_to_linker(&mut linker, |s: &mut State| &mut s.nn).context("adding nn-host's wasi:nn")?;
+        nn_host::add_to_linker(&mut linker, |s: &mut State| &mut s.nn)
+            .context("adding nn-host's wasi:nn")?;
         let pre = CommandPre::new(linker.instantiate_pre(component).anyhow()?).anyhow()?;
-        Ok(Prepared { engine: engine.clone(), pre })
+        Ok(Prepared {
+            engine: engine.clone(),
+            pre,
+        })
     }
 
     /// One run: returns (instantiate ns, wall ns, exit code).
@@ -52,7 +59,14 @@ impl Prepared {
     ) -> Result<(u64, u64, i32)> {
         let wasi = wasi_builder(args, model, stdout, stderr)?.build();
         let nn = nn_host::NnCtx::new(Arc::new(nn_host::Registry::new()));
-        let mut store = Store::new(&self.engine, State { wasi, table: ResourceTable::new(), nn });
+        let mut store = Store::new(
+            &self.engine,
+            State {
+                wasi,
+                table: ResourceTable::new(),
+                nn,
+            },
+        );
         run_command(&mut store, &self.pre)
     }
 }

@@ -36,8 +36,16 @@ impl RunReport {
                 .find_map(|kv| kv.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
                 .with_context(|| format!("no {key}= in {line:?}"))
         };
-        let num = |key: &str| -> Result<u64> { get(key)?.parse().with_context(|| format!("{key} in {line:?}")) };
-        let pages = Some((num("pages_start")?, num("pages_before")?, num("pages_after")?));
+        let num = |key: &str| -> Result<u64> {
+            get(key)?
+                .parse()
+                .with_context(|| format!("{key} in {line:?}"))
+        };
+        let pages = Some((
+            num("pages_start")?,
+            num("pages_before")?,
+            num("pages_after")?,
+        ));
         Self::from_fields(num, pages, get("checksum")?.to_string())
     }
 
@@ -64,7 +72,13 @@ impl RunReport {
     }
 
     /// Builds a report from per-round times (the native variant).
-    pub fn from_times(times: &[u64], load_ns: u64, init_ns: u64, out_bytes: u64, checksum: f64) -> Self {
+    pub fn from_times(
+        times: &[u64],
+        load_ns: u64,
+        init_ns: u64,
+        out_bytes: u64,
+        checksum: f64,
+    ) -> Self {
         let mut sorted = times.to_vec();
         sorted.sort_unstable();
         let pct = |p: usize| sorted[(sorted.len() - 1) * p / 100];
@@ -105,11 +119,19 @@ impl RunReport {
 
     pub fn from_json(v: &Value) -> Result<Self> {
         let num = |k: &str| v[k].as_u64().with_context(|| format!("{k} in {v}"));
-        let pages = match (v["pages_start"].as_u64(), v["pages_before"].as_u64(), v["pages_after"].as_u64()) {
+        let pages = match (
+            v["pages_start"].as_u64(),
+            v["pages_before"].as_u64(),
+            v["pages_after"].as_u64(),
+        ) {
             (Some(a), Some(b), Some(c)) => Some((a, b, c)),
             _ => None,
         };
-        Self::from_fields(num, pages, v["checksum"].as_str().unwrap_or_default().to_string())
+        Self::from_fields(
+            num,
+            pages,
+            v["checksum"].as_str().unwrap_or_default().to_string(),
+        )
     }
 }
 

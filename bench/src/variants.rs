@@ -121,7 +121,10 @@ struct WitState {
 
 impl WasiView for WitState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -142,9 +145,16 @@ pub fn engine() -> Result<Engine> {
 impl Wasm {
     /// Compiles the legacy module and/or its component, as `variants` need,
     /// and links them.
-    pub fn new(engine: &Engine, module_bytes: &[u8], component_bytes: &[u8], variants: &[Variant]) -> Result<Self> {
+    pub fn new(
+        engine: &Engine,
+        module_bytes: &[u8],
+        component_bytes: &[u8],
+        variants: &[Variant],
+    ) -> Result<Self> {
         let witx = if variants.contains(&Variant::A) {
-            let module = Module::new(engine, module_bytes).anyhow().context("compiling the legacy module")?;
+            let module = Module::new(engine, module_bytes)
+                .anyhow()
+                .context("compiling the legacy module")?;
             let mut linker = wasmtime::Linker::new(engine);
             wasmtime_wasi_nn::witx::add_to_linker(&mut linker, |s: &mut WitxState| &mut s.nn)?;
             wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut WitxState| &mut s.wasi)?;
@@ -153,7 +163,11 @@ impl Wasm {
             None
         };
         let component = if variants.contains(&Variant::B) || variants.contains(&Variant::C) {
-            Some(Component::new(engine, component_bytes).anyhow().context("compiling the component")?)
+            Some(
+                Component::new(engine, component_bytes)
+                    .anyhow()
+                    .context("compiling the component")?,
+            )
         } else {
             None
         };
@@ -169,12 +183,18 @@ impl Wasm {
             _ => None,
         };
         let nn_host = match &component {
-            Some(component) if variants.contains(&Variant::B) => {
-                Some(crate::nnhost::Prepared::new(engine, component).context("linking the component with nn-host")?)
-            }
+            Some(component) if variants.contains(&Variant::B) => Some(
+                crate::nnhost::Prepared::new(engine, component)
+                    .context("linking the component with nn-host")?,
+            ),
             _ => None,
         };
-        Ok(Wasm { engine: engine.clone(), witx, wit, nn_host })
+        Ok(Wasm {
+            engine: engine.clone(),
+            witx,
+            wit,
+            nn_host,
+        })
     }
 
     /// Runs the guest once on `variant` (a, b or c).
@@ -197,8 +217,13 @@ impl Wasm {
         if exit != 0 {
             bail!("guest exited with {exit}: {}", err.trim());
         }
-        let report = RunReport::parse_guest(&out).with_context(|| format!("guest stderr: {}", err.trim()))?;
-        Ok(Run { report, instantiate_ns, wall_ns })
+        let report = RunReport::parse_guest(&out)
+            .with_context(|| format!("guest stderr: {}", err.trim()))?;
+        Ok(Run {
+            report,
+            instantiate_ns,
+            wall_ns,
+        })
     }
 
     fn run_witx(
@@ -235,7 +260,14 @@ impl Wasm {
             wasmtime_wasi_nn::backend::list(),
             wasmtime_wasi_nn::InMemoryRegistry::new().into(),
         );
-        let mut store = Store::new(&self.engine, WitState { wasi, table: ResourceTable::new(), nn });
+        let mut store = Store::new(
+            &self.engine,
+            WitState {
+                wasi,
+                table: ResourceTable::new(),
+                nn,
+            },
+        );
         let pre = self.wit.as_ref().context("variant c was not prepared")?;
         run_command(&mut store, pre)
     }
@@ -244,16 +276,20 @@ impl Wasm {
 /// Instantiates a command component and runs it: (instantiate ns, wall ns
 /// from before instantiation, exit code). Shared by (b) and (c), so both are
 /// timed the same way.
-pub fn run_command<T: 'static>(store: &mut Store<T>, pre: &CommandPre<T>) -> Result<(u64, u64, i32)> {
+pub fn run_command<T: 'static>(
+    store: &mut Store<T>,
+    pre: &CommandPre<T>,
+) -> Result<(u64, u64, i32)> {
     let t = Instant::now();
     let command = pre.instantiate(&mut *store)?;
     let instantiate_ns = t.elapsed().as_nanos() as u64;
-    let exit = exit_code(
-        command
-            .wasi_cli_run()
-            .call_run(&mut *store)
-            .map(|r| if r.is_ok() { 0 } else { 1 }),
-    )?;
+    let exit =
+        exit_code(
+            command
+                .wasi_cli_run()
+                .call_run(&mut *store)
+                .map(|r| if r.is_ok() { 0 } else { 1 }),
+        )?;
     Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
 }
 
@@ -308,7 +344,8 @@ pub mod native {
         let xml = std::fs::read(model.dir.join(model.xml))?;
         let weights = std::fs::read(model.dir.join(model.bin))?;
         let mut core = Core::new()?;
-        let mut weights_tensor = Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
+        let mut weights_tensor =
+            Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
         weights_tensor.get_raw_data_mut()?.copy_from_slice(&weights);
         let ov_model = core.read_model_from_buffer(&xml, Some(&weights_tensor))?;
         let mut compiled = core.compile_model(&ov_model, DeviceType::CPU)?;
@@ -340,7 +377,11 @@ pub mod native {
             .sum();
         let report = RunReport::from_times(&times, load_ns, init_ns, written as u64, checksum);
         debug_assert_eq!(report.checksum, format_checksum(checksum));
-        Ok(Run { report, instantiate_ns: 0, wall_ns })
+        Ok(Run {
+            report,
+            instantiate_ns: 0,
+            wall_ns,
+        })
     }
 
     fn bytemuck_f32(v: &[f32]) -> &[u8] {

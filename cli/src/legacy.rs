@@ -74,8 +74,14 @@ pub fn function(name: &str) -> Option<&'static LegacyFunction> {
 /// different host rather than being corrupt.
 const OTHER_DIALECTS: &[(&str, &str)] = &[
     ("load_by_name_with_config", "WasmEdge's wasi-nn plugin"),
-    ("compute_single", "WasmEdge's wasi-nn plugin (GGML streaming)"),
-    ("get_output_single", "WasmEdge's wasi-nn plugin (GGML streaming)"),
+    (
+        "compute_single",
+        "WasmEdge's wasi-nn plugin (GGML streaming)",
+    ),
+    (
+        "get_output_single",
+        "WasmEdge's wasi-nn plugin (GGML streaming)",
+    ),
     ("fini_single", "WasmEdge's wasi-nn plugin (GGML streaming)"),
     ("unload", "WasmEdge's wasi-nn plugin"),
 ];
@@ -167,7 +173,11 @@ mod tests {
                     if toks[j] == "param" {
                         let ty = toks[j + 2].as_str();
                         let head = kinds.get(ty).map(String::as_str).unwrap_or(ty);
-                        count += if matches!(head, "list" | "string") { 2 } else { 1 };
+                        count += if matches!(head, "list" | "string") {
+                            2
+                        } else {
+                            1
+                        };
                     }
                     if toks[j] == "expected" && toks[j + 1] != "(" {
                         count += 1; // out-pointer for the success value

@@ -146,7 +146,9 @@ fn problem_lines(problems: &[Problem]) -> Vec<String> {
             .map(|(module, names)| format!("`{module}` ({})", names.join(", ")))
             .collect::<Vec<_>>()
             .join(", ");
-        lines.push(format!("imports from modules that no adapter serves: {list}"));
+        lines.push(format!(
+            "imports from modules that no adapter serves: {list}"
+        ));
     }
     lines
 }
@@ -294,7 +296,12 @@ impl fmt::Display for Inspection {
                 Some(adapter) => writeln!(f, "{}: served by {adapter}", module.name)?,
                 None => writeln!(f, "{}: no adapter serves this module", module.name)?,
             }
-            let width = module.imports.iter().map(|i| i.name.len()).max().unwrap_or(0);
+            let width = module
+                .imports
+                .iter()
+                .map(|i| i.name.len())
+                .max()
+                .unwrap_or(0);
             for import in &module.imports {
                 write!(f, "  {:width$}  {}", import.name, import.ty)?;
                 match &import.problem {
@@ -310,7 +317,10 @@ impl fmt::Display for Inspection {
         if problems == 0 {
             writeln!(f, "result: can be componentized")
         } else {
-            writeln!(f, "result: cannot be componentized ({problems} unservable imports)")
+            writeln!(
+                f,
+                "result: cannot be componentized ({problems} unservable imports)"
+            )
         }
     }
 }
@@ -396,7 +406,11 @@ impl Componentizer {
         // body of the module as part of the component, so only the rest of
         // the module is validated here; a body error is reported with
         // wasmparser's own message on the way out (see `or_invalid`).
-        let bodies = if self.validate { Bodies::Defer } else { Bodies::Validate };
+        let bodies = if self.validate {
+            Bodies::Defer
+        } else {
+            Bodies::Validate
+        };
         let facts = self.or_invalid(&binary, read_module(&binary, bodies))?;
         let inspection = self.inspect_facts(&facts);
         let problems: Vec<Problem> = inspection.problems().cloned().collect();
@@ -477,8 +491,16 @@ impl Componentizer {
             },
         );
         let (preview1, flavour, exports): (_, _, fn() -> &'static AdapterExports) = match kind {
-            Kind::Command => (WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER, "command", preview1_command_exports),
-            _ => (WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER, "reactor", preview1_reactor_exports),
+            Kind::Command => (
+                WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+                "command",
+                preview1_command_exports,
+            ),
+            _ => (
+                WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER,
+                "reactor",
+                preview1_reactor_exports,
+            ),
         };
         adapters.insert(
             PREVIEW1_MODULE.to_owned(),
@@ -741,7 +763,10 @@ fn validate_module(binary: &[u8]) -> anyhow::Result<()> {
 }
 
 fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {
-    anyhow::anyhow!("not a valid WebAssembly module: {}", one_line(&err.to_string()))
+    anyhow::anyhow!(
+        "not a valid WebAssembly module: {}",
+        one_line(&err.to_string())
+    )
 }
 
 /// Folds wasmparser's multi-line messages (the bad-magic one prints byte
@@ -823,7 +848,10 @@ mod tests {
 
     #[test]
     fn bad_magic_is_reported_on_one_line() {
-        let err = read_module(b"hello", Bodies::Validate).err().unwrap().to_string();
+        let err = read_module(b"hello", Bodies::Validate)
+            .err()
+            .unwrap()
+            .to_string();
         assert_eq!(
             err,
             "not a valid WebAssembly module: magic header not detected: bad magic number - \

@@ -24,7 +24,11 @@ fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .current_dir(dir)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -34,7 +38,9 @@ fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
         let mut pipe = child.stdin.take().expect("stdin is piped");
         pipe.write_all(bytes).expect("cannot write stdin");
     }
-    child.wait_with_output().expect("nn-componentize did not finish")
+    child
+        .wait_with_output()
+        .expect("nn-componentize did not finish")
 }
 
 fn stderr(output: &Output) -> String {
@@ -69,9 +75,16 @@ fn assert_rejected(name: &str, input: &[u8], expected: &str) {
         stderr.starts_with(&format!("error: {name}: ")),
         "message does not name the file: {stderr}"
     );
-    assert!(stderr.contains(expected), "expected `{expected}` in: {stderr}");
+    assert!(
+        stderr.contains(expected),
+        "expected `{expected}` in: {stderr}"
+    );
     assert!(output.stdout.is_empty());
-    assert_eq!(entries(dir.path()), vec![dir.path().join(name)], "a file was left behind");
+    assert_eq!(
+        entries(dir.path()),
+        vec![dir.path().join(name)],
+        "a file was left behind"
+    );
 }
 
 fn binary(wat: &str) -> Vec<u8> {
@@ -110,7 +123,11 @@ fn invalid_module_is_rejected() {
 
 #[test]
 fn invalid_text_is_rejected() {
-    assert_rejected("broken.wat", b"(module (func", "invalid WebAssembly text: expected `)`");
+    assert_rejected(
+        "broken.wat",
+        b"(module (func",
+        "invalid WebAssembly text: expected `)`",
+    );
 }
 
 #[test]
@@ -171,8 +188,15 @@ fn failure_leaves_an_existing_output_untouched() {
     std::fs::write(dir.path().join("out.wasm"), b"previous").unwrap();
     let output = run(&["bad.wat", "-o", "out.wasm"], dir.path(), None);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(std::fs::read(dir.path().join("out.wasm")).unwrap(), b"previous");
-    assert_eq!(entries(dir.path()).len(), 2, "a temporary file was left behind");
+    assert_eq!(
+        std::fs::read(dir.path().join("out.wasm")).unwrap(),
+        b"previous"
+    );
+    assert_eq!(
+        entries(dir.path()).len(),
+        2,
+        "a temporary file was left behind"
+    );
 }
 
 #[test]
@@ -199,11 +223,18 @@ fn output_file_is_a_valid_command_component() {
 #[test]
 fn reactor_flag_overrides_start() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["--reactor", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    let output = run(
+        &["--reactor", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
     common::check_component(&component).unwrap();
-    assert_eq!(common::exported_interfaces(&component).unwrap(), Vec::<String>::new());
+    assert_eq!(
+        common::exported_interfaces(&component).unwrap(),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -246,7 +277,12 @@ fn binary_is_refused_on_a_terminal() {
     };
     assert_eq!(rc, 0, "openpty failed");
     // SAFETY: both descriptors were just opened and are owned by nobody else.
-    let (_controller, terminal) = unsafe { (OwnedFd::from_raw_fd(controller), OwnedFd::from_raw_fd(terminal)) };
+    let (_controller, terminal) = unsafe {
+        (
+            OwnedFd::from_raw_fd(controller),
+            OwnedFd::from_raw_fd(terminal),
+        )
+    };
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     let output = Command::new(BIN)
         .arg("legacy.wat")
@@ -269,7 +305,11 @@ fn wat_flag_prints_text() {
     let output = run(&["-t", "legacy.wat"], dir.path(), None);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("(component"), "{}", &text[..40.min(text.len())]);
+    assert!(
+        text.starts_with("(component"),
+        "{}",
+        &text[..40.min(text.len())]
+    );
     common::check_component(&wat::parse_str(&text).unwrap()).unwrap();
 
     let output = run(&["--wat", "legacy.wat", "-o", "c.wat"], dir.path(), None);
@@ -308,7 +348,10 @@ fn module_without_nn_gets_a_note() {
     let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
     common::check_component(&component).unwrap();
     let imports = common::imported_interfaces(&component).unwrap();
-    assert!(imports.iter().all(|i| !i.starts_with("wasi:nn/")), "{imports:?}");
+    assert!(
+        imports.iter().all(|i| !i.starts_with("wasi:nn/")),
+        "{imports:?}"
+    );
 }
 
 #[test]
@@ -340,21 +383,42 @@ fn inspect_rejects_components() {
     let dir = dir_with("c.wasm", &binary("(component)"));
     let output = run(&["inspect", "c.wasm"], dir.path(), None);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stderr(&output), "error: c.wasm: already a component; nothing to adapt\n");
+    assert_eq!(
+        stderr(&output),
+        "error: c.wasm: already a component; nothing to adapt\n"
+    );
 }
 
 #[test]
 fn adapt_replaces_an_adapter() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     std::fs::write(dir.path().join("nn.wasm"), nn_adapter_verify::ADAPTER).unwrap();
-    let args = ["--adapt", "wasi_ephemeral_nn=nn.wasm", "legacy.wat", "-o", "c.wasm"];
+    let args = [
+        "--adapt",
+        "wasi_ephemeral_nn=nn.wasm",
+        "legacy.wat",
+        "-o",
+        "c.wasm",
+    ];
     let output = run(&args, dir.path(), None);
     assert!(output.status.success(), "{}", stderr(&output));
     common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
 
-    let output = run(&["inspect", "--adapt", "wasi_ephemeral_nn=nn.wasm", "legacy.wat"], dir.path(), None);
+    let output = run(
+        &[
+            "inspect",
+            "--adapt",
+            "wasi_ephemeral_nn=nn.wasm",
+            "legacy.wat",
+        ],
+        dir.path(),
+        None,
+    );
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("wasi_ephemeral_nn: served by the adapter supplied for `wasi_ephemeral_nn`"), "{text}");
+    assert!(
+        text.contains("wasi_ephemeral_nn: served by the adapter supplied for `wasi_ephemeral_nn`"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -370,21 +434,30 @@ fn adapt_serves_a_new_module() {
         binary(r#"(module (func (export "answer") (result i32) (i32.const 42)))"#),
     )
     .unwrap();
-    let output = run(&["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    let output = run(
+        &["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
 }
 
 #[test]
 fn adapt_checks_the_supplied_adapter_exports() {
-    let wat = r#"(module (import "env" "question" (func (result i32))) (memory (export "memory") 1))"#;
+    let wat =
+        r#"(module (import "env" "question" (func (result i32))) (memory (export "memory") 1))"#;
     let dir = dir_with("legacy.wat", wat.as_bytes());
     std::fs::write(
         dir.path().join("env.wasm"),
         binary(r#"(module (func (export "answer") (result i32) (i32.const 42)))"#),
     )
     .unwrap();
-    let output = run(&["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    let output = run(
+        &["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("`env::question` is not exported by the adapter for `env`"),
@@ -396,9 +469,17 @@ fn adapt_checks_the_supplied_adapter_exports() {
 #[test]
 fn missing_adapter_file_is_named() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["--adapt", "env=missing.wasm", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    let output = run(
+        &["--adapt", "env=missing.wasm", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("error: missing.wasm: cannot read adapter"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("error: missing.wasm: cannot read adapter"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!dir.path().join("c.wasm").exists());
 }
 
@@ -407,7 +488,11 @@ fn missing_input_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(&["absent.wasm", "-o", "c.wasm"], dir.path(), None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("error: absent.wasm: cannot read"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("error: absent.wasm: cannot read"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -415,7 +500,11 @@ fn verbose_traces_on_stderr() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     let output = run(&["-v", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("registering adapter"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("registering adapter"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -424,7 +513,10 @@ fn help_has_examples_and_version_is_the_crate_version() {
     let help = run(&["--help"], dir.path(), None);
     assert!(help.status.success());
     let help = String::from_utf8(help.stdout).unwrap();
-    assert!(help.contains("Examples:") && help.contains("nn-componentize inspect legacy.wasm"), "{help}");
+    assert!(
+        help.contains("Examples:") && help.contains("nn-componentize inspect legacy.wasm"),
+        "{help}"
+    );
     let version = run(&["--version"], dir.path(), None);
     assert_eq!(
         String::from_utf8(version.stdout).unwrap(),

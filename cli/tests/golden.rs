@@ -44,7 +44,9 @@ fn main() -> ExitCode {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            Trial::test(name, move || run_case(&dir).map_err(|e| format!("{e:#}").into()))
+            Trial::test(name, move || {
+                run_case(&dir).map_err(|e| format!("{e:#}").into())
+            })
         })
         .collect();
     libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
@@ -89,7 +91,11 @@ fn run_case(dir: &Path) -> Result<()> {
 fn shown(path: &Path) -> String {
     let tail: Vec<_> = path.iter().rev().take(2).collect();
     match tail.as_slice() {
-        [file, case] => format!("tests/golden/{}/{}", case.to_string_lossy(), file.to_string_lossy()),
+        [file, case] => format!(
+            "tests/golden/{}/{}",
+            case.to_string_lossy(),
+            file.to_string_lossy()
+        ),
         _ => path.display().to_string(),
     }
 }
@@ -97,7 +103,8 @@ fn shown(path: &Path) -> String {
 /// Compares `actual` with the file at `path`, or writes it when blessing.
 fn expect(path: &Path, actual: &str) -> Result<()> {
     if bless() {
-        return std::fs::write(path, actual).with_context(|| format!("cannot write {}", shown(path)));
+        return std::fs::write(path, actual)
+            .with_context(|| format!("cannot write {}", shown(path)));
     }
     let expected = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read {}; {BLESS_HINT}", shown(path)))?
@@ -110,7 +117,13 @@ fn expect(path: &Path, actual: &str) -> Result<()> {
     let line = (0..=want_lines.len().max(got_lines.len()))
         .find(|&i| want_lines.get(i) != got_lines.get(i))
         .unwrap_or(0);
-    let show = |lines: &[&str]| lines.get(line).copied().unwrap_or("<end of file>").to_owned();
+    let show = |lines: &[&str]| {
+        lines
+            .get(line)
+            .copied()
+            .unwrap_or("<end of file>")
+            .to_owned()
+    };
     let (want, got, line) = (show(&want_lines), show(&got_lines), line + 1);
     bail!(
         "{} differs from the output, first at line {line}:\n  expected: {want}\n  actual:   {got}\n{BLESS_HINT}",
@@ -125,7 +138,11 @@ fn absent(path: &Path) -> Result<()> {
         return Ok(());
     }
     if bless() {
-        return std::fs::remove_file(path).with_context(|| format!("cannot remove {}", shown(path)));
+        return std::fs::remove_file(path)
+            .with_context(|| format!("cannot remove {}", shown(path)));
     }
-    bail!("{} exists but does not apply to this outcome; {BLESS_HINT}", shown(path))
+    bail!(
+        "{} exists but does not apply to this outcome; {BLESS_HINT}",
+        shown(path)
+    )
 }

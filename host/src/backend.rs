@@ -20,7 +20,10 @@ pub struct NnError {
 
 impl NnError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        NnError { code, message: message.into() }
+        NnError {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn invalid_argument(message: impl Into<String>) -> Self {

@@ -13,11 +13,13 @@ mod ov;
 mod run;
 mod wit;
 
-pub use backend::{
-    Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError, Tensor,
-};
 pub use backend::openvino::OpenVino;
+pub use backend::{
+    Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError,
+    Tensor,
+};
 pub use run::{engine, run, GraphSpec, RunConfig, RunOutcome};
 pub use wit::{
-    add_to_linker, parse_encoding, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType,
+    add_to_linker, parse_encoding, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry,
+    TensorType,
 };

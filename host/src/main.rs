@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "nn-host", version, about = "Run wasi:nn components on OpenVINO")]
+#[command(
+    name = "nn-host",
+    version,
+    about = "Run wasi:nn components on OpenVINO"
+)]
 struct Cli {
     /// More logging (-v: debug for nn-host, -vv: trace); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -57,18 +61,32 @@ fn parse_dir(text: &str) -> Result<(PathBuf, String)> {
 fn parse_env(text: &str) -> Result<(String, String)> {
     Ok(match text.split_once('=') {
         Some((key, value)) => (key.to_string(), value.to_string()),
-        None => (text.to_string(), std::env::var(text).with_context(|| format!("--env {text}: not set on the host"))?),
+        None => (
+            text.to_string(),
+            std::env::var(text).with_context(|| format!("--env {text}: not set on the host"))?,
+        ),
     })
 }
 
 fn parse_graph(text: &str) -> Result<GraphSpec> {
-    let Some((name, rest)) = text.split_once('=') else { bail!("expected NAME=ENC::DIR, got {text:?}") };
-    let Some((encoding, dir)) = rest.split_once("::") else { bail!("expected NAME=ENC::DIR, got {text:?}") };
-    Ok(GraphSpec { name: name.to_string(), encoding: parse_encoding(encoding)?, dir: PathBuf::from(dir) })
+    let Some((name, rest)) = text.split_once('=') else {
+        bail!("expected NAME=ENC::DIR, got {text:?}")
+    };
+    let Some((encoding, dir)) = rest.split_once("::") else {
+        bail!("expected NAME=ENC::DIR, got {text:?}")
+    };
+    Ok(GraphSpec {
+        name: name.to_string(),
+        encoding: parse_encoding(encoding)?,
+        dir: PathBuf::from(dir),
+    })
 }
 
 fn parse_secs(text: &str) -> Result<Duration> {
-    let secs: f64 = text.trim_end_matches('s').parse().with_context(|| format!("not a number of seconds: {text:?}"))?;
+    let secs: f64 = text
+        .trim_end_matches('s')
+        .parse()
+        .with_context(|| format!("not a number of seconds: {text:?}"))?;
     Duration::try_from_secs_f64(secs).with_context(|| format!("not a valid timeout: {text:?}"))
 }
 
@@ -97,7 +115,8 @@ fn main() {
 }
 
 fn run(args: RunArgs) -> Result<i32> {
-    let bytes = std::fs::read(&args.component).with_context(|| format!("reading {}", args.component.display()))?;
+    let bytes = std::fs::read(&args.component)
+        .with_context(|| format!("reading {}", args.component.display()))?;
     let mut guest_args = vec![args.component.display().to_string()];
     guest_args.extend(args.args);
     let config = RunConfig {

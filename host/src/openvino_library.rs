@@ -29,7 +29,9 @@ static LOADED: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// folder itself), the standard system library folders, then the
 /// `openvino/libs` folder of the OpenVINO wheel that `python3` imports.
 pub fn load() -> Result<PathBuf> {
-    let mut loaded = LOADED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut loaded = LOADED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(path) = loaded.as_ref() {
         return Ok(path.clone());
     }
@@ -88,9 +90,15 @@ fn find() -> Result<PathBuf> {
             }
             tried.push(folder);
         }
-        None => tried.push(PathBuf::from("<python3 -c 'import openvino'> (not importable)")),
+        None => tried.push(PathBuf::from(
+            "<python3 -c 'import openvino'> (not importable)",
+        )),
     }
-    let tried = tried.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    let tried = tried
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     bail!(
         "OpenVINO's C library (libopenvino_c) was not found; install it with `{INSTALL_COMMAND}` \
          or point OPENVINO_LIB at the file (looked in: {tried})"
@@ -151,7 +159,9 @@ mod tests {
             let status = unsafe { openvino_sys::ov_get_openvino_version(&mut v) };
             assert_eq!(status, openvino_sys::ov_status_e::OK);
             // SAFETY: on success `buildNumber` is a NUL-terminated string owned by `v`.
-            let text = unsafe { std::ffi::CStr::from_ptr(v.buildNumber) }.to_string_lossy().into_owned();
+            let text = unsafe { std::ffi::CStr::from_ptr(v.buildNumber) }
+                .to_string_lossy()
+                .into_owned();
             unsafe { openvino_sys::ov_version_free(&mut v) };
             text
         })

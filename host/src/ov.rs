@@ -34,7 +34,9 @@ fn check(status: sys::ov_status_e, what: &str) -> Result<()> {
 /// # Safety
 /// `raw` must be a NUL-terminated string to be released with `ov_free`.
 unsafe fn owned_string(raw: *mut c_char) -> String {
-    let text = unsafe { CStr::from_ptr(raw) }.to_string_lossy().into_owned();
+    let text = unsafe { CStr::from_ptr(raw) }
+        .to_string_lossy()
+        .into_owned();
     unsafe { sys::ov_free(raw) };
     text
 }
@@ -142,13 +144,17 @@ impl PortHandle {
             "reading a port's shape",
         )?;
         // SAFETY: `partial` is initialised; the returned string is ours to free.
-        let shape_text = unsafe { owned_string(sys::ov_partial_shape_to_string(partial).cast_mut()) };
+        let shape_text =
+            unsafe { owned_string(sys::ov_partial_shape_to_string(partial).cast_mut()) };
         // SAFETY: as above; the converted shape is freed after copying it out.
         let shape = unsafe {
             if sys::ov_partial_shape_is_dynamic(partial) {
                 None
             } else {
-                let mut shape = sys::ov_shape_t { rank: 0, dims: ptr::null_mut() };
+                let mut shape = sys::ov_shape_t {
+                    rank: 0,
+                    dims: ptr::null_mut(),
+                };
                 let converted = sys::ov_partial_shape_to_shape(partial, &mut shape);
                 let dims = (converted == sys::ov_status_e::OK).then(|| shape_dims(&shape));
                 if converted == sys::ov_status_e::OK {
@@ -159,7 +165,12 @@ impl PortHandle {
         };
         // SAFETY: `partial` was filled by OpenVINO and is freed once.
         unsafe { sys::ov_partial_shape_free(&mut partial) };
-        Ok(Port { name, element: Element::from_raw(element), shape, shape_text })
+        Ok(Port {
+            name,
+            element: Element::from_raw(element),
+            shape,
+            shape_text,
+        })
     }
 }
 
@@ -194,7 +205,10 @@ impl Core {
         }
         let mut raw = ptr::null_mut();
         // SAFETY: out-parameter; the core is owned by the static from here on.
-        check(unsafe { sys::ov_core_create(&mut raw) }, "creating an OpenVINO core")?;
+        check(
+            unsafe { sys::ov_core_create(&mut raw) },
+            "creating an OpenVINO core",
+        )?;
         let core = Core(raw);
         // A racing thread may have won; its core is used and ours is freed.
         if let Err(Core(ours)) = CORE.set(core) {
@@ -240,7 +254,10 @@ impl Core {
 
     /// The devices OpenVINO can use here (e.g. `["CPU"]`).
     pub fn available_devices(&self) -> Result<Vec<String>> {
-        let mut list = sys::ov_available_devices_t { devices: ptr::null_mut(), size: 0 };
+        let mut list = sys::ov_available_devices_t {
+            devices: ptr::null_mut(),
+            size: 0,
+        };
         // SAFETY: out-parameter, freed below after copying the names.
         check(
             unsafe { sys::ov_core_get_available_devices(self.0, &mut list) },
@@ -248,7 +265,11 @@ impl Core {
         )?;
         let names = (0..list.size)
             // SAFETY: `list.devices` holds `size` NUL-terminated names.
-            .map(|i| unsafe { CStr::from_ptr(*list.devices.add(i)) }.to_string_lossy().into_owned())
+            .map(|i| {
+                unsafe { CStr::from_ptr(*list.devices.add(i)) }
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         // SAFETY: filled by OpenVINO above, freed once.
         unsafe { sys::ov_available_devices_free(&mut list) };
@@ -320,7 +341,8 @@ impl CompiledModel {
         let name = CString::new(name).ok()?;
         let mut raw = ptr::null_mut();
         // SAFETY: valid model and NUL-terminated name; the port is freed by `PortHandle`.
-        let status = unsafe { sys::ov_compiled_model_input_by_name(self.0, name.as_ptr(), &mut raw) };
+        let status =
+            unsafe { sys::ov_compiled_model_input_by_name(self.0, name.as_ptr(), &mut raw) };
         if status != sys::ov_status_e::OK {
             return None;
         }
@@ -401,7 +423,10 @@ impl Drop for HostTensor {
 
 fn ov_shape(dims: &[usize]) -> Result<sys::ov_shape_t> {
     let dims = dims.iter().map(|&d| d as i64).collect::<Vec<_>>();
-    let mut shape = sys::ov_shape_t { rank: 0, dims: ptr::null_mut() };
+    let mut shape = sys::ov_shape_t {
+        rank: 0,
+        dims: ptr::null_mut(),
+    };
     // SAFETY: `dims` is valid for `len` values; OpenVINO copies them.
     check(
         unsafe { sys::ov_shape_create(dims.len() as i64, dims.as_ptr(), &mut shape) },
@@ -450,21 +475,33 @@ impl HostTensor {
     pub fn data_ptr(&self) -> Result<*mut u8> {
         let mut data = ptr::null_mut();
         // SAFETY: valid tensor and out-parameter.
-        check(unsafe { sys::ov_tensor_data(self.0, &mut data) }, "reading tensor data")?;
+        check(
+            unsafe { sys::ov_tensor_data(self.0, &mut data) },
+            "reading tensor data",
+        )?;
         Ok(data.cast())
     }
 
     pub fn byte_size(&self) -> Result<usize> {
         let mut size = 0;
         // SAFETY: valid tensor and out-parameter.
-        check(unsafe { sys::ov_tensor_get_byte_size(self.0, &mut size) }, "reading tensor size")?;
+        check(
+            unsafe { sys::ov_tensor_get_byte_size(self.0, &mut size) },
+            "reading tensor size",
+        )?;
         Ok(size)
     }
 
     pub fn dims(&self) -> Result<Vec<usize>> {
-        let mut shape = sys::ov_shape_t { rank: 0, dims: ptr::null_mut() };
+        let mut shape = sys::ov_shape_t {
+            rank: 0,
+            dims: ptr::null_mut(),
+        };
         // SAFETY: valid tensor; the shape is freed after copying it out.
-        check(unsafe { sys::ov_tensor_get_shape(self.0, &mut shape) }, "reading tensor shape")?;
+        check(
+            unsafe { sys::ov_tensor_get_shape(self.0, &mut shape) },
+            "reading tensor shape",
+        )?;
         let dims = shape_dims(&shape);
         // SAFETY: filled by OpenVINO above, freed once.
         unsafe { sys::ov_shape_free(&mut shape) };

@@ -77,7 +77,10 @@ struct RunState {
 
 impl WasiView for RunState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -97,7 +100,8 @@ fn linker() -> Result<&'static Linker<RunState>> {
         return Ok(linker);
     }
     let mut linker = Linker::new(engine());
-    wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(|e| e.context("adding WASI preview2"))?;
+    wasmtime_wasi::p2::add_to_linker_sync(&mut linker)
+        .map_err(|e| e.context("adding WASI preview2"))?;
     add_to_linker(&mut linker, |state: &mut RunState| &mut state.nn).context("adding wasi:nn")?;
     Ok(LINKER.get_or_init(|| linker))
 }
@@ -113,7 +117,8 @@ fn component(bytes: &[u8]) -> Result<Component> {
         bail!("this is a core wasm module, not a component; run `nn-componentize` on it first");
     }
     let started = std::time::Instant::now();
-    let compiled = Component::new(engine(), bytes).map_err(|e| e.context("compiling the component"))?;
+    let compiled =
+        Component::new(engine(), bytes).map_err(|e| e.context("compiling the component"))?;
     tracing::debug!(elapsed = ?started.elapsed(), bytes = bytes.len(), "compiled component");
     let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
     if cache.len() >= COMPONENT_CACHE_SIZE {
@@ -156,7 +161,10 @@ pub fn run(config: &RunConfig, component_bytes: &[u8]) -> Result<RunOutcome> {
             .map_err(|e| e.context(format!("preopening {} as {guest}", host.display())))?;
     }
     let captured = config.capture_output.then(|| {
-        let (stdout, stderr) = (MemoryOutputPipe::new(CAPTURE_LIMIT), MemoryOutputPipe::new(CAPTURE_LIMIT));
+        let (stdout, stderr) = (
+            MemoryOutputPipe::new(CAPTURE_LIMIT),
+            MemoryOutputPipe::new(CAPTURE_LIMIT),
+        );
         wasi.stdout(stdout.clone()).stderr(stderr.clone());
         (stdout, stderr)
     });
@@ -178,7 +186,8 @@ pub fn run(config: &RunConfig, component_bytes: &[u8]) -> Result<RunOutcome> {
     match config.timeout {
         Some(timeout) => {
             start_epoch_ticker();
-            store.set_epoch_deadline((timeout.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64 + 1);
+            store
+                .set_epoch_deadline((timeout.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64 + 1);
         }
         None => store.set_epoch_deadline(u64::MAX / 2),
     }
@@ -217,5 +226,10 @@ pub fn run(config: &RunConfig, component_bytes: &[u8]) -> Result<RunOutcome> {
             eprint!("{message}");
         }
     }
-    Ok(RunOutcome { exit_code, stdout, stderr, live_nn_resources })
+    Ok(RunOutcome {
+        exit_code,
+        stdout,
+        stderr,
+        live_nn_resources,
+    })
 }

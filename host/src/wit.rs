@@ -12,9 +12,7 @@ use anyhow::{bail, Context as _, Result};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use wasmtime::component::{
-    HasData, Linker, Resource, ResourceTable, ResourceType, WasmList,
-};
+use wasmtime::component::{HasData, Linker, Resource, ResourceTable, ResourceType, WasmList};
 use wasmtime::{AsContext as _, StoreContextMut};
 
 mod generated {
@@ -31,10 +29,10 @@ mod generated {
     });
 }
 
-use generated::wasi::nn::{errors, graph, inference};
 pub use generated::wasi::nn::errors::ErrorCode;
 pub use generated::wasi::nn::graph::{ExecutionTarget, GraphEncoding};
 pub use generated::wasi::nn::tensor::TensorType;
+use generated::wasi::nn::{errors, graph, inference};
 
 /// The interface name the hand-written `tensor` functions are defined under.
 const TENSOR_INTERFACE: &str = "wasi:nn/tensor@0.2.0-rc-2024-10-28";
@@ -72,7 +70,8 @@ impl Registry {
 
 /// Reads the builders of a preloaded graph from its folder.
 fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
-    let read = |path: &Path| std::fs::read(path).with_context(|| format!("reading {}", path.display()));
+    let read =
+        |path: &Path| std::fs::read(path).with_context(|| format!("reading {}", path.display()));
     let only = |extension: &str| -> Result<std::path::PathBuf> {
         let mut found = std::fs::read_dir(dir)
             .with_context(|| format!("reading graph folder {}", dir.display()))?
@@ -81,7 +80,10 @@ fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
             .collect::<Vec<_>>();
         match found.len() {
             1 => Ok(found.remove(0)),
-            n => bail!("{} holds {n} *.{extension} files and no model.{extension}; expected exactly one", dir.display()),
+            n => bail!(
+                "{} holds {n} *.{extension} files and no model.{extension}; expected exactly one",
+                dir.display()
+            ),
         }
     };
     match encoding {
@@ -91,7 +93,11 @@ fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
                 _ => only("xml")?,
             };
             let bin = xml.with_extension("bin");
-            let weights = if bin.is_file() { read(&bin)? } else { Vec::new() };
+            let weights = if bin.is_file() {
+                read(&bin)?
+            } else {
+                Vec::new()
+            };
             Ok(vec![read(&xml)?, weights])
         }
         GraphEncoding::Onnx => {
@@ -128,7 +134,10 @@ pub struct NnCtx {
 
 impl NnCtx {
     pub fn new(registry: Arc<Registry>) -> Self {
-        NnCtx { table: ResourceTable::new(), registry }
+        NnCtx {
+            table: ResourceTable::new(),
+            registry,
+        }
     }
 
     /// How many `wasi:nn` resources (graphs, contexts, tensors, errors) the
@@ -152,26 +161,42 @@ impl HasData for HasNn {
 
 /// Adds every `wasi:nn` interface to `linker`; `get` finds the [`NnCtx`] in
 /// the store's data.
-pub fn add_to_linker<T: 'static>(linker: &mut Linker<T>, get: fn(&mut T) -> &mut NnCtx) -> Result<()> {
+pub fn add_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+) -> Result<()> {
     graph::add_to_linker::<T, HasNn>(linker, get)?;
     inference::add_to_linker::<T, HasNn>(linker, get)?;
     errors::add_to_linker::<T, HasNn>(linker, get)?;
     add_tensor_to_linker(linker, get)
 }
 
-fn add_tensor_to_linker<T: 'static>(linker: &mut Linker<T>, get: fn(&mut T) -> &mut NnCtx) -> Result<()> {
+fn add_tensor_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+) -> Result<()> {
     let mut tensor = linker.instance(TENSOR_INTERFACE)?;
-    tensor.resource("tensor", ResourceType::host::<Tensor>(), move |mut store, rep| {
-        get(store.data_mut()).table.delete(Resource::<Tensor>::new_own(rep))?;
-        Ok(())
-    })?;
+    tensor.resource(
+        "tensor",
+        ResourceType::host::<Tensor>(),
+        move |mut store, rep| {
+            get(store.data_mut())
+                .table
+                .delete(Resource::<Tensor>::new_own(rep))?;
+            Ok(())
+        },
+    )?;
     tensor.func_wrap(
         "[constructor]tensor",
         move |mut store: StoreContextMut<'_, T>,
               (dimensions, ty, data): (Vec<u32>, TensorType, WasmList<u8>)| {
             // The one copy from guest memory into host memory.
             let data: Arc<[u8]> = Arc::from(data.as_le_slice(store.as_context()));
-            let tensor = Tensor { dimensions, ty, data };
+            let tensor = Tensor {
+                dimensions,
+                ty,
+                data,
+            };
             Ok((get(store.data_mut()).table.push(tensor)?,))
         },
     )?;
@@ -213,7 +238,10 @@ impl graph::Host for NnCtx {
         }
     }
 
-    fn load_by_name(&mut self, name: String) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
+    fn load_by_name(
+        &mut self,
+        name: String,
+    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
         tracing::debug!(name, "load-by-name");
         match self.registry.graphs.get(&name) {
             Some(graph) => {
@@ -221,7 +249,12 @@ impl graph::Host for NnCtx {
                 Ok(Ok(self.table.push(graph)?))
             }
             None => {
-                let mut known = self.registry.graphs.keys().map(String::as_str).collect::<Vec<_>>();
+                let mut known = self
+                    .registry
+                    .graphs
+                    .keys()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>();
                 known.sort_unstable();
                 self.fail(NnError::new(
                     ErrorCode::NotFound,

@@ -3,19 +3,24 @@
 mod common;
 
 use common::{models_dir, runner_component};
-use nn_host::{run, GraphSpec, GraphEncoding, RunConfig};
+use nn_host::{run, GraphEncoding, GraphSpec, RunConfig};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 /// `run` returns the discriminant `load-by-name` stored (0 = ok, 1 = err).
-const LOAD_BY_NAME: &str = "(call $load_by_name (i32.const 64) (i32.const 7) (i32.const 16)) (i32.load8_u (i32.const 16))";
+const LOAD_BY_NAME: &str =
+    "(call $load_by_name (i32.const 64) (i32.const 7) (i32.const 16)) (i32.load8_u (i32.const 16))";
 /// Grows memory by 64 pages (4 MiB): ok when that succeeds, err when refused.
 const GROW: &str = "(i32.eq (memory.grow (i32.const 64)) (i32.const -1))";
 const SPIN: &str = "(loop $l (br $l)) (i32.const 0)";
 
 fn nn_host(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nn-host")).current_dir(dir).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_nn-host"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -25,8 +30,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 
 fn graph_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(models_dir().join("softmax.xml"), dir.path().join("model.xml")).unwrap();
-    std::fs::copy(models_dir().join("softmax.bin"), dir.path().join("model.bin")).unwrap();
+    std::fs::copy(
+        models_dir().join("softmax.xml"),
+        dir.path().join("model.xml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        models_dir().join("softmax.bin"),
+        dir.path().join("model.bin"),
+    )
+    .unwrap();
     dir
 }
 
@@ -34,29 +47,58 @@ fn graph_dir() -> tempfile::TempDir {
 fn cli_exit_codes() {
     let work = tempfile::tempdir().unwrap();
     let graphs = graph_dir();
-    let load = write(work.path(), "load.wasm", &runner_component("softmax", LOAD_BY_NAME));
+    let load = write(
+        work.path(),
+        "load.wasm",
+        &runner_component("softmax", LOAD_BY_NAME),
+    );
     let graph = format!("softmax=openvino::{}", graphs.path().display());
 
-    let found = nn_host(work.path(), &["run", "--graph", &graph, &load, "extra", "--args"]);
-    assert_eq!(found.status.code(), Some(0), "{}", String::from_utf8_lossy(&found.stderr));
+    let found = nn_host(
+        work.path(),
+        &["run", "--graph", &graph, &load, "extra", "--args"],
+    );
+    assert_eq!(
+        found.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&found.stderr)
+    );
     let missing = nn_host(work.path(), &["run", &load]);
-    assert_eq!(missing.status.code(), Some(1), "{}", String::from_utf8_lossy(&missing.stderr));
+    assert_eq!(
+        missing.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
 
     let grow = write(work.path(), "grow.wasm", &runner_component("", GROW));
     assert_eq!(nn_host(work.path(), &["run", &grow]).status.code(), Some(0));
-    assert_eq!(nn_host(work.path(), &["run", "--max-memory", "1048576", &grow]).status.code(), Some(1));
+    assert_eq!(
+        nn_host(work.path(), &["run", "--max-memory", "1048576", &grow])
+            .status
+            .code(),
+        Some(1)
+    );
 
     let spin = write(work.path(), "spin.wasm", &runner_component("", SPIN));
     let timed_out = nn_host(work.path(), &["run", "--timeout", "0.2", &spin]);
     assert_eq!(timed_out.status.code(), Some(134));
     assert!(String::from_utf8_lossy(&timed_out.stderr).contains("timeout"));
 
-    let core = write(work.path(), "core.wasm", &wat::parse_str("(module)").unwrap());
+    let core = write(
+        work.path(),
+        "core.wasm",
+        &wat::parse_str("(module)").unwrap(),
+    );
     let refused = nn_host(work.path(), &["run", &core]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("nn-componentize"));
 
-    let bad_graph = nn_host(work.path(), &["run", "--graph", "x=openvino::/nonexistent", &load]);
+    let bad_graph = nn_host(
+        work.path(),
+        &["run", "--graph", "x=openvino::/nonexistent", &load],
+    );
     assert_eq!(bad_graph.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_graph.stderr).contains("preloading graph \"x\""));
 }
@@ -67,7 +109,11 @@ fn in_process_runs_capture_and_repeat() {
     let load = runner_component("softmax", LOAD_BY_NAME);
     let mut config = RunConfig {
         args: vec!["load".into()],
-        graphs: vec![GraphSpec { name: "softmax".into(), encoding: GraphEncoding::Openvino, dir: graphs.path().into() }],
+        graphs: vec![GraphSpec {
+            name: "softmax".into(),
+            encoding: GraphEncoding::Openvino,
+            dir: graphs.path().into(),
+        }],
         capture_output: true,
         ..RunConfig::default()
     };
@@ -80,6 +126,9 @@ fn in_process_runs_capture_and_repeat() {
     config.timeout = Some(Duration::from_millis(100));
     let outcome = run(&config, &runner_component("", SPIN)).unwrap();
     assert_eq!(outcome.exit_code, 134);
-    assert!(String::from_utf8_lossy(&outcome.stderr).contains("exceeded its timeout"), "{outcome:?}");
+    assert!(
+        String::from_utf8_lossy(&outcome.stderr).contains("exceeded its timeout"),
+        "{outcome:?}"
+    );
     assert!(outcome.stdout.is_empty());
 }

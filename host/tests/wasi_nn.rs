@@ -4,7 +4,9 @@
 mod common;
 
 use common::{model, models_dir, proxy_component};
-use nn_host::{add_to_linker, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType};
+use nn_host::{
+    add_to_linker, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType,
+};
 use std::sync::{Arc, OnceLock};
 use wasmtime::component::{Component, ComponentNamedList, Instance, Lift, Linker, Lower};
 use wasmtime::Store;
@@ -40,14 +42,26 @@ impl Proxy {
 
     fn with_registry(registry: Registry) -> Proxy {
         let (component, linker) = compiled();
-        let mut store = Store::new(nn_host::engine(), State { nn: NnCtx::new(Arc::new(registry)) });
+        let mut store = Store::new(
+            nn_host::engine(),
+            State {
+                nn: NnCtx::new(Arc::new(registry)),
+            },
+        );
         store.set_epoch_deadline(u64::MAX / 2);
         let instance = linker.instantiate(&mut store, component).unwrap();
         Proxy { store, instance }
     }
 
-    fn call<P: ComponentNamedList + Lower, R: ComponentNamedList + Lift>(&mut self, name: &str, params: P) -> R {
-        let func = self.instance.get_typed_func::<P, R>(&mut self.store, name).unwrap();
+    fn call<P: ComponentNamedList + Lower, R: ComponentNamedList + Lift>(
+        &mut self,
+        name: &str,
+        params: P,
+    ) -> R {
+        let func = self
+            .instance
+            .get_typed_func::<P, R>(&mut self.store, name)
+            .unwrap();
         func.call(&mut self.store, params).unwrap()
     }
 
@@ -63,7 +77,12 @@ impl Proxy {
         result.map_err(|e| self.error(e))
     }
 
-    fn load(&mut self, builders: Vec<Vec<u8>>, encoding: GraphEncoding, target: ExecutionTarget) -> NnResult<u32> {
+    fn load(
+        &mut self,
+        builders: Vec<Vec<u8>>,
+        encoding: GraphEncoding,
+        target: ExecutionTarget,
+    ) -> NnResult<u32> {
         let (r,) = self.call("load", (builders, encoding, target));
         self.result(r)
     }
@@ -84,12 +103,16 @@ impl Proxy {
     }
 
     fn f32_tensor(&mut self, dims: &[u32], values: &[f32]) -> u32 {
-        let bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+        let bytes = values
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<_>>();
         self.tensor(dims, TensorType::Fp32, &bytes)
     }
 
     fn dims(&mut self, tensor: u32) -> Vec<u32> {
-        self.call::<_, (Vec<u32>,)>("tensor-dimensions", (tensor,)).0
+        self.call::<_, (Vec<u32>,)>("tensor-dimensions", (tensor,))
+            .0
     }
 
     fn ty(&mut self, tensor: u32) -> TensorType {
@@ -101,11 +124,17 @@ impl Proxy {
     }
 
     fn f32s(&mut self, tensor: u32) -> Vec<f32> {
-        self.data(tensor).chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect()
+        self.data(tensor)
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+            .collect()
     }
 
     fn compute(&mut self, context: u32, inputs: Vec<(&str, u32)>) -> NnResult<Vec<(String, u32)>> {
-        let inputs = inputs.into_iter().map(|(n, t)| (n.to_string(), t)).collect::<Vec<_>>();
+        let inputs = inputs
+            .into_iter()
+            .map(|(n, t)| (n.to_string(), t))
+            .collect::<Vec<_>>();
         let (r,): (Result<Vec<(String, u32)>, u32>,) = self.call("compute", (context, inputs));
         r.map_err(|e| self.error(e))
     }
@@ -146,7 +175,10 @@ fn openvino_softmax_by_tensor_name() {
     let context = p.context("softmax");
     let input = p.f32_tensor(&[1, 10], &INPUT);
     let outputs = p.compute(context, vec![("input", input)]).unwrap();
-    assert_eq!(outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["output"]);
+    assert_eq!(
+        outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["output"]
+    );
     let out = outputs[0].1;
     assert_eq!(p.dims(out), [1, 10]);
     assert_eq!(p.ty(out), TensorType::Fp32);
@@ -179,7 +211,11 @@ fn held_outputs_are_not_overwritten_by_later_computes() {
         let input = p.f32_tensor(&[1, 10], &other);
         let out = p.compute(context, vec![("input", input)]).unwrap()[0].1;
         assert_close(&p.f32s(out), &expected_other);
-        assert_eq!(p.data(held), first, "round {round}: the held output changed");
+        assert_eq!(
+            p.data(held),
+            first,
+            "round {round}: the held output changed"
+        );
         // Released: the next compute may reuse its buffer.
         let () = p.call("drop-tensor", (out,));
     }
@@ -201,7 +237,11 @@ fn held_outputs_are_not_overwritten_by_later_computes() {
         let outputs = p.compute(context, vec![("a", ta), ("b", tb)]).unwrap();
         assert_eq!(p.f32s(outputs[0].1), [5.0; 4], "round {round}");
         assert_eq!(p.f32s(outputs[1].1), [6.0; 4], "round {round}");
-        assert_eq!(p.f32s(held_sum), [11.0, 22.0, 33.0, 44.0], "round {round}: the held output changed");
+        assert_eq!(
+            p.f32s(held_sum),
+            [11.0, 22.0, 33.0, 44.0],
+            "round {round}: the held output changed"
+        );
         for (_, tensor) in outputs {
             let () = p.call("drop-tensor", (tensor,));
         }
@@ -212,7 +252,9 @@ fn held_outputs_are_not_overwritten_by_later_computes() {
 fn onnx_by_decimal_index_and_autodetect() {
     let mut p = Proxy::new();
     for encoding in [GraphEncoding::Onnx, GraphEncoding::Autodetect] {
-        let graph = p.load(vec![model("softmax.onnx")], encoding, ExecutionTarget::Cpu).unwrap();
+        let graph = p
+            .load(vec![model("softmax.onnx")], encoding, ExecutionTarget::Cpu)
+            .unwrap();
         let context = p.init(graph).unwrap();
         let input = p.f32_tensor(&[1, 10], &INPUT);
         let outputs = p.compute(context, vec![("0", input)]).unwrap();
@@ -220,10 +262,15 @@ fn onnx_by_decimal_index_and_autodetect() {
         assert_close(&p.f32s(outputs[0].1), &softmax(INPUT.iter().cloned()));
     }
     let builders = vec![model("softmax.xml"), model("softmax.bin")];
-    let graph = p.load(builders, GraphEncoding::Autodetect, ExecutionTarget::Cpu).unwrap();
+    let graph = p
+        .load(builders, GraphEncoding::Autodetect, ExecutionTarget::Cpu)
+        .unwrap();
     let context = p.init(graph).unwrap();
     let input = p.f32_tensor(&[1, 10], &INPUT);
-    assert_eq!(p.compute(context, vec![("input", input)]).unwrap()[0].0, "output");
+    assert_eq!(
+        p.compute(context, vec![("input", input)]).unwrap()[0].0,
+        "output"
+    );
 }
 
 #[test]
@@ -235,8 +282,13 @@ fn two_inputs_two_outputs_in_model_order() {
         let ta = p.f32_tensor(&[1, 4], &a);
         let tb = p.f32_tensor(&[1, 4], &b);
         // Given in reverse order: inputs are matched by name or index, not position.
-        let outputs = p.compute(context, vec![(name_b, tb), (name_a, ta)]).unwrap();
-        assert_eq!(outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["sum", "product"]);
+        let outputs = p
+            .compute(context, vec![(name_b, tb), (name_a, ta)])
+            .unwrap();
+        assert_eq!(
+            outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+            ["sum", "product"]
+        );
         assert_eq!(p.f32s(outputs[0].1), [11.0, 22.0, 33.0, 44.0]);
         assert_eq!(p.f32s(outputs[1].1), [10.0, 40.0, 90.0, 160.0]);
     }
@@ -281,15 +333,28 @@ fn every_tensor_type_round_trips_through_the_resource() {
 #[test]
 fn load_by_name_hits_registered_graphs_only() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(models_dir().join("softmax.xml"), dir.path().join("model.xml")).unwrap();
-    std::fs::copy(models_dir().join("softmax.bin"), dir.path().join("model.bin")).unwrap();
+    std::fs::copy(
+        models_dir().join("softmax.xml"),
+        dir.path().join("model.xml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        models_dir().join("softmax.bin"),
+        dir.path().join("model.bin"),
+    )
+    .unwrap();
     let mut registry = Registry::new();
-    registry.preload("softmax", GraphEncoding::Openvino, dir.path()).unwrap();
+    registry
+        .preload("softmax", GraphEncoding::Openvino, dir.path())
+        .unwrap();
     let mut p = Proxy::with_registry(registry);
     let graph = p.load_by_name("softmax").unwrap();
     let context = p.init(graph).unwrap();
     let input = p.f32_tensor(&[1, 10], &INPUT);
-    assert_eq!(p.compute(context, vec![("input", input)]).unwrap()[0].0, "output");
+    assert_eq!(
+        p.compute(context, vec![("input", input)]).unwrap()[0].0,
+        "output"
+    );
     // A second load-by-name shares the compiled graph.
     p.load_by_name("softmax").unwrap();
     let path = models_dir().join("softmax").display().to_string();
@@ -307,27 +372,110 @@ fn bad_models_are_errors() {
     let xml = model("softmax.xml");
     let bin = model("softmax.bin");
     let cases: Vec<(Vec<Vec<u8>>, GraphEncoding, ErrorCode, &str)> = vec![
-        (vec![b"<net garbage".to_vec(), vec![]], GraphEncoding::Openvino, ErrorCode::RuntimeError, "could not read"),
-        (vec![b"garbage".to_vec(), vec![]], GraphEncoding::Openvino, ErrorCode::RuntimeError, "could not read"),
-        (vec![vec![0x08, 0x07, 0xff, 0xff]], GraphEncoding::Onnx, ErrorCode::RuntimeError, "could not read"),
-        (vec![xml.clone(), bin[..bin.len() / 2].to_vec()], GraphEncoding::Openvino, ErrorCode::RuntimeError, "could not read"),
-        (vec![xml.clone()], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "needs 2 builders"),
-        (vec![model("softmax.onnx"), vec![]], GraphEncoding::Onnx, ErrorCode::InvalidArgument, "needs 1 builder"),
-        (vec![model("softmax.onnx")], GraphEncoding::Openvino, ErrorCode::InvalidArgument, "needs 2 builders"),
-        (vec![xml.clone(), bin.clone()], GraphEncoding::Onnx, ErrorCode::InvalidArgument, "needs 1 builder"),
-        (vec![xml.clone()], GraphEncoding::Onnx, ErrorCode::InvalidEncoding, "look like Ir"),
-        (vec![b"garbage".to_vec()], GraphEncoding::Autodetect, ErrorCode::InvalidEncoding, "recognised neither"),
-        (vec![], GraphEncoding::Autodetect, ErrorCode::InvalidEncoding, "recognised neither"),
-        (vec![b"\x1c\0\0\0TFL3\0\0".to_vec()], GraphEncoding::Autodetect, ErrorCode::InvalidEncoding, "TensorFlow Lite"),
-        (vec![b"\x1c\0\0\0TFL3\0\0".to_vec()], GraphEncoding::Tensorflowlite, ErrorCode::InvalidEncoding, "TensorFlow Lite"),
-        (vec![vec![1]], GraphEncoding::Tensorflow, ErrorCode::InvalidEncoding, "Tensorflow"),
-        (vec![vec![1]], GraphEncoding::Pytorch, ErrorCode::InvalidEncoding, "Pytorch"),
-        (vec![vec![1]], GraphEncoding::Ggml, ErrorCode::InvalidEncoding, "Ggml"),
+        (
+            vec![b"<net garbage".to_vec(), vec![]],
+            GraphEncoding::Openvino,
+            ErrorCode::RuntimeError,
+            "could not read",
+        ),
+        (
+            vec![b"garbage".to_vec(), vec![]],
+            GraphEncoding::Openvino,
+            ErrorCode::RuntimeError,
+            "could not read",
+        ),
+        (
+            vec![vec![0x08, 0x07, 0xff, 0xff]],
+            GraphEncoding::Onnx,
+            ErrorCode::RuntimeError,
+            "could not read",
+        ),
+        (
+            vec![xml.clone(), bin[..bin.len() / 2].to_vec()],
+            GraphEncoding::Openvino,
+            ErrorCode::RuntimeError,
+            "could not read",
+        ),
+        (
+            vec![xml.clone()],
+            GraphEncoding::Openvino,
+            ErrorCode::InvalidArgument,
+            "needs 2 builders",
+        ),
+        (
+            vec![model("softmax.onnx"), vec![]],
+            GraphEncoding::Onnx,
+            ErrorCode::InvalidArgument,
+            "needs 1 builder",
+        ),
+        (
+            vec![model("softmax.onnx")],
+            GraphEncoding::Openvino,
+            ErrorCode::InvalidArgument,
+            "needs 2 builders",
+        ),
+        (
+            vec![xml.clone(), bin.clone()],
+            GraphEncoding::Onnx,
+            ErrorCode::InvalidArgument,
+            "needs 1 builder",
+        ),
+        (
+            vec![xml.clone()],
+            GraphEncoding::Onnx,
+            ErrorCode::InvalidEncoding,
+            "look like Ir",
+        ),
+        (
+            vec![b"garbage".to_vec()],
+            GraphEncoding::Autodetect,
+            ErrorCode::InvalidEncoding,
+            "recognised neither",
+        ),
+        (
+            vec![],
+            GraphEncoding::Autodetect,
+            ErrorCode::InvalidEncoding,
+            "recognised neither",
+        ),
+        (
+            vec![b"\x1c\0\0\0TFL3\0\0".to_vec()],
+            GraphEncoding::Autodetect,
+            ErrorCode::InvalidEncoding,
+            "TensorFlow Lite",
+        ),
+        (
+            vec![b"\x1c\0\0\0TFL3\0\0".to_vec()],
+            GraphEncoding::Tensorflowlite,
+            ErrorCode::InvalidEncoding,
+            "TensorFlow Lite",
+        ),
+        (
+            vec![vec![1]],
+            GraphEncoding::Tensorflow,
+            ErrorCode::InvalidEncoding,
+            "Tensorflow",
+        ),
+        (
+            vec![vec![1]],
+            GraphEncoding::Pytorch,
+            ErrorCode::InvalidEncoding,
+            "Pytorch",
+        ),
+        (
+            vec![vec![1]],
+            GraphEncoding::Ggml,
+            ErrorCode::InvalidEncoding,
+            "Ggml",
+        ),
     ];
     for (builders, encoding, code, needle) in cases {
         let (got, message) = p.load(builders, encoding, cpu).unwrap_err();
         assert_eq!(got, code, "{encoding:?}: {message}");
-        assert!(message.contains(needle), "{encoding:?}: {message:?} lacks {needle:?}");
+        assert!(
+            message.contains(needle),
+            "{encoding:?}: {message:?} lacks {needle:?}"
+        );
     }
 }
 
@@ -335,7 +483,13 @@ fn bad_models_are_errors() {
 fn targets() {
     let mut p = Proxy::new();
     let builders = vec![model("softmax.xml"), model("softmax.bin")];
-    let (code, message) = p.load(builders.clone(), GraphEncoding::Openvino, ExecutionTarget::Tpu).unwrap_err();
+    let (code, message) = p
+        .load(
+            builders.clone(),
+            GraphEncoding::Openvino,
+            ExecutionTarget::Tpu,
+        )
+        .unwrap_err();
     assert_eq!(code, ErrorCode::UnsupportedOperation);
     assert!(message.contains("TPU"), "{message}");
     match p.load(builders, GraphEncoding::Openvino, ExecutionTarget::Gpu) {
@@ -343,7 +497,10 @@ fn targets() {
         Ok(_) => {}
         Err((code, message)) => {
             assert_eq!(code, ErrorCode::RuntimeError);
-            assert!(message.contains("GPU device") && message.contains("CPU"), "{message}");
+            assert!(
+                message.contains("GPU device") && message.contains("CPU"),
+                "{message}"
+            );
         }
     }
 }
@@ -353,16 +510,50 @@ fn bad_inputs_are_errors() {
     let mut p = Proxy::new();
     let softmax = p.context("softmax");
     let two_io = p.context("two_io");
-    let ten = INPUT.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+    let ten = INPUT
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect::<Vec<_>>();
     let cases: Vec<(u32, Vec<(&str, &[u32], TensorType, Vec<u8>)>, &[&str])> = vec![
-        (softmax, vec![("nope", &[1, 10], TensorType::Fp32, ten.clone())], &["\"nope\"", "\"input\" (index 0) FP32[1, 10]"]),
-        (softmax, vec![("1", &[1, 10], TensorType::Fp32, ten.clone())], &["index 1 is out of range", "1 input"]),
-        (softmax, vec![("input", &[1, 5], TensorType::Fp32, ten[..20].to_vec())], &["\"input\" (index 0)", "expects shape [1, 10]", "[1, 5]"]),
-        (softmax, vec![("input", &[1, 10], TensorType::Fp32, ten[..12].to_vec())], &["holds 12 bytes", "[1, 10] of FP32 need 40"]),
-        (softmax, vec![("input", &[1, 10], TensorType::I32, ten.clone())], &["expects FP32[1, 10]", "tensor is I32"]),
-        (softmax, vec![("input", &[1, 10], TensorType::Fp32, ten.clone()), ("0", &[1, 10], TensorType::Fp32, ten.clone())], &["more than once", "\"0\""]),
+        (
+            softmax,
+            vec![("nope", &[1, 10], TensorType::Fp32, ten.clone())],
+            &["\"nope\"", "\"input\" (index 0) FP32[1, 10]"],
+        ),
+        (
+            softmax,
+            vec![("1", &[1, 10], TensorType::Fp32, ten.clone())],
+            &["index 1 is out of range", "1 input"],
+        ),
+        (
+            softmax,
+            vec![("input", &[1, 5], TensorType::Fp32, ten[..20].to_vec())],
+            &["\"input\" (index 0)", "expects shape [1, 10]", "[1, 5]"],
+        ),
+        (
+            softmax,
+            vec![("input", &[1, 10], TensorType::Fp32, ten[..12].to_vec())],
+            &["holds 12 bytes", "[1, 10] of FP32 need 40"],
+        ),
+        (
+            softmax,
+            vec![("input", &[1, 10], TensorType::I32, ten.clone())],
+            &["expects FP32[1, 10]", "tensor is I32"],
+        ),
+        (
+            softmax,
+            vec![
+                ("input", &[1, 10], TensorType::Fp32, ten.clone()),
+                ("0", &[1, 10], TensorType::Fp32, ten.clone()),
+            ],
+            &["more than once", "\"0\""],
+        ),
         (softmax, vec![], &["missing input(s) \"input\" (index 0)"]),
-        (two_io, vec![("a", &[1, 4], TensorType::Fp32, ten[..16].to_vec())], &["missing input(s) \"b\" (index 1)", "all 2"]),
+        (
+            two_io,
+            vec![("a", &[1, 4], TensorType::Fp32, ten[..16].to_vec())],
+            &["missing input(s) \"b\" (index 1)", "all 2"],
+        ),
     ];
     for (context, inputs, needles) in cases {
         let inputs = inputs
@@ -384,7 +575,10 @@ fn bad_inputs_are_errors() {
 fn inference_is_fast() {
     let mut p = Proxy::new();
     let context = p.context("softmax");
-    let bytes = INPUT.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
+    let bytes = INPUT
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect::<Vec<_>>();
     let rounds = 200;
     let started = std::time::Instant::now();
     for _ in 0..rounds {
@@ -403,24 +597,55 @@ fn every_tensor_type_through_openvino() {
     let context = p.context("all_types");
     let types = [
         ("f16", TensorType::Fp16, vec![0x00, 0x3c, 0x00, 0x40]), // 1.0, 2.0
-        ("f32", TensorType::Fp32, [1.5f32, -2.0].iter().flat_map(|v| v.to_le_bytes()).collect()),
-        ("f64", TensorType::Fp64, [1.5f64, -2.0].iter().flat_map(|v| v.to_le_bytes()).collect()),
+        (
+            "f32",
+            TensorType::Fp32,
+            [1.5f32, -2.0]
+                .iter()
+                .flat_map(|v| v.to_le_bytes())
+                .collect(),
+        ),
+        (
+            "f64",
+            TensorType::Fp64,
+            [1.5f64, -2.0]
+                .iter()
+                .flat_map(|v| v.to_le_bytes())
+                .collect(),
+        ),
         ("bf16", TensorType::Bf16, vec![0x80, 0x3f, 0x00, 0x40]), // 1.0, 2.0
         ("u8", TensorType::U8, vec![7, 100]),
-        ("i32", TensorType::I32, [-3i32, 5].iter().flat_map(|v| v.to_le_bytes()).collect()),
-        ("i64", TensorType::I64, [-3i64, 1000].iter().flat_map(|v| v.to_le_bytes()).collect()),
+        (
+            "i32",
+            TensorType::I32,
+            [-3i32, 5].iter().flat_map(|v| v.to_le_bytes()).collect(),
+        ),
+        (
+            "i64",
+            TensorType::I64,
+            [-3i64, 1000].iter().flat_map(|v| v.to_le_bytes()).collect(),
+        ),
     ];
     let expected: [Vec<u8>; 7] = [
         vec![0x00, 0x40, 0x00, 0x44], // 2.0, 4.0
-        [3.0f32, -4.0].iter().flat_map(|v| v.to_le_bytes()).collect(),
-        [3.0f64, -4.0].iter().flat_map(|v| v.to_le_bytes()).collect(),
+        [3.0f32, -4.0]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect(),
+        [3.0f64, -4.0]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect(),
         vec![0x00, 0x40, 0x80, 0x40], // 2.0, 4.0
         vec![14, 200],
         [-6i32, 10].iter().flat_map(|v| v.to_le_bytes()).collect(),
         [-6i64, 2000].iter().flat_map(|v| v.to_le_bytes()).collect(),
     ];
     let mut inputs = Vec::new();
-    let names = types.iter().map(|(n, _, _)| format!("in_{n}")).collect::<Vec<_>>();
+    let names = types
+        .iter()
+        .map(|(n, _, _)| format!("in_{n}"))
+        .collect::<Vec<_>>();
     for ((_, ty, data), name) in types.iter().zip(&names) {
         inputs.push((name.as_str(), p.tensor(&[2], *ty, data)));
     }
@@ -439,7 +664,10 @@ fn unnamed_model_uses_indices() {
     let context = p.context("unnamed");
     let input = p.f32_tensor(&[1, 3], &[-1.0, 0.5, 2.0]);
     let outputs = p.compute(context, vec![("0", input)]).unwrap();
-    assert_eq!(outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["0", "1"]);
+    assert_eq!(
+        outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["0", "1"]
+    );
     assert_eq!(p.f32s(outputs[0].1), [0.0, 0.5, 2.0]);
     assert_eq!(p.f32s(outputs[1].1), [-2.0, 1.0, 4.0]);
     let input = p.f32_tensor(&[1, 3], &[0.0; 3]);
@@ -457,7 +685,10 @@ fn dynamic_shapes() {
         let input = p.f32_tensor(&[rows, 3], &values);
         let outputs = p.compute(context, vec![("x", input)]).unwrap();
         assert_eq!(p.dims(outputs[0].1), [rows, 3]);
-        assert_eq!(p.f32s(outputs[0].1), values.iter().map(|v| v.max(0.0)).collect::<Vec<_>>());
+        assert_eq!(
+            p.f32s(outputs[0].1),
+            values.iter().map(|v| v.max(0.0)).collect::<Vec<_>>()
+        );
     }
     // OpenVINO itself refuses a rank the dynamic shape cannot take.
     let input = p.f32_tensor(&[3], &[1.0, 2.0, 3.0]);

@@ -179,7 +179,13 @@ impl Raw {
         // SAFETY: `reserve` made room for `n` more elements. `ptr::copy`
         // tolerates overlap should a guest pass a pointer into adapter
         // memory.
-        unsafe { core::ptr::copy(src, (self.ptr as *mut u8).add(self.len as usize * size), n as usize * size) };
+        unsafe {
+            core::ptr::copy(
+                src,
+                (self.ptr as *mut u8).add(self.len as usize * size),
+                n as usize * size,
+            )
+        };
         self.len += n;
         Some(())
     }
@@ -223,7 +229,8 @@ impl<T: Copy> RawVec<T> {
     /// Appends `value`; `None` when out of memory.
     pub fn push(&mut self, arena: &mut Arena, value: T) -> Option<u32> {
         let index = self.raw.len;
-        self.raw.append(arena, &value as *const T as *const u8, 1, size_of::<T>())?;
+        self.raw
+            .append(arena, &value as *const T as *const u8, 1, size_of::<T>())?;
         Some(index)
     }
 
@@ -232,7 +239,8 @@ impl<T: Copy> RawVec<T> {
     /// enough, so refilling with the same size never allocates.
     pub fn fill(&mut self, arena: &mut Arena, src: u32, len: u32) -> Option<()> {
         self.raw.len = 0;
-        self.raw.append(arena, src as *const u8, len, size_of::<T>())
+        self.raw
+            .append(arena, src as *const u8, len, size_of::<T>())
     }
 
     /// Keeps only the first `len` elements (`len` must not exceed the length).
@@ -252,7 +260,10 @@ impl<T: Copy> RawVec<T> {
 
 impl<T: Copy> Default for RawVec<T> {
     fn default() -> Self {
-        RawVec { raw: Raw::default(), _t: PhantomData }
+        RawVec {
+            raw: Raw::default(),
+            _t: PhantomData,
+        }
     }
 }
 

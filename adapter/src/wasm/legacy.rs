@@ -58,11 +58,23 @@ macro_rules! state {
 /// layout of `list<list<u8>>`, so it is passed to WIT `load` as it is, after
 /// checking that the host can lift it without trapping (aligned, in bounds).
 #[export_name = "load"]
-pub extern "C" fn legacy_load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 {
-    let (Some(encoding), Some(target)) = (convert::graph_encoding(encoding), convert::execution_target(target)) else {
+pub extern "C" fn legacy_load(
+    builders: u32,
+    count: u32,
+    encoding: u32,
+    target: u32,
+    out: u32,
+) -> u32 {
+    let (Some(encoding), Some(target)) = (
+        convert::graph_encoding(encoding),
+        convert::execution_target(target),
+    ) else {
         return errno::INVALID_ARGUMENT;
     };
-    if !builders.is_multiple_of(4) || !in_bounds(builders, u64::from(count) * 8) || !in_bounds(out, 4) {
+    if !builders.is_multiple_of(4)
+        || !in_bounds(builders, u64::from(count) * 8)
+        || !in_bounds(out, 4)
+    {
         return errno::INVALID_ARGUMENT;
     }
     for i in 0..count {
@@ -84,8 +96,17 @@ pub extern "C" fn legacy_load(builders: u32, count: u32, encoding: u32, target: 
         return err;
     }
     let handle = state.ret[1];
-    let mut graph = Graph { handle, names: RawVec::default(), inputs: 0, outputs: 0, named: 0 };
-    let parse = matches!(encoding, convert::encoding::OPENVINO | convert::encoding::ONNX | convert::encoding::AUTODETECT);
+    let mut graph = Graph {
+        handle,
+        names: RawVec::default(),
+        inputs: 0,
+        outputs: 0,
+        named: 0,
+    };
+    let parse = matches!(
+        encoding,
+        convert::encoding::OPENVINO | convert::encoding::ONNX | convert::encoding::AUTODETECT
+    );
     if count > 0 && parse {
         read_names(state, &mut graph, read(builders), read(builders + 4));
     }
@@ -100,12 +121,21 @@ pub extern "C" fn legacy_load(builders: u32, count: u32, encoding: u32, target: 
 fn read_names(state: &mut State, graph: &mut Graph, ptr: u32, len: u32) {
     // SAFETY: bounds checked by the caller.
     let model = unsafe { core::slice::from_raw_parts(ptr as *const u8, len as usize) };
-    let mut buf = super::arena::ArenaBuf { arena: &mut state.arena, vec: RawVec::default() };
+    let mut buf = super::arena::ArenaBuf {
+        arena: &mut state.arena,
+        vec: RawVec::default(),
+    };
     let mut writer = TableWriter::new(&mut buf);
     let ok = names::parse(model, &mut writer) && writer.ok;
     let (inputs, outputs) = (writer.inputs, writer.outputs);
     if ok {
-        *graph = Graph { names: buf.vec, inputs, outputs, named: 1, ..*graph };
+        *graph = Graph {
+            names: buf.vec,
+            inputs,
+            outputs,
+            named: 1,
+            ..*graph
+        };
     } else {
         buf.vec.release(buf.arena);
     }
@@ -135,7 +165,13 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
         return err;
     }
     let handle = state.ret[1];
-    let graph = Graph { handle, names: RawVec::default(), inputs: 0, outputs: 0, named: 0 };
+    let graph = Graph {
+        handle,
+        names: RawVec::default(),
+        inputs: 0,
+        outputs: 0,
+        named: 0,
+    };
     let _ = state.graphs.push(&mut state.arena, graph);
     write(out, state.graphs.len() - 1);
     errno::SUCCESS
@@ -161,7 +197,13 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
         return err;
     }
     let context = state.ret[1];
-    let entry = Context { handle: context, graph, slots: RawVec::default(), outputs: 0, outputs_len: 0 };
+    let entry = Context {
+        handle: context,
+        graph,
+        slots: RawVec::default(),
+        outputs: 0,
+        outputs_len: 0,
+    };
     let _ = state.contexts.push(&mut state.arena, entry);
     write(out, state.contexts.len() - 1);
     errno::SUCCESS
@@ -207,7 +249,13 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
     let slot_index = match ctx.slots.as_slice().iter().position(|s| s.index == index) {
         Some(i) => i as u32,
         None => {
-            let empty = Slot { index, ty, dims: RawVec::default(), data: RawVec::default(), decimal: [0; 10] };
+            let empty = Slot {
+                index,
+                ty,
+                dims: RawVec::default(),
+                data: RawVec::default(),
+                decimal: [0; 10],
+            };
             match ctx.slots.push(arena, empty) {
                 Some(i) => i,
                 None => return errno::TOO_LARGE,
@@ -218,7 +266,9 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
         return errno::RUNTIME_ERROR;
     };
     slot.ty = ty;
-    if slot.dims.fill(arena, dims, dims_len).is_none() || slot.data.fill(arena, data, data_len).is_none() {
+    if slot.dims.fill(arena, dims, dims_len).is_none()
+        || slot.data.fill(arena, data, data_len).is_none()
+    {
         return errno::TOO_LARGE;
     }
     errno::SUCCESS
@@ -227,7 +277,9 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
 /// Drops the tensors of the context's last `compute` and frees the list and
 /// the name strings the host allocated through `cabi_import_realloc`.
 fn release_outputs(state: &mut State, context: u32) {
-    let Some(ctx) = state.contexts.get_mut(context) else { return };
+    let Some(ctx) = state.contexts.get_mut(context) else {
+        return;
+    };
     let (list, len) = (ctx.outputs, ctx.outputs_len);
     ctx.outputs = 0;
     ctx.outputs_len = 0;
@@ -276,8 +328,18 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
         // SAFETY: the slot's buffers hold a checked tensor; the constructor
         // copies them. `list` has room for `count` entries.
         unsafe {
-            let tensor = host::tensor_new(slot.dims.addr(), slot.dims.len(), slot.ty, slot.data.addr(), slot.data.len());
-            (list as *mut Named).add(i).write(Named { name, name_len, tensor });
+            let tensor = host::tensor_new(
+                slot.dims.addr(),
+                slot.dims.len(),
+                slot.ty,
+                slot.data.addr(),
+                slot.data.len(),
+            );
+            (list as *mut Named).add(i).write(Named {
+                name,
+                name_len,
+                tensor,
+            });
         }
     }
     // SAFETY: `list` holds `count` named tensors (moved to the host by the
@@ -316,20 +378,30 @@ fn find_output(state: &State, context: u32, index: u32) -> Option<u32> {
     }
     // SAFETY: the list from the last compute holds `outputs_len` entries and
     // each name string lies in adapter memory.
-    let outputs = unsafe { core::slice::from_raw_parts(ctx.outputs as *const Named, ctx.outputs_len as usize) };
+    let outputs = unsafe {
+        core::slice::from_raw_parts(ctx.outputs as *const Named, ctx.outputs_len as usize)
+    };
     // SAFETY: each name string was written by the host into adapter memory.
     let named = |wanted: &[u8]| {
-        let name_of = |o: &&Named| unsafe { core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize) };
-        outputs.iter().find(|o| name_of(o) == wanted).map(|o| o.tensor)
+        let name_of = |o: &&Named| unsafe {
+            core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
+        };
+        outputs
+            .iter()
+            .find(|o| name_of(o) == wanted)
+            .map(|o| o.tensor)
     };
     let graph = state.graphs.as_slice().get(ctx.graph as usize)?;
     if graph.named != 0 && index < graph.outputs {
-        if let Some(tensor) = names::table_names(graph.names.as_slice(), graph.inputs + index).find_map(named) {
+        if let Some(tensor) =
+            names::table_names(graph.names.as_slice(), graph.inputs + index).find_map(named)
+        {
             return Some(tensor);
         }
     }
     let mut digits = [0; 10];
-    named(convert::decimal(index, &mut digits)).or_else(|| outputs.get(index as usize).map(|o| o.tensor))
+    named(convert::decimal(index, &mut digits))
+        .or_else(|| outputs.get(index as usize).map(|o| o.tensor))
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
@@ -396,8 +468,15 @@ pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32
 /// allocation the host needs but memory cannot hold cannot be reported as an
 /// errno, so both trap.
 #[no_mangle]
-pub extern "C" fn cabi_import_realloc(old_ptr: u32, old_len: u32, _align: u32, new_len: u32) -> u32 {
-    let Some(state) = State::get() else { core::arch::wasm32::unreachable() };
+pub extern "C" fn cabi_import_realloc(
+    old_ptr: u32,
+    old_len: u32,
+    _align: u32,
+    new_len: u32,
+) -> u32 {
+    let Some(state) = State::get() else {
+        core::arch::wasm32::unreachable()
+    };
     if old_ptr != 0 || old_len != 0 {
         core::arch::wasm32::unreachable();
     }

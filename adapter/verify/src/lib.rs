@@ -20,7 +20,8 @@
 use anyhow::{bail, ensure, Context, Result};
 use std::collections::BTreeMap;
 use wasmparser::{
-    ExternalKind, FuncType, Name, Operator, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures,
+    ExternalKind, FuncType, Name, Operator, Parser, Payload, TypeRef, ValType, Validator,
+    WasmFeatures,
 };
 
 /// The committed release build of the adapter (`adapter/build.sh` writes it,
@@ -68,7 +69,10 @@ pub fn expected_exports() -> BTreeMap<&'static str, (Vec<ValType>, Vec<ValType>)
 
 /// Functions the WIT interfaces define, as the canonical ABI names them.
 fn allowed_import(module: &str, name: &str) -> bool {
-    let Some((interface, version)) = module.strip_prefix("wasi:nn/").and_then(|m| m.split_once('@')) else {
+    let Some((interface, version)) = module
+        .strip_prefix("wasi:nn/")
+        .and_then(|m| m.split_once('@'))
+    else {
         return module == "__main_module__" && name == "cabi_realloc";
     };
     if version != WIT_VERSION {
@@ -82,9 +86,21 @@ fn allowed_import(module: &str, name: &str) -> bool {
             "[method]tensor.data",
             "[resource-drop]tensor",
         ],
-        "graph" => &["load", "load-by-name", "[method]graph.init-execution-context", "[resource-drop]graph"],
-        "inference" => &["[method]graph-execution-context.compute", "[resource-drop]graph-execution-context"],
-        "errors" => &["[method]error.code", "[method]error.data", "[resource-drop]error"],
+        "graph" => &[
+            "load",
+            "load-by-name",
+            "[method]graph.init-execution-context",
+            "[resource-drop]graph",
+        ],
+        "inference" => &[
+            "[method]graph-execution-context.compute",
+            "[resource-drop]graph-execution-context",
+        ],
+        "errors" => &[
+            "[method]error.code",
+            "[method]error.data",
+            "[resource-drop]error",
+        ],
         _ => &[],
     };
     names.contains(&name)
@@ -120,7 +136,11 @@ pub fn finish(linked: &[u8]) -> Result<Vec<u8>> {
                 for export in s {
                     let export = export?;
                     if RUSTC_EXPORTS.contains(&export.name) {
-                        ensure!(export.kind == ExternalKind::Global, "`{}` is not a global", export.name);
+                        ensure!(
+                            export.kind == ExternalKind::Global,
+                            "`{}` is not a global",
+                            export.name
+                        );
                         drop_globals.push(export.index);
                     }
                 }
@@ -128,7 +148,9 @@ pub fn finish(linked: &[u8]) -> Result<Vec<u8>> {
             Payload::CodeSectionEntry(body) => {
                 let mut ops = body.get_operators_reader()?;
                 while !ops.eof() {
-                    if let Operator::GlobalGet { global_index } | Operator::GlobalSet { global_index } = ops.read()? {
+                    if let Operator::GlobalGet { global_index }
+                    | Operator::GlobalSet { global_index } = ops.read()?
+                    {
                         used_globals.push(global_index);
                     }
                 }
@@ -139,8 +161,14 @@ pub fn finish(linked: &[u8]) -> Result<Vec<u8>> {
     drop_globals.sort_unstable();
     let keep_globals = global_count - drop_globals.len() as u32;
     for (i, &g) in drop_globals.iter().enumerate() {
-        ensure!(g == keep_globals + i as u32, "global {g} exported by rustc is not among the last globals");
-        ensure!(!used_globals.contains(&g), "global {g} exported by rustc is used by code");
+        ensure!(
+            g == keep_globals + i as u32,
+            "global {g} exported by rustc is not among the last globals"
+        );
+        ensure!(
+            !used_globals.contains(&g),
+            "global {g} exported by rustc is used by code"
+        );
     }
 
     let mut out = wasm_encoder::Module::new();
@@ -170,7 +198,8 @@ pub fn finish(linked: &[u8]) -> Result<Vec<u8>> {
                 }
                 out.section(&exports);
             }
-            Payload::CustomSection(c) if c.name() == "producers" || c.name() == "target_features" => {}
+            Payload::CustomSection(c)
+                if c.name() == "producers" || c.name() == "target_features" => {}
             Payload::CustomSection(c) if c.name() == "name" => {
                 let mut names = wasm_encoder::NameMap::new();
                 if let wasmparser::KnownCustom::Name(reader) = c.as_known() {
@@ -191,7 +220,10 @@ pub fn finish(linked: &[u8]) -> Result<Vec<u8>> {
             }
             other => {
                 if let Some((id, range)) = other.as_section() {
-                    out.section(&wasm_encoder::RawSection { id, data: &linked[range] });
+                    out.section(&wasm_encoder::RawSection {
+                        id,
+                        data: &linked[range],
+                    });
                 }
             }
         }
@@ -223,7 +255,10 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
     for payload in Parser::new(0).parse_all(bytes) {
         match payload? {
             Payload::Version { encoding, .. } => {
-                ensure!(encoding == wasmparser::Encoding::Module, "adapter must be a core module, not a component")
+                ensure!(
+                    encoding == wasmparser::Encoding::Module,
+                    "adapter must be a core module, not a component"
+                )
             }
             Payload::TypeSection(section) => {
                 for ty in section.into_iter_err_on_gc_types() {
@@ -245,8 +280,12 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
                             func_types.push(ty);
                         }
                         TypeRef::Memory(_) => memories += 1,
-                        TypeRef::Table(_) => bail!("adapter must not import a table (`{}`)", import.name),
-                        TypeRef::Global(_) => bail!("adapter must not import a global (`{}`)", import.name),
+                        TypeRef::Table(_) => {
+                            bail!("adapter must not import a table (`{}`)", import.name)
+                        }
+                        TypeRef::Global(_) => {
+                            bail!("adapter must not import a global (`{}`)", import.name)
+                        }
                         other => bail!("unsupported import `{}` of kind {other:?}", import.name),
                     }
                 }
@@ -258,7 +297,10 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
             }
             Payload::TableSection(_) => bail!("adapter must not define a table"),
             Payload::MemorySection(section) => {
-                ensure!(section.count() == 0, "adapter must import its memory, not define one")
+                ensure!(
+                    section.count() == 0,
+                    "adapter must import its memory, not define one"
+                )
             }
             Payload::GlobalSection(section) => {
                 for global in section {
@@ -280,13 +322,23 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
             }
             Payload::StartSection { .. } => bail!("adapter must not have a start function"),
             Payload::ElementSection(section) => {
-                ensure!(section.count() == 0, "adapter must not have element segments")
+                ensure!(
+                    section.count() == 0,
+                    "adapter must not have element segments"
+                )
             }
             Payload::DataCountSection { count, .. } => {
-                ensure!(count == 0, "adapter must not have data segments ({count} declared)")
+                ensure!(
+                    count == 0,
+                    "adapter must not have data segments ({count} declared)"
+                )
             }
             Payload::DataSection(section) => {
-                ensure!(section.count() == 0, "adapter must not have data segments ({} found)", section.count())
+                ensure!(
+                    section.count() == 0,
+                    "adapter must not have data segments ({} found)",
+                    section.count()
+                )
             }
             Payload::CustomSection(section) => {
                 if section.name().starts_with("component-type") {
@@ -308,19 +360,30 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
         }
     }
 
-    ensure!(memories == 1, "adapter must import exactly one memory (found {memories})");
+    ensure!(
+        memories == 1,
+        "adapter must import exactly one memory (found {memories})"
+    );
     // Globals cannot be imported (checked above), so defined global i has
     // index i.
     for (index, ty) in defined_globals.iter().enumerate() {
-        ensure!(ty.mutable, "global {index} is immutable: an adapter may only define mutable globals");
+        ensure!(
+            ty.mutable,
+            "global {index} is immutable: an adapter may only define mutable globals"
+        );
     }
 
     let expected = expected_exports();
     for name in exports.keys() {
-        ensure!(expected.contains_key(name.as_str()), "unexpected export `{name}`");
+        ensure!(
+            expected.contains_key(name.as_str()),
+            "unexpected export `{name}`"
+        );
     }
     for (name, (params, results)) in &expected {
-        let index = *exports.get(*name).with_context(|| format!("missing export `{name}`"))?;
+        let index = *exports
+            .get(*name)
+            .with_context(|| format!("missing export `{name}`"))?;
         let ty = func_types
             .get(index as usize)
             .and_then(|t| types.get(*t as usize))
@@ -332,8 +395,14 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
         );
     }
 
-    ensure!(component_type, "missing `component-type` custom section (the WIT world of the imports)");
-    ensure!(name_section, "missing `name` section: wit-component finds the adapter's globals by name");
+    ensure!(
+        component_type,
+        "missing `component-type` custom section (the WIT world of the imports)"
+    );
+    ensure!(
+        name_section,
+        "missing `name` section: wit-component finds the adapter's globals by name"
+    );
     for index in 0..defined_globals.len() as u32 {
         ensure!(
             named_globals.iter().any(|(n, _)| *n == index),
@@ -354,13 +423,21 @@ mod tests {
 
     #[test]
     fn committed_artifact_is_under_12_kib() {
-        assert!(ADAPTER.len() < MAX_SIZE, "adapter is {} bytes, limit {MAX_SIZE}", ADAPTER.len());
+        assert!(
+            ADAPTER.len() < MAX_SIZE,
+            "adapter is {} bytes, limit {MAX_SIZE}",
+            ADAPTER.len()
+        );
     }
 
     /// A minimal module of the right shape; `extra` is spliced in to break it
     /// (imports go before everything else, as the text format requires).
     fn module(extra: &str, set_input: &str) -> Vec<u8> {
-        let (imports, extra) = if extra.starts_with("(import") { (extra, "") } else { ("", extra) };
+        let (imports, extra) = if extra.starts_with("(import") {
+            (extra, "")
+        } else {
+            ("", extra)
+        };
         let wat = format!(
             r#"(module
                 {imports}
@@ -406,7 +483,10 @@ mod tests {
 
     #[test]
     fn element_segment_is_rejected() {
-        let err = rejected(&module("(table 1 funcref) (elem (i32.const 0) 0)", SET_INPUT));
+        let err = rejected(&module(
+            "(table 1 funcref) (elem (i32.const 0) 0)",
+            SET_INPUT,
+        ));
         assert!(err.contains("table") || err.contains("element"), "{err}");
     }
 
@@ -419,9 +499,18 @@ mod tests {
 
     #[test]
     fn foreign_import_is_rejected() {
-        let err = rejected(&module(r#"(import "wasi_snapshot_preview1" "fd_write" (func))"#, SET_INPUT));
-        assert!(err.contains("foreign import `wasi_snapshot_preview1`::`fd_write`"), "{err}");
-        let err = rejected(&module(r#"(import "wasi:nn/graph@0.2.0-rc-2024-08-19" "load" (func))"#, SET_INPUT));
+        let err = rejected(&module(
+            r#"(import "wasi_snapshot_preview1" "fd_write" (func))"#,
+            SET_INPUT,
+        ));
+        assert!(
+            err.contains("foreign import `wasi_snapshot_preview1`::`fd_write`"),
+            "{err}"
+        );
+        let err = rejected(&module(
+            r#"(import "wasi:nn/graph@0.2.0-rc-2024-08-19" "load" (func))"#,
+            SET_INPUT,
+        ));
         assert!(err.contains("foreign import"), "{err}");
     }
 
@@ -451,7 +540,10 @@ mod tests {
     fn extra_and_missing_exports_are_rejected() {
         let err = rejected(&module(r#"(func (export "extra"))"#, SET_INPUT));
         assert!(err.contains("unexpected export `extra`"), "{err}");
-        let err = rejected(&module(r#"(global (export "g") (mut i32) (i32.const 0))"#, SET_INPUT));
+        let err = rejected(&module(
+            r#"(global (export "g") (mut i32) (i32.const 0))"#,
+            SET_INPUT,
+        ));
         assert!(err.contains("export `g`"), "{err}");
     }
 
@@ -466,7 +558,10 @@ mod tests {
                 }
             }
             if let Some((id, range)) = payload.as_section() {
-                out.section(&wasm_encoder::RawSection { id, data: &bytes[range] });
+                out.section(&wasm_encoder::RawSection {
+                    id,
+                    data: &bytes[range],
+                });
             }
         }
         out.finish()

@@ -52,9 +52,15 @@ fn main() {
         .split('x')
         .map(|d| d.parse().unwrap_or_else(|e| fail("dims", e)))
         .collect();
-    let out_bytes: usize = arg(&args, 4, "out-bytes").parse().unwrap_or_else(|e| fail("out-bytes", e));
-    let rounds: usize = arg(&args, 5, "rounds").parse().unwrap_or_else(|e| fail("rounds", e));
-    let seed: u64 = arg(&args, 6, "seed").parse().unwrap_or_else(|e| fail("seed", e));
+    let out_bytes: usize = arg(&args, 4, "out-bytes")
+        .parse()
+        .unwrap_or_else(|e| fail("out-bytes", e));
+    let rounds: usize = arg(&args, 5, "rounds")
+        .parse()
+        .unwrap_or_else(|e| fail("rounds", e));
+    let seed: u64 = arg(&args, 6, "seed")
+        .parse()
+        .unwrap_or_else(|e| fail("seed", e));
     if rounds == 0 {
         fail("rounds", "must be at least 1");
     }

@@ -21,7 +21,10 @@ pub fn check_component(component: &[u8]) -> Result<String> {
     let (resolve, world) = decode(component)?;
     for key in resolve.worlds[world].imports.keys() {
         let WorldKey::Interface(id) = key else {
-            bail!("unexpected non-interface import `{}`", resolve.name_world_key(key));
+            bail!(
+                "unexpected non-interface import `{}`",
+                resolve.name_world_key(key)
+            );
         };
         let name = resolve.id_of(*id).context("anonymous interface import")?;
         let package = resolve.interfaces[*id]
@@ -29,9 +32,15 @@ pub fn check_component(component: &[u8]) -> Result<String> {
             .map(|p| &resolve.packages[p].name)
             .context("interface without a package")?;
         let version = package.version.as_ref().context("unversioned import")?;
-        ensure!(package.namespace == "wasi", "`{name}` is not a wasi interface");
+        ensure!(
+            package.namespace == "wasi",
+            "`{name}` is not a wasi interface"
+        );
         if package.name == "nn" {
-            ensure!(version.to_string() == NN_VERSION, "`{name}`: wrong wasi:nn version");
+            ensure!(
+                version.to_string() == NN_VERSION,
+                "`{name}`: wrong wasi:nn version"
+            );
         } else {
             ensure!(
                 version.major == 0 && version.minor == 2,

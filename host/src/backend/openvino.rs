@@ -10,7 +10,10 @@
 //! tensor that shared it; one the guest still holds is left alone and a
 //! fresh buffer is bound in its place.
 
-use super::{Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError, Tensor};
+use super::{
+    Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError,
+    Tensor,
+};
 use crate::ov::{CompiledModel, Core, Element, HostTensor, Port};
 use crate::wit::{ErrorCode, ExecutionTarget, GraphEncoding, TensorType};
 use std::sync::Arc;
@@ -92,7 +95,10 @@ impl Backend for OpenVino {
         let parsed = core.read_model(model, weights).map_err(|e| {
             NnError::new(
                 ErrorCode::RuntimeError,
-                format!("OpenVINO could not read the {format:?} model ({} bytes): {e:#}", model.len()),
+                format!(
+                    "OpenVINO could not read the {format:?} model ({} bytes): {e:#}",
+                    model.len()
+                ),
             )
         })?;
         let compiled = core
@@ -161,8 +167,12 @@ struct Model {
 
 impl Model {
     fn describe(compiled: CompiledModel) -> Result<Model, NnError> {
-        let inputs = compiled.ports(false).map_err(|e| NnError::runtime("reading the model's inputs", e))?;
-        let outputs = compiled.ports(true).map_err(|e| NnError::runtime("reading the model's outputs", e))?;
+        let inputs = compiled
+            .ports(false)
+            .map_err(|e| NnError::runtime("reading the model's inputs", e))?;
+        let outputs = compiled
+            .ports(true)
+            .map_err(|e| NnError::runtime("reading the model's outputs", e))?;
         for (kind, ports) in [("input", &inputs), ("output", &outputs)] {
             for (index, port) in ports.iter().enumerate() {
                 if let Err(raw) = port.element {
@@ -176,17 +186,30 @@ impl Model {
                 }
             }
         }
-        Ok(Model { compiled, inputs, outputs })
+        Ok(Model {
+            compiled,
+            inputs,
+            outputs,
+        })
     }
 
     /// Resolves a guest-supplied input name: any of the input's tensor names,
     /// else a decimal string taken as the input's index.
     fn input_index(&self, name: &str) -> Result<usize, NnError> {
-        let by_any_name = |any: &str| self.inputs.iter().position(|p| p.name.as_deref() == Some(any));
+        let by_any_name = |any: &str| {
+            self.inputs
+                .iter()
+                .position(|p| p.name.as_deref() == Some(any))
+        };
         if let Some(index) = by_any_name(name) {
             return Ok(index);
         }
-        if let Some(index) = self.compiled.input_any_name(name).as_deref().and_then(by_any_name) {
+        if let Some(index) = self
+            .compiled
+            .input_any_name(name)
+            .as_deref()
+            .and_then(by_any_name)
+        {
             return Ok(index);
         }
         if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
@@ -210,11 +233,17 @@ impl Model {
         let port = &self.inputs[index];
         let what = format!("input {}", label(index, port));
         let element = element_of(tensor.ty);
-        let dims = tensor.dimensions.iter().map(|&d| d as usize).collect::<Vec<_>>();
+        let dims = tensor
+            .dimensions
+            .iter()
+            .map(|&d| d as usize)
+            .collect::<Vec<_>>();
         let needed = dims
             .iter()
             .try_fold(element.size(), |acc, &d| acc.checked_mul(d))
-            .ok_or_else(|| NnError::invalid_argument(format!("{what}: dimensions {dims:?} overflow")))?;
+            .ok_or_else(|| {
+                NnError::invalid_argument(format!("{what}: dimensions {dims:?} overflow"))
+            })?;
         if tensor.data.len() != needed {
             return Err(NnError::invalid_argument(format!(
                 "{what}: the tensor holds {} bytes but dimensions {dims:?} of {} need {needed}",
@@ -367,13 +396,20 @@ impl BackendExecutionContext for OpenVinoContext {
         }
         for (index, slot) in slots.into_iter().enumerate() {
             let (element, tensor) = slot.expect("checked above");
-            let dims = tensor.dimensions.iter().map(|&d| d as usize).collect::<Vec<_>>();
+            let dims = tensor
+                .dimensions
+                .iter()
+                .map(|&d| d as usize)
+                .collect::<Vec<_>>();
             // SAFETY: the buffer is kept in `bound_inputs` while bound, and
             // OpenVINO only reads input tensors.
             let view = unsafe { HostTensor::view(element, &dims, tensor.data.as_ptr().cast_mut()) }
                 .map_err(|e| NnError::runtime("wrapping an input tensor", e))?;
             self.request.set_input(index, &view).map_err(|e| {
-                NnError::invalid_argument(format!("input {} was refused: {e:#}", label(index, &model.inputs[index])))
+                NnError::invalid_argument(format!(
+                    "input {} was refused: {e:#}",
+                    label(index, &model.inputs[index])
+                ))
             })?;
             self.bound_inputs[index] = Some(tensor.data);
         }
@@ -396,7 +432,9 @@ impl BackendExecutionContext for OpenVinoContext {
             }
             // SAFETY: zeroed bytes are valid `u8`s.
             let mut buffer = unsafe { Arc::<[u8]>::new_zeroed_slice(len).assume_init() };
-            let data = Arc::get_mut(&mut buffer).expect("a fresh Arc is unique").as_mut_ptr();
+            let data = Arc::get_mut(&mut buffer)
+                .expect("a fresh Arc is unique")
+                .as_mut_ptr();
             // SAFETY: `buffer` stays unique (in `bound_outputs`) until inference
             // has written it; it is cloned for the guest only afterwards, and
             // written again only by a later inference once it is unique again.
@@ -408,7 +446,9 @@ impl BackendExecutionContext for OpenVinoContext {
             self.bound_outputs[index] = Some(buffer);
         }
         let started = std::time::Instant::now();
-        self.request.infer().map_err(|e| NnError::runtime("OpenVINO inference failed", e))?;
+        self.request
+            .infer()
+            .map_err(|e| NnError::runtime("OpenVINO inference failed", e))?;
         tracing::trace!(elapsed = ?started.elapsed(), "inference");
         model
             .outputs
@@ -416,7 +456,9 @@ impl BackendExecutionContext for OpenVinoContext {
             .enumerate()
             .map(|(index, port)| {
                 let name = port.name.clone().unwrap_or_else(|| index.to_string());
-                let tensor = self.output(index).map_err(|e| NnError::runtime(&format!("reading output {name:?}"), e))?;
+                let tensor = self
+                    .output(index)
+                    .map_err(|e| NnError::runtime(&format!("reading output {name:?}"), e))?;
                 Ok((name, tensor))
             })
             .collect()
@@ -440,13 +482,18 @@ impl OpenVinoContext {
         let data = match &self.bound_outputs[index] {
             Some(buffer)
                 if produced.byte_size()? == buffer.len()
-                    && (buffer.is_empty() || produced.data_ptr()? == buffer.as_ptr().cast_mut()) =>
+                    && (buffer.is_empty()
+                        || produced.data_ptr()? == buffer.as_ptr().cast_mut()) =>
             {
                 buffer.clone()
             }
             _ => Arc::from(produced.bytes()?),
         };
-        Ok(Tensor { dimensions, ty: tensor_type_of(element), data })
+        Ok(Tensor {
+            dimensions,
+            ty: tensor_type_of(element),
+            data,
+        })
     }
 }
 
@@ -461,7 +508,10 @@ mod tests {
         assert_eq!(detect(&[0x08, 0x08, 0x12, 0x00]), Some(Format::Onnx));
         assert_eq!(detect(b"garbage"), None);
         let tflite: &[u8] = b"\x1c\x00\x00\x00TFL3\x00\x00";
-        assert_eq!(sniff(&[tflite]).unwrap_err().code, ErrorCode::InvalidEncoding);
+        assert_eq!(
+            sniff(&[tflite]).unwrap_err().code,
+            ErrorCode::InvalidEncoding
+        );
         assert_eq!(sniff(&[]).unwrap_err().code, ErrorCode::InvalidEncoding);
     }
 
@@ -469,14 +519,26 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/models");
         let read = |file: &str| std::fs::read(dir.join(file)).unwrap();
         let (xml, bin) = (read("softmax.xml"), read("softmax.bin"));
-        let graph = OpenVino.load(&[&xml, &bin], GraphEncoding::Openvino, ExecutionTarget::Cpu).unwrap();
+        let graph = OpenVino
+            .load(&[&xml, &bin], GraphEncoding::Openvino, ExecutionTarget::Cpu)
+            .unwrap();
         graph.0.init_execution_context().unwrap()
     }
 
     fn compute_softmax(context: &mut ExecutionContext, values: [f32; 10]) -> Arc<[u8]> {
-        let data = values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>();
-        let input = Tensor { dimensions: vec![1, 10], ty: TensorType::Fp32, data: Arc::from(data) };
-        let mut outputs = context.0.compute(vec![("input".to_string(), input)]).unwrap();
+        let data = values
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<_>>();
+        let input = Tensor {
+            dimensions: vec![1, 10],
+            ty: TensorType::Fp32,
+            data: Arc::from(data),
+        };
+        let mut outputs = context
+            .0
+            .compute(vec![("input".to_string(), input)])
+            .unwrap();
         assert_eq!(outputs.len(), 1);
         outputs.remove(0).1.data
     }
@@ -497,7 +559,11 @@ mod tests {
         let second_at = second.as_ptr();
         drop(second);
         let third = compute_softmax(&mut context, a);
-        assert_eq!(third.as_ptr(), second_at, "a released output buffer was not reused");
+        assert_eq!(
+            third.as_ptr(),
+            second_at,
+            "a released output buffer was not reused"
+        );
         assert_eq!(*third, *first_bytes);
         assert_eq!(*first, *first_bytes);
         // Reused with a different input: the result changes in place.

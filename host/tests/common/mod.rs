@@ -111,20 +111,36 @@ const PROXY_WAT: &str = r#"
 fn resolve() -> Resolve {
     let mut resolve = Resolve::default();
     let wit = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wit/wasi-nn.wit");
-    resolve.push_file(&wit).expect("the project's wasi:nn WIT parses");
-    resolve.push_str("cli.wit", CLI_WIT).expect("cli WIT parses");
-    resolve.push_str("test.wit", TEST_WIT).expect("test WIT parses");
+    resolve
+        .push_file(&wit)
+        .expect("the project's wasi:nn WIT parses");
+    resolve
+        .push_str("cli.wit", CLI_WIT)
+        .expect("cli WIT parses");
+    resolve
+        .push_str("test.wit", TEST_WIT)
+        .expect("test WIT parses");
     resolve
 }
 
 /// Encodes core module text `wat` as a component of test world `world`.
 pub fn component(world: &str, wat: &str) -> Vec<u8> {
     let resolve = resolve();
-    let package = resolve.packages.iter().find(|(_, p)| p.name.namespace == "nn-host").unwrap().0;
+    let package = resolve
+        .packages
+        .iter()
+        .find(|(_, p)| p.name.namespace == "nn-host")
+        .unwrap()
+        .0;
     let world = resolve.select_world(&[package], Some(world)).unwrap();
     let mut module = wat::parse_str(wat).unwrap();
     embed_component_metadata(&mut module, &resolve, world, StringEncoding::UTF8).unwrap();
-    ComponentEncoder::default().module(&module).unwrap().validate(true).encode().unwrap()
+    ComponentEncoder::default()
+        .module(&module)
+        .unwrap()
+        .validate(true)
+        .encode()
+        .unwrap()
 }
 
 pub fn proxy_component() -> Vec<u8> {
@@ -145,7 +161,9 @@ pub fn runner_component(name: &str, body: &str) -> Vec<u8> {
 }
 
 pub fn model(file: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/models").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/models")
+        .join(file);
     std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
 

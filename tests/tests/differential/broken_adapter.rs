@@ -9,8 +9,7 @@
 //! exported function's body.
 
 use crate::harness::{
-    compiled, run_nn_host, run_upstream_witx, same_as_reference, Case, Compiled,
-    Guest,
+    compiled, run_nn_host, run_upstream_witx, same_as_reference, Case, Compiled, Guest,
 };
 use nn_componentize::Componentizer;
 use wasm_encoder::{CodeSection, Module, RawSection};
@@ -26,7 +25,10 @@ fn patch_export_prologue(adapter: &[u8], export: &str, prologue: &[u8]) -> Vec<u
         match payload.expect("parse adapter") {
             Payload::ImportSection(reader) => {
                 for import in reader.into_imports() {
-                    if matches!(import.expect("import").ty, TypeRef::Func(_) | TypeRef::FuncExact(_)) {
+                    if matches!(
+                        import.expect("import").ty,
+                        TypeRef::Func(_) | TypeRef::FuncExact(_)
+                    ) {
                         imported_funcs += 1;
                     }
                 }
@@ -59,7 +61,10 @@ fn patch_export_prologue(adapter: &[u8], export: &str, prologue: &[u8]) -> Vec<u
                 let section = code.as_mut().unwrap();
                 let bytes = body.as_bytes();
                 if body_index == defined {
-                    let ops_at = body.get_binary_reader_for_operators().unwrap().original_position()
+                    let ops_at = body
+                        .get_binary_reader_for_operators()
+                        .unwrap()
+                        .original_position()
                         - body.range().start;
                     let mut new_body = bytes[..ops_at].to_vec();
                     new_body.extend_from_slice(prologue);
@@ -77,7 +82,10 @@ fn patch_export_prologue(adapter: &[u8], export: &str, prologue: &[u8]) -> Vec<u
                     module.section(&done);
                 }
                 if let Some((id, range)) = other.as_section() {
-                    module.section(&RawSection { id, data: &adapter[range] });
+                    module.section(&RawSection {
+                        id,
+                        data: &adapter[range],
+                    });
                 }
             }
         }
@@ -128,7 +136,10 @@ fn assert_rejected(broken: &[u8], cases: &[Case]) {
     for case in cases {
         let good = compiled(case.guest);
         let bad = Compiled::new(good.module_bytes.clone(), &componentizer);
-        assert_ne!(bad.component_bytes, good.component_bytes, "the broken adapter was not used");
+        assert_ne!(
+            bad.component_bytes, good.component_bytes,
+            "the broken adapter was not used"
+        );
 
         let reference = run_upstream_witx(case, &good);
         same_as_reference(&reference, &run_nn_host(case, &good))
@@ -144,19 +155,35 @@ fn assert_rejected(broken: &[u8], cases: &[Case]) {
 
 #[test]
 fn rejects_adapter_with_output_positions_swapped() {
-    let broken = patch_export_prologue(nn_adapter_verify::ADAPTER, "get_output", SWAP_OUTPUT_POSITIONS);
-    assert_rejected(&broken, &[Case::new(Guest::Rust("two_io"), &["models/two_io", "3"])]);
+    let broken = patch_export_prologue(
+        nn_adapter_verify::ADAPTER,
+        "get_output",
+        SWAP_OUTPUT_POSITIONS,
+    );
+    assert_rejected(
+        &broken,
+        &[Case::new(Guest::Rust("two_io"), &["models/two_io", "3"])],
+    );
 }
 
 #[test]
 fn rejects_adapter_with_tensor_types_swapped() {
-    let broken =
-        patch_export_prologue(nn_adapter_verify::ADAPTER, "set_input", SWAP_TENSOR_TYPES_F32_U8);
+    let broken = patch_export_prologue(
+        nn_adapter_verify::ADAPTER,
+        "set_input",
+        SWAP_TENSOR_TYPES_F32_U8,
+    );
     assert_rejected(
         &broken,
         &[
-            Case::new(Guest::Rust("classify"), &["models/identity_u8", "u8", "2x3", "seed:7"]),
-            Case::new(Guest::Rust("classify"), &["models/softmax", "f32", "1x10", "seed:1"]),
+            Case::new(
+                Guest::Rust("classify"),
+                &["models/identity_u8", "u8", "2x3", "seed:7"],
+            ),
+            Case::new(
+                Guest::Rust("classify"),
+                &["models/softmax", "f32", "1x10", "seed:1"],
+            ),
         ],
     );
 }

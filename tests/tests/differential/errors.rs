@@ -62,7 +62,11 @@ fn clean_tail() -> &'static [String] {
 }
 
 fn tail(stdout: &str) -> Vec<String> {
-    stdout.lines().skip_while(|l| !l.starts_with("tail_")).map(str::to_owned).collect()
+    stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("tail_"))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Ours printed `errno <n>` right after the case line, exited 0, and its
@@ -79,7 +83,8 @@ fn assert_errno_instead_of_failure(triple: &Triple, ours: &Outcome, number: u32,
         "what the reference printed before failing must be a prefix of ours:\n{triple}"
     );
     assert!(
-        ours.stdout.contains(&format!("case {number}\nerrno {errno}\n")),
+        ours.stdout
+            .contains(&format!("case {number}\nerrno {errno}\n")),
         "expected `errno {errno}` after the case line:\n{triple}"
     );
     assert_eq!(tail(&ours.stdout), clean_tail(), "{triple}");
@@ -89,21 +94,33 @@ fn check(number: u32, expect: Expect) {
     let triple = run_case(number);
     match expect {
         Expect::Identical => triple.assert_identical(),
-        Expect::Differs { nn_host, upstream_wit } => {
-            for (ours, replace) in [(&triple.nn_host, nn_host), (&triple.upstream_wit, upstream_wit)] {
+        Expect::Differs {
+            nn_host,
+            upstream_wit,
+        } => {
+            for (ours, replace) in [
+                (&triple.nn_host, nn_host),
+                (&triple.upstream_wit, upstream_wit),
+            ] {
                 let expected = Outcome {
                     stdout: with_lines_replaced(&triple.reference.stdout, replace, &triple),
                     ..triple.reference.clone()
                 };
                 if let Err(e) = same_as_reference(&expected, ours) {
-                    panic!("{} differs from the documented difference: {e}\n\nfull runs:\n{triple}", ours.host);
+                    panic!(
+                        "{} differs from the documented difference: {e}\n\nfull runs:\n{triple}",
+                        ours.host
+                    );
                 }
             }
         }
         Expect::ReferenceFails { errno } => {
             assert_errno_instead_of_failure(&triple, &triple.nn_host, number, errno);
             assert_errno_instead_of_failure(&triple, &triple.upstream_wit, number, errno);
-            assert_eq!(triple.nn_host.stdout, triple.upstream_wit.stdout, "{triple}");
+            assert_eq!(
+                triple.nn_host.stdout, triple.upstream_wit.stdout,
+                "{triple}"
+            );
         }
         Expect::UpstreamFails { errno } => {
             assert!(
@@ -133,8 +150,10 @@ use Expect::*;
 /// inputs with `compute`), so a wrong shape or type is reported by the next
 /// compute instead. nn-host calls it invalid_argument, upstream's WIT host
 /// runtime_error.
-const DEFERRED_SHAPE_CHECK_NN_HOST: &[(&str, &str)] = &[("errno 5", "errno 0"), ("compute 0", "compute 1")];
-const DEFERRED_SHAPE_CHECK_UPSTREAM_WIT: &[(&str, &str)] = &[("errno 5", "errno 0"), ("compute 0", "compute 5")];
+const DEFERRED_SHAPE_CHECK_NN_HOST: &[(&str, &str)] =
+    &[("errno 5", "errno 0"), ("compute 0", "compute 1")];
+const DEFERRED_SHAPE_CHECK_UPSTREAM_WIT: &[(&str, &str)] =
+    &[("errno 5", "errno 0"), ("compute 0", "compute 5")];
 /// Before the first compute there are no outputs on a WIT host (outputs are
 /// what `compute` returned): runtime_error and no size, where the reference
 /// copies out the backend's uncomputed output tensor.

@@ -10,7 +10,9 @@
 //!   growth, and as many live `wasi:nn` resources when the guest returns as
 //!   after a single round.
 
-use crate::harness::{compiled, run_nn_host_counting, run_upstream_witx, same_as_reference, Case, Guest};
+use crate::harness::{
+    compiled, run_nn_host_counting, run_upstream_witx, same_as_reference, Case, Guest,
+};
 
 /// Rounds for the comparison with the reference. memory.size counts 64 KiB
 /// pages, so 20,000 rounds show any leak of 4 bytes or more per round.
@@ -36,7 +38,10 @@ fn many_rounds_match_the_reference_without_growing_memory() {
     let reference = run_upstream_witx(&case, &guest);
     let reference_time = started.elapsed();
     let (ours, _) = run_nn_host_counting(&case, &guest);
-    eprintln!("churn ×{DIFFERENTIAL_ROUNDS}: reference {reference_time:?}, nn-host {:?}", started.elapsed() - reference_time);
+    eprintln!(
+        "churn ×{DIFFERENTIAL_ROUNDS}: reference {reference_time:?}, nn-host {:?}",
+        started.elapsed() - reference_time
+    );
     same_as_reference(&reference, &ours).unwrap_or_else(|e| panic!("{e}"));
     assert!(ours.stdout.contains(NO_GROWTH), "{reference}{ours}");
 }
@@ -53,7 +58,10 @@ fn hundred_thousand_rounds_leak_no_memory_or_host_resources() {
         started.elapsed()
     );
     assert_eq!(many.exit_code(), Some(0), "{many}");
-    assert!(many.stdout.contains(&format!("rounds: {LEAK_ROUNDS}\n")), "{many}");
+    assert!(
+        many.stdout.contains(&format!("rounds: {LEAK_ROUNDS}\n")),
+        "{many}"
+    );
     assert!(many.stdout.contains(NO_GROWTH), "{many}");
     let (Some(live_once), Some(live_many)) = (live_once, live_many) else {
         panic!("nn_host::run reported no resource count:\n{once}{many}");
@@ -61,7 +69,10 @@ fn hundred_thousand_rounds_leak_no_memory_or_host_resources() {
     // The legacy guest never drops its graph or context, and the adapter
     // keeps the last compute's outputs until the next compute: a few
     // resources, but the same number whatever the round count.
-    assert!(live_once > 0, "the guest's graph and context should still be live after one round");
+    assert!(
+        live_once > 0,
+        "the guest's graph and context should still be live after one round"
+    );
     assert_eq!(
         live_many, live_once,
         "wasi:nn resources live when the guest returned: {live_once} after 1 round, {live_many} after {LEAK_ROUNDS}"

@@ -138,7 +138,11 @@ pub struct Case {
 
 impl Case {
     pub fn new(guest: Guest, args: &[&str]) -> Self {
-        Case { guest, args: args.iter().map(|s| s.to_string()).collect(), preload: vec![] }
+        Case {
+            guest,
+            args: args.iter().map(|s| s.to_string()).collect(),
+            preload: vec![],
+        }
     }
 
     pub fn preload(mut self, names: &[&'static str]) -> Self {
@@ -160,18 +164,26 @@ pub fn models_dir() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     DIR.get_or_init(|| {
         let src = Path::new(env!("NN_MODELS_DIR"));
-        let dir = tempfile::Builder::new().prefix("nn-models-").tempdir().expect("temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix("nn-models-")
+            .tempdir()
+            .expect("temp dir");
         for name in ["softmax", "two_io", "identity_u8"] {
             let sub = dir.path().join(name);
             std::fs::create_dir(&sub).unwrap();
             for ext in ["xml", "bin"] {
-                std::fs::copy(src.join(format!("{name}.{ext}")), sub.join(format!("model.{ext}")))
-                    .unwrap_or_else(|e| panic!("copying model {name}.{ext}: {e}"));
+                std::fs::copy(
+                    src.join(format!("{name}.{ext}")),
+                    sub.join(format!("model.{ext}")),
+                )
+                .unwrap_or_else(|e| panic!("copying model {name}.{ext}: {e}"));
             }
         }
         std::fs::copy(src.join("softmax.onnx"), dir.path().join("softmax.onnx")).unwrap();
         // An input file for `classify`: ten f32 values, little-endian.
-        let input: Vec<u8> = (0..10).flat_map(|i| (i as f32 * 0.3 - 1.5).to_le_bytes()).collect();
+        let input: Vec<u8> = (0..10)
+            .flat_map(|i| (i as f32 * 0.3 - 1.5).to_le_bytes())
+            .collect();
         std::fs::write(dir.path().join("input.f32"), input).unwrap();
         dir
     })
@@ -184,7 +196,8 @@ pub fn models_dir() -> &'static Path {
 pub fn ensure_openvino() {
     static LOADED: OnceLock<()> = OnceLock::new();
     LOADED.get_or_init(|| {
-        nn_host::openvino_library::load().expect("loading OpenVINO (pip install openvino==2026.4.1)");
+        nn_host::openvino_library::load()
+            .expect("loading OpenVINO (pip install openvino==2026.4.1)");
     });
 }
 
@@ -209,12 +222,18 @@ impl Compiled {
         let component_bytes = componentizer
             .componentize(&module_bytes)
             .unwrap_or_else(|e| panic!("componentize failed: {e:?}"));
-        Compiled { module_bytes, component_bytes, module: OnceLock::new(), component: OnceLock::new() }
+        Compiled {
+            module_bytes,
+            component_bytes,
+            module: OnceLock::new(),
+            component: OnceLock::new(),
+        }
     }
 
     fn module(&self) -> &Module {
-        self.module
-            .get_or_init(|| Module::new(upstream_engine(), &self.module_bytes).expect("compile legacy module"))
+        self.module.get_or_init(|| {
+            Module::new(upstream_engine(), &self.module_bytes).expect("compile legacy module")
+        })
     }
 
     fn component(&self) -> &Component {
@@ -235,14 +254,22 @@ pub fn compiled(guest: Guest) -> Arc<Compiled> {
         .or_default()
         .clone();
     slot.get_or_init(|| {
-        Arc::new(Compiled::new(guest.module_bytes(), &nn_componentize::Componentizer::new()))
+        Arc::new(Compiled::new(
+            guest.module_bytes(),
+            &nn_componentize::Componentizer::new(),
+        ))
     })
     .clone()
 }
 
 /// Runs `f`, turning a panic into `End::Panic` while keeping what the guest
 /// printed before it.
-fn guarded(host: Host, stdout: &MemoryOutputPipe, stderr: &MemoryOutputPipe, f: impl FnOnce() -> End) -> Outcome {
+fn guarded(
+    host: Host,
+    stdout: &MemoryOutputPipe,
+    stderr: &MemoryOutputPipe,
+    f: impl FnOnce() -> End,
+) -> Outcome {
     let end = match catch_unwind(AssertUnwindSafe(f)) {
         Ok(end) => end,
         Err(payload) => End::Panic(
@@ -275,12 +302,21 @@ fn upstream_backends(case: &Case) -> (Vec<wasmtime_wasi_nn::Backend>, wasmtime_w
     let graphs: Vec<(String, String)> = case
         .preload
         .iter()
-        .map(|name| ("openvino".to_string(), models_dir().join(name).to_string_lossy().into_owned()))
+        .map(|name| {
+            (
+                "openvino".to_string(),
+                models_dir().join(name).to_string_lossy().into_owned(),
+            )
+        })
         .collect();
     wasmtime_wasi_nn::preload(&graphs).expect("upstream preload")
 }
 
-fn wasi_builder(case: &Case, stdout: &MemoryOutputPipe, stderr: &MemoryOutputPipe) -> WasiCtxBuilder {
+fn wasi_builder(
+    case: &Case,
+    stdout: &MemoryOutputPipe,
+    stderr: &MemoryOutputPipe,
+) -> WasiCtxBuilder {
     let mut builder = WasiCtxBuilder::new();
     builder
         .args(&case.argv())
@@ -316,7 +352,9 @@ pub fn run_upstream_witx(case: &Case, compiled: &Compiled) -> Outcome {
             Ok(i) => i,
             Err(e) => return End::Trap(format!("instantiate: {e:?}")),
         };
-        let start = instance.get_typed_func::<(), ()>(&mut store, "_start").expect("_start");
+        let start = instance
+            .get_typed_func::<(), ()>(&mut store, "_start")
+            .expect("_start");
         match start.call(&mut store, ()) {
             Ok(()) => End::Exit(0),
             Err(e) => end_of(e),
@@ -332,7 +370,10 @@ struct WitCtx {
 
 impl WasiView for WitCtx {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -401,7 +442,9 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
         capture_output: true,
         ..nn_host::RunConfig::default()
     };
-    let (end, stdout, stderr, live) = match catch_unwind(AssertUnwindSafe(|| nn_host::run(&config, &compiled.component_bytes))) {
+    let (end, stdout, stderr, live) = match catch_unwind(AssertUnwindSafe(|| {
+        nn_host::run(&config, &compiled.component_bytes)
+    })) {
         Ok(Ok(out)) => {
             let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
             let end = if out.exit_code == NN_HOST_TRAP_EXIT {
@@ -409,12 +452,35 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
             } else {
                 End::Exit(out.exit_code)
             };
-            (end, String::from_utf8_lossy(&out.stdout).into_owned(), stderr, Some(out.live_nn_resources))
+            (
+                end,
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr,
+                Some(out.live_nn_resources),
+            )
         }
-        Ok(Err(e)) => (End::Trap(format!("nn_host::run failed: {e:?}")), String::new(), String::new(), None),
-        Err(_) => (End::Panic("nn_host::run panicked".into()), String::new(), String::new(), None),
+        Ok(Err(e)) => (
+            End::Trap(format!("nn_host::run failed: {e:?}")),
+            String::new(),
+            String::new(),
+            None,
+        ),
+        Err(_) => (
+            End::Panic("nn_host::run panicked".into()),
+            String::new(),
+            String::new(),
+            None,
+        ),
     };
-    (Outcome { host: Host::NnHost, end, stdout, stderr }, live)
+    (
+        Outcome {
+            host: Host::NnHost,
+            end,
+            stdout,
+            stderr,
+        },
+        live,
+    )
 }
 
 /// What the three hosts did with one case.
@@ -442,7 +508,12 @@ pub fn run_three_with(case: Case, compiled: &Compiled) -> Triple {
     let reference = run_upstream_witx(&case, compiled);
     let nn_host = run_nn_host(&case, compiled);
     let upstream_wit = run_upstream_wit(&case, compiled);
-    Triple { case, reference, nn_host, upstream_wit }
+    Triple {
+        case,
+        reference,
+        nn_host,
+        upstream_wit,
+    }
 }
 
 /// The differential rule: `other` exited exactly as the reference did and
@@ -453,10 +524,15 @@ pub fn same_as_reference(reference: &Outcome, other: &Outcome) -> Result<(), Str
         return Err(format!("the reference did not exit normally:\n{reference}"));
     };
     if other.exit_code() != Some(code) {
-        return Err(format!("exit differs (reference exited {code}):\n{reference}{other}"));
+        return Err(format!(
+            "exit differs (reference exited {code}):\n{reference}{other}"
+        ));
     }
     if other.stdout != reference.stdout {
-        return Err(format!("stdout differs:\n{}\n{reference}{other}", diff(&reference.stdout, &other.stdout)));
+        return Err(format!(
+            "stdout differs:\n{}\n{reference}{other}",
+            diff(&reference.stdout, &other.stdout)
+        ));
     }
     Ok(())
 }
@@ -469,7 +545,12 @@ pub fn diff(expected: &str, actual: &str) -> String {
     for i in 0..e.len().max(a.len()) {
         let (x, y) = (e.get(i).copied(), a.get(i).copied());
         if x != y {
-            out.push_str(&format!("line {}:\n  reference: {:?}\n  other:     {:?}\n", i + 1, x, y));
+            out.push_str(&format!(
+                "line {}:\n  reference: {:?}\n  other:     {:?}\n",
+                i + 1,
+                x,
+                y
+            ));
         }
     }
     out

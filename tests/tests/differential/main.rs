@@ -13,8 +13,11 @@ use harness::{compiled, run_three, run_upstream_witx, same_as_reference, Case, G
 #[test]
 fn classify_softmax_seeded() {
     for seed in ["seed:1", "seed:42"] {
-        run_three(Case::new(Guest::Rust("classify"), &["models/softmax", "f32", "1x10", seed]))
-            .assert_identical();
+        run_three(Case::new(
+            Guest::Rust("classify"),
+            &["models/softmax", "f32", "1x10", seed],
+        ))
+        .assert_identical();
     }
 }
 
@@ -29,8 +32,11 @@ fn classify_softmax_input_file() {
 
 #[test]
 fn classify_u8_model() {
-    run_three(Case::new(Guest::Rust("classify"), &["models/identity_u8", "u8", "2x3", "seed:7"]))
-        .assert_identical();
+    run_three(Case::new(
+        Guest::Rust("classify"),
+        &["models/identity_u8", "u8", "2x3", "seed:7"],
+    ))
+    .assert_identical();
 }
 
 /// The output buffer is one byte short: every host must report the error the
@@ -51,7 +57,8 @@ fn classify_output_buffer_too_small() {
 /// runtime_error. nn-host (which accepts input positions) matches the
 /// reference.
 fn assert_by_name(triple: &harness::Triple) {
-    same_as_reference(&triple.reference, &triple.nn_host).unwrap_or_else(|e| panic!("{e}\n{triple}"));
+    same_as_reference(&triple.reference, &triple.nn_host)
+        .unwrap_or_else(|e| panic!("{e}\n{triple}"));
     let before_compute: String = triple
         .reference
         .stdout
@@ -59,7 +66,9 @@ fn assert_by_name(triple: &harness::Triple) {
         .take_while(|l| !l.starts_with("input:"))
         .map(|l| format!("{l}\n"))
         .collect();
-    let expected = format!("{before_compute}compute failed: Backend Error: WASI-NN Backend Error: Runtime Error\n");
+    let expected = format!(
+        "{before_compute}compute failed: Backend Error: WASI-NN Backend Error: Runtime Error\n"
+    );
     assert_eq!(triple.upstream_wit.exit_code(), Some(1), "{triple}");
     assert_eq!(triple.upstream_wit.stdout, expected, "{triple}");
 }
@@ -102,28 +111,53 @@ fn several_contexts_on_one_graph() {
 /// file. Different graphs may round differently, hence a 1e-6 tolerance.
 #[test]
 fn onnx_model() {
-    let triple = run_three(Case::new(Guest::Rust("onnx"), &["models/softmax.onnx", "2"]));
-    same_as_reference(&triple.reference, &triple.upstream_wit).unwrap_or_else(|e| panic!("{e}\n{triple}"));
+    let triple = run_three(Case::new(
+        Guest::Rust("onnx"),
+        &["models/softmax.onnx", "2"],
+    ));
+    same_as_reference(&triple.reference, &triple.upstream_wit)
+        .unwrap_or_else(|e| panic!("{e}\n{triple}"));
     assert_eq!(triple.reference.exit_code(), Some(1), "{triple}");
     assert_eq!(
-        triple.reference.stdout, "load failed: Backend Error: WASI-NN Backend Error: Unsupported Operation\n",
+        triple.reference.stdout,
+        "load failed: Backend Error: WASI-NN Backend Error: Unsupported Operation\n",
         "{triple}"
     );
 
     assert_eq!(triple.nn_host.exit_code(), Some(0), "{triple}");
     let list = |stdout: &str, prefix: &str| -> Vec<f32> {
-        let line = stdout.lines().find_map(|l| l.strip_prefix(prefix)).unwrap_or_else(|| panic!("no {prefix:?} in {stdout}"));
-        line.trim_matches(|c| c == '[' || c == ']').split(", ").map(|v| v.parse().unwrap()).collect()
+        let line = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .unwrap_or_else(|| panic!("no {prefix:?} in {stdout}"));
+        line.trim_matches(|c| c == '[' || c == ']')
+            .split(", ")
+            .map(|v| v.parse().unwrap())
+            .collect()
     };
     let x = list(&triple.nn_host.stdout, "input: ");
-    let y: Vec<u8> = x.iter().flat_map(|x| ((x - 1.0) / 2.0).to_le_bytes()).collect();
+    let y: Vec<u8> = x
+        .iter()
+        .flat_map(|x| ((x - 1.0) / 2.0).to_le_bytes())
+        .collect();
     std::fs::write(harness::models_dir().join("onnx_equivalent.f32"), y).unwrap();
-    let ir = Case::new(Guest::Rust("classify"), &["models/softmax", "f32", "1x10", "models/onnx_equivalent.f32"]);
+    let ir = Case::new(
+        Guest::Rust("classify"),
+        &[
+            "models/softmax",
+            "f32",
+            "1x10",
+            "models/onnx_equivalent.f32",
+        ],
+    );
     let ir_reference = run_upstream_witx(&ir, &compiled(ir.guest));
     let expected = list(&ir_reference.stdout, "scores: ");
     let got = list(&triple.nn_host.stdout, "output: ");
     assert_eq!(got.len(), expected.len());
     for (g, e) in got.iter().zip(&expected) {
-        assert!((g - e).abs() <= 1e-6, "ONNX on nn-host {got:?} vs IR on the reference {expected:?}\n{triple}");
+        assert!(
+            (g - e).abs() <= 1e-6,
+            "ONNX on nn-host {got:?} vs IR on the reference {expected:?}\n{triple}"
+        );
     }
 }

@@ -23,9 +23,13 @@ fn main() {
     let mut before = 0;
     for round in 0..rounds {
         let input = &inputs[(round % 2) as usize];
-        context.set_input(0, TensorType::F32, &[1, 10], input).unwrap_or_else(|e| fail("set_input", e));
+        context
+            .set_input(0, TensorType::F32, &[1, 10], input)
+            .unwrap_or_else(|e| fail("set_input", e));
         context.compute().unwrap_or_else(|e| fail("compute", e));
-        context.get_output(0, &mut out).unwrap_or_else(|e| fail("get_output", e));
+        context
+            .get_output(0, &mut out)
+            .unwrap_or_else(|e| fail("get_output", e));
         checksum += out[(round % 10) as usize] as f64;
         if round == 0 {
             before = memory_size(0);

@@ -4,7 +4,7 @@
 //!
 //! Usage: classify <model-dir> <f32|u8> <dims, e.g. 1x10> <seed:N | input-file> [out-len]
 
-use nn_legacy_guests::{arg, fail, f32_bytes, hex, seeded_f32, seeded_u8};
+use nn_legacy_guests::{arg, f32_bytes, fail, hex, seeded_f32, seeded_u8};
 use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
 
 fn main() {
@@ -19,17 +19,26 @@ fn main() {
     let count: usize = dims.iter().product();
 
     let (tensor_type, input): (TensorType, Vec<u8>) = match ty.as_str() {
-        "f32" => (TensorType::F32, match source.strip_prefix("seed:") {
-            Some(seed) => f32_bytes(&seeded_f32(seed.parse().expect("seed"), count)),
-            None => std::fs::read(&source).expect("read input file"),
-        }),
-        "u8" => (TensorType::U8, match source.strip_prefix("seed:") {
-            Some(seed) => seeded_u8(seed.parse().expect("seed"), count),
-            None => std::fs::read(&source).expect("read input file"),
-        }),
+        "f32" => (
+            TensorType::F32,
+            match source.strip_prefix("seed:") {
+                Some(seed) => f32_bytes(&seeded_f32(seed.parse().expect("seed"), count)),
+                None => std::fs::read(&source).expect("read input file"),
+            },
+        ),
+        "u8" => (
+            TensorType::U8,
+            match source.strip_prefix("seed:") {
+                Some(seed) => seeded_u8(seed.parse().expect("seed"), count),
+                None => std::fs::read(&source).expect("read input file"),
+            },
+        ),
         other => panic!("unknown tensor type {other}"),
     };
-    let out_len: usize = args.get(5).map(|s| s.parse().expect("out-len")).unwrap_or(input.len());
+    let out_len: usize = args
+        .get(5)
+        .map(|s| s.parse().expect("out-len"))
+        .unwrap_or(input.len());
 
     let xml = format!("{dir}/model.xml");
     let bin = format!("{dir}/model.bin");
@@ -57,10 +66,11 @@ fn main() {
             .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
             .collect();
         println!("scores: {scores:?}");
-        let (top, score) = scores
-            .iter()
-            .enumerate()
-            .fold((0, f32::MIN), |best, (i, &s)| if s > best.1 { (i, s) } else { best });
+        let (top, score) =
+            scores.iter().enumerate().fold(
+                (0, f32::MIN),
+                |best, (i, &s)| if s > best.1 { (i, s) } else { best },
+            );
         println!("top class: {top} ({score:?})");
     }
 }

@@ -8,7 +8,9 @@ use wasi_nn::{GraphBuilder, GraphExecutionContext, TensorType};
 
 fn output(context: &GraphExecutionContext) -> [f32; 10] {
     let mut out = [0f32; 10];
-    context.get_output(0, &mut out).unwrap_or_else(|e| fail("get_output", e));
+    context
+        .get_output(0, &mut out)
+        .unwrap_or_else(|e| fail("get_output", e));
     out
 }
 
@@ -20,13 +22,22 @@ fn main() {
         .build_from_files([format!("{dir}/model.xml"), format!("{dir}/model.bin")])
         .unwrap_or_else(|e| fail("load", e));
     let mut contexts: Vec<GraphExecutionContext> = (0..3)
-        .map(|_| graph.init_execution_context().unwrap_or_else(|e| fail("init_execution_context", e)))
+        .map(|_| {
+            graph
+                .init_execution_context()
+                .unwrap_or_else(|e| fail("init_execution_context", e))
+        })
         .collect();
-    println!("contexts: {:?}", contexts.iter().map(|c| format!("{c}")).collect::<Vec<_>>());
+    println!(
+        "contexts: {:?}",
+        contexts.iter().map(|c| format!("{c}")).collect::<Vec<_>>()
+    );
 
     for (i, context) in contexts.iter_mut().enumerate() {
         let input = seeded_f32(seed + i as u32, 10);
-        context.set_input(0, TensorType::F32, &[1, 10], &input).unwrap_or_else(|e| fail("set_input", e));
+        context
+            .set_input(0, TensorType::F32, &[1, 10], &input)
+            .unwrap_or_else(|e| fail("set_input", e));
     }
     // Compute in reverse order, read in order.
     for context in contexts.iter_mut().rev() {
@@ -38,7 +49,9 @@ fn main() {
 
     // Change only the middle context; the others must keep their outputs.
     let input = seeded_f32(seed + 10, 10);
-    contexts[1].set_input(0, TensorType::F32, &[1, 10], &input).unwrap_or_else(|e| fail("set_input", e));
+    contexts[1]
+        .set_input(0, TensorType::F32, &[1, 10], &input)
+        .unwrap_or_else(|e| fail("set_input", e));
     contexts[1].compute().unwrap_or_else(|e| fail("compute", e));
     for (i, context) in contexts.iter().enumerate() {
         println!("after update, context {i}: {:?}", output(context));
@@ -49,9 +62,12 @@ fn main() {
         .build_from_files([format!("{dir}/model.xml"), format!("{dir}/model.bin")])
         .unwrap_or_else(|e| fail("load", e));
     println!("graphs: {graph} {graph2}");
-    let mut late = graph2.init_execution_context().unwrap_or_else(|e| fail("init_execution_context", e));
+    let mut late = graph2
+        .init_execution_context()
+        .unwrap_or_else(|e| fail("init_execution_context", e));
     println!("late context: {late}");
-    late.set_input(0, TensorType::F32, &[1, 10], &input).unwrap_or_else(|e| fail("set_input", e));
+    late.set_input(0, TensorType::F32, &[1, 10], &input)
+        .unwrap_or_else(|e| fail("set_input", e));
     late.compute().unwrap_or_else(|e| fail("compute", e));
     println!("late context output: {:?}", output(&late));
 }

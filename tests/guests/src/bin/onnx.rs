@@ -16,10 +16,14 @@ fn main() {
         .init_execution_context()
         .unwrap_or_else(|e| fail("init_execution_context", e));
     let input = seeded_f32(seed, 10);
-    context.set_input(0, TensorType::F32, &[1, 10], &input).unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(0, TensorType::F32, &[1, 10], &input)
+        .unwrap_or_else(|e| fail("set_input", e));
     context.compute().unwrap_or_else(|e| fail("compute", e));
     let mut out = [0f32; 10];
-    context.get_output(0, &mut out).unwrap_or_else(|e| fail("get_output", e));
+    context
+        .get_output(0, &mut out)
+        .unwrap_or_else(|e| fail("get_output", e));
     println!("input: {input:?}");
     println!("output: {out:?}");
 }

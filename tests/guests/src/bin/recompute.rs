@@ -9,8 +9,12 @@ use wasi_nn::{GraphBuilder, GraphExecutionContext, TensorType};
 fn outputs(context: &GraphExecutionContext, step: &str) {
     let mut sum = [0f32; 4];
     let mut product = [0f32; 4];
-    context.get_output(0, &mut sum).unwrap_or_else(|e| fail("get_output 0", e));
-    context.get_output(1, &mut product).unwrap_or_else(|e| fail("get_output 1", e));
+    context
+        .get_output(0, &mut sum)
+        .unwrap_or_else(|e| fail("get_output 0", e));
+    context
+        .get_output(1, &mut product)
+        .unwrap_or_else(|e| fail("get_output 1", e));
     println!("{step}: sum {sum:?} product {product:?}");
 }
 
@@ -27,8 +31,12 @@ fn main() {
 
     let a = seeded_f32(seed, 4);
     let b = seeded_f32(seed + 1, 4);
-    context.set_input(0, TensorType::F32, &[1, 4], &a).unwrap_or_else(|e| fail("set_input", e));
-    context.set_input(1, TensorType::F32, &[1, 4], &b).unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(0, TensorType::F32, &[1, 4], &a)
+        .unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(1, TensorType::F32, &[1, 4], &b)
+        .unwrap_or_else(|e| fail("set_input", e));
     context.compute().unwrap_or_else(|e| fail("compute", e));
     outputs(&context, "first");
 
@@ -43,7 +51,9 @@ fn main() {
 
     // Replace input 0 only: input 1 keeps its old value.
     let a2 = seeded_f32(seed + 2, 4);
-    context.set_input(0, TensorType::F32, &[1, 4], &a2).unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(0, TensorType::F32, &[1, 4], &a2)
+        .unwrap_or_else(|e| fail("set_input", e));
     // Outputs are those of the last compute until compute runs.
     outputs(&context, "after set 0, before compute");
     context.compute().unwrap_or_else(|e| fail("compute", e));
@@ -51,13 +61,19 @@ fn main() {
 
     // Replace input 1 only.
     let b2 = seeded_f32(seed + 3, 4);
-    context.set_input(1, TensorType::F32, &[1, 4], &b2).unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(1, TensorType::F32, &[1, 4], &b2)
+        .unwrap_or_else(|e| fail("set_input", e));
     context.compute().unwrap_or_else(|e| fail("compute", e));
     outputs(&context, "new input 1");
 
     // Set the same input twice: the last value wins.
-    context.set_input(0, TensorType::F32, &[1, 4], &b2).unwrap_or_else(|e| fail("set_input", e));
-    context.set_input(0, TensorType::F32, &[1, 4], &a).unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(0, TensorType::F32, &[1, 4], &b2)
+        .unwrap_or_else(|e| fail("set_input", e));
+    context
+        .set_input(0, TensorType::F32, &[1, 4], &a)
+        .unwrap_or_else(|e| fail("set_input", e));
     context.compute().unwrap_or_else(|e| fail("compute", e));
     outputs(&context, "input 0 set twice");
 }
