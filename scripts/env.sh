@@ -4,6 +4,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OPENVINO_VERSION=2026.4.1
+OPENVINO_V34_VERSION=2025.0.0
 
 # One target directory outside the clone, so CI and fresh clones reuse the
 # (minutes-long) Wasmtime build.
@@ -31,6 +32,22 @@ install_openvino() {
   python3 -m pip install --quiet --disable-pip-version-check "openvino==$OPENVINO_VERSION"
 }
 
+# OpenVINO 2025.0 for the wasmtime-wasi-nn 34 reference runner
+# (tests/wasmtime-v34): its openvino-sys 0.8 numbers element types as releases
+# up to 2025.0 do. A private copy beside the project's wheel; openvino-finder
+# 0.8 finds only an unversioned libopenvino_c.so, so one is linked in.
+export NN_OPENVINO_V34_LIBS=${NN_OPENVINO_V34_LIBS:-$HOME/.cache/nn-componentize/openvino-$OPENVINO_V34_VERSION/openvino/libs}
+
+install_openvino_v34() {
+  local dir=${NN_OPENVINO_V34_LIBS%/openvino/libs}
+  if [[ ! -e "$NN_OPENVINO_V34_LIBS/libopenvino_c.so" ]]; then
+    echo "==> pip install --target $dir openvino==$OPENVINO_V34_VERSION"
+    python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$dir" "openvino==$OPENVINO_V34_VERSION"
+    ln -sf "$(cd "$NN_OPENVINO_V34_LIBS" && ls libopenvino_c.so.* | head -n 1)" "$NN_OPENVINO_V34_LIBS/libopenvino_c.so"
+  fi
+}
+
 install_rust_targets
 install_openvino
+install_openvino_v34
 cd "$ROOT"
