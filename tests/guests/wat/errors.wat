@@ -1,5 +1,6 @@
 ;; Legacy wasi-nn guest written by hand for what the `wasi-nn` crate cannot
-;; express. One case per run, chosen by argv[1] (a decimal number):
+;; express. One case per run, chosen by argv[1] (a decimal index into the
+;; `$cases` table below):
 ;;
 ;;   errors.wat <case>
 ;;
@@ -10,38 +11,9 @@
 ;; context: set_input, compute, get_output and the ten output words as u32.
 ;; Each line is `<label> <unsigned decimal>`.
 ;;
-;; Cases (reference = upstream wasmtime-wasi-nn 48 WITX host):
-;;   0  nothing (the tail alone)
-;;   1  init_execution_context on an unknown graph handle
-;;   2  set_input on an unknown context handle
-;;   3  compute on an unknown context handle
-;;   4  get_output on an unknown context handle
-;;   5  set_input with input index 5 (the model has one input)
-;;   6  get_output with output index 3 (the model has one output)
-;;   7  get_output into a buffer one byte too small (39 < 40)
-;;   8  get_output into a zero-length buffer
-;;   9  set_input with dims [1,5] (model wants [1,10]), 20 bytes
-;;  10  set_input with type u8 dims [1,10], 10 bytes (model wants f32)
-;;  11  load with one builder (OpenVINO wants xml + weights)
-;;  12  load IR bytes with encoding onnx (1)
-;;  13  load garbage instead of IR xml
-;;  14  load_by_name of a name the host does not have
-;;  15  load with encoding autodetect (5)
-;;  16  load with target gpu (1) (no GPU here)
-;;  17  compute on a fresh context before any set_input
-;;  18  set_input then get_output before any compute
-;;  19  set_input with tensor type 9 (not a WITX tensor_type)
-;;  20  load with encoding 9 (not a WITX graph_encoding)
-;;  21  load with target 9 (not a WITX execution_target)
-;;  22  load with target tpu (2)
-;;  23  set_input whose data pointer is out of bounds
-;;  24  get_output whose buffer is out of bounds
-;;  25  load whose builder array points out of bounds
-;;  26  set_input whose data is 8 bytes for dims [1,10] f32 (needs 40)
-;;  27  set_input whose dims pointer is out of bounds
-;;  28  get_output whose buffer pointer + size wraps around 2^32
-;;  29  load_by_name whose name is out of bounds
-;;  30  set_input with dims [1,10] f32 and 44 bytes of data
+;; A case is a function without parameters listed in `$cases`; its name is
+;; the name of its test in tests/tests/differential/errors.rs (a case without
+;; a test does not compile). Reference = upstream wasmtime-wasi-nn 48 WITX host.
 (module
   (import "wasi_ephemeral_nn" "load" (func $load (param i32 i32 i32 i32 i32) (result i32)))
   (import "wasi_ephemeral_nn" "load_by_name" (func $load_by_name (param i32 i32 i32) (result i32)))
@@ -175,99 +147,204 @@
     (call $print (i32.const 4192)
       (call $load (i32.const 128) (local.get $count) (local.get $encoding) (local.get $target) (i32.const 84))))
 
+  ;; nothing (the tail alone)
+  (func $tail_only)
+
+  ;; init_execution_context on an unknown graph handle
+  (func $init_unknown_graph
+    (call $print (i32.const 4192) (call $init (i32.const 1234) (i32.const 88))))
+
+  ;; set_input on an unknown context handle
+  (func $set_input_unknown_context
+    (call $print (i32.const 4192) (call $set_input (i32.const 1234) (i32.const 0) (call $valid_tensor))))
+
+  ;; compute on an unknown context handle
+  (func $compute_unknown_context
+    (call $print (i32.const 4192) (call $compute (i32.const 1234))))
+
+  ;; get_output on an unknown context handle
+  (func $get_output_unknown_context
+    (call $print (i32.const 4192)
+      (call $get_output (i32.const 1234) (i32.const 0) (i32.const 2048) (i32.const 40) (i32.const 72))))
+
+  ;; set_input with input index 5 (the model has one input)
+  (func $set_input_index_out_of_range
+    (call $print (i32.const 4192)
+      (call $set_input (i32.load (i32.const 68)) (i32.const 5) (call $valid_tensor))))
+
+  ;; get_output with output index 3 (the model has one output)
+  (func $get_output_index_out_of_range
+    (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
+    (drop (call $compute (i32.load (i32.const 68))))
+    (call $print (i32.const 4192)
+      (call $get_output (i32.load (i32.const 68)) (i32.const 3) (i32.const 2048) (i32.const 40) (i32.const 72))))
+
+  ;; get_output into a buffer one byte too small (39 < 40)
+  (func $get_output_buffer_one_byte_short
+    (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
+    (drop (call $compute (i32.load (i32.const 68))))
+    (call $print (i32.const 4192)
+      (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 2048) (i32.const 39) (i32.const 72))))
+
+  ;; get_output into a zero-length buffer
+  (func $get_output_zero_buffer
+    (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
+    (drop (call $compute (i32.load (i32.const 68))))
+    (call $print (i32.const 4192)
+      (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 2048) (i32.const 0) (i32.const 72))))
+
+  ;; set_input with dims [1,5] (model wants [1,10]), 20 bytes
+  (func $set_input_wrong_dims
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 200) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 20))))
+    (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))))
+
+  ;; set_input with type u8 dims [1,10], 10 bytes (model wants f32)
+  (func $set_input_wrong_type
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 192) (i32.const 2) (i32.const 3) (i32.const 1024) (i32.const 10))))
+    (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))))
+
+  ;; load with one builder (OpenVINO wants xml + weights)
+  (func $load_one_builder
+    (call $load_case (i32.const 1) (i32.const 0) (i32.const 0)))
+
+  ;; load IR bytes with encoding onnx (1)
+  (func $load_ir_as_onnx
+    (call $load_case (i32.const 2) (i32.const 1) (i32.const 0)))
+
+  ;; load garbage instead of IR xml
+  (func $load_garbage
+    (i32.store (i32.const 128) (i32.const 3096))
+    (i32.store (i32.const 132) (i32.const 26))
+    (call $load_case (i32.const 2) (i32.const 0) (i32.const 0)))
+
+  ;; load_by_name of a name the host does not have
+  (func $load_by_name_unknown
+    (call $print (i32.const 4192) (call $load_by_name (i32.const 3064) (i32.const 13) (i32.const 84))))
+
+  ;; load with encoding autodetect (5)
+  (func $load_autodetect
+    (call $load_case (i32.const 2) (i32.const 5) (i32.const 0)))
+
+  ;; load with target gpu (1) (no GPU here)
+  (func $load_gpu
+    (call $load_case (i32.const 2) (i32.const 0) (i32.const 1)))
+
+  ;; compute on a fresh context before any set_input
+  (func $compute_before_set_input
+    (call $print (i32.const 4512) (call $init (i32.load (i32.const 64)) (i32.const 88)))
+    (call $print (i32.const 4192) (call $compute (i32.load (i32.const 88)))))
+
+  ;; set_input then get_output before any compute
+  (func $get_output_before_compute
+    (call $print (i32.const 4512) (call $init (i32.load (i32.const 64)) (i32.const 88)))
+    (drop (call $set_input (i32.load (i32.const 88)) (i32.const 0) (call $valid_tensor)))
+    (i32.store (i32.const 72) (i32.const 0))
+    (call $print (i32.const 4192)
+      (call $get_output (i32.load (i32.const 88)) (i32.const 0) (i32.const 2048) (i32.const 40) (i32.const 72)))
+    (call $print (i32.const 4224) (i32.load (i32.const 72))))
+
+  ;; set_input with tensor type 9 (not a WITX tensor_type)
+  (func $invalid_tensor_type
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 192) (i32.const 2) (i32.const 9) (i32.const 1024) (i32.const 40)))))
+
+  ;; load with encoding 9 (not a WITX graph_encoding)
+  (func $invalid_encoding
+    (call $load_case (i32.const 2) (i32.const 9) (i32.const 0)))
+
+  ;; load with target 9 (not a WITX execution_target)
+  (func $invalid_target
+    (call $load_case (i32.const 2) (i32.const 0) (i32.const 9)))
+
+  ;; load with target tpu (2)
+  (func $tpu_target
+    (call $load_case (i32.const 2) (i32.const 0) (i32.const 2)))
+
+  ;; set_input whose data pointer is out of bounds
+  (func $data_out_of_bounds
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 192) (i32.const 2) (i32.const 1) (i32.const 0xffff0000) (i32.const 40)))))
+
+  ;; get_output whose buffer is out of bounds
+  (func $output_buffer_out_of_bounds
+    (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
+    (drop (call $compute (i32.load (i32.const 68))))
+    (call $print (i32.const 4192)
+      (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 0xffff0000) (i32.const 40) (i32.const 72))))
+
+  ;; load whose builder array points out of bounds
+  (func $builders_out_of_bounds
+    (call $print (i32.const 4192)
+      (call $load (i32.const 0xffff0000) (i32.const 2) (i32.const 0) (i32.const 0) (i32.const 84))))
+
+  ;; set_input whose data is 8 bytes for dims [1,10] f32 (needs 40)
+  (func $data_shorter_than_dims
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 192) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 8)))))
+
+  ;; set_input whose dims pointer is out of bounds
+  (func $dims_out_of_bounds
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 0xffff0000) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 40)))))
+
+  ;; get_output whose buffer pointer + size wraps around 2^32
+  (func $output_buffer_wraps
+    (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
+    (drop (call $compute (i32.load (i32.const 68))))
+    (call $print (i32.const 4192)
+      (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 0xfffffff0) (i32.const 40) (i32.const 72))))
+
+  ;; load_by_name whose name is out of bounds
+  (func $name_out_of_bounds
+    (call $print (i32.const 4192) (call $load_by_name (i32.const 0xffff0000) (i32.const 13) (i32.const 84))))
+
+  ;; set_input with dims [1,10] f32 and 44 bytes of data
+  (func $data_longer_than_dims
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 192) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 44)))))
+
+  ;; The cases, selected by argv[1] (an index in this table). tests/build.rs
+  ;; reads their names from here for the tests.
+  (table $cases funcref (elem
+    $tail_only
+    $init_unknown_graph
+    $set_input_unknown_context
+    $compute_unknown_context
+    $get_output_unknown_context
+    $set_input_index_out_of_range
+    $get_output_index_out_of_range
+    $get_output_buffer_one_byte_short
+    $get_output_zero_buffer
+    $set_input_wrong_dims
+    $set_input_wrong_type
+    $load_one_builder
+    $load_ir_as_onnx
+    $load_garbage
+    $load_by_name_unknown
+    $load_autodetect
+    $load_gpu
+    $compute_before_set_input
+    $get_output_before_compute
+    $invalid_tensor_type
+    $invalid_encoding
+    $invalid_target
+    $tpu_target
+    $data_out_of_bounds
+    $output_buffer_out_of_bounds
+    $builders_out_of_bounds
+    $data_shorter_than_dims
+    $dims_out_of_bounds
+    $output_buffer_wraps
+    $name_out_of_bounds
+    $data_longer_than_dims))
+
   (func $run_case (param $case i32)
-    (local $i i32)
     (call $print (i32.const 4160) (local.get $case))
-    (if (i32.eq (local.get $case) (i32.const 0)) (then (return)))
-    (if (i32.eq (local.get $case) (i32.const 1)) (then
-      (call $print (i32.const 4192) (call $init (i32.const 1234) (i32.const 88))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 2)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.const 1234) (i32.const 0) (call $valid_tensor))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 3)) (then
-      (call $print (i32.const 4192) (call $compute (i32.const 1234))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 4)) (then
-      (call $print (i32.const 4192)
-        (call $get_output (i32.const 1234) (i32.const 0) (i32.const 2048) (i32.const 40) (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 5)) (then
-      (call $print (i32.const 4192)
-        (call $set_input (i32.load (i32.const 68)) (i32.const 5) (call $valid_tensor))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 6)) (then
-      (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
-      (drop (call $compute (i32.load (i32.const 68))))
-      (call $print (i32.const 4192)
-        (call $get_output (i32.load (i32.const 68)) (i32.const 3) (i32.const 2048) (i32.const 40) (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 7)) (then
-      (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
-      (drop (call $compute (i32.load (i32.const 68))))
-      (call $print (i32.const 4192)
-        (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 2048) (i32.const 39) (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 8)) (then
-      (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
-      (drop (call $compute (i32.load (i32.const 68))))
-      (call $print (i32.const 4192)
-        (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 2048) (i32.const 0) (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 9)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 200) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 20))))
-      (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 10)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 192) (i32.const 2) (i32.const 3) (i32.const 1024) (i32.const 10))))
-      (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 11)) (then (call $load_case (i32.const 1) (i32.const 0) (i32.const 0)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 12)) (then (call $load_case (i32.const 2) (i32.const 1) (i32.const 0)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 13)) (then
-      (i32.store (i32.const 128) (i32.const 3096))
-      (i32.store (i32.const 132) (i32.const 26))
-      (call $load_case (i32.const 2) (i32.const 0) (i32.const 0)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 14)) (then
-      (call $print (i32.const 4192) (call $load_by_name (i32.const 3064) (i32.const 13) (i32.const 84))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 15)) (then (call $load_case (i32.const 2) (i32.const 5) (i32.const 0)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 16)) (then (call $load_case (i32.const 2) (i32.const 0) (i32.const 1)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 17)) (then
-      (call $print (i32.const 4512) (call $init (i32.load (i32.const 64)) (i32.const 88)))
-      (call $print (i32.const 4192) (call $compute (i32.load (i32.const 88)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 18)) (then
-      (call $print (i32.const 4512) (call $init (i32.load (i32.const 64)) (i32.const 88)))
-      (drop (call $set_input (i32.load (i32.const 88)) (i32.const 0) (call $valid_tensor)))
-      (i32.store (i32.const 72) (i32.const 0))
-      (call $print (i32.const 4192)
-        (call $get_output (i32.load (i32.const 88)) (i32.const 0) (i32.const 2048) (i32.const 40) (i32.const 72)))
-      (call $print (i32.const 4224) (i32.load (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 19)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 192) (i32.const 2) (i32.const 9) (i32.const 1024) (i32.const 40)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 20)) (then (call $load_case (i32.const 2) (i32.const 9) (i32.const 0)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 21)) (then (call $load_case (i32.const 2) (i32.const 0) (i32.const 9)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 22)) (then (call $load_case (i32.const 2) (i32.const 0) (i32.const 2)) (return)))
-    (if (i32.eq (local.get $case) (i32.const 23)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 192) (i32.const 2) (i32.const 1) (i32.const 0xffff0000) (i32.const 40)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 24)) (then
-      (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
-      (drop (call $compute (i32.load (i32.const 68))))
-      (call $print (i32.const 4192)
-        (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 0xffff0000) (i32.const 40) (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 25)) (then
-      (call $print (i32.const 4192)
-        (call $load (i32.const 0xffff0000) (i32.const 2) (i32.const 0) (i32.const 0) (i32.const 84))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 26)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 192) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 8)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 27)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 0xffff0000) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 40)))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 28)) (then
-      (drop (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
-      (drop (call $compute (i32.load (i32.const 68))))
-      (call $print (i32.const 4192)
-        (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 0xfffffff0) (i32.const 40) (i32.const 72))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 29)) (then
-      (call $print (i32.const 4192) (call $load_by_name (i32.const 0xffff0000) (i32.const 13) (i32.const 84))) (return)))
-    (if (i32.eq (local.get $case) (i32.const 30)) (then
-      (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
-        (call $tensor (i32.const 192) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 44)))) (return)))
-    (call $print (i32.const 4416) (local.get $case)))
+    (if (i32.lt_u (local.get $case) (table.size $cases))
+      (then (call_indirect $cases (local.get $case)))
+      (else (call $print (i32.const 4416) (local.get $case)))))
 
   (func (export "_start")
     (local $case i32) (local $i i32) (local $ctx i32)

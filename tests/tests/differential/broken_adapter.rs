@@ -9,7 +9,7 @@
 //! exported function's body.
 
 use crate::harness::{
-    compiled, run_nn_host, run_upstream_witx, same_as_reference, Case, Compiled, Guest,
+    compiled, run_nn_host, run_upstream_witx, rust_guest, same_as_reference, Case, Compiled,
 };
 use nn_componentize::Componentizer;
 use wasm_encoder::{CodeSection, Module, RawSection};
@@ -162,7 +162,7 @@ fn rejects_adapter_with_output_positions_swapped() {
     );
     assert_rejected(
         &broken,
-        &[Case::new(Guest::Rust("two_io"), &["models/two_io", "3"])],
+        &[Case::new(rust_guest::two_io, &["models/two_io", "3"])],
     );
 }
 
@@ -177,11 +177,11 @@ fn rejects_adapter_with_tensor_types_swapped() {
         &broken,
         &[
             Case::new(
-                Guest::Rust("classify"),
+                rust_guest::classify,
                 &["models/identity_u8", "u8", "2x3", "seed:7"],
             ),
             Case::new(
-                Guest::Rust("classify"),
+                rust_guest::classify,
                 &["models/softmax", "f32", "1x10", "seed:1"],
             ),
         ],

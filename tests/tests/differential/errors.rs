@@ -1,4 +1,6 @@
-//! The WAT error guest (tests/guests/wat/errors.wat), one run per case.
+//! The WAT error guest (tests/guests/wat/errors.wat), one run per case. Each
+//! case's test has the case's name (the name of its function in errors.wat);
+//! build.rs lists the cases, and a case without a test does not compile.
 //!
 //! Most cases must behave exactly as on the reference. Where the reference
 //! traps or panics (invalid enum values, bad pointers, a data length that
@@ -11,6 +13,22 @@ use std::sync::OnceLock;
 use crate::harness::{
     compiled, run_three, run_upstream_witx, same_as_reference, Case, End, Guest, Outcome, Triple,
 };
+
+const ERRORS: Guest = Guest::Wat("errors");
+
+/// The index of each case in errors.wat's case table (its argv[1]), named as
+/// the case.
+#[allow(non_upper_case_globals)]
+mod case_index {
+    macro_rules! declare {
+        ($name:ident, $index:literal) => {
+            pub const $name: u32 = $index;
+        };
+    }
+    foreach_error_case!(declare);
+}
+
+foreach_error_case!(assert_test_exists);
 
 /// What a case must show.
 enum Expect {
@@ -34,7 +52,7 @@ enum Expect {
 }
 
 fn run_case(number: u32) -> Triple {
-    run_three(Case::new(Guest::Wat("errors"), &[&number.to_string()]))
+    run_three(Case::new(ERRORS, &[&number.to_string()]))
 }
 
 /// The reference's stdout with some lines replaced.
@@ -50,11 +68,11 @@ fn with_lines_replaced(reference: &str, replace: &[(&str, &str)], triple: &Tripl
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-/// The tail of a clean run (case 0) on the reference.
+/// The tail of a clean run (case `tail_only`) on the reference.
 fn clean_tail() -> &'static [String] {
     static TAIL: OnceLock<Vec<String>> = OnceLock::new();
     TAIL.get_or_init(|| {
-        let case = Case::new(Guest::Wat("errors"), &["0"]);
+        let case = Case::new(ERRORS, &[&case_index::tail_only.to_string()]);
         let clean = run_upstream_witx(&case, &compiled(case.guest));
         assert_eq!(clean.end, End::Exit(0), "{clean}");
         tail(&clean.stdout)
@@ -133,11 +151,11 @@ fn check(number: u32, expect: Expect) {
 }
 
 macro_rules! cases {
-    ($($name:ident = $number:literal => $expect:expr;)*) => {
+    ($($name:ident => $expect:expr;)*) => {
         $(
             #[test]
             fn $name() {
-                check($number, $expect);
+                check(case_index::$name, $expect);
             }
         )*
     };
@@ -160,54 +178,54 @@ const DEFERRED_SHAPE_CHECK_UPSTREAM_WIT: &[(&str, &str)] =
 const NO_OUTPUT_BEFORE_COMPUTE: &[(&str, &str)] = &[("errno 0", "errno 5"), ("size 40", "size 0")];
 
 cases! {
-    errors_00_tail_only = 0 => Identical;
-    errors_01_init_unknown_graph = 1 => Identical;
-    errors_02_set_input_unknown_context = 2 => Identical;
-    errors_03_compute_unknown_context = 3 => Identical;
-    errors_04_get_output_unknown_context = 4 => Identical;
-    errors_05_set_input_index_out_of_range = 5 => Identical;
-    errors_06_get_output_index_out_of_range = 6 => Identical;
-    errors_07_get_output_buffer_one_byte_short = 7 => Identical;
-    errors_08_get_output_zero_buffer = 8 => Identical;
-    errors_09_set_input_wrong_dims = 9 => Differs {
+    tail_only => Identical;
+    init_unknown_graph => Identical;
+    set_input_unknown_context => Identical;
+    compute_unknown_context => Identical;
+    get_output_unknown_context => Identical;
+    set_input_index_out_of_range => Identical;
+    get_output_index_out_of_range => Identical;
+    get_output_buffer_one_byte_short => Identical;
+    get_output_zero_buffer => Identical;
+    set_input_wrong_dims => Differs {
         nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
         upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
     };
-    errors_10_set_input_wrong_type = 10 => Differs {
+    set_input_wrong_type => Differs {
         nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
         upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
     };
     // A wrong number of builders is the guest's mistake: nn-host says
     // invalid_argument; the reference (and upstream's WIT host) runtime_error.
-    errors_11_load_one_builder = 11 => Differs { nn_host: &[("errno 5", "errno 1")], upstream_wit: &[] };
+    load_one_builder => Differs { nn_host: &[("errno 5", "errno 1")], upstream_wit: &[] };
     // No ONNX backend on the reference: unsupported_operation; nn-host has
     // one (OpenVINO's ONNX reader), which rejects the IR bytes.
-    errors_12_load_ir_as_onnx = 12 => Differs { nn_host: &[("errno 6", "errno 1")], upstream_wit: &[] };
-    errors_13_load_garbage = 13 => Identical;
-    errors_14_load_by_name_unknown = 14 => Identical;
+    load_ir_as_onnx => Differs { nn_host: &[("errno 6", "errno 1")], upstream_wit: &[] };
+    load_garbage => Identical;
+    load_by_name_unknown => Identical;
     // nn-host autodetects OpenVINO IR; the reference has no autodetect backend.
-    errors_15_load_autodetect = 15 => Differs { nn_host: &[("errno 6", "errno 0")], upstream_wit: &[] };
+    load_autodetect => Differs { nn_host: &[("errno 6", "errno 0")], upstream_wit: &[] };
     // No GPU device: runtime_error on every host.
-    errors_16_load_gpu = 16 => Identical;
+    load_gpu => Identical;
     // The reference computes on never-set (uninitialised) inputs; nn-host
     // refuses a compute whose inputs were not all set (invalid_argument).
-    errors_17_compute_before_set_input = 17 => Differs { nn_host: &[("errno 0", "errno 1")], upstream_wit: &[] };
-    errors_18_get_output_before_compute = 18 => Differs {
+    compute_before_set_input => Differs { nn_host: &[("errno 0", "errno 1")], upstream_wit: &[] };
+    get_output_before_compute => Differs {
         nn_host: NO_OUTPUT_BEFORE_COMPUTE,
         upstream_wit: NO_OUTPUT_BEFORE_COMPUTE,
     };
-    errors_19_invalid_tensor_type = 19 => ReferenceFails { errno: 1 };
-    errors_20_invalid_encoding = 20 => ReferenceFails { errno: 1 };
-    errors_21_invalid_target = 21 => ReferenceFails { errno: 1 };
+    invalid_tensor_type => ReferenceFails { errno: 1 };
+    invalid_encoding => ReferenceFails { errno: 1 };
+    invalid_target => ReferenceFails { errno: 1 };
     // TPU is a valid target the adapter passes on; upstream's OpenVINO
     // backend panics on it (WITX and WIT alike).
-    errors_22_tpu_target = 22 => UpstreamFails { errno: 6 };
-    errors_23_data_out_of_bounds = 23 => ReferenceFails { errno: 1 };
-    errors_24_output_buffer_out_of_bounds = 24 => ReferenceFails { errno: 1 };
-    errors_25_builders_out_of_bounds = 25 => ReferenceFails { errno: 1 };
-    errors_26_data_shorter_than_dims = 26 => ReferenceFails { errno: 1 };
-    errors_27_dims_out_of_bounds = 27 => ReferenceFails { errno: 1 };
-    errors_28_output_buffer_wraps = 28 => ReferenceFails { errno: 1 };
-    errors_29_name_out_of_bounds = 29 => ReferenceFails { errno: 1 };
-    errors_30_data_longer_than_dims = 30 => ReferenceFails { errno: 1 };
+    tpu_target => UpstreamFails { errno: 6 };
+    data_out_of_bounds => ReferenceFails { errno: 1 };
+    output_buffer_out_of_bounds => ReferenceFails { errno: 1 };
+    builders_out_of_bounds => ReferenceFails { errno: 1 };
+    data_shorter_than_dims => ReferenceFails { errno: 1 };
+    dims_out_of_bounds => ReferenceFails { errno: 1 };
+    output_buffer_wraps => ReferenceFails { errno: 1 };
+    name_out_of_bounds => ReferenceFails { errno: 1 };
+    data_longer_than_dims => ReferenceFails { errno: 1 };
 }

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use wasmtime::component::{Component, Linker as ComponentLinker, ResourceTable};
@@ -32,7 +32,7 @@ pub enum Host {
     /// Legacy module on upstream's WITX host (the reference).
     UpstreamWitx,
     /// Component on this project's `nn-host`.
-    NnHost,
+    Nn,
     /// Component on upstream's WIT host.
     UpstreamWit,
 }
@@ -41,7 +41,7 @@ impl fmt::Display for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Host::UpstreamWitx => "reference (upstream WITX host, legacy module)",
-            Host::NnHost => "nn-host (component)",
+            Host::Nn => "nn-host (component)",
             Host::UpstreamWit => "upstream WIT host (component)",
         })
     }
@@ -89,22 +89,41 @@ impl fmt::Display for Outcome {
 /// A guest program: a Rust guest built by build.rs, or a WAT file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Guest {
-    Rust(&'static str),
+    /// A program of tests/guests/src/bin: its name and the built file.
+    Rust {
+        name: &'static str,
+        path: &'static str,
+    },
+    /// A file of tests/guests/wat, by name.
     Wat(&'static str),
+}
+
+/// One constant per Rust guest, named as its file in tests/guests/src/bin
+/// (hence lowercase: the tests pair programs and tests by that name).
+#[allow(non_upper_case_globals)]
+pub mod rust_guest {
+    macro_rules! declare {
+        ($name:ident, $path:literal) => {
+            pub const $name: super::Guest = super::Guest::Rust {
+                name: stringify!($name),
+                path: $path,
+            };
+        };
+    }
+    foreach_rust_guest!(declare);
 }
 
 impl Guest {
     fn name(&self) -> &'static str {
         match self {
-            Guest::Rust(n) | Guest::Wat(n) => n,
+            Guest::Rust { name, .. } | Guest::Wat(name) => name,
         }
     }
 
     fn module_bytes(&self) -> Vec<u8> {
         match self {
-            Guest::Rust(name) => {
-                let path = rust_guest_path(name);
-                std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+            Guest::Rust { path, .. } => {
+                std::fs::read(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
             }
             Guest::Wat(name) => {
                 let path = Path::new(env!("NN_GUESTS_WAT_DIR")).join(format!("{name}.wat"));
@@ -112,19 +131,6 @@ impl Guest {
             }
         }
     }
-}
-
-fn rust_guest_path(name: &str) -> PathBuf {
-    PathBuf::from(match name {
-        "classify" => env!("NN_GUEST_CLASSIFY"),
-        "by_name" => env!("NN_GUEST_BY_NAME"),
-        "two_io" => env!("NN_GUEST_TWO_IO"),
-        "recompute" => env!("NN_GUEST_RECOMPUTE"),
-        "contexts" => env!("NN_GUEST_CONTEXTS"),
-        "onnx" => env!("NN_GUEST_ONNX"),
-        "churn" => env!("NN_GUEST_CHURN"),
-        other => panic!("no Rust guest named {other}"),
-    })
 }
 
 /// One run of a guest: its arguments (without argv[0]) and the graphs the
@@ -245,7 +251,9 @@ impl Compiled {
 
 /// Each guest is componentized and compiled once per test binary.
 pub fn compiled(guest: Guest) -> Arc<Compiled> {
-    static CACHE: OnceLock<Mutex<HashMap<Guest, Arc<OnceLock<Arc<Compiled>>>>>> = OnceLock::new();
+    /// Filled once per guest, outside the map's lock.
+    type Slot = Arc<OnceLock<Arc<Compiled>>>;
+    static CACHE: OnceLock<Mutex<HashMap<Guest, Slot>>> = OnceLock::new();
     let slot = CACHE
         .get_or_init(Default::default)
         .lock()
@@ -474,7 +482,7 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
     };
     (
         Outcome {
-            host: Host::NnHost,
+            host: Host::Nn,
             end,
             stdout,
             stderr,

@@ -1,4 +1,4 @@
-//! No-growth checks: many set_input/compute/get_output rounds must not grow
+//! The `churn` guest's tests, no-growth checks: many set_input/compute/get_output rounds must not grow
 //! the guest's linear memory after the first round (the adapter keeps its
 //! state in fixed space and must not leak per call), and must not leave
 //! `wasi:nn` resources behind in the host.
@@ -6,12 +6,12 @@
 //! Two parts:
 //! - differential: the churn guest prints the same on the reference and on
 //!   nn-host, memory growth included, over [`DIFFERENTIAL_ROUNDS`];
-//! - nn-host alone over [`LEAK_ROUNDS`] (the 100,000): no memory
-//!   growth, and as many live `wasi:nn` resources when the guest returns as
-//!   after a single round.
+//! - nn-host alone over [`LEAK_ROUNDS`] (100,000): no memory growth, and as
+//!   many live `wasi:nn` resources when the guest returns as after a single
+//!   round.
 
 use crate::harness::{
-    compiled, run_nn_host_counting, run_upstream_witx, same_as_reference, Case, Guest,
+    compiled, run_nn_host_counting, run_upstream_witx, rust_guest, same_as_reference, Case,
 };
 
 /// Rounds for the comparison with the reference. memory.size counts 64 KiB
@@ -21,13 +21,13 @@ use crate::harness::{
 /// adapter, so it is left out here to keep the suite lean.
 const DIFFERENTIAL_ROUNDS: &str = "20000";
 
-/// Rounds for the nn-host-only leak check: the requirement.
+/// Rounds for the nn-host-only leak check: the guarantee is stated for 100,000.
 const LEAK_ROUNDS: &str = "100000";
 
 const NO_GROWTH: &str = "memory growth after warm-up: 0 pages\n";
 
 fn churn(rounds: &str) -> Case {
-    Case::new(Guest::Rust("churn"), &["models/softmax", rounds])
+    Case::new(rust_guest::churn, &["models/softmax", rounds])
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn many_rounds_match_the_reference_without_growing_memory() {
 
 #[test]
 fn hundred_thousand_rounds_leak_no_memory_or_host_resources() {
-    let guest = compiled(Guest::Rust("churn"));
+    let guest = compiled(rust_guest::churn);
     let (once, live_once) = run_nn_host_counting(&churn("1"), &guest);
     assert_eq!(once.exit_code(), Some(0), "{once}");
     let started = std::time::Instant::now();
