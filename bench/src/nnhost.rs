@@ -1,72 +1,39 @@
-//! (b): the component on nn-host, embedded through its public API
-//! (`nn_host::add_to_linker`, `NnCtx`, `Registry`) on the bench's shared
-//! default-configuration engine, exactly like (c) is embedded on upstream's
-//! WIT host. (`nn_host::run` would use nn-host's own engine, which enables
-//! epoch interruption; embedding keeps the engine settings identical across
-//! the wasm variants.)
+//! (b): the component on nn-host, through its `Runner` built on the bench's
+//! shared default-configuration engine, so the engine settings are the same
+//! for every wasm variant. The runner links the component once (like the
+//! `CommandPre` of (c)); each run is a fresh store, instance and wasi-nn
+//! context, timed by the runner from before instantiation as (c) is by
+//! `run_command`.
 
 use crate::setup::Model;
-use crate::variants::{run_command, wasi_builder, IntoAnyhow};
+use crate::variants::GUEST_DIR;
 use anyhow::{Context, Result};
-use std::sync::Arc;
-use wasmtime::component::{Component, Linker, ResourceTable};
-use wasmtime::{Engine, Store};
-use wasmtime_wasi::p2::bindings::sync::CommandPre;
-use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
-use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+use nn_host::{LinkedCommand, RunConfig, RunOutcome, Runner};
+use wasmtime::component::Component;
+use wasmtime::Engine;
 
-struct State {
-    wasi: WasiCtx,
-    table: ResourceTable,
-    nn: nn_host::NnCtx,
-}
-
-impl WasiView for State {
-    fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView {
-            ctx: &mut self.wasi,
-            table: &mut self.table,
-        }
-    }
-}
-
-/// The component linked against nn-host's `wasi:nn` and WASI preview2.
+/// The component linked by an nn-host runner.
 pub struct Prepared {
-    engine: Engine,
-    pre: CommandPre<State>,
+    runner: Runner,
+    linked: LinkedCommand,
 }
 
 impl Prepared {
     pub fn new(engine: &Engine, component: &Component) -> Result<Self> {
-        let mut linker = Linker::new(engine);
-        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).anyhow()?;
-        nn_host::add_to_linker(&mut linker, |s: &mut State| &mut s.nn)
-            .context("adding nn-host's wasi:nn")?;
-        let pre = CommandPre::new(linker.instantiate_pre(component).anyhow()?).anyhow()?;
-        Ok(Prepared {
-            engine: engine.clone(),
-            pre,
-        })
+        let runner = Runner::with_engine(engine).context("creating nn-host's runner")?;
+        let linked = runner.link(component)?;
+        Ok(Prepared { runner, linked })
     }
 
-    /// One run: returns (instantiate ns, wall ns, exit code).
-    pub fn run(
-        &self,
-        args: &[String],
-        model: &Model,
-        stdout: &MemoryOutputPipe,
-        stderr: &MemoryOutputPipe,
-    ) -> Result<(u64, u64, i32)> {
-        let wasi = wasi_builder(args, model, stdout, stderr)?.build();
-        let nn = nn_host::NnCtx::new(Arc::new(nn_host::Registry::new()));
-        let mut store = Store::new(
-            &self.engine,
-            State {
-                wasi,
-                table: ResourceTable::new(),
-                nn,
-            },
-        );
-        run_command(&mut store, &self.pre)
+    /// One run with `args`, the model folder preopened at [`GUEST_DIR`] and
+    /// the output captured.
+    pub fn run(&self, args: &[String], model: &Model) -> Result<RunOutcome> {
+        let config = RunConfig {
+            args: args.to_vec(),
+            dirs: vec![(model.dir.clone(), GUEST_DIR.to_string())],
+            capture_output: true,
+            ..RunConfig::default()
+        };
+        self.runner.run_linked(&self.linked, &config)
     }
 }

@@ -151,7 +151,8 @@ pub fn models() -> Result<Vec<Model>> {
 /// Loads the wheel's `libopenvino_c` (process-global) through nn-host, so
 /// that every variant, native included, uses the very same library.
 pub fn load_openvino() -> Result<PathBuf> {
-    nn_host::openvino_library::load().context("loading OpenVINO (nn_host::openvino_library::load)")
+    nn_host::openvino::library::load()
+        .context("loading OpenVINO (nn_host::openvino::library::load)")
 }
 
 /// Peak and current resident set size of this process, in KiB.

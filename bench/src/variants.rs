@@ -8,8 +8,9 @@
 //! All wasm variants share one `Engine` built from `Config::new()` (Wasmtime's
 //! defaults: Cranelift, same settings for every variant) and are
 //! pre-instantiated once (`InstancePre`), as a production host would; each
-//! run gets a fresh `Store` and instance and a fresh wasi-nn context (so a
-//! fresh OpenVINO `Core`), and parses the guest's `NNBENCH` line.
+//! run gets a fresh `Store` and instance and a fresh wasi-nn context (with a
+//! fresh OpenVINO `Core` upstream; nn-host keeps one `Core` per process), and
+//! parses the guest's `NNBENCH` line.
 
 use crate::report::{format_checksum, RunReport};
 use crate::setup::Model;
@@ -200,20 +201,36 @@ impl Wasm {
     /// Runs the guest once on `variant` (a, b or c).
     pub fn run(&self, variant: Variant, model: &Model, rounds: usize, seed: u64) -> Result<Run> {
         let args = guest_args(model, rounds, seed);
-        let stdout = MemoryOutputPipe::new(1 << 20);
-        let stderr = MemoryOutputPipe::new(1 << 20);
-        let (instantiate_ns, wall_ns, exit) = match variant {
-            Variant::A => self.run_witx(&args, model, &stdout, &stderr)?,
-            Variant::B => self
-                .nn_host
-                .as_ref()
-                .context("variant b was not prepared")?
-                .run(&args, model, &stdout, &stderr)?,
-            Variant::C => self.run_wit(&args, model, &stdout, &stderr)?,
+        let (instantiate_ns, wall_ns, exit, out, err) = match variant {
+            Variant::A | Variant::C => {
+                let stdout = MemoryOutputPipe::new(1 << 20);
+                let stderr = MemoryOutputPipe::new(1 << 20);
+                let (instantiate_ns, wall_ns, exit) = if variant == Variant::A {
+                    self.run_witx(&args, model, &stdout, &stderr)?
+                } else {
+                    self.run_wit(&args, model, &stdout, &stderr)?
+                };
+                let (out, err) = (stdout.contents().to_vec(), stderr.contents().to_vec());
+                (instantiate_ns, wall_ns, exit, out, err)
+            }
+            Variant::B => {
+                let outcome = self
+                    .nn_host
+                    .as_ref()
+                    .context("variant b was not prepared")?
+                    .run(&args, model)?;
+                (
+                    outcome.instantiate_time.as_nanos() as u64,
+                    outcome.run_time.as_nanos() as u64,
+                    outcome.exit_code,
+                    outcome.stdout,
+                    outcome.stderr,
+                )
+            }
             Variant::D => bail!("variant d is native; use native::run"),
         };
-        let out = String::from_utf8_lossy(&stdout.contents()).into_owned();
-        let err = String::from_utf8_lossy(&stderr.contents()).into_owned();
+        let out = String::from_utf8_lossy(&out).into_owned();
+        let err = String::from_utf8_lossy(&err).into_owned();
         if exit != 0 {
             bail!("guest exited with {exit}: {}", err.trim());
         }

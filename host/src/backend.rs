@@ -1,15 +1,125 @@
-//! The backend seam: load a graph, make execution contexts, compute.
+//! The backend seam: the vocabulary and the traits an inference library
+//! implements to stand behind the `wasi:nn` glue.
 //!
-//! Kept as narrow as wasmtime-wasi-nn's so that another inference library
-//! could stand behind the same WIT glue; [`openvino`] is the one
-//! implementation. Everything here reports guest-caused problems as
-//! [`NnError`]s, which become `wasi:nn` `error` resources, never traps.
+//! Shaped like wasmtime-wasi-nn's `backend` module: a backend loads graphs
+//! from builder bytes, a graph makes execution contexts, a context computes.
+//! [`NnCtx`](crate::NnCtx) picks the backend for each `load` by its encoding
+//! from a [`Backends`] list, so adding a library means implementing
+//! [`Backend`] and listing it in [`Backends::available`]; the WIT glue does
+//! not change. Nothing here names a `wasi:nn` WIT version: the glue converts
+//! its generated types to and from these, so one backend can serve several
+//! versions of the interface. Guest-caused problems are [`NnError`]s, which
+//! the glue turns into `wasi:nn` `error` resources, never traps.
 
-pub mod openvino;
-
-use crate::wit::{ErrorCode, ExecutionTarget, GraphEncoding, TensorType};
+use crate::openvino::OpenVino;
+use anyhow::bail;
 use std::fmt;
+use std::str::FromStr;
 use std::sync::Arc;
+use wasmtime::component::{ComponentType, Lift, Lower};
+
+// The enums below carry the component-model traits so that embedders can
+// pass them to typed component functions; their case names are those of the
+// `wasi:nn` WIT enums, which every version so far shares.
+
+/// The format of a graph's builders (`wasi:nn/graph.graph-encoding`).
+#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[component(enum)]
+#[repr(u8)]
+pub enum GraphEncoding {
+    #[component(name = "openvino")]
+    Openvino,
+    #[component(name = "onnx")]
+    Onnx,
+    #[component(name = "tensorflow")]
+    Tensorflow,
+    #[component(name = "pytorch")]
+    Pytorch,
+    #[component(name = "tensorflowlite")]
+    Tensorflowlite,
+    #[component(name = "ggml")]
+    Ggml,
+    #[component(name = "autodetect")]
+    Autodetect,
+}
+
+/// Parses an encoding as the WIT spells it (`openvino`, `onnx`, ...), as
+/// `nn-host run --graph` takes it.
+impl FromStr for GraphEncoding {
+    type Err = anyhow::Error;
+
+    fn from_str(name: &str) -> anyhow::Result<Self> {
+        Ok(match name {
+            "openvino" => GraphEncoding::Openvino,
+            "onnx" => GraphEncoding::Onnx,
+            "tensorflow" => GraphEncoding::Tensorflow,
+            "pytorch" => GraphEncoding::Pytorch,
+            "tensorflowlite" => GraphEncoding::Tensorflowlite,
+            "ggml" => GraphEncoding::Ggml,
+            "autodetect" => GraphEncoding::Autodetect,
+            other => bail!("unknown graph encoding {other:?} (expected openvino, onnx, tensorflowlite, autodetect, ...)"),
+        })
+    }
+}
+
+/// Where a graph runs (`wasi:nn/graph.execution-target`).
+#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq)]
+#[component(enum)]
+#[repr(u8)]
+pub enum ExecutionTarget {
+    #[component(name = "cpu")]
+    Cpu,
+    #[component(name = "gpu")]
+    Gpu,
+    #[component(name = "tpu")]
+    Tpu,
+}
+
+/// A tensor's element type (`wasi:nn/tensor.tensor-type`).
+#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq)]
+#[component(enum)]
+#[repr(u8)]
+pub enum TensorType {
+    #[component(name = "FP16")]
+    Fp16,
+    #[component(name = "FP32")]
+    Fp32,
+    #[component(name = "FP64")]
+    Fp64,
+    #[component(name = "BF16")]
+    Bf16,
+    #[component(name = "U8")]
+    U8,
+    #[component(name = "I32")]
+    I32,
+    #[component(name = "I64")]
+    I64,
+}
+
+/// What kind of failure an [`NnError`] is (`wasi:nn/errors.error-code`).
+#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq)]
+#[component(enum)]
+#[repr(u8)]
+pub enum ErrorCode {
+    #[component(name = "invalid-argument")]
+    InvalidArgument,
+    #[component(name = "invalid-encoding")]
+    InvalidEncoding,
+    #[component(name = "timeout")]
+    Timeout,
+    #[component(name = "runtime-error")]
+    RuntimeError,
+    #[component(name = "unsupported-operation")]
+    UnsupportedOperation,
+    #[component(name = "too-large")]
+    TooLarge,
+    #[component(name = "not-found")]
+    NotFound,
+    #[component(name = "security")]
+    Security,
+    #[component(name = "unknown")]
+    Unknown,
+}
 
 /// A `wasi:nn` error: the code and a message naming what was wrong.
 #[derive(Debug, Clone)]
@@ -45,7 +155,7 @@ impl std::error::Error for NnError {}
 
 /// The value behind a `tensor` resource. The bytes are shared (`Arc`) so that
 /// `tensor.data` lowers them into the guest without cloning, and an output's
-/// buffer is the very memory OpenVINO wrote into.
+/// buffer is the very memory the backend wrote into.
 #[derive(Debug, Clone)]
 pub struct Tensor {
     pub dimensions: Vec<u32>,
@@ -57,8 +167,16 @@ pub struct Tensor {
 /// for a model output (named by its tensor name or index).
 pub type NamedTensor = (String, Tensor);
 
-/// Loads graphs from the bytes a guest passes to `wasi:nn/graph.load`.
+/// An inference library: loads graphs from the bytes a guest passes to
+/// `wasi:nn/graph.load` (or the host reads for a preloaded graph).
 pub trait Backend: Send + Sync {
+    /// The library's name, for messages.
+    fn name(&self) -> &'static str;
+
+    /// The encodings [`Backends`] sends to this backend: those it loads, and
+    /// any it refuses with a reason more useful than "no backend".
+    fn encodings(&self) -> &'static [GraphEncoding];
+
     fn load(
         &self,
         builders: &[&[u8]],
@@ -82,4 +200,62 @@ pub trait BackendExecutionContext: Send {
     /// Runs the model on `inputs` (every model input exactly once) and
     /// returns the outputs in model order.
     fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError>;
+}
+
+/// The backends a host offers; `load` goes to the first that claims the
+/// encoding. Cheap to clone: every store of a host shares one list.
+#[derive(Clone)]
+pub struct Backends(Arc<[Arc<dyn Backend>]>);
+
+impl Backends {
+    pub fn new(backends: Vec<Arc<dyn Backend>>) -> Self {
+        Backends(backends.into())
+    }
+
+    /// Every backend this build has: today OpenVINO alone.
+    pub fn available() -> Self {
+        Backends::new(vec![Arc::new(OpenVino)])
+    }
+
+    /// Loads a graph with the backend for `encoding`; an encoding no backend
+    /// claims is `invalid-encoding`.
+    pub fn load(
+        &self,
+        builders: &[&[u8]],
+        encoding: GraphEncoding,
+        target: ExecutionTarget,
+    ) -> Result<Graph, NnError> {
+        match self.0.iter().find(|b| b.encodings().contains(&encoding)) {
+            Some(backend) => backend.load(builders, encoding, target),
+            None => {
+                let known = self
+                    .0
+                    .iter()
+                    .map(|b| {
+                        let encodings = b.encodings().iter().map(|e| format!("{e:?}"));
+                        format!(
+                            "{} ({})",
+                            b.name(),
+                            encodings.collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                Err(NnError::new(
+                    ErrorCode::InvalidEncoding,
+                    format!(
+                        "this host has no backend for the {encoding:?} encoding; its backends answer for: {}",
+                        known.join("; ")
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Backends {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|b| b.name()))
+            .finish()
+    }
 }

@@ -1,25 +1,29 @@
 //! A Wasmtime host for `wasi:nn@0.2.0-rc-2024-10-28` components, backed by
 //! OpenVINO (loaded at run time from the PyPI wheel or a system install).
 //!
-//! - [`openvino_library::load`] finds and loads `libopenvino_c` once.
-//! - [`add_to_linker`] and [`NnCtx`] put the `wasi:nn` interfaces on any
-//!   component linker.
-//! - [`run`] runs a `wasi:cli/command` component with WASI preview2 and
-//!   `wasi:nn`, as the `nn-host run` command does.
+//! The layers, each replaceable without touching the others (the shape of
+//! wasmtime-wasi-nn):
+//!
+//! - [`backend`](Backend): the seam an inference library implements, in
+//!   version-neutral types; [`Backends`] picks one per graph encoding.
+//! - [`openvino`]: the one backend, and [`openvino::library::load`], which
+//!   finds and loads `libopenvino_c` once.
+//! - [`Registry`]: graphs the host compiles up front for `load-by-name`.
+//! - [`add_to_linker`] and [`NnCtx`]: the WIT glue putting the `wasi:nn`
+//!   interfaces on any component linker.
+//! - [`Runner`]: runs `wasi:cli/command` components with WASI preview2 and
+//!   `wasi:nn`, as `nn-host run` does ([`run`] for a single run).
 
 mod backend;
-pub mod openvino_library;
-mod ov;
+pub mod openvino;
+mod registry;
 mod run;
 mod wit;
 
-pub use backend::openvino::OpenVino;
 pub use backend::{
-    Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError,
-    Tensor,
+    Backend, BackendExecutionContext, BackendGraph, Backends, ErrorCode, ExecutionContext,
+    ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
-pub use run::{engine, run, GraphSpec, RunConfig, RunOutcome};
-pub use wit::{
-    add_to_linker, parse_encoding, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry,
-    TensorType,
-};
+pub use registry::Registry;
+pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner};
+pub use wit::{add_to_linker, NnCtx};

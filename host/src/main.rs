@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
-use nn_host::{parse_encoding, GraphSpec, RunConfig};
+use nn_host::{GraphSpec, RunConfig};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -77,7 +77,7 @@ fn parse_graph(text: &str) -> Result<GraphSpec> {
     };
     Ok(GraphSpec {
         name: name.to_string(),
-        encoding: parse_encoding(encoding)?,
+        encoding: encoding.parse()?,
         dir: PathBuf::from(dir),
     })
 }
@@ -128,5 +128,5 @@ fn run(args: RunArgs) -> Result<i32> {
         timeout: args.timeout,
         capture_output: false,
     };
-    Ok(nn_host::run(&config, &bytes)?.exit_code)
+    Ok(nn_host::run(&bytes, &config)?.exit_code)
 }

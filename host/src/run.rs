@@ -1,18 +1,23 @@
 //! Running a `wasi:cli/command` component in-process with WASI preview2 and
 //! `wasi:nn`.
 //!
-//! [`run`] is called many times per process by the test suites, so the
-//! engine, the linker and compiled components are shared process-wide.
+//! A [`Runner`] owns what is worth keeping between runs: the engine, the
+//! linker with both interfaces on it, and the components already compiled
+//! and linked. Embedders, the test suites and the bench each build their
+//! own, so nothing about a run is process-wide state (the OpenVINO library
+//! and core aside: see [`crate::openvino::library`]).
 
-use crate::wit::{add_to_linker, GraphEncoding, NnCtx, Registry};
+use crate::backend::{Backends, GraphEncoding};
+use crate::registry::Registry;
+use crate::wit::{add_to_linker, NnCtx};
 use anyhow::{bail, Context as _, Result};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder, Trap};
-use wasmtime_wasi::p2::bindings::sync::Command;
+use wasmtime_wasi::p2::bindings::sync::CommandPre;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
@@ -57,17 +62,22 @@ pub struct RunOutcome {
     /// was dropped. A guest that releases what it uses leaves a count that
     /// does not depend on how many rounds it ran.
     pub live_nn_resources: usize,
+    /// How long instantiating the (already compiled and linked) component took.
+    pub instantiate_time: Duration,
+    /// From before instantiation until the guest returned, exited or trapped.
+    pub run_time: Duration,
 }
 
 /// Exit code for a trapping guest, the same as `wasmtime run` (SIGABRT).
 const TRAP_EXIT_CODE: i32 = 134;
-/// How often the epoch advances when some run has a timeout.
+/// How often the epoch advances once some run has a timeout.
 const EPOCH_TICK: Duration = Duration::from_millis(10);
 /// Limit for captured stdout/stderr.
 const CAPTURE_LIMIT: usize = 1 << 30;
-/// Compiled components kept for repeated runs of the same bytes.
+/// Linked components a [`Runner`] keeps for repeated runs of the same bytes.
 const COMPONENT_CACHE_SIZE: usize = 64;
 
+/// A store's data: WASI, `wasi:nn` and the memory limits.
 struct RunState {
     wasi: WasiCtx,
     table: ResourceTable,
@@ -84,152 +94,221 @@ impl WasiView for RunState {
     }
 }
 
-/// The process-wide engine (epoch interruption on, for `timeout`).
-pub fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
+/// A component compiled and linked by a [`Runner`], ready to instantiate;
+/// cheap to clone.
+#[derive(Clone)]
+pub struct LinkedCommand(CommandPre<RunState>);
+
+/// Runs `wasi:cli/command` components; build one and reuse it.
+pub struct Runner {
+    engine: Engine,
+    linker: Linker<RunState>,
+    backends: Backends,
+    /// Whether the engine checks epochs, which `RunConfig::timeout` needs.
+    /// Wasmtime cannot be asked, so it is known only for [`Runner::new`]'s.
+    epoch_interruption: bool,
+    /// Keyed by the component's bytes: the test suites run the same few
+    /// components hundreds of times.
+    linked: Mutex<HashMap<Vec<u8>, LinkedCommand>>,
+    /// The thread advancing the epoch, started by the first timed run.
+    epoch_ticker: OnceLock<()>,
+}
+
+impl Runner {
+    /// A runner on its own engine, with epoch interruption on for timeouts.
+    pub fn new() -> Result<Self> {
         let mut config = Config::new();
         config.epoch_interruption(true);
-        Engine::new(&config).expect("the default Cranelift configuration is valid")
-    })
-}
-
-fn linker() -> Result<&'static Linker<RunState>> {
-    static LINKER: OnceLock<Linker<RunState>> = OnceLock::new();
-    if let Some(linker) = LINKER.get() {
-        return Ok(linker);
-    }
-    let mut linker = Linker::new(engine());
-    wasmtime_wasi::p2::add_to_linker_sync(&mut linker)
-        .map_err(|e| e.context("adding WASI preview2"))?;
-    add_to_linker(&mut linker, |state: &mut RunState| &mut state.nn).context("adding wasi:nn")?;
-    Ok(LINKER.get_or_init(|| linker))
-}
-
-/// Compiles `bytes`, reusing the result for identical bytes.
-fn component(bytes: &[u8]) -> Result<Component> {
-    static CACHE: OnceLock<Mutex<HashMap<Vec<u8>, Component>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(bytes) {
-        return Ok(found.clone());
-    }
-    if bytes.starts_with(b"\0asm\x01\0\0\0") {
-        bail!("this is a core wasm module, not a component; run `nn-componentize` on it first");
-    }
-    let started = std::time::Instant::now();
-    let compiled =
-        Component::new(engine(), bytes).map_err(|e| e.context("compiling the component"))?;
-    tracing::debug!(elapsed = ?started.elapsed(), bytes = bytes.len(), "compiled component");
-    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if cache.len() >= COMPONENT_CACHE_SIZE {
-        cache.clear();
-    }
-    cache.insert(bytes.to_vec(), compiled.clone());
-    Ok(compiled)
-}
-
-/// Starts (once) the thread that advances the engine's epoch.
-fn start_epoch_ticker() {
-    static TICKER: OnceLock<()> = OnceLock::new();
-    TICKER.get_or_init(|| {
-        std::thread::Builder::new()
-            .name("nn-host-epoch".into())
-            .spawn(|| loop {
-                std::thread::sleep(EPOCH_TICK);
-                engine().increment_epoch();
-            })
-            .expect("spawning the epoch thread");
-    });
-}
-
-/// Runs the `wasi:cli/command` component `component_bytes` to completion.
-///
-/// Errors are for problems before the guest runs (not a component, bad
-/// preopen, a preloaded graph that fails to load); everything the guest does,
-/// traps included, is reported in the [`RunOutcome`].
-pub fn run(config: &RunConfig, component_bytes: &[u8]) -> Result<RunOutcome> {
-    let component = component(component_bytes)?;
-    let mut registry = Registry::new();
-    for graph in &config.graphs {
-        registry.preload(&graph.name, graph.encoding, &graph.dir)?;
+        let engine = Engine::new(&config).map_err(|e| e.context("creating the Wasmtime engine"))?;
+        Runner::build(engine, true)
     }
 
-    let mut wasi = WasiCtxBuilder::new();
-    wasi.args(&config.args).envs(&config.env);
-    for (host, guest) in &config.dirs {
-        wasi.preopened_dir(host, guest, FsPerms::ReadWrite)
-            .map_err(|e| e.context(format!("preopening {} as {guest}", host.display())))?;
+    /// A runner on an embedder's engine (the bench shares one across hosts).
+    /// Runs with a [`RunConfig::timeout`] are then refused: whether that
+    /// engine checks epochs cannot be known.
+    pub fn with_engine(engine: &Engine) -> Result<Self> {
+        Runner::build(engine.clone(), false)
     }
-    let captured = config.capture_output.then(|| {
-        let (stdout, stderr) = (
-            MemoryOutputPipe::new(CAPTURE_LIMIT),
-            MemoryOutputPipe::new(CAPTURE_LIMIT),
-        );
-        wasi.stdout(stdout.clone()).stderr(stderr.clone());
-        (stdout, stderr)
-    });
-    if captured.is_none() {
-        wasi.inherit_stdio();
+
+    fn build(engine: Engine, epoch_interruption: bool) -> Result<Self> {
+        let mut linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)
+            .map_err(|e| e.context("adding WASI preview2"))?;
+        add_to_linker(&mut linker, |state: &mut RunState| &mut state.nn)
+            .context("adding wasi:nn")?;
+        Ok(Runner {
+            engine,
+            linker,
+            backends: Backends::available(),
+            epoch_interruption,
+            linked: Mutex::default(),
+            epoch_ticker: OnceLock::new(),
+        })
     }
-    let mut limits = StoreLimitsBuilder::new();
-    if let Some(max) = config.max_memory {
-        limits = limits.memory_size(max);
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
     }
-    let state = RunState {
-        wasi: wasi.build(),
-        table: ResourceTable::new(),
-        nn: NnCtx::new(Arc::new(registry)),
-        limits: limits.build(),
-    };
-    let mut store = Store::new(engine(), state);
-    store.limiter(|state| &mut state.limits);
-    match config.timeout {
-        Some(timeout) => {
-            start_epoch_ticker();
-            store
-                .set_epoch_deadline((timeout.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64 + 1);
+
+    /// Links a component compiled for [`Runner::engine`].
+    pub fn link(&self, component: &Component) -> Result<LinkedCommand> {
+        let pre = self
+            .linker
+            .instantiate_pre(component)
+            .and_then(CommandPre::new)
+            .map_err(|e| e.context("linking the component with WASI preview2 and wasi:nn"))?;
+        Ok(LinkedCommand(pre))
+    }
+
+    /// Compiles and links `bytes`, reusing the result for identical bytes.
+    fn compile(&self, bytes: &[u8]) -> Result<LinkedCommand> {
+        let cached = |linked: &HashMap<Vec<u8>, LinkedCommand>| linked.get(bytes).cloned();
+        if let Some(found) = cached(&self.linked.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(found);
         }
-        None => store.set_epoch_deadline(u64::MAX / 2),
+        if bytes.starts_with(b"\0asm\x01\0\0\0") {
+            bail!("this is a core wasm module, not a component; run `nn-componentize` on it first");
+        }
+        let started = Instant::now();
+        let component = Component::new(&self.engine, bytes)
+            .map_err(|e| e.context("compiling the component"))?;
+        tracing::debug!(elapsed = ?started.elapsed(), bytes = bytes.len(), "compiled component");
+        let linked = self.link(&component)?;
+        let mut cache = self.linked.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= COMPONENT_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(bytes.to_vec(), linked.clone());
+        Ok(linked)
     }
 
-    let started = std::time::Instant::now();
-    let result = Command::instantiate(&mut store, &component, linker()?)
-        .and_then(|command| command.wasi_cli_run().call_run(&mut store));
-    tracing::debug!(elapsed = ?started.elapsed(), "guest finished");
-    let (exit_code, trap) = match result {
-        Ok(Ok(())) => (0, None),
-        Ok(Err(())) => (1, None),
-        Err(error) => match error.downcast_ref::<I32Exit>() {
-            Some(exit) => (exit.0, None),
-            None => {
-                let message = match error.downcast_ref::<Trap>() {
-                    Some(Trap::Interrupt) => format!(
-                        "error: the guest exceeded its timeout of {:?}\n\n{error:?}\n",
-                        config.timeout.unwrap_or_default()
-                    ),
-                    _ => format!("error: the guest trapped\n\n{error:?}\n"),
-                };
-                (TRAP_EXIT_CODE, Some(message))
+    /// Runs the `wasi:cli/command` component `component_bytes` to completion.
+    ///
+    /// Errors are for problems before the guest runs (not a component, bad
+    /// preopen, a preloaded graph that fails to load); everything the guest
+    /// does, traps included, is reported in the [`RunOutcome`].
+    pub fn run(&self, component_bytes: &[u8], config: &RunConfig) -> Result<RunOutcome> {
+        let linked = self.compile(component_bytes)?;
+        self.run_linked(&linked, config)
+    }
+
+    /// [`Runner::run`] for a component linked by [`Runner::link`].
+    pub fn run_linked(&self, linked: &LinkedCommand, config: &RunConfig) -> Result<RunOutcome> {
+        if config.timeout.is_some() && !self.epoch_interruption {
+            bail!("a timeout needs epoch interruption, which only Runner::new's engine is known to have");
+        }
+        let mut registry = Registry::new();
+        for graph in &config.graphs {
+            registry.preload(&self.backends, &graph.name, graph.encoding, &graph.dir)?;
+        }
+
+        let mut wasi = WasiCtxBuilder::new();
+        wasi.args(&config.args).envs(&config.env);
+        for (host, guest) in &config.dirs {
+            wasi.preopened_dir(host, guest, FsPerms::ReadWrite)
+                .map_err(|e| e.context(format!("preopening {} as {guest}", host.display())))?;
+        }
+        let captured = config.capture_output.then(|| {
+            let (stdout, stderr) = (
+                MemoryOutputPipe::new(CAPTURE_LIMIT),
+                MemoryOutputPipe::new(CAPTURE_LIMIT),
+            );
+            wasi.stdout(stdout.clone()).stderr(stderr.clone());
+            (stdout, stderr)
+        });
+        if captured.is_none() {
+            wasi.inherit_stdio();
+        }
+        let mut limits = StoreLimitsBuilder::new();
+        if let Some(max) = config.max_memory {
+            limits = limits.memory_size(max);
+        }
+        let state = RunState {
+            wasi: wasi.build(),
+            table: ResourceTable::new(),
+            nn: NnCtx::new(self.backends.clone(), Arc::new(registry)),
+            limits: limits.build(),
+        };
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|state| &mut state.limits);
+        match config.timeout {
+            Some(timeout) => {
+                self.start_epoch_ticker();
+                let ticks = (timeout.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64 + 1;
+                store.set_epoch_deadline(ticks);
             }
-        },
-    };
-    let live_nn_resources = store.data_mut().nn.live_resources();
-    drop(store);
-    let (stdout, mut stderr) = match captured {
-        Some((stdout, stderr)) => (stdout.contents().to_vec(), stderr.contents().to_vec()),
-        None => (Vec::new(), Vec::new()),
-    };
-    if let Some(message) = trap {
-        if config.capture_output {
-            stderr.extend_from_slice(message.as_bytes());
-        } else {
-            eprint!("{message}");
+            None => store.set_epoch_deadline(u64::MAX / 2),
         }
+
+        let started = Instant::now();
+        let mut instantiate_time = Duration::ZERO;
+        let result = linked.0.instantiate(&mut store).and_then(|command| {
+            instantiate_time = started.elapsed();
+            command.wasi_cli_run().call_run(&mut store)
+        });
+        let run_time = started.elapsed();
+        tracing::debug!(?instantiate_time, ?run_time, "guest finished");
+        let (exit_code, trap) = match result {
+            Ok(Ok(())) => (0, None),
+            Ok(Err(())) => (1, None),
+            Err(error) => match error.downcast_ref::<I32Exit>() {
+                Some(exit) => (exit.0, None),
+                None => {
+                    let message = match error.downcast_ref::<Trap>() {
+                        Some(Trap::Interrupt) => format!(
+                            "error: the guest exceeded its timeout of {:?}\n\n{error:?}\n",
+                            config.timeout.unwrap_or_default()
+                        ),
+                        _ => format!("error: the guest trapped\n\n{error:?}\n"),
+                    };
+                    (TRAP_EXIT_CODE, Some(message))
+                }
+            },
+        };
+        let live_nn_resources = store.data_mut().nn.live_resources();
+        drop(store);
+        let (stdout, mut stderr) = match captured {
+            Some((stdout, stderr)) => (stdout.contents().to_vec(), stderr.contents().to_vec()),
+            None => (Vec::new(), Vec::new()),
+        };
+        if let Some(message) = trap {
+            if config.capture_output {
+                stderr.extend_from_slice(message.as_bytes());
+            } else {
+                eprint!("{message}");
+            }
+        }
+        Ok(RunOutcome {
+            exit_code,
+            stdout,
+            stderr,
+            live_nn_resources,
+            instantiate_time,
+            run_time,
+        })
     }
-    Ok(RunOutcome {
-        exit_code,
-        stdout,
-        stderr,
-        live_nn_resources,
-    })
+
+    /// Starts (once per runner) the thread that advances the epoch. It holds
+    /// the engine weakly and ends once the engine is dropped.
+    fn start_epoch_ticker(&self) {
+        self.epoch_ticker.get_or_init(|| {
+            let engine = self.engine.weak();
+            std::thread::Builder::new()
+                .name("nn-host-epoch".into())
+                .spawn(move || loop {
+                    std::thread::sleep(EPOCH_TICK);
+                    match engine.upgrade() {
+                        Some(engine) => engine.increment_epoch(),
+                        None => break,
+                    }
+                })
+                .expect("spawning the epoch thread");
+        });
+    }
+}
+
+/// Runs `component_bytes` on a runner made for this one call: the
+/// `nn-host run` path, where the process runs one component.
+pub fn run(component_bytes: &[u8], config: &RunConfig) -> Result<RunOutcome> {
+    Runner::new()?.run(component_bytes, config)
 }

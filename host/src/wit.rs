@@ -6,11 +6,18 @@
 //! guest's bytes straight from linear memory (`WasmList<u8>`) into the
 //! tensor's `Arc<[u8]>`, and `tensor.data` lowers that `Arc` directly instead
 //! of returning a cloned `Vec<u8>`.
+//!
+//! The glue holds no inference logic: `load` goes to the [`Backends`] in
+//! [`NnCtx`], `load-by-name` to its [`Registry`], and the generated enums are
+//! converted to the backend's own (`same_cases!`). Serving another version of
+//! the WIT takes another copy of this glue, not a change to the backends.
 
-use crate::backend::{openvino::OpenVino, Backend, ExecutionContext, Graph, NnError, Tensor};
-use anyhow::{bail, Context as _, Result};
-use std::collections::HashMap;
-use std::path::Path;
+use crate::backend::{
+    Backends, ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError, Tensor,
+    TensorType,
+};
+use crate::registry::Registry;
+use anyhow::Result;
 use std::sync::Arc;
 use wasmtime::component::{HasData, Linker, Resource, ResourceTable, ResourceType, WasmList};
 use wasmtime::{AsContext as _, StoreContextMut};
@@ -29,113 +36,80 @@ mod generated {
     });
 }
 
-pub use generated::wasi::nn::errors::ErrorCode;
-pub use generated::wasi::nn::graph::{ExecutionTarget, GraphEncoding};
-pub use generated::wasi::nn::tensor::TensorType;
 use generated::wasi::nn::{errors, graph, inference};
+
+/// Converts between a generated WIT enum and the backend's enum of the same
+/// cases, so that the backend names no WIT version.
+macro_rules! same_cases {
+    ($wit:ty, $ours:ident, [$($case:ident),* $(,)?]) => {
+        impl From<$wit> for $ours {
+            fn from(value: $wit) -> Self {
+                type Wit = $wit;
+                match value {
+                    $(Wit::$case => $ours::$case,)*
+                }
+            }
+        }
+        impl From<$ours> for $wit {
+            fn from(value: $ours) -> Self {
+                type Wit = $wit;
+                match value {
+                    $($ours::$case => Wit::$case,)*
+                }
+            }
+        }
+    };
+}
+
+same_cases!(
+    graph::GraphEncoding,
+    GraphEncoding,
+    [
+        Openvino,
+        Onnx,
+        Tensorflow,
+        Pytorch,
+        Tensorflowlite,
+        Ggml,
+        Autodetect
+    ]
+);
+same_cases!(graph::ExecutionTarget, ExecutionTarget, [Cpu, Gpu, Tpu]);
+same_cases!(
+    errors::ErrorCode,
+    ErrorCode,
+    [
+        InvalidArgument,
+        InvalidEncoding,
+        Timeout,
+        RuntimeError,
+        UnsupportedOperation,
+        TooLarge,
+        NotFound,
+        Security,
+        Unknown,
+    ]
+);
 
 /// The interface name the hand-written `tensor` functions are defined under.
 const TENSOR_INTERFACE: &str = "wasi:nn/tensor@0.2.0-rc-2024-10-28";
 
-/// Graphs compiled before the guest starts, for `load-by-name`.
+/// Per-store `wasi:nn` state: the resources the guest holds, the backends
+/// its `load` calls dispatch to, and the registry of preloaded graphs.
 ///
-/// Names map only to what the host registered: a guest-supplied name never
-/// reaches the filesystem.
-#[derive(Clone, Default)]
-pub struct Registry {
-    graphs: HashMap<String, Graph>,
-}
-
-impl Registry {
-    pub fn new() -> Self {
-        Registry::default()
-    }
-
-    /// Reads the model in `dir`, compiles it for the CPU once, and registers
-    /// it as `name`. The folder holds `model.xml` + `model.bin` (openvino) or
-    /// `model.onnx` (onnx), or else exactly one `*.xml` / `*.onnx` file (an IR
-    /// without a `.bin` of the same stem has empty weights).
-    pub fn preload(&mut self, name: &str, encoding: GraphEncoding, dir: &Path) -> Result<()> {
-        let graph = graph_files(encoding, dir)
-            .and_then(|builders| {
-                let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-                Ok(OpenVino.load(&slices, encoding, ExecutionTarget::Cpu)?)
-            })
-            .with_context(|| format!("preloading graph {name:?} from {}", dir.display()))?;
-        tracing::debug!(name, dir = %dir.display(), "preloaded graph");
-        self.graphs.insert(name.to_string(), graph);
-        Ok(())
-    }
-}
-
-/// Reads the builders of a preloaded graph from its folder.
-fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
-    let read =
-        |path: &Path| std::fs::read(path).with_context(|| format!("reading {}", path.display()));
-    let only = |extension: &str| -> Result<std::path::PathBuf> {
-        let mut found = std::fs::read_dir(dir)
-            .with_context(|| format!("reading graph folder {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == extension))
-            .collect::<Vec<_>>();
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            n => bail!(
-                "{} holds {n} *.{extension} files and no model.{extension}; expected exactly one",
-                dir.display()
-            ),
-        }
-    };
-    match encoding {
-        GraphEncoding::Openvino => {
-            let xml = match dir.join("model.xml") {
-                p if p.is_file() => p,
-                _ => only("xml")?,
-            };
-            let bin = xml.with_extension("bin");
-            let weights = if bin.is_file() {
-                read(&bin)?
-            } else {
-                Vec::new()
-            };
-            Ok(vec![read(&xml)?, weights])
-        }
-        GraphEncoding::Onnx => {
-            let model = match dir.join("model.onnx") {
-                p if p.is_file() => p,
-                _ => only("onnx")?,
-            };
-            Ok(vec![read(&model)?])
-        }
-        other => bail!("preloading supports the openvino and onnx encodings, not {other:?}"),
-    }
-}
-
-/// Parses an encoding name as the CLI and WIT spell it (`openvino`, `onnx`, ...).
-pub fn parse_encoding(name: &str) -> Result<GraphEncoding> {
-    Ok(match name {
-        "openvino" => GraphEncoding::Openvino,
-        "onnx" => GraphEncoding::Onnx,
-        "tensorflow" => GraphEncoding::Tensorflow,
-        "pytorch" => GraphEncoding::Pytorch,
-        "tensorflowlite" => GraphEncoding::Tensorflowlite,
-        "ggml" => GraphEncoding::Ggml,
-        "autodetect" => GraphEncoding::Autodetect,
-        other => bail!("unknown graph encoding {other:?} (expected openvino, onnx, tensorflowlite, autodetect, ...)"),
-    })
-}
-
-/// Per-store `wasi:nn` state: the resources the guest holds and the
-/// registry of preloaded graphs.
+/// Its own table (not the WASI one) keeps `wasi:nn` resources countable
+/// apart from everything else the store holds.
 pub struct NnCtx {
     table: ResourceTable,
+    backends: Backends,
     registry: Arc<Registry>,
 }
 
 impl NnCtx {
-    pub fn new(registry: Arc<Registry>) -> Self {
+    pub fn new(backends: Backends, registry: Arc<Registry>) -> Self {
         NnCtx {
             table: ResourceTable::new(),
+            backends,
             registry,
         }
     }
@@ -227,12 +201,12 @@ impl graph::Host for NnCtx {
     fn load(
         &mut self,
         builders: Vec<Vec<u8>>,
-        encoding: GraphEncoding,
-        target: ExecutionTarget,
+        encoding: graph::GraphEncoding,
+        target: graph::ExecutionTarget,
     ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
         tracing::debug!(?encoding, ?target, builders = builders.len(), "load");
         let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-        match OpenVino.load(&slices, encoding, target) {
+        match self.backends.load(&slices, encoding.into(), target.into()) {
             Ok(graph) => Ok(Ok(self.table.push(graph)?)),
             Err(error) => self.fail(error),
         }
@@ -243,23 +217,17 @@ impl graph::Host for NnCtx {
         name: String,
     ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
         tracing::debug!(name, "load-by-name");
-        match self.registry.graphs.get(&name) {
+        match self.registry.get(&name) {
             Some(graph) => {
                 let graph = graph.clone();
                 Ok(Ok(self.table.push(graph)?))
             }
             None => {
-                let mut known = self
-                    .registry
-                    .graphs
-                    .keys()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>();
-                known.sort_unstable();
-                self.fail(NnError::new(
-                    ErrorCode::NotFound,
-                    format!("no graph named {name:?} was preloaded (registered: {known:?})"),
-                ))
+                let message = format!(
+                    "no graph named {name:?} was preloaded (registered: {:?})",
+                    self.registry.names()
+                );
+                self.fail(NnError::new(ErrorCode::NotFound, message))
             }
         }
     }
@@ -317,8 +285,8 @@ impl inference::HostGraphExecutionContext for NnCtx {
 impl errors::Host for NnCtx {}
 
 impl errors::HostError for NnCtx {
-    fn code(&mut self, error: Resource<NnError>) -> wasmtime::Result<ErrorCode> {
-        Ok(self.table.get(&error)?.code)
+    fn code(&mut self, error: Resource<NnError>) -> wasmtime::Result<errors::ErrorCode> {
+        Ok(self.table.get(&error)?.code.into())
     }
 
     fn data(&mut self, error: Resource<NnError>) -> wasmtime::Result<String> {

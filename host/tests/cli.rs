@@ -1,9 +1,9 @@
-//! `nn-host run` and `nn_host::run`: exit codes, preloading, limits.
+//! `nn-host run` and `nn_host::Runner`: exit codes, preloading, limits.
 
 mod common;
 
 use common::{models_dir, runner_component};
-use nn_host::{run, GraphEncoding, GraphSpec, RunConfig};
+use nn_host::{GraphEncoding, GraphSpec, RunConfig, Runner};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -117,18 +117,43 @@ fn in_process_runs_capture_and_repeat() {
         capture_output: true,
         ..RunConfig::default()
     };
+    let runner = Runner::new().unwrap();
     for _ in 0..3 {
-        assert_eq!(run(&config, &load).unwrap().exit_code, 0);
+        assert_eq!(runner.run(&load, &config).unwrap().exit_code, 0);
     }
     config.graphs.clear();
-    assert_eq!(run(&config, &load).unwrap().exit_code, 1);
+    assert_eq!(runner.run(&load, &config).unwrap().exit_code, 1);
 
     config.timeout = Some(Duration::from_millis(100));
-    let outcome = run(&config, &runner_component("", SPIN)).unwrap();
+    let outcome = runner.run(&runner_component("", SPIN), &config).unwrap();
     assert_eq!(outcome.exit_code, 134);
     assert!(
         String::from_utf8_lossy(&outcome.stderr).contains("exceeded its timeout"),
         "{outcome:?}"
     );
     assert!(outcome.stdout.is_empty());
+}
+
+/// A runner on an embedder's engine runs components it links itself, and
+/// refuses a timeout it could not enforce rather than ignoring it.
+#[test]
+fn runner_on_an_embedders_engine() {
+    let engine = wasmtime::Engine::default();
+    let runner = Runner::with_engine(&engine).unwrap();
+    let component =
+        wasmtime::component::Component::new(&engine, runner_component("softmax", LOAD_BY_NAME))
+            .unwrap();
+    let linked = runner.link(&component).unwrap();
+    let mut config = RunConfig {
+        args: vec!["load".into()],
+        capture_output: true,
+        ..RunConfig::default()
+    };
+    let outcome = runner.run_linked(&linked, &config).unwrap();
+    assert_eq!(outcome.exit_code, 1, "{outcome:?}");
+    assert!(outcome.instantiate_time <= outcome.run_time);
+
+    config.timeout = Some(Duration::from_secs(1));
+    let refused = runner.run_linked(&linked, &config).unwrap_err();
+    assert!(format!("{refused:#}").contains("timeout"), "{refused:#}");
 }

@@ -5,18 +5,18 @@ mod common;
 
 use common::{model, models_dir, proxy_component};
 use nn_host::{
-    add_to_linker, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType,
+    add_to_linker, Backends, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType,
 };
 use std::sync::{Arc, OnceLock};
 use wasmtime::component::{Component, ComponentNamedList, Instance, Lift, Linker, Lower};
-use wasmtime::Store;
+use wasmtime::{Engine, Store};
 
 struct State {
     nn: NnCtx,
 }
 
 /// The proxy guest instantiated in a fresh store; component and linker are
-/// compiled once per test binary on the host's shared engine.
+/// compiled once per test binary.
 struct Proxy {
     store: Store<State>,
     instance: Instance,
@@ -27,9 +27,9 @@ type NnResult<T> = Result<T, (ErrorCode, String)>;
 fn compiled() -> &'static (Component, Linker<State>) {
     static COMPILED: OnceLock<(Component, Linker<State>)> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        let engine = nn_host::engine();
-        let component = Component::new(engine, proxy_component()).unwrap();
-        let mut linker = Linker::new(engine);
+        let engine = Engine::default();
+        let component = Component::new(&engine, proxy_component()).unwrap();
+        let mut linker = Linker::new(&engine);
         add_to_linker(&mut linker, |s: &mut State| &mut s.nn).unwrap();
         (component, linker)
     })
@@ -43,12 +43,11 @@ impl Proxy {
     fn with_registry(registry: Registry) -> Proxy {
         let (component, linker) = compiled();
         let mut store = Store::new(
-            nn_host::engine(),
+            linker.engine(),
             State {
-                nn: NnCtx::new(Arc::new(registry)),
+                nn: NnCtx::new(Backends::available(), Arc::new(registry)),
             },
         );
-        store.set_epoch_deadline(u64::MAX / 2);
         let instance = linker.instantiate(&mut store, component).unwrap();
         Proxy { store, instance }
     }
@@ -345,7 +344,12 @@ fn load_by_name_hits_registered_graphs_only() {
     .unwrap();
     let mut registry = Registry::new();
     registry
-        .preload("softmax", GraphEncoding::Openvino, dir.path())
+        .preload(
+            &Backends::available(),
+            "softmax",
+            GraphEncoding::Openvino,
+            dir.path(),
+        )
         .unwrap();
     let mut p = Proxy::with_registry(registry);
     let graph = p.load_by_name("softmax").unwrap();
@@ -514,7 +518,9 @@ fn bad_inputs_are_errors() {
         .iter()
         .flat_map(|v| v.to_le_bytes())
         .collect::<Vec<_>>();
-    let cases: Vec<(u32, Vec<(&str, &[u32], TensorType, Vec<u8>)>, &[&str])> = vec![
+    /// An input as (name, dimensions, type, bytes).
+    type Input<'a> = (&'a str, &'a [u32], TensorType, Vec<u8>);
+    let cases: Vec<(u32, Vec<Input>, &[&str])> = vec![
         (
             softmax,
             vec![("nope", &[1, 10], TensorType::Fp32, ten.clone())],

@@ -64,7 +64,7 @@ fn hundred_thousand_rounds_leak_no_memory_or_host_resources() {
     );
     assert!(many.stdout.contains(NO_GROWTH), "{many}");
     let (Some(live_once), Some(live_many)) = (live_once, live_many) else {
-        panic!("nn_host::run reported no resource count:\n{once}{many}");
+        panic!("nn_host::Runner::run reported no resource count:\n{once}{many}");
     };
     // The legacy guest never drops its graph or context, and the adapter
     // keeps the last compute's outputs until the next compute: a few

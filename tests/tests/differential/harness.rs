@@ -2,7 +2,7 @@
 //!
 //! 1. the legacy core module on the reference: upstream `wasmtime-wasi-nn` 48's
 //!    WITX host (`wasmtime_wasi_nn::witx`) with `wasmtime_wasi` preview1;
-//! 2. the componentized module on `nn_host::run`;
+//! 2. the componentized module on an `nn_host::Runner`;
 //! 3. the same component on upstream's WIT host (`wasmtime_wasi_nn::wit`) with
 //!    `wasmtime_wasi` p2.
 //!
@@ -202,7 +202,7 @@ pub fn models_dir() -> &'static Path {
 pub fn ensure_openvino() {
     static LOADED: OnceLock<()> = OnceLock::new();
     LOADED.get_or_init(|| {
-        nn_host::openvino_library::load()
+        nn_host::openvino::library::load()
             .expect("loading OpenVINO (pip install openvino==2026.4.1)");
     });
 }
@@ -421,7 +421,14 @@ pub fn run_upstream_wit(case: &Case, compiled: &Compiled) -> Outcome {
     })
 }
 
-/// `nn_host::run` reports a trapping guest as this exit code (like
+/// One nn-host runner for the whole test binary, so each component is
+/// compiled and linked once however many cases run it.
+fn nn_host_runner() -> &'static nn_host::Runner {
+    static RUNNER: OnceLock<nn_host::Runner> = OnceLock::new();
+    RUNNER.get_or_init(|| nn_host::Runner::new().expect("nn-host runner"))
+}
+
+/// `nn_host::Runner::run` reports a trapping guest as this exit code (like
 /// `wasmtime run`), with the trap appended to stderr.
 const NN_HOST_TRAP_EXIT: i32 = 134;
 
@@ -431,7 +438,7 @@ pub fn run_nn_host(case: &Case, compiled: &Compiled) -> Outcome {
 }
 
 /// [`run_nn_host`], also returning how many `wasi:nn` resources the guest
-/// still held when it returned (`None` when `nn_host::run` failed or panicked).
+/// still held when it returned (`None` when `Runner::run` failed or panicked).
 pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Option<usize>) {
     ensure_openvino();
     let models = models_dir();
@@ -451,7 +458,7 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
         ..nn_host::RunConfig::default()
     };
     let (end, stdout, stderr, live) = match catch_unwind(AssertUnwindSafe(|| {
-        nn_host::run(&config, &compiled.component_bytes)
+        nn_host_runner().run(&compiled.component_bytes, &config)
     })) {
         Ok(Ok(out)) => {
             let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -468,13 +475,13 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
             )
         }
         Ok(Err(e)) => (
-            End::Trap(format!("nn_host::run failed: {e:?}")),
+            End::Trap(format!("nn_host::Runner::run failed: {e:?}")),
             String::new(),
             String::new(),
             None,
         ),
         Err(_) => (
-            End::Panic("nn_host::run panicked".into()),
+            End::Panic("nn_host::Runner::run panicked".into()),
             String::new(),
             String::new(),
             None,

@@ -115,14 +115,20 @@ fn library_in(folder: &Path) -> Option<PathBuf> {
     std::fs::read_dir(folder)
         .ok()?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.is_file()
-                && path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("libopenvino_c.so."))
-        })
-        .max()
+        .filter(|path| path.is_file())
+        .filter_map(|path| Some((library_version(path.file_name()?.to_str()?)?, path)))
+        .max_by(|(a, _), (b, _)| a.cmp(b))
+        .map(|(_, path)| path)
+}
+
+/// The version numbers of a `libopenvino_c.so.N[.M...]` file name, compared
+/// as numbers (so `.so.2641` is newer than `.so.999`); `None` for any other
+/// name.
+fn library_version(name: &str) -> Option<Vec<u64>> {
+    name.strip_prefix("libopenvino_c.so.")?
+        .split('.')
+        .map(|part| part.parse().ok())
+        .collect()
 }
 
 /// Asks `python3` where the `openvino` wheel lives; `None` when it is not importable.
@@ -168,6 +174,33 @@ mod tests {
         .join()
         .unwrap();
         assert!(version.starts_with("2026."), "{version}");
+    }
+
+    #[test]
+    fn newest_library_is_chosen_by_number() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "libopenvino_c.so.999",
+            "libopenvino_c.so.2641",
+            "libopenvino_c.so.2641.bak",
+            "libopenvino_c.so.x",
+        ] {
+            std::fs::write(dir.path().join(name), b"").unwrap();
+        }
+        assert_eq!(
+            library_in(dir.path()),
+            Some(dir.path().join("libopenvino_c.so.2641"))
+        );
+        assert_eq!(
+            library_version("libopenvino_c.so.2026.4.1"),
+            Some(vec![2026, 4, 1])
+        );
+        assert_eq!(library_version("libopenvino_c.so"), None);
+        std::fs::write(dir.path().join("libopenvino_c.so"), b"").unwrap();
+        assert_eq!(
+            library_in(dir.path()),
+            Some(dir.path().join("libopenvino_c.so"))
+        );
     }
 
     #[test]

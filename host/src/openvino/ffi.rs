@@ -199,7 +199,7 @@ impl Core {
     /// Loads the OpenVINO library if needed and returns the shared core
     /// (creating one costs about a millisecond and reads plugin metadata).
     pub fn get() -> Result<&'static Core> {
-        crate::openvino_library::load()?;
+        super::library::load()?;
         if let Some(core) = CORE.get() {
             return Ok(core);
         }

@@ -10,12 +10,11 @@
 //! tensor that shared it; one the guest still holds is left alone and a
 //! fresh buffer is bound in its place.
 
-use super::{
-    Backend, BackendExecutionContext, BackendGraph, ExecutionContext, Graph, NamedTensor, NnError,
-    Tensor,
+use super::ffi::{CompiledModel, Core, Element, HostTensor, InferRequest, Port};
+use crate::backend::{
+    Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
+    Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
-use crate::ov::{CompiledModel, Core, Element, HostTensor, Port};
-use crate::wit::{ErrorCode, ExecutionTarget, GraphEncoding, TensorType};
 use std::sync::Arc;
 
 /// Loads `openvino` IR (XML + weights) and `onnx` models, or sniffs them for
@@ -23,6 +22,21 @@ use std::sync::Arc;
 pub struct OpenVino;
 
 impl Backend for OpenVino {
+    fn name(&self) -> &'static str {
+        "OpenVINO"
+    }
+
+    /// `tensorflowlite` is claimed only so that its refusal can say why
+    /// (see [`tflite_unsupported`]) rather than "no backend".
+    fn encodings(&self) -> &'static [GraphEncoding] {
+        &[
+            GraphEncoding::Openvino,
+            GraphEncoding::Onnx,
+            GraphEncoding::Autodetect,
+            GraphEncoding::Tensorflowlite,
+        ]
+    }
+
     fn load(
         &self,
         builders: &[&[u8]],
@@ -37,7 +51,7 @@ impl Backend for OpenVino {
             other => {
                 return Err(NnError::new(
                     ErrorCode::InvalidEncoding,
-                    format!("this host has no backend for the {other:?} encoding; it reads openvino, onnx and autodetect"),
+                    format!("the OpenVINO backend does not read the {other:?} encoding; it reads openvino, onnx and autodetect"),
                 ))
             }
         };
@@ -315,7 +329,7 @@ impl Element {
     }
 }
 
-pub(crate) fn element_of(ty: TensorType) -> Element {
+fn element_of(ty: TensorType) -> Element {
     match ty {
         TensorType::Fp16 => Element::F16,
         TensorType::Fp32 => Element::F32,
@@ -359,7 +373,7 @@ impl BackendGraph for OpenVinoGraph {
 
 struct OpenVinoContext {
     model: Arc<Model>,
-    request: crate::ov::InferRequest,
+    request: InferRequest,
     /// The buffers the request's input tensors point into, per input index.
     bound_inputs: Vec<Option<Arc<[u8]>>>,
     /// The buffers the request's output tensors point into, per output index.

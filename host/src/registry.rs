@@ -1,0 +1,100 @@
+//! Graphs the host compiles before the guest starts, for `load-by-name`.
+//!
+//! Like wasmtime-wasi-nn's in-memory registry, it is filled by the embedder
+//! (here from `nn-host run --graph NAME=ENC::DIR`) and only read by the WIT
+//! glue: names map only to what the host registered, so a guest-supplied name
+//! never reaches the filesystem.
+
+use crate::backend::{Backends, ExecutionTarget, Graph, GraphEncoding};
+use anyhow::{bail, Context as _, Result};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Named, compiled graphs; shared read-only by every store of a run.
+#[derive(Clone, Default)]
+pub struct Registry {
+    graphs: HashMap<String, Graph>,
+}
+
+impl Registry {
+    pub fn new() -> Self {
+        Registry::default()
+    }
+
+    /// Reads the model in `dir` (see [`graph_files`]), compiles it for the
+    /// CPU once with the backend for `encoding`, and registers it as `name`.
+    pub fn preload(
+        &mut self,
+        backends: &Backends,
+        name: &str,
+        encoding: GraphEncoding,
+        dir: &Path,
+    ) -> Result<()> {
+        let graph = graph_files(encoding, dir)
+            .and_then(|builders| {
+                let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
+                Ok(backends.load(&slices, encoding, ExecutionTarget::Cpu)?)
+            })
+            .with_context(|| format!("preloading graph {name:?} from {}", dir.display()))?;
+        tracing::debug!(name, dir = %dir.display(), "preloaded graph");
+        self.graphs.insert(name.to_string(), graph);
+        Ok(())
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Graph> {
+        self.graphs.get(name)
+    }
+
+    /// The registered names, sorted, for messages.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names = self.graphs.keys().map(String::as_str).collect::<Vec<_>>();
+        names.sort_unstable();
+        names
+    }
+}
+
+/// Reads a preloaded graph's builders from its folder: `model.xml` +
+/// `model.bin` (openvino) or `model.onnx` (onnx), or else exactly one `*.xml`
+/// / `*.onnx` file (an IR without a `.bin` of the same stem has empty
+/// weights).
+fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
+    let read =
+        |path: &Path| std::fs::read(path).with_context(|| format!("reading {}", path.display()));
+    let only = |extension: &str| -> Result<PathBuf> {
+        let mut found = std::fs::read_dir(dir)
+            .with_context(|| format!("reading graph folder {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == extension))
+            .collect::<Vec<_>>();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            n => bail!(
+                "{} holds {n} *.{extension} files and no model.{extension}; expected exactly one",
+                dir.display()
+            ),
+        }
+    };
+    match encoding {
+        GraphEncoding::Openvino => {
+            let xml = match dir.join("model.xml") {
+                p if p.is_file() => p,
+                _ => only("xml")?,
+            };
+            let bin = xml.with_extension("bin");
+            let weights = if bin.is_file() {
+                read(&bin)?
+            } else {
+                Vec::new()
+            };
+            Ok(vec![read(&xml)?, weights])
+        }
+        GraphEncoding::Onnx => {
+            let model = match dir.join("model.onnx") {
+                p if p.is_file() => p,
+                _ => only("onnx")?,
+            };
+            Ok(vec![read(&model)?])
+        }
+        other => bail!("preloading supports the openvino and onnx encodings, not {other:?}"),
+    }
+}
