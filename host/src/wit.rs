@@ -25,7 +25,7 @@ use wasmtime::{AsContext as _, StoreContextMut};
 mod generated {
     wasmtime::component::bindgen!({
         world: "ml",
-        path: "../wit/wasi-nn.wit",
+        path: "../wit/0.2.0-rc-2024-10-28/wasi-nn.wit",
         with: {
             "wasi:nn/graph.graph": crate::backend::Graph,
             "wasi:nn/tensor.tensor": crate::backend::Tensor,
