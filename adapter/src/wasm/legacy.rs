@@ -12,8 +12,8 @@ use super::arena::{guest_bytes, in_bounds, Arena, RawVec};
 use super::host;
 use super::state::{Context, Graph, Named, Slot, State, Tables};
 use crate::convert::{self, errno, Call};
-use crate::names::is_utf8;
 use crate::names::{self, TableWriter};
+use crate::nodata::is_utf8;
 use core::mem::size_of;
 use core::ptr::{read_unaligned, write_unaligned};
 
