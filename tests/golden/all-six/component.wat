@@ -142,15 +142,16 @@
     (type (;5;) (func (param i32 i32 i32 i32 i32)))
     (type (;6;) (func (param i32 i32 i32)))
     (type (;7;) (func (param i32 i32) (result i32)))
-    (type (;8;) (func (result i32)))
-    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;10;) (func (param i32 i32 i32) (result i32)))
-    (type (;11;) (func (param i64 i64 i32 i32) (result i32)))
+    (type (;8;) (func (param i32 i64) (result i32)))
+    (type (;9;) (func (result i32)))
+    (type (;10;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;11;) (func (param i32 i32 i32) (result i32)))
     (type (;12;) (func (param i32 i32 i32 i64 i64)))
-    (type (;13;) (func (param i32 i64 i64) (result i32)))
-    (type (;14;) (func (param i32) (result i64)))
-    (type (;15;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;16;) (func))
+    (type (;13;) (func (param i32) (result i64)))
+    (type (;14;) (func (param i64 i64 i32 i32) (result i32)))
+    (type (;15;) (func (param i32 i64 i64) (result i32)))
+    (type (;16;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;17;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
@@ -166,13 +167,13 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 44))
-    (export "compute" (func 45))
-    (export "get_output" (func 46))
-    (export "init_execution_context" (func 47))
-    (export "load" (func 48))
-    (export "load_by_name" (func 49))
-    (export "set_input" (func 50))
+    (export "cabi_import_realloc" (func 45))
+    (export "compute" (func 46))
+    (export "get_output" (func 47))
+    (export "init_execution_context" (func 48))
+    (export "load" (func 49))
+    (export "load_by_name" (func 50))
+    (export "set_input" (func 51))
     (start $allocate_stack)
     (func (;11;) (type 6) (param i32 i32 i32)
       local.get 0
@@ -200,6 +201,9 @@
         i32.load offset=4
         local.set 5
         block ;; label = @2
+          local.get 3
+          i32.eqz
+          br_if 0 (;@2;)
           local.get 4
           local.get 3
           i32.mul
@@ -314,7 +318,7 @@
       local.get 5
     )
     (func (;15;) (type 7) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -351,7 +355,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -369,7 +372,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -380,11 +383,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -392,12 +395,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -453,10 +459,28 @@
         i32.store
       end
     )
-    (func (;17;) (type 8) (result i32)
+    (func (;17;) (type 8) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;18;) (type 9) (result i32)
       (local i32)
       block ;; label = @1
-        call 54
+        call 55
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -484,13 +508,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 53
+        call 54
         i32.const 3
-        call 55
+        call 56
       end
-      call 52
+      call 53
     )
-    (func (;18;) (type 5) (param i32 i32 i32 i32 i32)
+    (func (;19;) (type 5) (param i32 i32 i32 i32 i32)
       (local i32)
       local.get 2
       i32.const 12
@@ -526,7 +550,7 @@
           i32.load
           local.get 3
           local.get 4
-          call 19
+          call 20
           i32.eqz
           br_if 0 (;@2;)
         end
@@ -543,7 +567,7 @@
       local.get 2
       i32.store
     )
-    (func (;19;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;20;) (type 10) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.set 4
@@ -555,13 +579,13 @@
         local.get 0
         local.get 2
         local.get 1
-        call 51
+        call 52
         i32.eqz
         local.set 4
       end
       local.get 4
     )
-    (func (;20;) (type 10) (param i32 i32 i32) (result i32)
+    (func (;21;) (type 11) (param i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 0
         i32.const 255
@@ -621,7 +645,276 @@
       i32.gt_u
       select
     )
-    (func (;21;) (type 2) (param i32 i32 i32 i32)
+    (func (;22;) (type 12) (param i32 i32 i32 i64 i64)
+      (local i32 i32)
+      global.get $__stack_pointer
+      i32.const 48
+      i32.sub
+      local.tee 5
+      global.set $__stack_pointer
+      local.get 5
+      i64.const 0
+      i64.store offset=24
+      local.get 5
+      local.get 2
+      i32.store offset=12
+      local.get 5
+      local.get 1
+      i32.store offset=8
+      local.get 5
+      i64.const 0
+      i64.store offset=32
+      i32.const 0
+      local.set 1
+      local.get 5
+      i32.const 0
+      i32.store8 offset=40
+      local.get 5
+      i64.const 1
+      i64.store offset=16
+      block ;; label = @1
+        block ;; label = @2
+          loop ;; label = @3
+            local.get 5
+            i32.const 8
+            i32.add
+            call 23
+            i32.const 255
+            i32.and
+            local.tee 2
+            i32.const 2
+            i32.eq
+            br_if 1 (;@2;)
+            block ;; label = @4
+              local.get 2
+              br_if 0 (;@4;)
+              local.get 0
+              local.get 6
+              i32.store offset=8
+              local.get 0
+              local.get 1
+              i32.store offset=4
+              i32.const 1
+              local.set 2
+              br 3 (;@1;)
+            end
+            local.get 5
+            i64.load offset=24
+            local.get 3
+            i64.ne
+            br_if 0 (;@3;)
+            local.get 5
+            i64.load offset=32
+            local.get 4
+            i64.ne
+            br_if 1 (;@2;)
+            local.get 5
+            i32.load offset=20
+            local.set 6
+            local.get 5
+            i32.load offset=16
+            local.set 1
+            br 0 (;@3;)
+          end
+        end
+        i32.const 0
+        local.set 2
+      end
+      local.get 0
+      local.get 2
+      i32.store
+      local.get 5
+      i32.const 48
+      i32.add
+      global.set $__stack_pointer
+    )
+    (func (;23;) (type 0) (param i32) (result i32)
+      (local i64 i64 i32 i32 i32)
+      block ;; label = @1
+        local.get 0
+        i32.load offset=4
+        br_if 0 (;@1;)
+        i32.const 0
+        return
+      end
+      local.get 0
+      local.get 0
+      call 24
+      local.tee 1
+      i64.const 7
+      i64.and
+      local.tee 2
+      i64.store offset=24
+      local.get 0
+      local.get 1
+      i64.const 3
+      i64.shr_u
+      i64.store offset=16
+      i32.const 2
+      local.set 3
+      block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 2
+            i64.const 5
+            i64.eq
+            br_if 0 (;@3;)
+            block ;; label = @4
+              local.get 2
+              i64.const 1
+              i64.ne
+              br_if 0 (;@4;)
+              i32.const 8
+              local.set 4
+              br 2 (;@2;)
+            end
+            block ;; label = @4
+              local.get 2
+              i64.const 2
+              i64.eq
+              br_if 0 (;@4;)
+              local.get 2
+              i64.const 0
+              i64.ne
+              br_if 3 (;@1;)
+              local.get 0
+              call 24
+              drop
+              i32.const 0
+              local.set 4
+              br 2 (;@2;)
+            end
+            local.get 0
+            call 24
+            local.tee 2
+            i64.const 4294967296
+            i64.ge_u
+            br_if 2 (;@1;)
+            local.get 2
+            i32.wrap_i64
+            local.set 4
+            br 1 (;@2;)
+          end
+          i32.const 4
+          local.set 4
+        end
+        local.get 0
+        i32.load8_u offset=32
+        br_if 0 (;@1;)
+        local.get 0
+        i32.load offset=4
+        local.tee 5
+        local.get 4
+        i32.lt_u
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 5
+        local.get 4
+        i32.sub
+        i32.store offset=4
+        local.get 0
+        local.get 0
+        i32.load
+        local.tee 3
+        local.get 4
+        i32.add
+        i32.store
+        local.get 0
+        local.get 4
+        i32.const 0
+        local.get 0
+        i64.load offset=24
+        i64.const 2
+        i64.eq
+        local.tee 5
+        select
+        i32.store offset=12
+        local.get 0
+        local.get 3
+        i32.const 1
+        local.get 5
+        select
+        i32.store offset=8
+        i32.const 2
+        i32.const 1
+        local.get 0
+        i64.load offset=16
+        i64.eqz
+        select
+        local.set 3
+      end
+      local.get 3
+    )
+    (func (;24;) (type 13) (param i32) (result i64)
+      (local i32 i32 i64 i64 i32 i32)
+      local.get 0
+      i32.load offset=4
+      i32.const -1
+      i32.add
+      local.set 1
+      local.get 0
+      i32.load
+      local.set 2
+      i64.const 0
+      local.set 3
+      i64.const 0
+      local.set 4
+      loop ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 1
+            i32.const -1
+            i32.eq
+            br_if 0 (;@3;)
+            local.get 0
+            local.get 1
+            i32.store offset=4
+            local.get 0
+            local.get 2
+            i32.const 1
+            i32.add
+            local.tee 5
+            i32.store
+            local.get 3
+            i64.const 64
+            i64.lt_u
+            br_if 1 (;@2;)
+          end
+          local.get 0
+          i32.const 1
+          i32.store8 offset=32
+          i64.const 0
+          return
+        end
+        local.get 1
+        i32.const -1
+        i32.add
+        local.set 1
+        local.get 2
+        i32.load8_s
+        local.tee 6
+        i64.extend_i32_u
+        i64.const 127
+        i64.and
+        local.get 3
+        i64.shl
+        local.get 4
+        i64.or
+        local.set 4
+        local.get 3
+        i64.const 7
+        i64.add
+        local.set 3
+        local.get 5
+        local.set 2
+        local.get 6
+        i32.const 0
+        i32.lt_s
+        br_if 0 (;@1;)
+      end
+      local.get 4
+    )
+    (func (;25;) (type 2) (param i32 i32 i32 i32)
       (local i32)
       global.get $__stack_pointer
       i32.const 16
@@ -648,7 +941,7 @@
               local.get 4
               i32.const 8
               i32.add
-              call 22
+              call 26
               local.get 4
               i32.load
               br_if 0 (;@4;)
@@ -672,7 +965,7 @@
         br 0 (;@1;)
       end
     )
-    (func (;22;) (type 4) (param i32 i32)
+    (func (;26;) (type 4) (param i32 i32)
       (local i32 i32 i32 i32)
       local.get 1
       i32.load offset=4
@@ -740,253 +1033,7 @@
       select
       i32.store
     )
-    (func (;23;) (type 4) (param i32 i32)
-      (local i32)
-      block ;; label = @1
-        block ;; label = @2
-          block ;; label = @3
-            local.get 0
-            i32.load8_u offset=4
-            br_if 0 (;@3;)
-            local.get 1
-            i32.const 255
-            i32.and
-            local.tee 2
-            i32.eqz
-            br_if 2 (;@1;)
-            local.get 2
-            i32.const 10
-            i32.eq
-            br_if 2 (;@1;)
-            local.get 2
-            i32.const 44
-            i32.eq
-            br_if 2 (;@1;)
-            local.get 2
-            i32.const 92
-            i32.ne
-            br_if 1 (;@2;)
-            local.get 0
-            i32.const 1
-            i32.store8 offset=4
-            return
-          end
-          local.get 0
-          i32.const 0
-          i32.store8 offset=4
-          local.get 1
-          i32.const 255
-          i32.and
-          local.tee 2
-          i32.eqz
-          br_if 1 (;@1;)
-          local.get 2
-          i32.const 10
-          i32.eq
-          br_if 1 (;@1;)
-          local.get 2
-          i32.const 44
-          i32.eq
-          br_if 0 (;@2;)
-          local.get 0
-          i32.const 92
-          call 24
-        end
-        local.get 0
-        local.get 1
-        call 24
-        return
-      end
-      local.get 0
-      call 25
-    )
-    (func (;24;) (type 4) (param i32 i32)
-      local.get 0
-      i32.const 1
-      i32.store8 offset=5
-      local.get 0
-      i32.load
-      local.get 1
-      call 26
-    )
-    (func (;25;) (type 1) (param i32)
-      local.get 0
-      i32.const 0
-      i32.store8 offset=4
-      block ;; label = @1
-        local.get 0
-        i32.load8_u offset=5
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 0
-        i32.const 0
-        i32.store8 offset=5
-        local.get 0
-        i32.load
-        call 27
-      end
-    )
-    (func (;26;) (type 4) (param i32 i32)
-      (local i32 i32 i32)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 2
-      global.set $__stack_pointer
-      local.get 0
-      i32.load
-      local.tee 3
-      i32.load
-      local.set 4
-      local.get 2
-      local.get 1
-      i32.store8 offset=15
-      local.get 0
-      local.get 3
-      i32.const 4
-      i32.add
-      local.get 4
-      local.get 2
-      i32.const 15
-      i32.add
-      i32.const 1
-      i32.const 1
-      call 12
-      local.get 0
-      i32.load8_u offset=16
-      i32.and
-      i32.store8 offset=16
-      local.get 2
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;27;) (type 1) (param i32)
-      local.get 0
-      i32.const 0
-      call 26
-    )
-    (func (;28;) (type 11) (param i64 i64 i32 i32) (result i32)
-      (local i32)
-      i32.const 0
-      local.set 4
-      block ;; label = @1
-        local.get 3
-        local.get 1
-        i32.wrap_i64
-        i32.const 255
-        i32.and
-        i32.ne
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 1
-        local.get 2
-        local.get 3
-        call 29
-        local.set 4
-      end
-      local.get 4
-    )
-    (func (;29;) (type 11) (param i64 i64 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-      block ;; label = @1
-        block ;; label = @2
-          local.get 3
-          local.get 1
-          i32.wrap_i64
-          i32.const 255
-          i32.and
-          local.tee 4
-          i32.ge_u
-          br_if 0 (;@2;)
-          i32.const 0
-          local.set 5
-          br 1 (;@1;)
-        end
-        block ;; label = @2
-          local.get 4
-          br_if 0 (;@2;)
-          i32.const 1
-          local.set 5
-          br 1 (;@1;)
-        end
-        local.get 4
-        i32.const -1
-        i32.add
-        local.set 6
-        i32.const 0
-        local.set 7
-        i32.const 1
-        local.set 5
-        i32.const 0
-        local.set 4
-        loop ;; label = @2
-          local.get 3
-          local.get 4
-          i32.eq
-          br_if 1 (;@1;)
-          local.get 2
-          local.get 4
-          i32.add
-          local.set 8
-          local.get 7
-          local.get 7
-          i32.const 8
-          i32.add
-          local.tee 9
-          i32.const 56
-          i32.and
-          local.get 4
-          i32.const 8
-          i32.lt_u
-          local.tee 10
-          select
-          local.set 11
-          local.get 6
-          local.get 4
-          i32.eq
-          local.set 12
-          local.get 4
-          i32.const 1
-          i32.add
-          local.set 4
-          local.get 9
-          local.set 7
-          local.get 8
-          i32.load8_u
-          local.get 0
-          local.get 1
-          local.get 10
-          select
-          local.get 11
-          i64.extend_i32_u
-          i64.shr_u
-          i32.wrap_i64
-          i32.const 255
-          i32.and
-          i32.ne
-          local.tee 8
-          i32.const 1
-          i32.const 2
-          local.get 8
-          select
-          local.get 12
-          select
-          local.tee 8
-          i32.const 2
-          i32.eq
-          br_if 0 (;@2;)
-        end
-        local.get 8
-        i32.const 1
-        i32.xor
-        local.set 5
-      end
-      local.get 5
-      i32.const 1
-      i32.and
-    )
-    (func (;30;) (type 5) (param i32 i32 i32 i32 i32)
+    (func (;27;) (type 5) (param i32 i32 i32 i32 i32)
       (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 96
@@ -1022,7 +1069,7 @@
           i32.add
           local.get 1
           local.get 2
-          call 31
+          call 28
           local.get 9
           i32.const 1
           i32.add
@@ -1036,7 +1083,7 @@
                   local.get 5
                   i32.const 48
                   i32.add
-                  call 32
+                  call 29
                   i32.const 255
                   i32.and
                   local.tee 16
@@ -1066,7 +1113,7 @@
                 i32.load offset=64
                 local.get 5
                 i32.load offset=68
-                call 28
+                call 30
                 i32.eqz
                 br_if 2 (;@3;)
                 local.get 5
@@ -1080,14 +1127,14 @@
                 local.tee 17
                 i64.const 8243128152305266548
                 i64.const 8
-                call 33
+                call 31
                 local.get 5
                 i32.load offset=16
                 local.get 5
                 i32.load offset=20
                 local.get 3
                 local.get 4
-                call 34
+                call 32
                 i32.eqz
                 br_if 2 (;@3;)
                 local.get 5
@@ -1097,7 +1144,7 @@
                 local.get 17
                 i64.const 8746390893695562342
                 i64.const 7496970
-                call 33
+                call 31
                 local.get 5
                 i32.load offset=12
                 local.set 11
@@ -1109,7 +1156,7 @@
                 local.get 17
                 i64.const 8245932783150527078
                 i64.const 29705
-                call 33
+                call 31
                 local.get 5
                 i32.load offset=4
                 local.set 13
@@ -1123,7 +1170,7 @@
             end
             block ;; label = @4
               local.get 6
-              call 35
+              call 33
               br_if 0 (;@4;)
               local.get 15
               i32.const 1
@@ -1137,7 +1184,7 @@
               i32.const 1
               local.set 15
               local.get 6
-              call 36
+              call 34
               i32.eqz
               br_if 1 (;@3;)
               local.get 5
@@ -1151,14 +1198,14 @@
               local.tee 17
               i64.const 25705
               i64.const 2
-              call 33
+              call 31
               local.get 5
               i32.load offset=40
               local.get 5
               i32.load offset=44
               local.get 10
               local.get 13
-              call 34
+              call 32
               i32.eqz
               br_if 1 (;@3;)
               local.get 5
@@ -1168,7 +1215,7 @@
               local.get 17
               i64.const 495622906222
               i64.const 5
-              call 33
+              call 31
               local.get 5
               i32.load offset=36
               local.set 8
@@ -1186,14 +1233,14 @@
             i32.load offset=76
             i64.const 25705
             i64.const 2
-            call 33
+            call 31
             local.get 5
             i32.load offset=24
             local.get 5
             i32.load offset=28
             local.get 12
             local.get 11
-            call 34
+            call 32
             local.set 15
             br 0 (;@3;)
           end
@@ -1210,7 +1257,7 @@
       i32.add
       global.set $__stack_pointer
     )
-    (func (;31;) (type 6) (param i32 i32 i32)
+    (func (;28;) (type 6) (param i32 i32 i32)
       local.get 0
       i32.const 0
       i32.store8 offset=46
@@ -1239,7 +1286,7 @@
       i64.const 0
       i64.store offset=33 align=1
     )
-    (func (;32;) (type 0) (param i32) (result i32)
+    (func (;29;) (type 0) (param i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         block ;; label = @2
@@ -1308,7 +1355,7 @@
                         i64.const 3
                         local.get 6
                         local.get 7
-                        call 29
+                        call 41
                         br_if 0 (;@9;)
                         local.get 3
                         local.get 1
@@ -1388,7 +1435,7 @@
                         local.get 7
                         i32.gt_u
                         select
-                        call 29
+                        call 41
                         i32.eqz
                         br_if 0 (;@9;)
                       end
@@ -1618,7 +1665,7 @@
                 i64.const 6
                 local.get 2
                 local.get 3
-                call 28
+                call 30
                 br_if 0 (;@5;)
                 i32.const 2
                 i32.const 0
@@ -1626,7 +1673,7 @@
                 i64.const 5
                 local.get 2
                 local.get 3
-                call 28
+                call 30
                 select
                 local.set 7
               end
@@ -1640,7 +1687,7 @@
             i64.const 6
             local.get 2
             local.get 3
-            call 28
+            call 30
             i32.store8 offset=44
             br 1 (;@2;)
           end
@@ -1679,7 +1726,28 @@
       end
       i32.const 3
     )
-    (func (;33;) (type 12) (param i32 i32 i32 i64 i64)
+    (func (;30;) (type 14) (param i64 i64 i32 i32) (result i32)
+      (local i32)
+      i32.const 0
+      local.set 4
+      block ;; label = @1
+        local.get 3
+        local.get 1
+        i32.wrap_i64
+        i32.const 255
+        i32.and
+        i32.ne
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 1
+        local.get 2
+        local.get 3
+        call 41
+        local.set 4
+      end
+      local.get 4
+    )
+    (func (;31;) (type 12) (param i32 i32 i32 i64 i64)
       (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
       local.get 2
       i32.const -1
@@ -1732,7 +1800,7 @@
             i32.const 1
             i32.add
             local.get 5
-            call 29
+            call 41
             i32.eqz
             br_if 1 (;@2;)
             i64.const 8765
@@ -1757,7 +1825,7 @@
             i32.gt_u
             select
             local.tee 12
-            call 29
+            call 41
             i32.eqz
             br_if 1 (;@2;)
             i32.const 1
@@ -1838,7 +1906,7 @@
         br 0 (;@1;)
       end
     )
-    (func (;34;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;32;) (type 10) (param i32 i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 1
         br_if 0 (;@1;)
@@ -1849,9 +1917,9 @@
       local.get 1
       local.get 2
       local.get 3
-      call 19
+      call 20
     )
-    (func (;35;) (type 0) (param i32) (result i32)
+    (func (;33;) (type 0) (param i32) (result i32)
       (local i32)
       i32.const 0
       local.set 1
@@ -1872,12 +1940,12 @@
         i32.load
         local.get 0
         i32.load offset=4
-        call 28
+        call 30
         local.set 1
       end
       local.get 1
     )
-    (func (;36;) (type 0) (param i32) (result i32)
+    (func (;34;) (type 0) (param i32) (result i32)
       (local i32)
       i32.const 0
       local.set 1
@@ -1904,12 +1972,138 @@
         i32.load
         local.get 0
         i32.load offset=4
-        call 28
+        call 30
         local.set 1
       end
       local.get 1
     )
-    (func (;37;) (type 13) (param i32 i64 i64) (result i32)
+    (func (;35;) (type 4) (param i32 i32)
+      (local i32)
+      block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 0
+            i32.load8_u offset=4
+            br_if 0 (;@3;)
+            local.get 1
+            i32.const 255
+            i32.and
+            local.tee 2
+            i32.eqz
+            br_if 2 (;@1;)
+            local.get 2
+            i32.const 10
+            i32.eq
+            br_if 2 (;@1;)
+            local.get 2
+            i32.const 44
+            i32.eq
+            br_if 2 (;@1;)
+            local.get 2
+            i32.const 92
+            i32.ne
+            br_if 1 (;@2;)
+            local.get 0
+            i32.const 1
+            i32.store8 offset=4
+            return
+          end
+          local.get 0
+          i32.const 0
+          i32.store8 offset=4
+          local.get 1
+          i32.const 255
+          i32.and
+          local.tee 2
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const 10
+          i32.eq
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const 44
+          i32.eq
+          br_if 0 (;@2;)
+          local.get 0
+          i32.const 92
+          call 36
+        end
+        local.get 0
+        local.get 1
+        call 36
+        return
+      end
+      local.get 0
+      call 37
+    )
+    (func (;36;) (type 4) (param i32 i32)
+      local.get 0
+      i32.const 1
+      i32.store8 offset=5
+      local.get 0
+      i32.load
+      local.get 1
+      call 38
+    )
+    (func (;37;) (type 1) (param i32)
+      local.get 0
+      i32.const 0
+      i32.store8 offset=4
+      block ;; label = @1
+        local.get 0
+        i32.load8_u offset=5
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 0
+        i32.const 0
+        i32.store8 offset=5
+        local.get 0
+        i32.load
+        call 39
+      end
+    )
+    (func (;38;) (type 4) (param i32 i32)
+      (local i32 i32 i32)
+      global.get $__stack_pointer
+      i32.const 16
+      i32.sub
+      local.tee 2
+      global.set $__stack_pointer
+      local.get 0
+      i32.load
+      local.tee 3
+      i32.load
+      local.set 4
+      local.get 2
+      local.get 1
+      i32.store8 offset=15
+      local.get 0
+      local.get 3
+      i32.const 4
+      i32.add
+      local.get 4
+      local.get 2
+      i32.const 15
+      i32.add
+      i32.const 1
+      i32.const 1
+      call 12
+      local.get 0
+      i32.load8_u offset=16
+      i32.and
+      i32.store8 offset=16
+      local.get 2
+      i32.const 16
+      i32.add
+      global.set $__stack_pointer
+    )
+    (func (;39;) (type 1) (param i32)
+      local.get 0
+      i32.const 0
+      call 38
+    )
+    (func (;40;) (type 15) (param i32 i64 i64) (result i32)
       (local i32 i32)
       global.get $__stack_pointer
       i32.const 16
@@ -1920,7 +2114,7 @@
       local.set 4
       block ;; label = @1
         local.get 0
-        call 35
+        call 33
         i32.eqz
         br_if 0 (;@1;)
         local.get 3
@@ -1932,14 +2126,14 @@
         i32.load offset=12
         i64.const 1701869940
         i64.const 4
-        call 33
+        call 31
         local.get 1
         local.get 2
         local.get 3
         i32.load offset=8
         local.get 3
         i32.load offset=12
-        call 28
+        call 30
         local.set 4
       end
       local.get 3
@@ -1948,276 +2142,106 @@
       global.set $__stack_pointer
       local.get 4
     )
-    (func (;38;) (type 12) (param i32 i32 i32 i64 i64)
-      (local i32 i32)
-      global.get $__stack_pointer
-      i32.const 48
-      i32.sub
-      local.tee 5
-      global.set $__stack_pointer
-      local.get 5
-      i64.const 0
-      i64.store offset=24
-      local.get 5
-      local.get 2
-      i32.store offset=12
-      local.get 5
-      local.get 1
-      i32.store offset=8
-      local.get 5
-      i64.const 0
-      i64.store offset=32
-      i32.const 0
-      local.set 1
-      local.get 5
-      i32.const 0
-      i32.store8 offset=40
-      local.get 5
-      i64.const 1
-      i64.store offset=16
+    (func (;41;) (type 14) (param i64 i64 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         block ;; label = @2
-          loop ;; label = @3
-            local.get 5
-            i32.const 8
-            i32.add
-            call 39
-            i32.const 255
-            i32.and
-            local.tee 2
-            i32.const 2
-            i32.eq
-            br_if 1 (;@2;)
-            block ;; label = @4
-              local.get 2
-              br_if 0 (;@4;)
-              local.get 0
-              local.get 6
-              i32.store offset=8
-              local.get 0
-              local.get 1
-              i32.store offset=4
-              i32.const 1
-              local.set 2
-              br 3 (;@1;)
-            end
-            local.get 5
-            i64.load offset=24
-            local.get 3
-            i64.ne
-            br_if 0 (;@3;)
-            local.get 5
-            i64.load offset=32
-            local.get 4
-            i64.ne
-            br_if 1 (;@2;)
-            local.get 5
-            i32.load offset=20
-            local.set 6
-            local.get 5
-            i32.load offset=16
-            local.set 1
-            br 0 (;@3;)
-          end
+          local.get 3
+          local.get 1
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee 4
+          i32.ge_u
+          br_if 0 (;@2;)
+          i32.const 0
+          local.set 5
+          br 1 (;@1;)
         end
-        i32.const 0
-        local.set 2
-      end
-      local.get 0
-      local.get 2
-      i32.store
-      local.get 5
-      i32.const 48
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;39;) (type 0) (param i32) (result i32)
-      (local i64 i64 i32 i32 i32)
-      block ;; label = @1
-        local.get 0
-        i32.load offset=4
-        br_if 0 (;@1;)
-        i32.const 0
-        return
-      end
-      local.get 0
-      local.get 0
-      call 40
-      local.tee 1
-      i64.const 7
-      i64.and
-      local.tee 2
-      i64.store offset=24
-      local.get 0
-      local.get 1
-      i64.const 3
-      i64.shr_u
-      i64.store offset=16
-      i32.const 2
-      local.set 3
-      block ;; label = @1
         block ;; label = @2
-          block ;; label = @3
-            local.get 2
-            i64.const 5
-            i64.eq
-            br_if 0 (;@3;)
-            block ;; label = @4
-              local.get 2
-              i64.const 1
-              i64.ne
-              br_if 0 (;@4;)
-              i32.const 8
-              local.set 4
-              br 2 (;@2;)
-            end
-            block ;; label = @4
-              local.get 2
-              i64.const 2
-              i64.eq
-              br_if 0 (;@4;)
-              local.get 2
-              i64.const 0
-              i64.ne
-              br_if 3 (;@1;)
-              local.get 0
-              call 40
-              drop
-              i32.const 0
-              local.set 4
-              br 2 (;@2;)
-            end
-            local.get 0
-            call 40
-            local.tee 2
-            i64.const 4294967296
-            i64.ge_u
-            br_if 2 (;@1;)
-            local.get 2
-            i32.wrap_i64
-            local.set 4
-            br 1 (;@2;)
-          end
-          i32.const 4
-          local.set 4
-        end
-        local.get 0
-        i32.load8_u offset=32
-        br_if 0 (;@1;)
-        local.get 0
-        i32.load offset=4
-        local.tee 5
-        local.get 4
-        i32.lt_u
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 5
-        local.get 4
-        i32.sub
-        i32.store offset=4
-        local.get 0
-        local.get 0
-        i32.load
-        local.tee 3
-        local.get 4
-        i32.add
-        i32.store
-        local.get 0
-        local.get 4
-        i32.const 0
-        local.get 0
-        i64.load offset=24
-        i64.const 2
-        i64.eq
-        local.tee 5
-        select
-        i32.store offset=12
-        local.get 0
-        local.get 3
-        i32.const 1
-        local.get 5
-        select
-        i32.store offset=8
-        i32.const 2
-        i32.const 1
-        local.get 0
-        i64.load offset=16
-        i64.eqz
-        select
-        local.set 3
-      end
-      local.get 3
-    )
-    (func (;40;) (type 14) (param i32) (result i64)
-      (local i32 i32 i64 i64 i32 i32)
-      local.get 0
-      i32.load offset=4
-      i32.const -1
-      i32.add
-      local.set 1
-      local.get 0
-      i32.load
-      local.set 2
-      i64.const 0
-      local.set 3
-      i64.const 0
-      local.set 4
-      loop ;; label = @1
-        block ;; label = @2
-          block ;; label = @3
-            local.get 1
-            i32.const -1
-            i32.eq
-            br_if 0 (;@3;)
-            local.get 0
-            local.get 1
-            i32.store offset=4
-            local.get 0
-            local.get 2
-            i32.const 1
-            i32.add
-            local.tee 5
-            i32.store
-            local.get 3
-            i64.const 64
-            i64.lt_u
-            br_if 1 (;@2;)
-          end
-          local.get 0
+          local.get 4
+          br_if 0 (;@2;)
           i32.const 1
-          i32.store8 offset=32
-          i64.const 0
-          return
+          local.set 5
+          br 1 (;@1;)
         end
-        local.get 1
+        local.get 4
         i32.const -1
         i32.add
-        local.set 1
-        local.get 2
-        i32.load8_s
-        local.tee 6
-        i64.extend_i32_u
-        i64.const 127
-        i64.and
-        local.get 3
-        i64.shl
-        local.get 4
-        i64.or
-        local.set 4
-        local.get 3
-        i64.const 7
-        i64.add
-        local.set 3
-        local.get 5
-        local.set 2
-        local.get 6
+        local.set 6
         i32.const 0
-        i32.lt_s
-        br_if 0 (;@1;)
+        local.set 7
+        i32.const 1
+        local.set 5
+        i32.const 0
+        local.set 4
+        loop ;; label = @2
+          local.get 3
+          local.get 4
+          i32.eq
+          br_if 1 (;@1;)
+          local.get 2
+          local.get 4
+          i32.add
+          local.set 8
+          local.get 7
+          local.get 7
+          i32.const 8
+          i32.add
+          local.tee 9
+          i32.const 56
+          i32.and
+          local.get 4
+          i32.const 8
+          i32.lt_u
+          local.tee 10
+          select
+          local.set 11
+          local.get 6
+          local.get 4
+          i32.eq
+          local.set 12
+          local.get 4
+          i32.const 1
+          i32.add
+          local.set 4
+          local.get 9
+          local.set 7
+          local.get 8
+          i32.load8_u
+          local.get 0
+          local.get 1
+          local.get 10
+          select
+          local.get 11
+          i64.extend_i32_u
+          i64.shr_u
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          i32.ne
+          local.tee 8
+          i32.const 1
+          i32.const 2
+          local.get 8
+          select
+          local.get 12
+          select
+          local.tee 8
+          i32.const 2
+          i32.eq
+          br_if 0 (;@2;)
+        end
+        local.get 8
+        i32.const 1
+        i32.xor
+        local.set 5
       end
-      local.get 4
+      local.get 5
+      i32.const 1
+      i32.and
     )
-    (func (;41;) (type 7) (param i32 i32) (result i32)
+    (func (;42;) (type 7) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         loop ;; label = @2
@@ -2353,7 +2377,7 @@
       local.get 2
       i32.eqz
     )
-    (func (;42;) (type 6) (param i32 i32 i32)
+    (func (;43;) (type 6) (param i32 i32 i32)
       (local i32 i32 i32)
       i32.const 9
       local.set 3
@@ -2411,7 +2435,7 @@
       i32.add
       i32.store
     )
-    (func (;43;) (type 6) (param i32 i32 i32)
+    (func (;44;) (type 6) (param i32 i32 i32)
       (local i32 i32 i32)
       global.get $__stack_pointer
       i32.const 16
@@ -2465,7 +2489,7 @@
                 i32.store offset=8
                 local.get 2
                 local.get 1
-                call 41
+                call 42
                 i32.eqz
                 br_if 2 (;@3;)
                 loop ;; label = @6
@@ -2493,7 +2517,7 @@
                         i64.const 4
                         local.get 4
                         local.get 1
-                        call 29
+                        call 41
                         i32.eqz
                         br_if 1 (;@8;)
                         i32.const 38
@@ -2506,7 +2530,7 @@
                       i32.const 8
                       i32.add
                       local.get 2
-                      call 23
+                      call 35
                       local.get 4
                       local.set 2
                       br 2 (;@6;)
@@ -2518,7 +2542,7 @@
                       i64.const 3
                       local.get 4
                       local.get 1
-                      call 29
+                      call 41
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 60
@@ -2530,7 +2554,7 @@
                       i64.const 3
                       local.get 4
                       local.get 1
-                      call 29
+                      call 41
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 62
@@ -2544,7 +2568,7 @@
                       i64.const 5
                       local.get 4
                       local.get 1
-                      call 29
+                      call 41
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 34
@@ -2555,7 +2579,7 @@
                     i64.const 5
                     local.get 4
                     local.get 1
-                    call 29
+                    call 41
                     i32.eqz
                     br_if 3 (;@4;)
                     i32.const 39
@@ -2565,7 +2589,7 @@
                   i32.const 8
                   i32.add
                   local.get 2
-                  call 23
+                  call 35
                   i32.const 1
                   local.get 4
                   local.get 5
@@ -2602,7 +2626,7 @@
                   local.get 0
                   local.get 2
                   i32.load8_u
-                  call 26
+                  call 38
                   local.get 1
                   i32.const -1
                   i32.add
@@ -2615,7 +2639,7 @@
                 end
               end
               local.get 0
-              call 27
+              call 39
               br 3 (;@1;)
             end
             local.get 3
@@ -2642,20 +2666,20 @@
         local.get 3
         i32.const 8
         i32.add
-        call 25
+        call 37
       end
       local.get 0
-      call 27
+      call 39
       local.get 3
       i32.const 16
       i32.add
       global.set $__stack_pointer
     )
-    (func (;44;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;45;) (type 10) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 17
+          call 18
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -2663,22 +2687,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -2696,7 +2722,7 @@
       end
       local.get 4
     )
-    (func (;45;) (type 0) (param i32) (result i32)
+    (func (;46;) (type 0) (param i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
@@ -2706,7 +2732,7 @@
       i32.const 7
       local.set 2
       block ;; label = @1
-        call 17
+        call 18
         local.tee 3
         i32.eqz
         br_if 0 (;@1;)
@@ -2717,201 +2743,179 @@
         i32.load offset=136
         i32.ge_u
         br_if 0 (;@1;)
+        local.get 3
+        i32.load offset=132
+        local.tee 4
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 4
+        local.get 0
+        i32.const 28
+        i32.mul
+        i32.add
+        local.tee 5
+        i32.load offset=24
+        local.set 6
+        local.get 5
+        i32.load offset=20
+        local.set 4
+        local.get 5
+        i64.const 0
+        i64.store offset=20 align=4
         block ;; label = @2
-          local.get 3
-          i32.load offset=132
-          local.tee 4
+          local.get 4
           i32.eqz
           br_if 0 (;@2;)
-          local.get 4
-          local.get 0
-          i32.const 28
-          i32.mul
-          i32.add
-          local.tee 4
-          i32.load offset=24
-          local.set 5
-          local.get 4
-          i32.load offset=20
-          local.set 6
-          local.get 4
-          i64.const 0
-          i64.store offset=20 align=4
           local.get 6
-          i32.eqz
-          br_if 0 (;@2;)
-          local.get 5
           i32.const 12
           i32.mul
           local.set 7
           i32.const 0
-          local.set 4
+          local.set 2
           block ;; label = @3
             loop ;; label = @4
               local.get 7
-              local.get 4
+              local.get 2
               i32.eq
               br_if 1 (;@3;)
-              local.get 6
               local.get 4
+              local.get 2
               i32.add
-              local.tee 8
+              local.tee 0
               i32.const 8
               i32.add
               i32.load
               call 2
               block ;; label = @5
-                local.get 8
+                local.get 0
                 i32.const 4
                 i32.add
                 i32.load
                 i32.eqz
                 br_if 0 (;@5;)
                 local.get 3
-                local.get 8
+                local.get 0
                 i32.load
                 call 16
               end
-              local.get 4
+              local.get 2
               i32.const 12
               i32.add
-              local.set 4
+              local.set 2
               br 0 (;@4;)
             end
           end
-          local.get 5
+          local.get 6
           i32.eqz
           br_if 0 (;@2;)
           local.get 3
-          local.get 6
+          local.get 4
           call 16
         end
-        local.get 3
-        i32.load offset=132
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 3
-        i32.load offset=136
-        local.get 0
-        i32.le_u
-        br_if 0 (;@1;)
-        local.get 4
-        i32.const 4
-        local.get 4
-        select
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        local.tee 9
+        local.get 5
         i32.load offset=4
-        local.set 8
+        local.set 4
         local.get 3
         i32.load offset=124
         local.set 7
         local.get 3
         i32.load offset=120
-        local.set 4
+        local.set 0
         i32.const 7
         local.set 2
         local.get 3
-        local.get 9
+        local.get 5
         i32.load offset=12
-        local.tee 10
+        local.tee 8
         i32.const 12
         i32.mul
         call 15
-        local.tee 11
+        local.tee 9
         i32.eqz
         br_if 0 (;@1;)
-        local.get 4
+        local.get 0
         i32.const 4
-        local.get 4
+        local.get 0
         select
-        local.tee 2
-        local.get 8
+        local.tee 6
+        local.get 4
         i32.const 28
         i32.mul
         i32.add
-        local.set 0
-        local.get 9
+        local.set 10
+        local.get 5
         i32.load offset=12
         i32.const 0
-        local.get 9
+        local.get 5
         i32.load offset=8
-        local.tee 6
+        local.tee 2
         select
         i32.const 44
         i32.mul
-        local.set 5
-        local.get 4
+        local.set 11
+        local.get 0
         i32.eqz
-        local.get 2
+        local.get 6
         i32.eqz
         i32.or
         local.get 7
-        local.get 8
+        local.get 4
         i32.le_u
         i32.or
         local.set 12
-        local.get 6
+        local.get 2
         i32.const 4
-        local.get 6
+        local.get 2
         select
         local.set 13
-        local.get 11
-        local.set 8
+        local.get 9
+        local.set 0
         i32.const 0
-        local.set 6
+        local.set 4
         loop ;; label = @2
           block ;; label = @3
             block ;; label = @4
               block ;; label = @5
-                local.get 5
-                local.get 6
+                local.get 11
+                local.get 4
                 i32.eq
                 br_if 0 (;@5;)
                 local.get 13
-                local.get 6
+                local.get 4
                 i32.add
-                local.set 4
+                local.set 2
                 block ;; label = @6
                   local.get 12
                   i32.eqz
                   br_if 0 (;@6;)
-                  local.get 4
+                  local.get 2
                   i32.load
                   local.set 7
                   br 2 (;@4;)
                 end
-                local.get 4
+                local.get 2
                 i32.load
                 local.set 7
-                local.get 0
+                local.get 10
                 i32.load offset=24
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 1
                 i32.const 16
                 i32.add
-                local.get 0
+                local.get 10
                 i32.load offset=4
-                local.tee 2
+                local.tee 6
                 i32.const 1
-                local.get 2
+                local.get 6
                 select
-                local.get 0
+                local.get 10
                 i32.load offset=8
                 i32.const 0
-                local.get 2
+                local.get 6
                 select
                 local.get 7
-                call 21
+                call 25
                 local.get 1
                 local.get 1
                 i64.load offset=16
@@ -2922,10 +2926,10 @@
                 local.get 1
                 i32.const 24
                 i32.add
-                call 22
+                call 26
                 local.get 1
                 i32.load offset=8
-                local.tee 2
+                local.tee 6
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 1
@@ -2933,35 +2937,35 @@
                 local.set 7
                 br 2 (;@3;)
               end
-              local.get 9
+              local.get 5
               i32.load
-              local.get 11
-              local.get 10
+              local.get 9
+              local.get 8
               local.get 3
-              i32.const 156
+              i32.const 144
               i32.add
               call 3
               local.get 3
-              local.get 11
+              local.get 9
               call 16
               local.get 3
-              i32.load offset=156
+              i32.load offset=144
               local.get 3
-              i32.const 160
+              i32.const 148
               i32.add
-              local.tee 4
+              local.tee 0
               i32.load
               i32.const 2
-              call 20
+              call 21
               local.tee 2
               br_if 3 (;@1;)
-              local.get 9
-              local.get 4
+              local.get 5
+              local.get 0
               i32.load
               i32.store offset=20
-              local.get 9
+              local.get 5
               local.get 3
-              i32.load offset=164
+              i32.load offset=152
               i32.store offset=24
               i32.const 0
               local.set 2
@@ -2969,58 +2973,58 @@
             end
             local.get 1
             local.get 7
-            local.get 4
+            local.get 2
             i32.const 32
             i32.add
-            call 42
+            call 43
             local.get 1
             i32.load offset=4
             local.set 7
             local.get 1
             i32.load
-            local.set 2
+            local.set 6
           end
-          local.get 8
+          local.get 0
           i32.const 8
           i32.add
-          local.get 4
+          local.get 2
           i32.const 8
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 12
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 4
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 20
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 24
           i32.add
           i32.load
           call 4
           i32.store
-          local.get 8
+          local.get 0
           i32.const 4
           i32.add
           local.get 7
           i32.store
-          local.get 8
-          local.get 2
+          local.get 0
+          local.get 6
           i32.store
-          local.get 8
+          local.get 0
           i32.const 12
           i32.add
-          local.set 8
-          local.get 6
+          local.set 0
+          local.get 4
           i32.const 44
           i32.add
-          local.set 6
+          local.set 4
           br 0 (;@2;)
         end
       end
@@ -3030,8 +3034,8 @@
       global.set $__stack_pointer
       local.get 2
     )
-    (func (;46;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i64 i64 i32)
+    (func (;47;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i64 i32 i64)
       global.get $__stack_pointer
       i32.const 64
       i32.sub
@@ -3039,7 +3043,7 @@
       global.set $__stack_pointer
       block ;; label = @1
         block ;; label = @2
-          call 17
+          call 18
           local.tee 6
           i32.eqz
           br_if 0 (;@2;)
@@ -3133,7 +3137,7 @@
               i32.load offset=16
               local.get 1
               i32.add
-              call 21
+              call 25
               local.get 5
               local.get 5
               i64.load offset=40
@@ -3145,7 +3149,7 @@
                 local.get 5
                 i32.const 48
                 i32.add
-                call 22
+                call 26
                 local.get 5
                 i32.load offset=32
                 local.tee 0
@@ -3159,7 +3163,7 @@
                 local.get 0
                 local.get 5
                 i32.load offset=36
-                call 18
+                call 19
                 local.get 5
                 i32.load offset=24
                 i32.const 1
@@ -3184,7 +3188,7 @@
             local.get 5
             i32.const 48
             i32.add
-            call 42
+            call 43
             local.get 5
             i32.const 8
             i32.add
@@ -3194,7 +3198,7 @@
             i32.load offset=16
             local.get 5
             i32.load offset=20
-            call 18
+            call 19
             block ;; label = @4
               local.get 5
               i32.load offset=8
@@ -3221,37 +3225,29 @@
           end
           i32.const 1
           local.set 7
+          local.get 2
           local.get 3
           i64.extend_i32_u
           local.tee 11
-          local.get 2
-          i64.extend_i32_u
-          i64.add
-          memory.size
-          i64.extend_i32_u
-          i64.const 16
-          i64.shl
-          local.tee 12
-          i64.gt_u
+          call 17
+          i32.eqz
           br_if 1 (;@1;)
           local.get 4
-          i64.extend_i32_u
           i64.const 4
-          i64.add
-          local.get 12
-          i64.gt_u
+          call 17
+          i32.eqz
           br_if 1 (;@1;)
           local.get 1
           local.get 6
-          i32.const 156
+          i32.const 144
           i32.add
-          local.tee 13
+          local.tee 12
           call 5
           local.get 6
-          i32.load offset=160
+          i32.load offset=148
           local.set 8
           local.get 6
-          i32.load offset=156
+          i32.load offset=144
           local.set 9
           i32.const 1
           local.set 7
@@ -3274,7 +3270,7 @@
             i32.const 15
             i32.and
             i64.extend_i32_u
-            local.set 12
+            local.set 13
             local.get 9
             local.set 0
             block ;; label = @4
@@ -3286,16 +3282,16 @@
                 i32.const -4
                 i32.add
                 local.set 7
-                local.get 12
+                local.get 13
                 i64.const 4294967296
-                local.get 12
+                local.get 13
                 i64.const 4294967296
                 i64.lt_u
                 select
                 local.get 0
                 i64.load32_u
                 i64.mul
-                local.set 12
+                local.set 13
                 local.get 0
                 i32.const 4
                 i32.add
@@ -3303,7 +3299,7 @@
                 br 0 (;@5;)
               end
             end
-            local.get 12
+            local.get 13
             local.get 11
             i64.gt_u
             local.set 7
@@ -3331,28 +3327,28 @@
           end
           local.get 6
           local.get 3
-          i32.store offset=152
+          i32.store offset=168
           local.get 6
           local.get 2
-          i32.store offset=148
+          i32.store offset=164
           local.get 6
           i32.const 1
-          i32.store offset=144
+          i32.store offset=160
           local.get 1
-          local.get 13
+          local.get 12
           call 7
           i32.const 0
           local.set 7
           local.get 6
           i32.const 0
-          i32.store offset=144
+          i32.store offset=160
           local.get 6
-          i32.load offset=160
+          i32.load offset=148
           local.set 0
           block ;; label = @3
             block ;; label = @4
               local.get 6
-              i32.load offset=156
+              i32.load offset=144
               local.tee 1
               local.get 2
               i32.eq
@@ -3378,123 +3374,121 @@
       global.set $__stack_pointer
       local.get 7
     )
-    (func (;47;) (type 7) (param i32 i32) (result i32)
+    (func (;48;) (type 7) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
       i32.sub
       local.tee 2
       global.set $__stack_pointer
-      i32.const 7
-      local.set 3
       block ;; label = @1
-        call 17
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        i32.const 6
-        local.set 3
-        local.get 4
-        i32.load offset=120
-        local.tee 5
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        i32.load offset=124
-        local.get 0
-        i32.le_u
-        br_if 0 (;@1;)
-        i32.const 1
-        local.set 3
-        local.get 1
-        i64.extend_i32_u
-        i64.const 4
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        i64.gt_u
-        br_if 0 (;@1;)
-        local.get 5
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        i32.load
-        local.set 5
+        block ;; label = @2
+          call 18
+          local.tee 3
+          i32.eqz
+          br_if 0 (;@2;)
+          i32.const 6
+          local.set 4
+          local.get 3
+          i32.load offset=120
+          local.tee 5
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 3
+          i32.load offset=124
+          local.get 0
+          i32.le_u
+          br_if 1 (;@1;)
+          local.get 5
+          local.get 0
+          i32.const 28
+          i32.mul
+          i32.add
+          i32.load
+          local.set 4
+          block ;; label = @3
+            local.get 1
+            i64.const 4
+            call 17
+            br_if 0 (;@3;)
+            i32.const 1
+            local.set 4
+            br 2 (;@1;)
+          end
+          local.get 3
+          i32.const 132
+          i32.add
+          local.tee 5
+          local.get 3
+          i32.const 1
+          i32.const 28
+          local.get 3
+          i32.load offset=136
+          call 14
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 4
+          local.get 3
+          i32.const 144
+          i32.add
+          call 8
+          local.get 3
+          i32.load offset=144
+          local.get 3
+          i32.const 148
+          i32.add
+          local.tee 6
+          i32.load
+          i32.const 2
+          call 21
+          local.tee 4
+          br_if 1 (;@1;)
+          local.get 2
+          i64.const 0
+          i64.store offset=12 align=4
+          local.get 2
+          local.get 0
+          i32.store offset=8
+          local.get 2
+          i64.const 0
+          i64.store offset=20 align=4
+          i32.const 0
+          local.set 4
+          local.get 2
+          i32.const 0
+          i32.store offset=28
+          local.get 2
+          local.get 6
+          i32.load
+          i32.store offset=4
+          local.get 5
+          local.get 3
+          local.get 2
+          i32.const 4
+          i32.add
+          i32.const 1
+          i32.const 28
+          call 12
+          drop
+          local.get 1
+          local.get 3
+          i32.load offset=136
+          i32.const -1
+          i32.add
+          i32.store align=1
+          br 1 (;@1;)
+        end
         i32.const 7
-        local.set 3
-        local.get 4
-        i32.const 132
-        i32.add
-        local.tee 6
-        local.get 4
-        i32.const 1
-        i32.const 28
-        local.get 4
-        i32.load offset=136
-        call 14
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 5
-        local.get 4
-        i32.const 156
-        i32.add
-        call 8
-        local.get 4
-        i32.load offset=156
-        local.get 4
-        i32.const 160
-        i32.add
-        local.tee 5
-        i32.load
-        i32.const 2
-        call 20
-        local.tee 3
-        br_if 0 (;@1;)
-        local.get 2
-        i64.const 0
-        i64.store offset=12 align=4
-        local.get 2
-        local.get 0
-        i32.store offset=8
-        local.get 2
-        i64.const 0
-        i64.store offset=20 align=4
-        i32.const 0
-        local.set 3
-        local.get 2
-        i32.const 0
-        i32.store offset=28
-        local.get 2
-        local.get 5
-        i32.load
-        i32.store offset=4
-        local.get 6
-        local.get 4
-        local.get 2
-        i32.const 4
-        i32.add
-        i32.const 1
-        i32.const 28
-        call 12
-        drop
-        local.get 1
-        local.get 4
-        i32.load offset=136
-        i32.const -1
-        i32.add
-        i32.store align=1
+        local.set 4
       end
       local.get 2
       i32.const 32
       i32.add
       global.set $__stack_pointer
-      local.get 3
+      local.get 4
     )
-    (func (;48;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i64 i32 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (func (;49;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 192
       i32.sub
@@ -3515,26 +3509,18 @@
         i32.const 2
         i32.gt_u
         br_if 0 (;@1;)
+        local.get 0
         local.get 1
         i64.extend_i32_u
         i64.const 3
         i64.shl
-        local.get 0
-        i64.extend_i32_u
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        local.tee 7
-        i64.gt_u
+        call 17
+        i32.eqz
         br_if 0 (;@1;)
         local.get 4
-        i64.extend_i32_u
         i64.const 4
-        i64.add
-        local.get 7
-        i64.gt_u
+        call 17
+        i32.eqz
         br_if 0 (;@1;)
         i32.const 6566416
         local.get 2
@@ -3543,7 +3529,7 @@
         i32.shr_u
         i32.const 7
         i32.and
-        local.set 8
+        local.set 7
         i32.const -1
         local.set 2
         local.get 0
@@ -3560,20 +3546,18 @@
             local.get 6
             i32.const 4
             i32.add
-            local.set 9
+            local.set 8
             local.get 6
-            i64.load32_u align=1
-            local.set 10
+            i32.load align=1
+            local.set 9
             local.get 6
             i32.const 8
             i32.add
             local.set 6
-            local.get 10
             local.get 9
+            local.get 8
             i64.load32_u align=1
-            i64.add
-            local.get 7
-            i64.le_u
+            call 17
             br_if 0 (;@3;)
           end
           i32.const 1
@@ -3582,50 +3566,50 @@
         end
         i32.const 7
         local.set 6
-        call 17
-        local.tee 9
+        call 18
+        local.tee 8
         i32.eqz
         br_if 0 (;@1;)
-        local.get 9
+        local.get 8
         i32.const 120
         i32.add
-        local.tee 11
-        local.get 9
+        local.tee 10
+        local.get 8
         call 13
         i32.eqz
         br_if 0 (;@1;)
         local.get 0
         local.get 1
-        local.get 8
+        local.get 7
         local.get 3
-        local.get 9
-        i32.const 156
+        local.get 8
+        i32.const 144
         i32.add
         call 9
         i32.const 0
         local.set 2
-        local.get 9
-        i32.load offset=156
-        local.get 9
-        i32.const 160
+        local.get 8
+        i32.load offset=144
+        local.get 8
+        i32.const 148
         i32.add
-        local.tee 3
+        local.tee 9
         i32.load
         i32.const 0
-        call 20
+        call 21
         local.tee 6
         br_if 0 (;@1;)
-        local.get 3
+        local.get 9
         i32.load
-        local.set 12
+        local.set 11
         block ;; label = @2
           block ;; label = @3
-            local.get 8
+            local.get 7
             i32.const 6
             i32.gt_u
             br_if 0 (;@3;)
             i32.const 1
-            local.get 8
+            local.get 7
             i32.shl
             i32.const 67
             i32.and
@@ -3634,13 +3618,13 @@
             i32.const 0
             local.set 6
             i32.const 0
+            local.set 9
+            i32.const 0
             local.set 3
             i32.const 0
-            local.set 8
+            local.set 7
             i32.const 0
-            local.set 13
-            i32.const 0
-            local.set 14
+            local.set 12
             local.get 1
             i32.eqz
             br_if 1 (;@2;)
@@ -3651,7 +3635,7 @@
             local.set 3
             local.get 0
             i32.load align=1
-            local.set 8
+            local.set 2
             local.get 5
             i32.const 0
             i32.store offset=48
@@ -3659,11 +3643,8 @@
             i64.const 0
             i64.store offset=40 align=4
             local.get 5
-            local.get 9
+            local.get 8
             i32.store offset=36
-            local.get 5
-            i32.const 1
-            i32.store8 offset=68
             local.get 5
             i32.const 0
             i32.store offset=64
@@ -3671,24 +3652,31 @@
             i64.const 0
             i64.store offset=56 align=4
             local.get 5
+            i32.const 1
+            i32.store8 offset=68
+            local.get 5
             local.get 5
             i32.const 36
             i32.add
             i32.store offset=52
             local.get 3
             local.set 6
-            local.get 8
+            local.get 2
+            i32.const 1
+            local.get 3
+            select
+            local.tee 0
             local.set 2
             block ;; label = @4
               i64.const 12565487
               i64.const 3
-              local.get 8
+              local.get 0
               local.get 3
-              call 29
+              call 41
               i32.eqz
               br_if 0 (;@4;)
               i32.const 1
-              local.get 8
+              local.get 0
               i32.const 3
               i32.add
               local.get 3
@@ -3716,15 +3704,15 @@
                   block ;; label = @7
                     local.get 2
                     i32.load8_u
-                    local.tee 0
+                    local.tee 1
                     i32.const -9
                     i32.add
-                    local.tee 1
+                    local.tee 9
                     i32.const 23
                     i32.gt_u
                     br_if 0 (;@7;)
                     i32.const 1
-                    local.get 1
+                    local.get 9
                     i32.shl
                     i32.const 8388635
                     i32.and
@@ -3741,32 +3729,32 @@
                     br 1 (;@6;)
                   end
                 end
-                local.get 0
+                local.get 1
                 i32.const 60
                 i32.ne
                 br_if 0 (;@5;)
                 local.get 5
                 i32.const 144
                 i32.add
-                local.set 13
+                local.set 7
                 i32.const 0
-                local.set 0
+                local.set 1
                 loop ;; label = @6
-                  local.get 0
+                  local.get 1
                   i32.const 2
                   i32.eq
-                  local.tee 1
+                  local.tee 9
                   br_if 2 (;@4;)
                   local.get 5
                   i32.const 128
                   i32.add
-                  local.get 8
-                  local.get 3
-                  call 31
                   local.get 0
+                  local.get 3
+                  call 28
+                  local.get 1
                   i32.const 1
                   i32.add
-                  local.set 14
+                  local.set 12
                   loop ;; label = @7
                     i32.const 3
                     local.set 6
@@ -3776,7 +3764,7 @@
                           local.get 5
                           i32.const 128
                           i32.add
-                          call 32
+                          call 29
                           i32.const 255
                           i32.and
                           local.tee 2
@@ -3790,8 +3778,8 @@
                           i32.const 2
                           i32.ne
                           br_if 6 (;@4;)
-                          local.get 14
-                          local.set 0
+                          local.get 12
+                          local.set 1
                           br 4 (;@6;)
                         end
                         local.get 5
@@ -3804,7 +3792,7 @@
                         i32.eq
                         br_if 2 (;@7;)
                         local.get 5
-                        local.get 10
+                        local.get 13
                         i64.store offset=184 align=4
                         local.get 5
                         local.get 6
@@ -3812,29 +3800,29 @@
                         local.get 5
                         i32.const 52
                         i32.add
-                        local.get 0
+                        local.get 1
                         i32.const 1
                         i32.eq
                         local.get 5
                         i32.const 180
                         i32.add
-                        call 43
+                        call 44
                         br 2 (;@7;)
                       end
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i32.load offset=24
                       i32.store offset=96
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i64.load offset=16 align=4
                       i64.store offset=88
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i64.load offset=8 align=4
                       i64.store offset=80
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i64.load align=4
                       i64.store offset=72
                       block ;; label = @9
@@ -3843,14 +3831,14 @@
                             block ;; label = @12
                               block ;; label = @13
                                 block ;; label = @14
-                                  local.get 0
+                                  local.get 1
                                   i32.const 1
                                   i32.eq
                                   br_if 0 (;@14;)
-                                  local.get 13
+                                  local.get 7
                                   i64.const 7310579615589884240
                                   i64.const 29193
-                                  call 37
+                                  call 40
                                   i32.eqz
                                   br_if 1 (;@13;)
                                   i32.const 0
@@ -3861,17 +3849,17 @@
                                   local.get 5
                                   i32.const 72
                                   i32.add
-                                  call 36
+                                  call 34
                                   i32.eqz
                                   br_if 0 (;@14;)
                                   local.get 6
                                   i32.eqz
                                   br_if 2 (;@12;)
                                 end
-                                local.get 13
+                                local.get 7
                                 i64.const 128009175786834
                                 i64.const 6
-                                call 37
+                                call 40
                                 i32.eqz
                                 br_if 5 (;@8;)
                                 local.get 5
@@ -3882,10 +3870,10 @@
                                 local.tee 2
                                 local.get 5
                                 i32.load offset=156
-                                local.tee 15
+                                local.tee 14
                                 i64.const 7953203514706261359
                                 i64.const 495622906124
-                                call 33
+                                call 31
                                 local.get 5
                                 i32.load offset=28
                                 local.tee 6
@@ -3893,15 +3881,15 @@
                                 br_if 2 (;@11;)
                                 local.get 5
                                 i32.load offset=24
-                                local.set 16
+                                local.set 15
                                 local.get 6
-                                local.set 17
+                                local.set 16
                                 br 3 (;@10;)
                               end
                               local.get 5
                               i32.const 72
                               i32.add
-                              call 36
+                              call 34
                               i32.eqz
                               br_if 4 (;@8;)
                               local.get 6
@@ -3914,26 +3902,26 @@
                             i32.load offset=156
                             i64.const 495622906222
                             i64.const 5
-                            call 33
+                            call 31
                             local.get 5
                             i32.load offset=4
                             local.tee 6
-                            local.get 18
+                            local.get 17
                             local.get 6
                             select
-                            local.tee 18
+                            local.tee 17
                             i64.extend_i32_u
                             i64.const 32
                             i64.shl
                             local.get 5
                             i32.load
-                            local.get 19
+                            local.get 18
                             local.get 6
                             select
-                            local.tee 19
+                            local.tee 18
                             i64.extend_i32_u
                             i64.or
-                            local.set 10
+                            local.set 13
                             local.get 6
                             i32.const 0
                             i32.ne
@@ -3944,20 +3932,20 @@
                           i32.const 16
                           i32.add
                           local.get 2
-                          local.get 15
+                          local.get 14
                           i64.const 25705
                           i64.const 2
-                          call 33
+                          call 31
                           local.get 5
                           i32.const 8
                           i32.add
-                          local.get 8
+                          local.get 0
                           local.get 3
                           local.get 5
                           i32.load offset=16
                           local.get 5
                           i32.load offset=20
-                          call 30
+                          call 27
                           block ;; label = @11
                             local.get 5
                             i32.load offset=12
@@ -3969,21 +3957,21 @@
                           end
                           local.get 5
                           i32.load offset=8
-                          local.set 16
+                          local.set 15
                           local.get 6
-                          local.set 17
+                          local.set 16
                         end
                         i32.const 1
                         local.set 6
                       end
-                      local.get 17
+                      local.get 16
                       i64.extend_i32_u
                       i64.const 32
                       i64.shl
-                      local.get 16
+                      local.get 15
                       i64.extend_i32_u
                       i64.or
-                      local.set 10
+                      local.set 13
                       br 0 (;@8;)
                     end
                   end
@@ -3992,18 +3980,18 @@
               local.get 5
               i32.const 128
               i32.add
-              local.get 8
+              local.get 0
               local.get 3
               i64.const 1
               i64.const 0
-              call 38
+              call 22
               block ;; label = @5
                 local.get 5
                 i32.load offset=128
                 i32.eqz
                 br_if 0 (;@5;)
                 i32.const 0
-                local.set 1
+                local.set 9
                 local.get 5
                 i32.load offset=132
                 i32.eqz
@@ -4011,55 +3999,55 @@
                 local.get 5
                 i32.const 128
                 i32.add
-                local.get 8
+                local.get 0
                 local.get 3
                 i64.const 7
                 i64.const 2
-                call 38
+                call 22
                 local.get 5
                 i32.load offset=128
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 5
                 i32.load offset=132
-                local.tee 14
+                local.tee 12
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 5
                 i32.load offset=136
-                local.set 18
+                local.set 17
                 local.get 5
                 i32.const 128
                 i32.add
                 i32.const 16
                 i32.add
-                local.set 16
+                local.set 15
                 local.get 5
                 i32.const 72
                 i32.add
                 i32.const 16
                 i32.add
-                local.set 19
+                local.set 18
                 i32.const 1
-                local.set 1
+                local.set 9
                 i32.const 0
-                local.set 13
+                local.set 7
                 loop ;; label = @6
-                  local.get 13
+                  local.get 7
                   i32.const 2
                   i32.eq
                   br_if 2 (;@4;)
-                  local.get 19
+                  local.get 18
                   i64.const 0
                   i64.store
-                  local.get 19
+                  local.get 18
                   i64.const 0
                   i64.store offset=8
                   local.get 5
-                  local.get 18
+                  local.get 17
                   i32.store offset=76
                   local.get 5
-                  local.get 14
+                  local.get 12
                   i32.store offset=72
                   local.get 5
                   i32.const 0
@@ -4069,21 +4057,21 @@
                   i64.store offset=80
                   i64.const 12
                   i64.const 11
-                  local.get 13
+                  local.get 7
                   i32.const 1
                   i32.eq
-                  local.tee 8
+                  local.tee 3
                   select
-                  local.set 10
-                  local.get 13
+                  local.set 13
+                  local.get 7
                   i32.const 1
                   i32.add
-                  local.set 13
+                  local.set 7
                   loop ;; label = @7
                     local.get 5
                     i32.const 72
                     i32.add
-                    call 39
+                    call 23
                     i32.const 255
                     i32.and
                     local.tee 6
@@ -4095,7 +4083,7 @@
                     br_if 1 (;@6;)
                     local.get 5
                     i64.load offset=88
-                    local.get 10
+                    local.get 13
                     i64.ne
                     br_if 0 (;@7;)
                     local.get 5
@@ -4112,36 +4100,36 @@
                     i32.load offset=84
                     i64.const 1
                     i64.const 2
-                    call 38
+                    call 22
                     local.get 5
                     i32.load offset=128
                     i32.eqz
                     br_if 2 (;@5;)
                     local.get 5
                     i32.load offset=136
-                    local.set 3
+                    local.set 0
                     local.get 5
                     i32.load offset=132
-                    local.set 0
+                    local.set 1
                     block ;; label = @8
                       block ;; label = @9
                         block ;; label = @10
-                          local.get 8
+                          local.get 3
                           br_if 0 (;@10;)
-                          local.get 0
+                          local.get 1
                           i32.eqz
                           br_if 1 (;@9;)
-                          local.get 16
+                          local.get 15
                           i64.const 0
                           i64.store
-                          local.get 16
+                          local.get 15
                           i64.const 0
                           i64.store offset=8
                           local.get 5
-                          local.get 18
+                          local.get 17
                           i32.store offset=132
                           local.get 5
-                          local.get 14
+                          local.get 12
                           i32.store offset=128
                           local.get 5
                           i32.const 0
@@ -4153,7 +4141,7 @@
                             local.get 5
                             i32.const 128
                             i32.add
-                            call 39
+                            call 23
                             i32.const 255
                             i32.and
                             local.tee 6
@@ -4182,7 +4170,7 @@
                             i32.load offset=140
                             i64.const 8
                             i64.const 2
-                            call 38
+                            call 22
                             local.get 5
                             i32.load offset=180
                             i32.const 1
@@ -4198,30 +4186,30 @@
                             br_if 0 (;@11;)
                             local.get 2
                             local.get 6
+                            local.get 1
                             local.get 0
-                            local.get 3
-                            call 19
+                            call 20
                             br_if 4 (;@7;)
                             br 0 (;@11;)
                           end
                         end
                         i32.const 0
                         local.set 6
-                        local.get 0
+                        local.get 1
                         i32.eqz
                         br_if 1 (;@8;)
-                        local.get 3
+                        local.get 0
                         i32.eqz
                         br_if 1 (;@8;)
                         i32.const 0
                         local.set 6
                         block ;; label = @10
                           loop ;; label = @11
-                            local.get 3
+                            local.get 0
                             local.get 6
                             i32.eq
                             br_if 1 (;@10;)
-                            local.get 0
+                            local.get 1
                             local.get 6
                             i32.add
                             local.set 2
@@ -4236,16 +4224,16 @@
                             br 0 (;@11;)
                           end
                         end
+                        local.get 1
                         local.get 0
-                        local.get 3
-                        call 41
+                        call 42
                         i32.eqz
                         br_if 0 (;@9;)
                         local.get 5
-                        local.get 3
+                        local.get 0
                         i32.store offset=124
                         local.get 5
-                        local.get 0
+                        local.get 1
                         i32.store offset=120
                         i32.const 2
                         local.set 6
@@ -4260,25 +4248,25 @@
                     local.get 5
                     i32.const 52
                     i32.add
-                    local.get 8
+                    local.get 3
                     local.get 5
                     i32.const 116
                     i32.add
-                    call 43
+                    call 44
                     br 0 (;@7;)
                   end
                 end
               end
               i32.const 0
-              local.set 1
+              local.set 9
             end
             block ;; label = @4
               block ;; label = @5
-                local.get 1
+                local.get 9
                 i32.eqz
                 br_if 0 (;@5;)
                 i32.const 1
-                local.set 2
+                local.set 6
                 local.get 5
                 i32.load8_u offset=68
                 i32.const 1
@@ -4300,61 +4288,61 @@
             end
             local.get 5
             i32.load offset=48
-            local.set 14
+            local.set 12
             local.get 5
             i32.load offset=44
-            local.set 13
+            local.set 7
             local.get 5
             i32.load offset=40
-            local.set 8
+            local.set 2
             local.get 5
             i32.load offset=60
             local.set 3
             local.get 5
             i32.load offset=64
-            local.set 6
+            local.set 9
             br 1 (;@2;)
           end
           i32.const 0
           local.set 6
           i32.const 0
+          local.set 9
+          i32.const 0
           local.set 3
           i32.const 0
-          local.set 8
+          local.set 7
           i32.const 0
-          local.set 13
-          i32.const 0
-          local.set 14
+          local.set 12
         end
         local.get 5
-        local.get 2
+        local.get 6
         i32.store offset=152
         local.get 5
-        local.get 6
+        local.get 9
         i32.store offset=148
         local.get 5
         local.get 3
         i32.store offset=144
         local.get 5
-        local.get 14
+        local.get 12
         i32.store offset=140
         local.get 5
-        local.get 13
+        local.get 7
         i32.store offset=136
         local.get 5
-        local.get 8
+        local.get 2
         i32.store offset=132
         local.get 5
-        local.get 12
-        i32.store offset=128
         local.get 11
-        local.get 9
+        i32.store offset=128
+        local.get 10
+        local.get 8
         local.get 5
         i32.const 128
         i32.add
         call 11
         local.get 4
-        local.get 9
+        local.get 8
         i32.load offset=124
         i32.const -1
         i32.add
@@ -4368,8 +4356,8 @@
       global.set $__stack_pointer
       local.get 6
     )
-    (func (;49;) (type 10) (param i32 i32 i32) (result i32)
-      (local i32 i32 i64 i32 i32)
+    (func (;50;) (type 11) (param i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
       i32.sub
@@ -4378,59 +4366,60 @@
       i32.const 1
       local.set 4
       block ;; label = @1
+        local.get 0
         local.get 1
         i64.extend_i32_u
-        local.get 0
-        i64.extend_i32_u
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        local.tee 5
-        i64.gt_u
+        call 17
+        i32.eqz
         br_if 0 (;@1;)
         local.get 2
-        i64.extend_i32_u
         i64.const 4
-        i64.add
-        local.get 5
-        i64.gt_u
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 1
-        call 41
+        call 17
         i32.eqz
         br_if 0 (;@1;)
+        i32.const 1
+        local.set 4
+        local.get 0
+        i32.const 1
+        local.get 1
+        select
+        local.get 1
+        call 42
+        i32.eqz
+        br_if 0 (;@1;)
+        block ;; label = @2
+          call 18
+          local.tee 5
+          br_if 0 (;@2;)
+          i32.const 7
+          local.set 4
+          br 1 (;@1;)
+        end
         i32.const 7
         local.set 4
-        call 17
-        local.tee 6
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 6
+        local.get 5
         i32.const 120
         i32.add
-        local.tee 7
-        local.get 6
+        local.tee 6
+        local.get 5
         call 13
         i32.eqz
         br_if 0 (;@1;)
         local.get 0
         local.get 1
-        local.get 6
-        i32.const 156
+        local.get 5
+        i32.const 144
         i32.add
         call 10
-        local.get 6
-        i32.load offset=156
-        local.get 6
-        i32.const 160
+        local.get 5
+        i32.load offset=144
+        local.get 5
+        i32.const 148
         i32.add
-        local.tee 0
+        local.tee 1
         i32.load
         i32.const 1
-        call 20
+        call 21
         local.tee 4
         br_if 0 (;@1;)
         local.get 3
@@ -4443,17 +4432,17 @@
         i64.const 0
         i64.store offset=24 align=4
         local.get 3
-        local.get 0
+        local.get 1
         i32.load
         i32.store offset=4
-        local.get 7
         local.get 6
+        local.get 5
         local.get 3
         i32.const 4
         i32.add
         call 11
         local.get 2
-        local.get 6
+        local.get 5
         i32.load offset=124
         i32.const -1
         i32.add
@@ -4467,8 +4456,8 @@
       global.set $__stack_pointer
       local.get 4
     )
-    (func (;50;) (type 10) (param i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i64 i32 i32 i32 i32 i64 i32 i32 i32 i32)
+    (func (;51;) (type 11) (param i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 48
       i32.sub
@@ -4476,7 +4465,7 @@
       global.set $__stack_pointer
       block ;; label = @1
         block ;; label = @2
-          call 17
+          call 18
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -4502,58 +4491,50 @@
           i32.const 1
           local.set 5
           local.get 2
-          i64.extend_i32_u
           i64.const 20
-          i64.add
-          memory.size
-          i64.extend_i32_u
-          i64.const 16
-          i64.shl
-          local.tee 7
-          i64.gt_u
+          call 17
+          i32.eqz
           br_if 1 (;@1;)
           local.get 2
           i32.const 8
           i32.add
           i32.load align=1
-          local.tee 8
+          local.tee 7
           i32.const 255
           i32.and
           i32.const 5
           i32.gt_u
           br_if 1 (;@1;)
           local.get 2
-          i32.const 4
-          i32.add
-          i32.load align=1
-          local.tee 9
-          i64.extend_i32_u
-          i64.const 2
-          i64.shl
-          local.get 2
-          i32.load align=1
-          local.tee 10
-          i64.extend_i32_u
-          i64.add
-          local.get 7
-          i64.gt_u
-          br_if 1 (;@1;)
-          local.get 2
           i32.const 16
           i32.add
           i32.load align=1
-          local.tee 11
-          i64.extend_i32_u
-          local.tee 12
+          local.set 8
           local.get 2
           i32.const 12
           i32.add
           i32.load align=1
-          local.tee 13
+          local.set 9
+          local.get 2
+          i32.load align=1
+          local.tee 10
+          local.get 2
+          i32.const 4
+          i32.add
+          i32.load align=1
+          local.tee 11
           i64.extend_i32_u
-          i64.add
-          local.get 7
-          i64.gt_u
+          i64.const 2
+          i64.shl
+          call 17
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 9
+          local.get 8
+          i64.extend_i32_u
+          local.tee 12
+          call 17
+          i32.eqz
           br_if 1 (;@1;)
           local.get 6
           local.get 0
@@ -4564,25 +4545,25 @@
           i32.const 1
           i32.const 138487874
           i32.const 6636048
-          local.get 8
+          local.get 7
           i32.const 2
           i32.shl
           i32.shr_u
           i32.const 7
           i32.and
-          local.tee 8
+          local.tee 7
           i32.const 2
           i32.shl
           i32.shr_u
           i32.const 15
           i32.and
-          local.get 8
+          local.get 7
           i32.const 7
           i32.eq
           select
           i64.extend_i32_u
-          local.set 7
-          local.get 9
+          local.set 13
+          local.get 11
           local.set 5
           local.get 10
           local.set 2
@@ -4591,17 +4572,17 @@
               local.get 5
               i32.eqz
               br_if 1 (;@3;)
-              local.get 7
+              local.get 13
               local.get 2
               i64.load32_u align=1
               i64.mul
-              local.tee 7
+              local.tee 13
               i64.const 4294967296
-              local.get 7
+              local.get 13
               i64.const 4294967296
               i64.lt_u
               select
-              local.set 7
+              local.set 13
               local.get 5
               i32.const -1
               i32.add
@@ -4614,7 +4595,7 @@
             end
           end
           block ;; label = @3
-            local.get 7
+            local.get 13
             local.get 12
             i64.eq
             br_if 0 (;@3;)
@@ -4716,7 +4697,7 @@
             i64.const 0
             i64.store offset=12 align=4
             local.get 3
-            local.get 8
+            local.get 7
             i32.store offset=8
             local.get 3
             local.get 1
@@ -4771,14 +4752,14 @@
           i32.const 0
           i32.store offset=12
           local.get 5
-          local.get 8
+          local.get 7
           i32.store offset=4
           local.get 5
           i32.const 8
           i32.add
           local.get 4
           local.get 10
-          local.get 9
+          local.get 11
           i32.const 4
           call 12
           i32.eqz
@@ -4792,8 +4773,8 @@
           i32.const 20
           i32.add
           local.get 4
-          local.get 13
-          local.get 11
+          local.get 9
+          local.get 8
           i32.const 1
           call 12
           select
@@ -4809,7 +4790,7 @@
       global.set $__stack_pointer
       local.get 5
     )
-    (func (;51;) (type 10) (param i32 i32 i32) (result i32)
+    (func (;52;) (type 11) (param i32 i32 i32) (result i32)
       (local i32 i32 i32)
       i32.const 0
       local.set 3
@@ -4851,21 +4832,21 @@
       end
       local.get 3
     )
-    (func (;52;) (type 8) (result i32)
+    (func (;53;) (type 9) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;53;) (type 1) (param i32)
+    (func (;54;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;54;) (type 8) (result i32)
+    (func (;55;) (type 9) (result i32)
       global.get $allocation_state
     )
-    (func (;55;) (type 1) (param i32)
+    (func (;56;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;56;) (type 15) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;57;) (type 16) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -4897,7 +4878,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;57;) (type 16)
+    (func $allocate_stack (;58;) (type 17)
       global.get $allocation_state
       i32.const 0
       i32.eq

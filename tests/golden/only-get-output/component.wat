@@ -43,11 +43,12 @@
     (type (;5;) (func (param i32 i32 i32 i32 i32)))
     (type (;6;) (func (param i32 i32 i32)))
     (type (;7;) (func (param i32 i32) (result i32)))
-    (type (;8;) (func (result i32)))
-    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;10;) (func (param i32 i32 i32) (result i32)))
-    (type (;11;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;12;) (func))
+    (type (;8;) (func (param i32 i64) (result i32)))
+    (type (;9;) (func (result i32)))
+    (type (;10;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;11;) (func (param i32 i32 i32) (result i32)))
+    (type (;12;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;13;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[method]tensor.dimensions" (func (;0;) (type 4)))
     (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[method]tensor.ty" (func (;1;) (type 0)))
@@ -55,11 +56,11 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 11))
-    (export "get_output" (func 12))
+    (export "cabi_import_realloc" (func 12))
+    (export "get_output" (func 13))
     (start $allocate_stack)
     (func (;3;) (type 7) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -96,7 +97,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -114,7 +114,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -125,11 +125,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -137,12 +137,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -198,10 +201,28 @@
         i32.store
       end
     )
-    (func (;5;) (type 8) (result i32)
+    (func (;5;) (type 8) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;6;) (type 9) (result i32)
       (local i32)
       block ;; label = @1
-        call 16
+        call 17
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -229,13 +250,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 15
+        call 16
         i32.const 3
-        call 17
+        call 18
       end
-      call 14
+      call 15
     )
-    (func (;6;) (type 5) (param i32 i32 i32 i32 i32)
+    (func (;7;) (type 5) (param i32 i32 i32 i32 i32)
       (local i32)
       local.get 2
       i32.const 12
@@ -271,7 +292,7 @@
           i32.load
           local.get 3
           local.get 4
-          call 7
+          call 8
           i32.eqz
           br_if 0 (;@2;)
         end
@@ -288,7 +309,7 @@
       local.get 2
       i32.store
     )
-    (func (;7;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;8;) (type 10) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.set 4
@@ -300,13 +321,13 @@
         local.get 0
         local.get 2
         local.get 1
-        call 13
+        call 14
         i32.eqz
         local.set 4
       end
       local.get 4
     )
-    (func (;8;) (type 2) (param i32 i32 i32 i32)
+    (func (;9;) (type 2) (param i32 i32 i32 i32)
       (local i32)
       global.get $__stack_pointer
       i32.const 16
@@ -333,7 +354,7 @@
               local.get 4
               i32.const 8
               i32.add
-              call 9
+              call 10
               local.get 4
               i32.load
               br_if 0 (;@4;)
@@ -357,7 +378,7 @@
         br 0 (;@1;)
       end
     )
-    (func (;9;) (type 4) (param i32 i32)
+    (func (;10;) (type 4) (param i32 i32)
       (local i32 i32 i32 i32)
       local.get 1
       i32.load offset=4
@@ -425,7 +446,7 @@
       select
       i32.store
     )
-    (func (;10;) (type 6) (param i32 i32 i32)
+    (func (;11;) (type 6) (param i32 i32 i32)
       (local i32 i32 i32)
       i32.const 9
       local.set 3
@@ -483,11 +504,11 @@
       i32.add
       i32.store
     )
-    (func (;11;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func (;12;) (type 10) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 5
+          call 6
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -495,22 +516,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -528,8 +551,8 @@
       end
       local.get 4
     )
-    (func (;12;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i64 i64 i32)
+    (func (;13;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i64 i32 i64)
       global.get $__stack_pointer
       i32.const 64
       i32.sub
@@ -537,7 +560,7 @@
       global.set $__stack_pointer
       block ;; label = @1
         block ;; label = @2
-          call 5
+          call 6
           local.tee 6
           i32.eqz
           br_if 0 (;@2;)
@@ -631,7 +654,7 @@
               i32.load offset=16
               local.get 1
               i32.add
-              call 8
+              call 9
               local.get 5
               local.get 5
               i64.load offset=40
@@ -643,7 +666,7 @@
                 local.get 5
                 i32.const 48
                 i32.add
-                call 9
+                call 10
                 local.get 5
                 i32.load offset=32
                 local.tee 0
@@ -657,7 +680,7 @@
                 local.get 0
                 local.get 5
                 i32.load offset=36
-                call 6
+                call 7
                 local.get 5
                 i32.load offset=24
                 i32.const 1
@@ -682,7 +705,7 @@
             local.get 5
             i32.const 48
             i32.add
-            call 10
+            call 11
             local.get 5
             i32.const 8
             i32.add
@@ -692,7 +715,7 @@
             i32.load offset=16
             local.get 5
             i32.load offset=20
-            call 6
+            call 7
             block ;; label = @4
               local.get 5
               i32.load offset=8
@@ -719,37 +742,29 @@
           end
           i32.const 1
           local.set 7
+          local.get 2
           local.get 3
           i64.extend_i32_u
           local.tee 11
-          local.get 2
-          i64.extend_i32_u
-          i64.add
-          memory.size
-          i64.extend_i32_u
-          i64.const 16
-          i64.shl
-          local.tee 12
-          i64.gt_u
+          call 5
+          i32.eqz
           br_if 1 (;@1;)
           local.get 4
-          i64.extend_i32_u
           i64.const 4
-          i64.add
-          local.get 12
-          i64.gt_u
+          call 5
+          i32.eqz
           br_if 1 (;@1;)
           local.get 1
           local.get 6
-          i32.const 156
+          i32.const 144
           i32.add
-          local.tee 13
+          local.tee 12
           call 0
           local.get 6
-          i32.load offset=160
+          i32.load offset=148
           local.set 8
           local.get 6
-          i32.load offset=156
+          i32.load offset=144
           local.set 9
           i32.const 1
           local.set 7
@@ -772,7 +787,7 @@
             i32.const 15
             i32.and
             i64.extend_i32_u
-            local.set 12
+            local.set 13
             local.get 9
             local.set 0
             block ;; label = @4
@@ -784,16 +799,16 @@
                 i32.const -4
                 i32.add
                 local.set 7
-                local.get 12
+                local.get 13
                 i64.const 4294967296
-                local.get 12
+                local.get 13
                 i64.const 4294967296
                 i64.lt_u
                 select
                 local.get 0
                 i64.load32_u
                 i64.mul
-                local.set 12
+                local.set 13
                 local.get 0
                 i32.const 4
                 i32.add
@@ -801,7 +816,7 @@
                 br 0 (;@5;)
               end
             end
-            local.get 12
+            local.get 13
             local.get 11
             i64.gt_u
             local.set 7
@@ -829,28 +844,28 @@
           end
           local.get 6
           local.get 3
-          i32.store offset=152
+          i32.store offset=168
           local.get 6
           local.get 2
-          i32.store offset=148
+          i32.store offset=164
           local.get 6
           i32.const 1
-          i32.store offset=144
+          i32.store offset=160
           local.get 1
-          local.get 13
+          local.get 12
           call 2
           i32.const 0
           local.set 7
           local.get 6
           i32.const 0
-          i32.store offset=144
+          i32.store offset=160
           local.get 6
-          i32.load offset=160
+          i32.load offset=148
           local.set 0
           block ;; label = @3
             block ;; label = @4
               local.get 6
-              i32.load offset=156
+              i32.load offset=144
               local.tee 1
               local.get 2
               i32.eq
@@ -876,7 +891,7 @@
       global.set $__stack_pointer
       local.get 7
     )
-    (func (;13;) (type 10) (param i32 i32 i32) (result i32)
+    (func (;14;) (type 11) (param i32 i32 i32) (result i32)
       (local i32 i32 i32)
       i32.const 0
       local.set 3
@@ -918,21 +933,21 @@
       end
       local.get 3
     )
-    (func (;14;) (type 8) (result i32)
+    (func (;15;) (type 9) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;15;) (type 1) (param i32)
+    (func (;16;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;16;) (type 8) (result i32)
+    (func (;17;) (type 9) (result i32)
       global.get $allocation_state
     )
-    (func (;17;) (type 1) (param i32)
+    (func (;18;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;18;) (type 11) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;19;) (type 12) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -964,7 +979,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;19;) (type 12)
+    (func $allocate_stack (;20;) (type 13)
       global.get $allocation_state
       i32.const 0
       i32.eq

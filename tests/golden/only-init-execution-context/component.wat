@@ -53,11 +53,12 @@
     (type (;2;) (func (param i32 i32 i32 i32 i32) (result i32)))
     (type (;3;) (func (param i32 i32)))
     (type (;4;) (func (param i32 i32) (result i32)))
-    (type (;5;) (func (result i32)))
-    (type (;6;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;7;) (func (param i32 i32 i32) (result i32)))
-    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;9;) (func))
+    (type (;5;) (func (param i32 i64) (result i32)))
+    (type (;6;) (func (result i32)))
+    (type (;7;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;8;) (func (param i32 i32 i32) (result i32)))
+    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;10;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
@@ -65,8 +66,8 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 9))
-    (export "init_execution_context" (func 10))
+    (export "cabi_import_realloc" (func 10))
+    (export "init_execution_context" (func 11))
     (start $allocate_stack)
     (func (;3;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
       (local i32 i32)
@@ -85,6 +86,9 @@
         i32.load offset=4
         local.set 5
         block ;; label = @2
+          local.get 3
+          i32.eqz
+          br_if 0 (;@2;)
           local.get 4
           local.get 3
           i32.mul
@@ -190,7 +194,7 @@
       local.get 5
     )
     (func (;5;) (type 4) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -227,7 +231,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -245,7 +248,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -256,11 +259,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -268,12 +271,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -329,10 +335,28 @@
         i32.store
       end
     )
-    (func (;7;) (type 5) (result i32)
+    (func (;7;) (type 5) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;8;) (type 6) (result i32)
       (local i32)
       block ;; label = @1
-        call 13
+        call 14
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -360,13 +384,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 12
+        call 13
         i32.const 3
-        call 14
+        call 15
       end
-      call 11
+      call 12
     )
-    (func (;8;) (type 7) (param i32 i32 i32) (result i32)
+    (func (;9;) (type 8) (param i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 0
         i32.const 255
@@ -426,11 +450,11 @@
       i32.gt_u
       select
     )
-    (func (;9;) (type 6) (param i32 i32 i32 i32) (result i32)
+    (func (;10;) (type 7) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 7
+          call 8
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -438,22 +462,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -471,136 +497,134 @@
       end
       local.get 4
     )
-    (func (;10;) (type 4) (param i32 i32) (result i32)
+    (func (;11;) (type 4) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
       i32.sub
       local.tee 2
       global.set $__stack_pointer
-      i32.const 7
-      local.set 3
       block ;; label = @1
-        call 7
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        i32.const 6
-        local.set 3
-        local.get 4
-        i32.load offset=120
-        local.tee 5
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        i32.load offset=124
-        local.get 0
-        i32.le_u
-        br_if 0 (;@1;)
-        i32.const 1
-        local.set 3
-        local.get 1
-        i64.extend_i32_u
-        i64.const 4
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        i64.gt_u
-        br_if 0 (;@1;)
-        local.get 5
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        i32.load
-        local.set 5
+        block ;; label = @2
+          call 8
+          local.tee 3
+          i32.eqz
+          br_if 0 (;@2;)
+          i32.const 6
+          local.set 4
+          local.get 3
+          i32.load offset=120
+          local.tee 5
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 3
+          i32.load offset=124
+          local.get 0
+          i32.le_u
+          br_if 1 (;@1;)
+          local.get 5
+          local.get 0
+          i32.const 28
+          i32.mul
+          i32.add
+          i32.load
+          local.set 4
+          block ;; label = @3
+            local.get 1
+            i64.const 4
+            call 7
+            br_if 0 (;@3;)
+            i32.const 1
+            local.set 4
+            br 2 (;@1;)
+          end
+          local.get 3
+          i32.const 132
+          i32.add
+          local.tee 5
+          local.get 3
+          i32.const 1
+          i32.const 28
+          local.get 3
+          i32.load offset=136
+          call 4
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 4
+          local.get 3
+          i32.const 144
+          i32.add
+          call 2
+          local.get 3
+          i32.load offset=144
+          local.get 3
+          i32.const 148
+          i32.add
+          local.tee 6
+          i32.load
+          i32.const 2
+          call 9
+          local.tee 4
+          br_if 1 (;@1;)
+          local.get 2
+          i64.const 0
+          i64.store offset=12 align=4
+          local.get 2
+          local.get 0
+          i32.store offset=8
+          local.get 2
+          i64.const 0
+          i64.store offset=20 align=4
+          i32.const 0
+          local.set 4
+          local.get 2
+          i32.const 0
+          i32.store offset=28
+          local.get 2
+          local.get 6
+          i32.load
+          i32.store offset=4
+          local.get 5
+          local.get 3
+          local.get 2
+          i32.const 4
+          i32.add
+          i32.const 1
+          i32.const 28
+          call 3
+          drop
+          local.get 1
+          local.get 3
+          i32.load offset=136
+          i32.const -1
+          i32.add
+          i32.store align=1
+          br 1 (;@1;)
+        end
         i32.const 7
-        local.set 3
-        local.get 4
-        i32.const 132
-        i32.add
-        local.tee 6
-        local.get 4
-        i32.const 1
-        i32.const 28
-        local.get 4
-        i32.load offset=136
-        call 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 5
-        local.get 4
-        i32.const 156
-        i32.add
-        call 2
-        local.get 4
-        i32.load offset=156
-        local.get 4
-        i32.const 160
-        i32.add
-        local.tee 5
-        i32.load
-        i32.const 2
-        call 8
-        local.tee 3
-        br_if 0 (;@1;)
-        local.get 2
-        i64.const 0
-        i64.store offset=12 align=4
-        local.get 2
-        local.get 0
-        i32.store offset=8
-        local.get 2
-        i64.const 0
-        i64.store offset=20 align=4
-        i32.const 0
-        local.set 3
-        local.get 2
-        i32.const 0
-        i32.store offset=28
-        local.get 2
-        local.get 5
-        i32.load
-        i32.store offset=4
-        local.get 6
-        local.get 4
-        local.get 2
-        i32.const 4
-        i32.add
-        i32.const 1
-        i32.const 28
-        call 3
-        drop
-        local.get 1
-        local.get 4
-        i32.load offset=136
-        i32.const -1
-        i32.add
-        i32.store align=1
+        local.set 4
       end
       local.get 2
       i32.const 32
       i32.add
       global.set $__stack_pointer
-      local.get 3
+      local.get 4
     )
-    (func (;11;) (type 5) (result i32)
+    (func (;12;) (type 6) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;12;) (type 1) (param i32)
+    (func (;13;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;13;) (type 5) (result i32)
+    (func (;14;) (type 6) (result i32)
       global.get $allocation_state
     )
-    (func (;14;) (type 1) (param i32)
+    (func (;15;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;15;) (type 8) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;16;) (type 9) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -632,7 +656,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;16;) (type 9)
+    (func $allocate_stack (;17;) (type 10)
       global.get $allocation_state
       i32.const 0
       i32.eq

@@ -45,11 +45,12 @@
     (type (;3;) (func (param i32 i32)))
     (type (;4;) (func (param i32 i32 i32)))
     (type (;5;) (func (param i32 i32) (result i32)))
-    (type (;6;) (func (result i32)))
-    (type (;7;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;8;) (func (param i32 i32 i32) (result i32)))
-    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;10;) (func))
+    (type (;6;) (func (param i32 i64) (result i32)))
+    (type (;7;) (func (result i32)))
+    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;9;) (func (param i32 i32 i32) (result i32)))
+    (type (;10;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;11;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
@@ -57,8 +58,8 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 12))
-    (export "load_by_name" (func 13))
+    (export "cabi_import_realloc" (func 13))
+    (export "load_by_name" (func 14))
     (start $allocate_stack)
     (func (;3;) (type 4) (param i32 i32 i32)
       local.get 0
@@ -86,6 +87,9 @@
         i32.load offset=4
         local.set 5
         block ;; label = @2
+          local.get 3
+          i32.eqz
+          br_if 0 (;@2;)
           local.get 4
           local.get 3
           i32.mul
@@ -200,7 +204,7 @@
       local.get 5
     )
     (func (;7;) (type 5) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -237,7 +241,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -255,7 +258,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -266,11 +269,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -278,12 +281,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -339,10 +345,28 @@
         i32.store
       end
     )
-    (func (;9;) (type 6) (result i32)
+    (func (;9;) (type 6) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;10;) (type 7) (result i32)
       (local i32)
       block ;; label = @1
-        call 16
+        call 17
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -370,13 +394,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 15
+        call 16
         i32.const 3
-        call 17
+        call 18
       end
-      call 14
+      call 15
     )
-    (func (;10;) (type 8) (param i32 i32 i32) (result i32)
+    (func (;11;) (type 9) (param i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 0
         i32.const 255
@@ -436,7 +460,7 @@
       i32.gt_u
       select
     )
-    (func (;11;) (type 5) (param i32 i32) (result i32)
+    (func (;12;) (type 5) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         loop ;; label = @2
@@ -572,11 +596,11 @@
       local.get 2
       i32.eqz
     )
-    (func (;12;) (type 7) (param i32 i32 i32 i32) (result i32)
+    (func (;13;) (type 8) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 9
+          call 10
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -584,22 +608,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -617,8 +643,8 @@
       end
       local.get 4
     )
-    (func (;13;) (type 8) (param i32 i32 i32) (result i32)
-      (local i32 i32 i64 i32 i32)
+    (func (;14;) (type 9) (param i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
       i32.sub
@@ -627,59 +653,60 @@
       i32.const 1
       local.set 4
       block ;; label = @1
+        local.get 0
         local.get 1
         i64.extend_i32_u
-        local.get 0
-        i64.extend_i32_u
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        local.tee 5
-        i64.gt_u
+        call 9
+        i32.eqz
         br_if 0 (;@1;)
         local.get 2
-        i64.extend_i32_u
         i64.const 4
-        i64.add
-        local.get 5
-        i64.gt_u
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 1
-        call 11
+        call 9
         i32.eqz
         br_if 0 (;@1;)
+        i32.const 1
+        local.set 4
+        local.get 0
+        i32.const 1
+        local.get 1
+        select
+        local.get 1
+        call 12
+        i32.eqz
+        br_if 0 (;@1;)
+        block ;; label = @2
+          call 10
+          local.tee 5
+          br_if 0 (;@2;)
+          i32.const 7
+          local.set 4
+          br 1 (;@1;)
+        end
         i32.const 7
         local.set 4
-        call 9
-        local.tee 6
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 6
+        local.get 5
         i32.const 120
         i32.add
-        local.tee 7
-        local.get 6
+        local.tee 6
+        local.get 5
         call 5
         i32.eqz
         br_if 0 (;@1;)
         local.get 0
         local.get 1
-        local.get 6
-        i32.const 156
+        local.get 5
+        i32.const 144
         i32.add
         call 2
-        local.get 6
-        i32.load offset=156
-        local.get 6
-        i32.const 160
+        local.get 5
+        i32.load offset=144
+        local.get 5
+        i32.const 148
         i32.add
-        local.tee 0
+        local.tee 1
         i32.load
         i32.const 1
-        call 10
+        call 11
         local.tee 4
         br_if 0 (;@1;)
         local.get 3
@@ -692,17 +719,17 @@
         i64.const 0
         i64.store offset=24 align=4
         local.get 3
-        local.get 0
+        local.get 1
         i32.load
         i32.store offset=4
-        local.get 7
         local.get 6
+        local.get 5
         local.get 3
         i32.const 4
         i32.add
         call 3
         local.get 2
-        local.get 6
+        local.get 5
         i32.load offset=124
         i32.const -1
         i32.add
@@ -716,21 +743,21 @@
       global.set $__stack_pointer
       local.get 4
     )
-    (func (;14;) (type 6) (result i32)
+    (func (;15;) (type 7) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;15;) (type 1) (param i32)
+    (func (;16;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;16;) (type 6) (result i32)
+    (func (;17;) (type 7) (result i32)
       global.get $allocation_state
     )
-    (func (;17;) (type 1) (param i32)
+    (func (;18;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;18;) (type 9) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;19;) (type 10) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -762,7 +789,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;19;) (type 10)
+    (func $allocate_stack (;20;) (type 11)
       global.get $allocation_state
       i32.const 0
       i32.eq

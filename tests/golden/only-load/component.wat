@@ -55,15 +55,16 @@
     (type (;4;) (func (param i32 i32 i32 i32 i32)))
     (type (;5;) (func (param i32 i32 i32)))
     (type (;6;) (func (param i32 i32) (result i32)))
-    (type (;7;) (func (result i32)))
-    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;9;) (func (param i32 i32 i32) (result i32)))
-    (type (;10;) (func (param i64 i64 i32 i32) (result i32)))
+    (type (;7;) (func (param i32 i64) (result i32)))
+    (type (;8;) (func (result i32)))
+    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;10;) (func (param i32 i32 i32) (result i32)))
     (type (;11;) (func (param i32 i32 i32 i64 i64)))
-    (type (;12;) (func (param i32 i64 i64) (result i32)))
-    (type (;13;) (func (param i32) (result i64)))
-    (type (;14;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;15;) (func))
+    (type (;12;) (func (param i32) (result i64)))
+    (type (;13;) (func (param i64 i64 i32 i32) (result i32)))
+    (type (;14;) (func (param i32 i64 i64) (result i32)))
+    (type (;15;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;16;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
@@ -71,8 +72,8 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 32))
-    (export "load" (func 33))
+    (export "cabi_import_realloc" (func 33))
+    (export "load" (func 34))
     (start $allocate_stack)
     (func (;3;) (type 5) (param i32 i32 i32)
       local.get 0
@@ -100,6 +101,9 @@
         i32.load offset=4
         local.set 5
         block ;; label = @2
+          local.get 3
+          i32.eqz
+          br_if 0 (;@2;)
           local.get 4
           local.get 3
           i32.mul
@@ -214,7 +218,7 @@
       local.get 5
     )
     (func (;7;) (type 6) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -251,7 +255,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -269,7 +272,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -280,11 +283,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -292,12 +295,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -353,10 +359,28 @@
         i32.store
       end
     )
-    (func (;9;) (type 7) (result i32)
+    (func (;9;) (type 7) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;10;) (type 8) (result i32)
       (local i32)
       block ;; label = @1
-        call 37
+        call 38
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -384,13 +408,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 36
+        call 37
         i32.const 3
-        call 38
+        call 39
       end
-      call 35
+      call 36
     )
-    (func (;10;) (type 8) (param i32 i32 i32 i32) (result i32)
+    (func (;11;) (type 9) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.set 4
@@ -402,13 +426,13 @@
         local.get 0
         local.get 2
         local.get 1
-        call 34
+        call 35
         i32.eqz
         local.set 4
       end
       local.get 4
     )
-    (func (;11;) (type 9) (param i32 i32 i32) (result i32)
+    (func (;12;) (type 10) (param i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 0
         i32.const 255
@@ -468,253 +492,276 @@
       i32.gt_u
       select
     )
-    (func (;12;) (type 3) (param i32 i32)
-      (local i32)
+    (func (;13;) (type 11) (param i32 i32 i32 i64 i64)
+      (local i32 i32)
+      global.get $__stack_pointer
+      i32.const 48
+      i32.sub
+      local.tee 5
+      global.set $__stack_pointer
+      local.get 5
+      i64.const 0
+      i64.store offset=24
+      local.get 5
+      local.get 2
+      i32.store offset=12
+      local.get 5
+      local.get 1
+      i32.store offset=8
+      local.get 5
+      i64.const 0
+      i64.store offset=32
+      i32.const 0
+      local.set 1
+      local.get 5
+      i32.const 0
+      i32.store8 offset=40
+      local.get 5
+      i64.const 1
+      i64.store offset=16
       block ;; label = @1
         block ;; label = @2
-          block ;; label = @3
-            local.get 0
-            i32.load8_u offset=4
-            br_if 0 (;@3;)
-            local.get 1
+          loop ;; label = @3
+            local.get 5
+            i32.const 8
+            i32.add
+            call 14
             i32.const 255
             i32.and
             local.tee 2
-            i32.eqz
-            br_if 2 (;@1;)
-            local.get 2
-            i32.const 10
+            i32.const 2
             i32.eq
-            br_if 2 (;@1;)
-            local.get 2
-            i32.const 44
-            i32.eq
-            br_if 2 (;@1;)
-            local.get 2
-            i32.const 92
-            i32.ne
             br_if 1 (;@2;)
-            local.get 0
-            i32.const 1
-            i32.store8 offset=4
-            return
+            block ;; label = @4
+              local.get 2
+              br_if 0 (;@4;)
+              local.get 0
+              local.get 6
+              i32.store offset=8
+              local.get 0
+              local.get 1
+              i32.store offset=4
+              i32.const 1
+              local.set 2
+              br 3 (;@1;)
+            end
+            local.get 5
+            i64.load offset=24
+            local.get 3
+            i64.ne
+            br_if 0 (;@3;)
+            local.get 5
+            i64.load offset=32
+            local.get 4
+            i64.ne
+            br_if 1 (;@2;)
+            local.get 5
+            i32.load offset=20
+            local.set 6
+            local.get 5
+            i32.load offset=16
+            local.set 1
+            br 0 (;@3;)
           end
-          local.get 0
-          i32.const 0
-          i32.store8 offset=4
-          local.get 1
-          i32.const 255
-          i32.and
-          local.tee 2
-          i32.eqz
-          br_if 1 (;@1;)
-          local.get 2
-          i32.const 10
-          i32.eq
-          br_if 1 (;@1;)
-          local.get 2
-          i32.const 44
-          i32.eq
-          br_if 0 (;@2;)
-          local.get 0
-          i32.const 92
-          call 13
         end
+        i32.const 0
+        local.set 2
+      end
+      local.get 0
+      local.get 2
+      i32.store
+      local.get 5
+      i32.const 48
+      i32.add
+      global.set $__stack_pointer
+    )
+    (func (;14;) (type 0) (param i32) (result i32)
+      (local i64 i64 i32 i32 i32)
+      block ;; label = @1
         local.get 0
-        local.get 1
-        call 13
+        i32.load offset=4
+        br_if 0 (;@1;)
+        i32.const 0
         return
       end
       local.get 0
-      call 14
-    )
-    (func (;13;) (type 3) (param i32 i32)
       local.get 0
-      i32.const 1
-      i32.store8 offset=5
-      local.get 0
-      i32.load
-      local.get 1
       call 15
-    )
-    (func (;14;) (type 1) (param i32)
+      local.tee 1
+      i64.const 7
+      i64.and
+      local.tee 2
+      i64.store offset=24
       local.get 0
-      i32.const 0
-      i32.store8 offset=4
+      local.get 1
+      i64.const 3
+      i64.shr_u
+      i64.store offset=16
+      i32.const 2
+      local.set 3
       block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 2
+            i64.const 5
+            i64.eq
+            br_if 0 (;@3;)
+            block ;; label = @4
+              local.get 2
+              i64.const 1
+              i64.ne
+              br_if 0 (;@4;)
+              i32.const 8
+              local.set 4
+              br 2 (;@2;)
+            end
+            block ;; label = @4
+              local.get 2
+              i64.const 2
+              i64.eq
+              br_if 0 (;@4;)
+              local.get 2
+              i64.const 0
+              i64.ne
+              br_if 3 (;@1;)
+              local.get 0
+              call 15
+              drop
+              i32.const 0
+              local.set 4
+              br 2 (;@2;)
+            end
+            local.get 0
+            call 15
+            local.tee 2
+            i64.const 4294967296
+            i64.ge_u
+            br_if 2 (;@1;)
+            local.get 2
+            i32.wrap_i64
+            local.set 4
+            br 1 (;@2;)
+          end
+          i32.const 4
+          local.set 4
+        end
         local.get 0
-        i32.load8_u offset=5
-        i32.eqz
+        i32.load8_u offset=32
         br_if 0 (;@1;)
         local.get 0
-        i32.const 0
-        i32.store8 offset=5
+        i32.load offset=4
+        local.tee 5
+        local.get 4
+        i32.lt_u
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 5
+        local.get 4
+        i32.sub
+        i32.store offset=4
+        local.get 0
         local.get 0
         i32.load
-        call 16
-      end
-    )
-    (func (;15;) (type 3) (param i32 i32)
-      (local i32 i32 i32)
-      global.get $__stack_pointer
-      i32.const 16
-      i32.sub
-      local.tee 2
-      global.set $__stack_pointer
-      local.get 0
-      i32.load
-      local.tee 3
-      i32.load
-      local.set 4
-      local.get 2
-      local.get 1
-      i32.store8 offset=15
-      local.get 0
-      local.get 3
-      i32.const 4
-      i32.add
-      local.get 4
-      local.get 2
-      i32.const 15
-      i32.add
-      i32.const 1
-      i32.const 1
-      call 4
-      local.get 0
-      i32.load8_u offset=16
-      i32.and
-      i32.store8 offset=16
-      local.get 2
-      i32.const 16
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;16;) (type 1) (param i32)
-      local.get 0
-      i32.const 0
-      call 15
-    )
-    (func (;17;) (type 10) (param i64 i64 i32 i32) (result i32)
-      (local i32)
-      i32.const 0
-      local.set 4
-      block ;; label = @1
-        local.get 3
-        local.get 1
-        i32.wrap_i64
-        i32.const 255
-        i32.and
-        i32.ne
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 1
-        local.get 2
-        local.get 3
-        call 18
-        local.set 4
-      end
-      local.get 4
-    )
-    (func (;18;) (type 10) (param i64 i64 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-      block ;; label = @1
-        block ;; label = @2
-          local.get 3
-          local.get 1
-          i32.wrap_i64
-          i32.const 255
-          i32.and
-          local.tee 4
-          i32.ge_u
-          br_if 0 (;@2;)
-          i32.const 0
-          local.set 5
-          br 1 (;@1;)
-        end
-        block ;; label = @2
-          local.get 4
-          br_if 0 (;@2;)
-          i32.const 1
-          local.set 5
-          br 1 (;@1;)
-        end
+        local.tee 3
         local.get 4
+        i32.add
+        i32.store
+        local.get 0
+        local.get 4
+        i32.const 0
+        local.get 0
+        i64.load offset=24
+        i64.const 2
+        i64.eq
+        local.tee 5
+        select
+        i32.store offset=12
+        local.get 0
+        local.get 3
+        i32.const 1
+        local.get 5
+        select
+        i32.store offset=8
+        i32.const 2
+        i32.const 1
+        local.get 0
+        i64.load offset=16
+        i64.eqz
+        select
+        local.set 3
+      end
+      local.get 3
+    )
+    (func (;15;) (type 12) (param i32) (result i64)
+      (local i32 i32 i64 i64 i32 i32)
+      local.get 0
+      i32.load offset=4
+      i32.const -1
+      i32.add
+      local.set 1
+      local.get 0
+      i32.load
+      local.set 2
+      i64.const 0
+      local.set 3
+      i64.const 0
+      local.set 4
+      loop ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 1
+            i32.const -1
+            i32.eq
+            br_if 0 (;@3;)
+            local.get 0
+            local.get 1
+            i32.store offset=4
+            local.get 0
+            local.get 2
+            i32.const 1
+            i32.add
+            local.tee 5
+            i32.store
+            local.get 3
+            i64.const 64
+            i64.lt_u
+            br_if 1 (;@2;)
+          end
+          local.get 0
+          i32.const 1
+          i32.store8 offset=32
+          i64.const 0
+          return
+        end
+        local.get 1
         i32.const -1
         i32.add
-        local.set 6
-        i32.const 0
-        local.set 7
-        i32.const 1
-        local.set 5
-        i32.const 0
+        local.set 1
+        local.get 2
+        i32.load8_s
+        local.tee 6
+        i64.extend_i32_u
+        i64.const 127
+        i64.and
+        local.get 3
+        i64.shl
+        local.get 4
+        i64.or
         local.set 4
-        loop ;; label = @2
-          local.get 3
-          local.get 4
-          i32.eq
-          br_if 1 (;@1;)
-          local.get 2
-          local.get 4
-          i32.add
-          local.set 8
-          local.get 7
-          local.get 7
-          i32.const 8
-          i32.add
-          local.tee 9
-          i32.const 56
-          i32.and
-          local.get 4
-          i32.const 8
-          i32.lt_u
-          local.tee 10
-          select
-          local.set 11
-          local.get 6
-          local.get 4
-          i32.eq
-          local.set 12
-          local.get 4
-          i32.const 1
-          i32.add
-          local.set 4
-          local.get 9
-          local.set 7
-          local.get 8
-          i32.load8_u
-          local.get 0
-          local.get 1
-          local.get 10
-          select
-          local.get 11
-          i64.extend_i32_u
-          i64.shr_u
-          i32.wrap_i64
-          i32.const 255
-          i32.and
-          i32.ne
-          local.tee 8
-          i32.const 1
-          i32.const 2
-          local.get 8
-          select
-          local.get 12
-          select
-          local.tee 8
-          i32.const 2
-          i32.eq
-          br_if 0 (;@2;)
-        end
-        local.get 8
-        i32.const 1
-        i32.xor
-        local.set 5
+        local.get 3
+        i64.const 7
+        i64.add
+        local.set 3
+        local.get 5
+        local.set 2
+        local.get 6
+        i32.const 0
+        i32.lt_s
+        br_if 0 (;@1;)
       end
-      local.get 5
-      i32.const 1
-      i32.and
+      local.get 4
     )
-    (func (;19;) (type 4) (param i32 i32 i32 i32 i32)
+    (func (;16;) (type 4) (param i32 i32 i32 i32 i32)
       (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 96
@@ -750,7 +797,7 @@
           i32.add
           local.get 1
           local.get 2
-          call 20
+          call 17
           local.get 9
           i32.const 1
           i32.add
@@ -764,7 +811,7 @@
                   local.get 5
                   i32.const 48
                   i32.add
-                  call 21
+                  call 18
                   i32.const 255
                   i32.and
                   local.tee 16
@@ -794,7 +841,7 @@
                 i32.load offset=64
                 local.get 5
                 i32.load offset=68
-                call 17
+                call 19
                 i32.eqz
                 br_if 2 (;@3;)
                 local.get 5
@@ -808,14 +855,14 @@
                 local.tee 17
                 i64.const 8243128152305266548
                 i64.const 8
-                call 22
+                call 20
                 local.get 5
                 i32.load offset=16
                 local.get 5
                 i32.load offset=20
                 local.get 3
                 local.get 4
-                call 23
+                call 21
                 i32.eqz
                 br_if 2 (;@3;)
                 local.get 5
@@ -825,7 +872,7 @@
                 local.get 17
                 i64.const 8746390893695562342
                 i64.const 7496970
-                call 22
+                call 20
                 local.get 5
                 i32.load offset=12
                 local.set 11
@@ -837,7 +884,7 @@
                 local.get 17
                 i64.const 8245932783150527078
                 i64.const 29705
-                call 22
+                call 20
                 local.get 5
                 i32.load offset=4
                 local.set 13
@@ -851,7 +898,7 @@
             end
             block ;; label = @4
               local.get 6
-              call 24
+              call 22
               br_if 0 (;@4;)
               local.get 15
               i32.const 1
@@ -865,7 +912,7 @@
               i32.const 1
               local.set 15
               local.get 6
-              call 25
+              call 23
               i32.eqz
               br_if 1 (;@3;)
               local.get 5
@@ -879,14 +926,14 @@
               local.tee 17
               i64.const 25705
               i64.const 2
-              call 22
+              call 20
               local.get 5
               i32.load offset=40
               local.get 5
               i32.load offset=44
               local.get 10
               local.get 13
-              call 23
+              call 21
               i32.eqz
               br_if 1 (;@3;)
               local.get 5
@@ -896,7 +943,7 @@
               local.get 17
               i64.const 495622906222
               i64.const 5
-              call 22
+              call 20
               local.get 5
               i32.load offset=36
               local.set 8
@@ -914,14 +961,14 @@
             i32.load offset=76
             i64.const 25705
             i64.const 2
-            call 22
+            call 20
             local.get 5
             i32.load offset=24
             local.get 5
             i32.load offset=28
             local.get 12
             local.get 11
-            call 23
+            call 21
             local.set 15
             br 0 (;@3;)
           end
@@ -938,7 +985,7 @@
       i32.add
       global.set $__stack_pointer
     )
-    (func (;20;) (type 5) (param i32 i32 i32)
+    (func (;17;) (type 5) (param i32 i32 i32)
       local.get 0
       i32.const 0
       i32.store8 offset=46
@@ -967,7 +1014,7 @@
       i64.const 0
       i64.store offset=33 align=1
     )
-    (func (;21;) (type 0) (param i32) (result i32)
+    (func (;18;) (type 0) (param i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         block ;; label = @2
@@ -1036,7 +1083,7 @@
                         i64.const 3
                         local.get 6
                         local.get 7
-                        call 18
+                        call 30
                         br_if 0 (;@9;)
                         local.get 3
                         local.get 1
@@ -1116,7 +1163,7 @@
                         local.get 7
                         i32.gt_u
                         select
-                        call 18
+                        call 30
                         i32.eqz
                         br_if 0 (;@9;)
                       end
@@ -1346,7 +1393,7 @@
                 i64.const 6
                 local.get 2
                 local.get 3
-                call 17
+                call 19
                 br_if 0 (;@5;)
                 i32.const 2
                 i32.const 0
@@ -1354,7 +1401,7 @@
                 i64.const 5
                 local.get 2
                 local.get 3
-                call 17
+                call 19
                 select
                 local.set 7
               end
@@ -1368,7 +1415,7 @@
             i64.const 6
             local.get 2
             local.get 3
-            call 17
+            call 19
             i32.store8 offset=44
             br 1 (;@2;)
           end
@@ -1407,7 +1454,28 @@
       end
       i32.const 3
     )
-    (func (;22;) (type 11) (param i32 i32 i32 i64 i64)
+    (func (;19;) (type 13) (param i64 i64 i32 i32) (result i32)
+      (local i32)
+      i32.const 0
+      local.set 4
+      block ;; label = @1
+        local.get 3
+        local.get 1
+        i32.wrap_i64
+        i32.const 255
+        i32.and
+        i32.ne
+        br_if 0 (;@1;)
+        local.get 0
+        local.get 1
+        local.get 2
+        local.get 3
+        call 30
+        local.set 4
+      end
+      local.get 4
+    )
+    (func (;20;) (type 11) (param i32 i32 i32 i64 i64)
       (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
       local.get 2
       i32.const -1
@@ -1460,7 +1528,7 @@
             i32.const 1
             i32.add
             local.get 5
-            call 18
+            call 30
             i32.eqz
             br_if 1 (;@2;)
             i64.const 8765
@@ -1485,7 +1553,7 @@
             i32.gt_u
             select
             local.tee 12
-            call 18
+            call 30
             i32.eqz
             br_if 1 (;@2;)
             i32.const 1
@@ -1566,7 +1634,7 @@
         br 0 (;@1;)
       end
     )
-    (func (;23;) (type 8) (param i32 i32 i32 i32) (result i32)
+    (func (;21;) (type 9) (param i32 i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 1
         br_if 0 (;@1;)
@@ -1577,9 +1645,9 @@
       local.get 1
       local.get 2
       local.get 3
-      call 10
+      call 11
     )
-    (func (;24;) (type 0) (param i32) (result i32)
+    (func (;22;) (type 0) (param i32) (result i32)
       (local i32)
       i32.const 0
       local.set 1
@@ -1600,12 +1668,12 @@
         i32.load
         local.get 0
         i32.load offset=4
-        call 17
+        call 19
         local.set 1
       end
       local.get 1
     )
-    (func (;25;) (type 0) (param i32) (result i32)
+    (func (;23;) (type 0) (param i32) (result i32)
       (local i32)
       i32.const 0
       local.set 1
@@ -1632,12 +1700,138 @@
         i32.load
         local.get 0
         i32.load offset=4
-        call 17
+        call 19
         local.set 1
       end
       local.get 1
     )
-    (func (;26;) (type 12) (param i32 i64 i64) (result i32)
+    (func (;24;) (type 3) (param i32 i32)
+      (local i32)
+      block ;; label = @1
+        block ;; label = @2
+          block ;; label = @3
+            local.get 0
+            i32.load8_u offset=4
+            br_if 0 (;@3;)
+            local.get 1
+            i32.const 255
+            i32.and
+            local.tee 2
+            i32.eqz
+            br_if 2 (;@1;)
+            local.get 2
+            i32.const 10
+            i32.eq
+            br_if 2 (;@1;)
+            local.get 2
+            i32.const 44
+            i32.eq
+            br_if 2 (;@1;)
+            local.get 2
+            i32.const 92
+            i32.ne
+            br_if 1 (;@2;)
+            local.get 0
+            i32.const 1
+            i32.store8 offset=4
+            return
+          end
+          local.get 0
+          i32.const 0
+          i32.store8 offset=4
+          local.get 1
+          i32.const 255
+          i32.and
+          local.tee 2
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const 10
+          i32.eq
+          br_if 1 (;@1;)
+          local.get 2
+          i32.const 44
+          i32.eq
+          br_if 0 (;@2;)
+          local.get 0
+          i32.const 92
+          call 25
+        end
+        local.get 0
+        local.get 1
+        call 25
+        return
+      end
+      local.get 0
+      call 26
+    )
+    (func (;25;) (type 3) (param i32 i32)
+      local.get 0
+      i32.const 1
+      i32.store8 offset=5
+      local.get 0
+      i32.load
+      local.get 1
+      call 27
+    )
+    (func (;26;) (type 1) (param i32)
+      local.get 0
+      i32.const 0
+      i32.store8 offset=4
+      block ;; label = @1
+        local.get 0
+        i32.load8_u offset=5
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 0
+        i32.const 0
+        i32.store8 offset=5
+        local.get 0
+        i32.load
+        call 28
+      end
+    )
+    (func (;27;) (type 3) (param i32 i32)
+      (local i32 i32 i32)
+      global.get $__stack_pointer
+      i32.const 16
+      i32.sub
+      local.tee 2
+      global.set $__stack_pointer
+      local.get 0
+      i32.load
+      local.tee 3
+      i32.load
+      local.set 4
+      local.get 2
+      local.get 1
+      i32.store8 offset=15
+      local.get 0
+      local.get 3
+      i32.const 4
+      i32.add
+      local.get 4
+      local.get 2
+      i32.const 15
+      i32.add
+      i32.const 1
+      i32.const 1
+      call 4
+      local.get 0
+      i32.load8_u offset=16
+      i32.and
+      i32.store8 offset=16
+      local.get 2
+      i32.const 16
+      i32.add
+      global.set $__stack_pointer
+    )
+    (func (;28;) (type 1) (param i32)
+      local.get 0
+      i32.const 0
+      call 27
+    )
+    (func (;29;) (type 14) (param i32 i64 i64) (result i32)
       (local i32 i32)
       global.get $__stack_pointer
       i32.const 16
@@ -1648,7 +1842,7 @@
       local.set 4
       block ;; label = @1
         local.get 0
-        call 24
+        call 22
         i32.eqz
         br_if 0 (;@1;)
         local.get 3
@@ -1660,14 +1854,14 @@
         i32.load offset=12
         i64.const 1701869940
         i64.const 4
-        call 22
+        call 20
         local.get 1
         local.get 2
         local.get 3
         i32.load offset=8
         local.get 3
         i32.load offset=12
-        call 17
+        call 19
         local.set 4
       end
       local.get 3
@@ -1676,276 +1870,106 @@
       global.set $__stack_pointer
       local.get 4
     )
-    (func (;27;) (type 11) (param i32 i32 i32 i64 i64)
-      (local i32 i32)
-      global.get $__stack_pointer
-      i32.const 48
-      i32.sub
-      local.tee 5
-      global.set $__stack_pointer
-      local.get 5
-      i64.const 0
-      i64.store offset=24
-      local.get 5
-      local.get 2
-      i32.store offset=12
-      local.get 5
-      local.get 1
-      i32.store offset=8
-      local.get 5
-      i64.const 0
-      i64.store offset=32
-      i32.const 0
-      local.set 1
-      local.get 5
-      i32.const 0
-      i32.store8 offset=40
-      local.get 5
-      i64.const 1
-      i64.store offset=16
+    (func (;30;) (type 13) (param i64 i64 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         block ;; label = @2
-          loop ;; label = @3
-            local.get 5
-            i32.const 8
-            i32.add
-            call 28
-            i32.const 255
-            i32.and
-            local.tee 2
-            i32.const 2
-            i32.eq
-            br_if 1 (;@2;)
-            block ;; label = @4
-              local.get 2
-              br_if 0 (;@4;)
-              local.get 0
-              local.get 6
-              i32.store offset=8
-              local.get 0
-              local.get 1
-              i32.store offset=4
-              i32.const 1
-              local.set 2
-              br 3 (;@1;)
-            end
-            local.get 5
-            i64.load offset=24
-            local.get 3
-            i64.ne
-            br_if 0 (;@3;)
-            local.get 5
-            i64.load offset=32
-            local.get 4
-            i64.ne
-            br_if 1 (;@2;)
-            local.get 5
-            i32.load offset=20
-            local.set 6
-            local.get 5
-            i32.load offset=16
-            local.set 1
-            br 0 (;@3;)
-          end
+          local.get 3
+          local.get 1
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee 4
+          i32.ge_u
+          br_if 0 (;@2;)
+          i32.const 0
+          local.set 5
+          br 1 (;@1;)
         end
-        i32.const 0
-        local.set 2
-      end
-      local.get 0
-      local.get 2
-      i32.store
-      local.get 5
-      i32.const 48
-      i32.add
-      global.set $__stack_pointer
-    )
-    (func (;28;) (type 0) (param i32) (result i32)
-      (local i64 i64 i32 i32 i32)
-      block ;; label = @1
-        local.get 0
-        i32.load offset=4
-        br_if 0 (;@1;)
-        i32.const 0
-        return
-      end
-      local.get 0
-      local.get 0
-      call 29
-      local.tee 1
-      i64.const 7
-      i64.and
-      local.tee 2
-      i64.store offset=24
-      local.get 0
-      local.get 1
-      i64.const 3
-      i64.shr_u
-      i64.store offset=16
-      i32.const 2
-      local.set 3
-      block ;; label = @1
         block ;; label = @2
-          block ;; label = @3
-            local.get 2
-            i64.const 5
-            i64.eq
-            br_if 0 (;@3;)
-            block ;; label = @4
-              local.get 2
-              i64.const 1
-              i64.ne
-              br_if 0 (;@4;)
-              i32.const 8
-              local.set 4
-              br 2 (;@2;)
-            end
-            block ;; label = @4
-              local.get 2
-              i64.const 2
-              i64.eq
-              br_if 0 (;@4;)
-              local.get 2
-              i64.const 0
-              i64.ne
-              br_if 3 (;@1;)
-              local.get 0
-              call 29
-              drop
-              i32.const 0
-              local.set 4
-              br 2 (;@2;)
-            end
-            local.get 0
-            call 29
-            local.tee 2
-            i64.const 4294967296
-            i64.ge_u
-            br_if 2 (;@1;)
-            local.get 2
-            i32.wrap_i64
-            local.set 4
-            br 1 (;@2;)
-          end
-          i32.const 4
-          local.set 4
-        end
-        local.get 0
-        i32.load8_u offset=32
-        br_if 0 (;@1;)
-        local.get 0
-        i32.load offset=4
-        local.tee 5
-        local.get 4
-        i32.lt_u
-        br_if 0 (;@1;)
-        local.get 0
-        local.get 5
-        local.get 4
-        i32.sub
-        i32.store offset=4
-        local.get 0
-        local.get 0
-        i32.load
-        local.tee 3
-        local.get 4
-        i32.add
-        i32.store
-        local.get 0
-        local.get 4
-        i32.const 0
-        local.get 0
-        i64.load offset=24
-        i64.const 2
-        i64.eq
-        local.tee 5
-        select
-        i32.store offset=12
-        local.get 0
-        local.get 3
-        i32.const 1
-        local.get 5
-        select
-        i32.store offset=8
-        i32.const 2
-        i32.const 1
-        local.get 0
-        i64.load offset=16
-        i64.eqz
-        select
-        local.set 3
-      end
-      local.get 3
-    )
-    (func (;29;) (type 13) (param i32) (result i64)
-      (local i32 i32 i64 i64 i32 i32)
-      local.get 0
-      i32.load offset=4
-      i32.const -1
-      i32.add
-      local.set 1
-      local.get 0
-      i32.load
-      local.set 2
-      i64.const 0
-      local.set 3
-      i64.const 0
-      local.set 4
-      loop ;; label = @1
-        block ;; label = @2
-          block ;; label = @3
-            local.get 1
-            i32.const -1
-            i32.eq
-            br_if 0 (;@3;)
-            local.get 0
-            local.get 1
-            i32.store offset=4
-            local.get 0
-            local.get 2
-            i32.const 1
-            i32.add
-            local.tee 5
-            i32.store
-            local.get 3
-            i64.const 64
-            i64.lt_u
-            br_if 1 (;@2;)
-          end
-          local.get 0
+          local.get 4
+          br_if 0 (;@2;)
           i32.const 1
-          i32.store8 offset=32
-          i64.const 0
-          return
+          local.set 5
+          br 1 (;@1;)
         end
-        local.get 1
+        local.get 4
         i32.const -1
         i32.add
-        local.set 1
-        local.get 2
-        i32.load8_s
-        local.tee 6
-        i64.extend_i32_u
-        i64.const 127
-        i64.and
-        local.get 3
-        i64.shl
-        local.get 4
-        i64.or
-        local.set 4
-        local.get 3
-        i64.const 7
-        i64.add
-        local.set 3
-        local.get 5
-        local.set 2
-        local.get 6
+        local.set 6
         i32.const 0
-        i32.lt_s
-        br_if 0 (;@1;)
+        local.set 7
+        i32.const 1
+        local.set 5
+        i32.const 0
+        local.set 4
+        loop ;; label = @2
+          local.get 3
+          local.get 4
+          i32.eq
+          br_if 1 (;@1;)
+          local.get 2
+          local.get 4
+          i32.add
+          local.set 8
+          local.get 7
+          local.get 7
+          i32.const 8
+          i32.add
+          local.tee 9
+          i32.const 56
+          i32.and
+          local.get 4
+          i32.const 8
+          i32.lt_u
+          local.tee 10
+          select
+          local.set 11
+          local.get 6
+          local.get 4
+          i32.eq
+          local.set 12
+          local.get 4
+          i32.const 1
+          i32.add
+          local.set 4
+          local.get 9
+          local.set 7
+          local.get 8
+          i32.load8_u
+          local.get 0
+          local.get 1
+          local.get 10
+          select
+          local.get 11
+          i64.extend_i32_u
+          i64.shr_u
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          i32.ne
+          local.tee 8
+          i32.const 1
+          i32.const 2
+          local.get 8
+          select
+          local.get 12
+          select
+          local.tee 8
+          i32.const 2
+          i32.eq
+          br_if 0 (;@2;)
+        end
+        local.get 8
+        i32.const 1
+        i32.xor
+        local.set 5
       end
-      local.get 4
+      local.get 5
+      i32.const 1
+      i32.and
     )
-    (func (;30;) (type 6) (param i32 i32) (result i32)
+    (func (;31;) (type 6) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32)
       block ;; label = @1
         loop ;; label = @2
@@ -2081,7 +2105,7 @@
       local.get 2
       i32.eqz
     )
-    (func (;31;) (type 5) (param i32 i32 i32)
+    (func (;32;) (type 5) (param i32 i32 i32)
       (local i32 i32 i32)
       global.get $__stack_pointer
       i32.const 16
@@ -2135,7 +2159,7 @@
                 i32.store offset=8
                 local.get 2
                 local.get 1
-                call 30
+                call 31
                 i32.eqz
                 br_if 2 (;@3;)
                 loop ;; label = @6
@@ -2163,7 +2187,7 @@
                         i64.const 4
                         local.get 4
                         local.get 1
-                        call 18
+                        call 30
                         i32.eqz
                         br_if 1 (;@8;)
                         i32.const 38
@@ -2176,7 +2200,7 @@
                       i32.const 8
                       i32.add
                       local.get 2
-                      call 12
+                      call 24
                       local.get 4
                       local.set 2
                       br 2 (;@6;)
@@ -2188,7 +2212,7 @@
                       i64.const 3
                       local.get 4
                       local.get 1
-                      call 18
+                      call 30
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 60
@@ -2200,7 +2224,7 @@
                       i64.const 3
                       local.get 4
                       local.get 1
-                      call 18
+                      call 30
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 62
@@ -2214,7 +2238,7 @@
                       i64.const 5
                       local.get 4
                       local.get 1
-                      call 18
+                      call 30
                       i32.eqz
                       br_if 0 (;@8;)
                       i32.const 34
@@ -2225,7 +2249,7 @@
                     i64.const 5
                     local.get 4
                     local.get 1
-                    call 18
+                    call 30
                     i32.eqz
                     br_if 3 (;@4;)
                     i32.const 39
@@ -2235,7 +2259,7 @@
                   i32.const 8
                   i32.add
                   local.get 2
-                  call 12
+                  call 24
                   i32.const 1
                   local.get 4
                   local.get 5
@@ -2272,7 +2296,7 @@
                   local.get 0
                   local.get 2
                   i32.load8_u
-                  call 15
+                  call 27
                   local.get 1
                   i32.const -1
                   i32.add
@@ -2285,7 +2309,7 @@
                 end
               end
               local.get 0
-              call 16
+              call 28
               br 3 (;@1;)
             end
             local.get 3
@@ -2312,20 +2336,20 @@
         local.get 3
         i32.const 8
         i32.add
-        call 14
+        call 26
       end
       local.get 0
-      call 16
+      call 28
       local.get 3
       i32.const 16
       i32.add
       global.set $__stack_pointer
     )
-    (func (;32;) (type 8) (param i32 i32 i32 i32) (result i32)
+    (func (;33;) (type 9) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 9
+          call 10
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -2333,22 +2357,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -2366,8 +2392,8 @@
       end
       local.get 4
     )
-    (func (;33;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
-      (local i32 i32 i64 i32 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (func (;34;) (type 2) (param i32 i32 i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 192
       i32.sub
@@ -2388,26 +2414,18 @@
         i32.const 2
         i32.gt_u
         br_if 0 (;@1;)
+        local.get 0
         local.get 1
         i64.extend_i32_u
         i64.const 3
         i64.shl
-        local.get 0
-        i64.extend_i32_u
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        local.tee 7
-        i64.gt_u
+        call 9
+        i32.eqz
         br_if 0 (;@1;)
         local.get 4
-        i64.extend_i32_u
         i64.const 4
-        i64.add
-        local.get 7
-        i64.gt_u
+        call 9
+        i32.eqz
         br_if 0 (;@1;)
         i32.const 6566416
         local.get 2
@@ -2416,7 +2434,7 @@
         i32.shr_u
         i32.const 7
         i32.and
-        local.set 8
+        local.set 7
         i32.const -1
         local.set 2
         local.get 0
@@ -2433,20 +2451,18 @@
             local.get 6
             i32.const 4
             i32.add
-            local.set 9
+            local.set 8
             local.get 6
-            i64.load32_u align=1
-            local.set 10
+            i32.load align=1
+            local.set 9
             local.get 6
             i32.const 8
             i32.add
             local.set 6
-            local.get 10
             local.get 9
+            local.get 8
             i64.load32_u align=1
-            i64.add
-            local.get 7
-            i64.le_u
+            call 9
             br_if 0 (;@3;)
           end
           i32.const 1
@@ -2455,50 +2471,50 @@
         end
         i32.const 7
         local.set 6
-        call 9
-        local.tee 9
+        call 10
+        local.tee 8
         i32.eqz
         br_if 0 (;@1;)
-        local.get 9
+        local.get 8
         i32.const 120
         i32.add
-        local.tee 11
-        local.get 9
+        local.tee 10
+        local.get 8
         call 5
         i32.eqz
         br_if 0 (;@1;)
         local.get 0
         local.get 1
-        local.get 8
+        local.get 7
         local.get 3
-        local.get 9
-        i32.const 156
+        local.get 8
+        i32.const 144
         i32.add
         call 2
         i32.const 0
         local.set 2
-        local.get 9
-        i32.load offset=156
-        local.get 9
-        i32.const 160
+        local.get 8
+        i32.load offset=144
+        local.get 8
+        i32.const 148
         i32.add
-        local.tee 3
+        local.tee 9
         i32.load
         i32.const 0
-        call 11
+        call 12
         local.tee 6
         br_if 0 (;@1;)
-        local.get 3
+        local.get 9
         i32.load
-        local.set 12
+        local.set 11
         block ;; label = @2
           block ;; label = @3
-            local.get 8
+            local.get 7
             i32.const 6
             i32.gt_u
             br_if 0 (;@3;)
             i32.const 1
-            local.get 8
+            local.get 7
             i32.shl
             i32.const 67
             i32.and
@@ -2507,13 +2523,13 @@
             i32.const 0
             local.set 6
             i32.const 0
+            local.set 9
+            i32.const 0
             local.set 3
             i32.const 0
-            local.set 8
+            local.set 7
             i32.const 0
-            local.set 13
-            i32.const 0
-            local.set 14
+            local.set 12
             local.get 1
             i32.eqz
             br_if 1 (;@2;)
@@ -2524,7 +2540,7 @@
             local.set 3
             local.get 0
             i32.load align=1
-            local.set 8
+            local.set 2
             local.get 5
             i32.const 0
             i32.store offset=48
@@ -2532,11 +2548,8 @@
             i64.const 0
             i64.store offset=40 align=4
             local.get 5
-            local.get 9
+            local.get 8
             i32.store offset=36
-            local.get 5
-            i32.const 1
-            i32.store8 offset=68
             local.get 5
             i32.const 0
             i32.store offset=64
@@ -2544,24 +2557,31 @@
             i64.const 0
             i64.store offset=56 align=4
             local.get 5
+            i32.const 1
+            i32.store8 offset=68
+            local.get 5
             local.get 5
             i32.const 36
             i32.add
             i32.store offset=52
             local.get 3
             local.set 6
-            local.get 8
+            local.get 2
+            i32.const 1
+            local.get 3
+            select
+            local.tee 0
             local.set 2
             block ;; label = @4
               i64.const 12565487
               i64.const 3
-              local.get 8
+              local.get 0
               local.get 3
-              call 18
+              call 30
               i32.eqz
               br_if 0 (;@4;)
               i32.const 1
-              local.get 8
+              local.get 0
               i32.const 3
               i32.add
               local.get 3
@@ -2589,15 +2609,15 @@
                   block ;; label = @7
                     local.get 2
                     i32.load8_u
-                    local.tee 0
+                    local.tee 1
                     i32.const -9
                     i32.add
-                    local.tee 1
+                    local.tee 9
                     i32.const 23
                     i32.gt_u
                     br_if 0 (;@7;)
                     i32.const 1
-                    local.get 1
+                    local.get 9
                     i32.shl
                     i32.const 8388635
                     i32.and
@@ -2614,32 +2634,32 @@
                     br 1 (;@6;)
                   end
                 end
-                local.get 0
+                local.get 1
                 i32.const 60
                 i32.ne
                 br_if 0 (;@5;)
                 local.get 5
                 i32.const 144
                 i32.add
-                local.set 13
+                local.set 7
                 i32.const 0
-                local.set 0
+                local.set 1
                 loop ;; label = @6
-                  local.get 0
+                  local.get 1
                   i32.const 2
                   i32.eq
-                  local.tee 1
+                  local.tee 9
                   br_if 2 (;@4;)
                   local.get 5
                   i32.const 128
                   i32.add
-                  local.get 8
-                  local.get 3
-                  call 20
                   local.get 0
+                  local.get 3
+                  call 17
+                  local.get 1
                   i32.const 1
                   i32.add
-                  local.set 14
+                  local.set 12
                   loop ;; label = @7
                     i32.const 3
                     local.set 6
@@ -2649,7 +2669,7 @@
                           local.get 5
                           i32.const 128
                           i32.add
-                          call 21
+                          call 18
                           i32.const 255
                           i32.and
                           local.tee 2
@@ -2663,8 +2683,8 @@
                           i32.const 2
                           i32.ne
                           br_if 6 (;@4;)
-                          local.get 14
-                          local.set 0
+                          local.get 12
+                          local.set 1
                           br 4 (;@6;)
                         end
                         local.get 5
@@ -2677,7 +2697,7 @@
                         i32.eq
                         br_if 2 (;@7;)
                         local.get 5
-                        local.get 10
+                        local.get 13
                         i64.store offset=184 align=4
                         local.get 5
                         local.get 6
@@ -2685,29 +2705,29 @@
                         local.get 5
                         i32.const 52
                         i32.add
-                        local.get 0
+                        local.get 1
                         i32.const 1
                         i32.eq
                         local.get 5
                         i32.const 180
                         i32.add
-                        call 31
+                        call 32
                         br 2 (;@7;)
                       end
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i32.load offset=24
                       i32.store offset=96
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i64.load offset=16 align=4
                       i64.store offset=88
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i64.load offset=8 align=4
                       i64.store offset=80
                       local.get 5
-                      local.get 13
+                      local.get 7
                       i64.load align=4
                       i64.store offset=72
                       block ;; label = @9
@@ -2716,14 +2736,14 @@
                             block ;; label = @12
                               block ;; label = @13
                                 block ;; label = @14
-                                  local.get 0
+                                  local.get 1
                                   i32.const 1
                                   i32.eq
                                   br_if 0 (;@14;)
-                                  local.get 13
+                                  local.get 7
                                   i64.const 7310579615589884240
                                   i64.const 29193
-                                  call 26
+                                  call 29
                                   i32.eqz
                                   br_if 1 (;@13;)
                                   i32.const 0
@@ -2734,17 +2754,17 @@
                                   local.get 5
                                   i32.const 72
                                   i32.add
-                                  call 25
+                                  call 23
                                   i32.eqz
                                   br_if 0 (;@14;)
                                   local.get 6
                                   i32.eqz
                                   br_if 2 (;@12;)
                                 end
-                                local.get 13
+                                local.get 7
                                 i64.const 128009175786834
                                 i64.const 6
-                                call 26
+                                call 29
                                 i32.eqz
                                 br_if 5 (;@8;)
                                 local.get 5
@@ -2755,10 +2775,10 @@
                                 local.tee 2
                                 local.get 5
                                 i32.load offset=156
-                                local.tee 15
+                                local.tee 14
                                 i64.const 7953203514706261359
                                 i64.const 495622906124
-                                call 22
+                                call 20
                                 local.get 5
                                 i32.load offset=28
                                 local.tee 6
@@ -2766,15 +2786,15 @@
                                 br_if 2 (;@11;)
                                 local.get 5
                                 i32.load offset=24
-                                local.set 16
+                                local.set 15
                                 local.get 6
-                                local.set 17
+                                local.set 16
                                 br 3 (;@10;)
                               end
                               local.get 5
                               i32.const 72
                               i32.add
-                              call 25
+                              call 23
                               i32.eqz
                               br_if 4 (;@8;)
                               local.get 6
@@ -2787,26 +2807,26 @@
                             i32.load offset=156
                             i64.const 495622906222
                             i64.const 5
-                            call 22
+                            call 20
                             local.get 5
                             i32.load offset=4
                             local.tee 6
-                            local.get 18
+                            local.get 17
                             local.get 6
                             select
-                            local.tee 18
+                            local.tee 17
                             i64.extend_i32_u
                             i64.const 32
                             i64.shl
                             local.get 5
                             i32.load
-                            local.get 19
+                            local.get 18
                             local.get 6
                             select
-                            local.tee 19
+                            local.tee 18
                             i64.extend_i32_u
                             i64.or
-                            local.set 10
+                            local.set 13
                             local.get 6
                             i32.const 0
                             i32.ne
@@ -2817,20 +2837,20 @@
                           i32.const 16
                           i32.add
                           local.get 2
-                          local.get 15
+                          local.get 14
                           i64.const 25705
                           i64.const 2
-                          call 22
+                          call 20
                           local.get 5
                           i32.const 8
                           i32.add
-                          local.get 8
+                          local.get 0
                           local.get 3
                           local.get 5
                           i32.load offset=16
                           local.get 5
                           i32.load offset=20
-                          call 19
+                          call 16
                           block ;; label = @11
                             local.get 5
                             i32.load offset=12
@@ -2842,21 +2862,21 @@
                           end
                           local.get 5
                           i32.load offset=8
-                          local.set 16
+                          local.set 15
                           local.get 6
-                          local.set 17
+                          local.set 16
                         end
                         i32.const 1
                         local.set 6
                       end
-                      local.get 17
+                      local.get 16
                       i64.extend_i32_u
                       i64.const 32
                       i64.shl
-                      local.get 16
+                      local.get 15
                       i64.extend_i32_u
                       i64.or
-                      local.set 10
+                      local.set 13
                       br 0 (;@8;)
                     end
                   end
@@ -2865,18 +2885,18 @@
               local.get 5
               i32.const 128
               i32.add
-              local.get 8
+              local.get 0
               local.get 3
               i64.const 1
               i64.const 0
-              call 27
+              call 13
               block ;; label = @5
                 local.get 5
                 i32.load offset=128
                 i32.eqz
                 br_if 0 (;@5;)
                 i32.const 0
-                local.set 1
+                local.set 9
                 local.get 5
                 i32.load offset=132
                 i32.eqz
@@ -2884,55 +2904,55 @@
                 local.get 5
                 i32.const 128
                 i32.add
-                local.get 8
+                local.get 0
                 local.get 3
                 i64.const 7
                 i64.const 2
-                call 27
+                call 13
                 local.get 5
                 i32.load offset=128
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 5
                 i32.load offset=132
-                local.tee 14
+                local.tee 12
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 5
                 i32.load offset=136
-                local.set 18
+                local.set 17
                 local.get 5
                 i32.const 128
                 i32.add
                 i32.const 16
                 i32.add
-                local.set 16
+                local.set 15
                 local.get 5
                 i32.const 72
                 i32.add
                 i32.const 16
                 i32.add
-                local.set 19
+                local.set 18
                 i32.const 1
-                local.set 1
+                local.set 9
                 i32.const 0
-                local.set 13
+                local.set 7
                 loop ;; label = @6
-                  local.get 13
+                  local.get 7
                   i32.const 2
                   i32.eq
                   br_if 2 (;@4;)
-                  local.get 19
+                  local.get 18
                   i64.const 0
                   i64.store
-                  local.get 19
+                  local.get 18
                   i64.const 0
                   i64.store offset=8
                   local.get 5
-                  local.get 18
+                  local.get 17
                   i32.store offset=76
                   local.get 5
-                  local.get 14
+                  local.get 12
                   i32.store offset=72
                   local.get 5
                   i32.const 0
@@ -2942,21 +2962,21 @@
                   i64.store offset=80
                   i64.const 12
                   i64.const 11
-                  local.get 13
+                  local.get 7
                   i32.const 1
                   i32.eq
-                  local.tee 8
+                  local.tee 3
                   select
-                  local.set 10
-                  local.get 13
+                  local.set 13
+                  local.get 7
                   i32.const 1
                   i32.add
-                  local.set 13
+                  local.set 7
                   loop ;; label = @7
                     local.get 5
                     i32.const 72
                     i32.add
-                    call 28
+                    call 14
                     i32.const 255
                     i32.and
                     local.tee 6
@@ -2968,7 +2988,7 @@
                     br_if 1 (;@6;)
                     local.get 5
                     i64.load offset=88
-                    local.get 10
+                    local.get 13
                     i64.ne
                     br_if 0 (;@7;)
                     local.get 5
@@ -2985,36 +3005,36 @@
                     i32.load offset=84
                     i64.const 1
                     i64.const 2
-                    call 27
+                    call 13
                     local.get 5
                     i32.load offset=128
                     i32.eqz
                     br_if 2 (;@5;)
                     local.get 5
                     i32.load offset=136
-                    local.set 3
+                    local.set 0
                     local.get 5
                     i32.load offset=132
-                    local.set 0
+                    local.set 1
                     block ;; label = @8
                       block ;; label = @9
                         block ;; label = @10
-                          local.get 8
+                          local.get 3
                           br_if 0 (;@10;)
-                          local.get 0
+                          local.get 1
                           i32.eqz
                           br_if 1 (;@9;)
-                          local.get 16
+                          local.get 15
                           i64.const 0
                           i64.store
-                          local.get 16
+                          local.get 15
                           i64.const 0
                           i64.store offset=8
                           local.get 5
-                          local.get 18
+                          local.get 17
                           i32.store offset=132
                           local.get 5
-                          local.get 14
+                          local.get 12
                           i32.store offset=128
                           local.get 5
                           i32.const 0
@@ -3026,7 +3046,7 @@
                             local.get 5
                             i32.const 128
                             i32.add
-                            call 28
+                            call 14
                             i32.const 255
                             i32.and
                             local.tee 6
@@ -3055,7 +3075,7 @@
                             i32.load offset=140
                             i64.const 8
                             i64.const 2
-                            call 27
+                            call 13
                             local.get 5
                             i32.load offset=180
                             i32.const 1
@@ -3071,30 +3091,30 @@
                             br_if 0 (;@11;)
                             local.get 2
                             local.get 6
+                            local.get 1
                             local.get 0
-                            local.get 3
-                            call 10
+                            call 11
                             br_if 4 (;@7;)
                             br 0 (;@11;)
                           end
                         end
                         i32.const 0
                         local.set 6
-                        local.get 0
+                        local.get 1
                         i32.eqz
                         br_if 1 (;@8;)
-                        local.get 3
+                        local.get 0
                         i32.eqz
                         br_if 1 (;@8;)
                         i32.const 0
                         local.set 6
                         block ;; label = @10
                           loop ;; label = @11
-                            local.get 3
+                            local.get 0
                             local.get 6
                             i32.eq
                             br_if 1 (;@10;)
-                            local.get 0
+                            local.get 1
                             local.get 6
                             i32.add
                             local.set 2
@@ -3109,16 +3129,16 @@
                             br 0 (;@11;)
                           end
                         end
+                        local.get 1
                         local.get 0
-                        local.get 3
-                        call 30
+                        call 31
                         i32.eqz
                         br_if 0 (;@9;)
                         local.get 5
-                        local.get 3
+                        local.get 0
                         i32.store offset=124
                         local.get 5
-                        local.get 0
+                        local.get 1
                         i32.store offset=120
                         i32.const 2
                         local.set 6
@@ -3133,25 +3153,25 @@
                     local.get 5
                     i32.const 52
                     i32.add
-                    local.get 8
+                    local.get 3
                     local.get 5
                     i32.const 116
                     i32.add
-                    call 31
+                    call 32
                     br 0 (;@7;)
                   end
                 end
               end
               i32.const 0
-              local.set 1
+              local.set 9
             end
             block ;; label = @4
               block ;; label = @5
-                local.get 1
+                local.get 9
                 i32.eqz
                 br_if 0 (;@5;)
                 i32.const 1
-                local.set 2
+                local.set 6
                 local.get 5
                 i32.load8_u offset=68
                 i32.const 1
@@ -3173,61 +3193,61 @@
             end
             local.get 5
             i32.load offset=48
-            local.set 14
+            local.set 12
             local.get 5
             i32.load offset=44
-            local.set 13
+            local.set 7
             local.get 5
             i32.load offset=40
-            local.set 8
+            local.set 2
             local.get 5
             i32.load offset=60
             local.set 3
             local.get 5
             i32.load offset=64
-            local.set 6
+            local.set 9
             br 1 (;@2;)
           end
           i32.const 0
           local.set 6
           i32.const 0
+          local.set 9
+          i32.const 0
           local.set 3
           i32.const 0
-          local.set 8
+          local.set 7
           i32.const 0
-          local.set 13
-          i32.const 0
-          local.set 14
+          local.set 12
         end
         local.get 5
-        local.get 2
+        local.get 6
         i32.store offset=152
         local.get 5
-        local.get 6
+        local.get 9
         i32.store offset=148
         local.get 5
         local.get 3
         i32.store offset=144
         local.get 5
-        local.get 14
+        local.get 12
         i32.store offset=140
         local.get 5
-        local.get 13
+        local.get 7
         i32.store offset=136
         local.get 5
-        local.get 8
+        local.get 2
         i32.store offset=132
         local.get 5
-        local.get 12
-        i32.store offset=128
         local.get 11
-        local.get 9
+        i32.store offset=128
+        local.get 10
+        local.get 8
         local.get 5
         i32.const 128
         i32.add
         call 3
         local.get 4
-        local.get 9
+        local.get 8
         i32.load offset=124
         i32.const -1
         i32.add
@@ -3241,7 +3261,7 @@
       global.set $__stack_pointer
       local.get 6
     )
-    (func (;34;) (type 9) (param i32 i32 i32) (result i32)
+    (func (;35;) (type 10) (param i32 i32 i32) (result i32)
       (local i32 i32 i32)
       i32.const 0
       local.set 3
@@ -3283,21 +3303,21 @@
       end
       local.get 3
     )
-    (func (;35;) (type 7) (result i32)
+    (func (;36;) (type 8) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;36;) (type 1) (param i32)
+    (func (;37;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;37;) (type 7) (result i32)
+    (func (;38;) (type 8) (result i32)
       global.get $allocation_state
     )
-    (func (;38;) (type 1) (param i32)
+    (func (;39;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;39;) (type 14) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;40;) (type 15) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -3329,7 +3349,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;40;) (type 15)
+    (func $allocate_stack (;41;) (type 16)
       global.get $allocation_state
       i32.const 0
       i32.eq

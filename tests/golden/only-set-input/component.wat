@@ -18,17 +18,18 @@
     (type (;1;) (func (param i32 i32 i32 i32 i32) (result i32)))
     (type (;2;) (func (param i32 i32)))
     (type (;3;) (func (param i32 i32) (result i32)))
-    (type (;4;) (func (result i32)))
-    (type (;5;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;6;) (func (param i32 i32 i32) (result i32)))
-    (type (;7;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;8;) (func))
+    (type (;4;) (func (param i32 i64) (result i32)))
+    (type (;5;) (func (result i32)))
+    (type (;6;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;7;) (func (param i32 i32 i32) (result i32)))
+    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;9;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 5))
-    (export "set_input" (func 6))
+    (export "cabi_import_realloc" (func 6))
+    (export "set_input" (func 7))
     (start $allocate_stack)
     (func (;0;) (type 1) (param i32 i32 i32 i32 i32) (result i32)
       (local i32 i32)
@@ -47,6 +48,9 @@
         i32.load offset=4
         local.set 5
         block ;; label = @2
+          local.get 3
+          i32.eqz
+          br_if 0 (;@2;)
           local.get 4
           local.get 3
           i32.mul
@@ -152,7 +156,7 @@
       local.get 5
     )
     (func (;2;) (type 3) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -189,7 +193,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -207,7 +210,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -218,11 +221,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -230,12 +233,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -291,10 +297,28 @@
         i32.store
       end
     )
-    (func (;4;) (type 4) (result i32)
+    (func (;4;) (type 4) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;5;) (type 5) (result i32)
       (local i32)
       block ;; label = @1
-        call 9
+        call 10
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -322,17 +346,17 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 8
+        call 9
         i32.const 3
-        call 10
+        call 11
       end
-      call 7
+      call 8
     )
-    (func (;5;) (type 5) (param i32 i32 i32 i32) (result i32)
+    (func (;6;) (type 6) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 4
+          call 5
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -340,22 +364,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -373,8 +399,8 @@
       end
       local.get 4
     )
-    (func (;6;) (type 6) (param i32 i32 i32) (result i32)
-      (local i32 i32 i32 i32 i64 i32 i32 i32 i32 i64 i32 i32 i32 i32)
+    (func (;7;) (type 7) (param i32 i32 i32) (result i32)
+      (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 48
       i32.sub
@@ -382,7 +408,7 @@
       global.set $__stack_pointer
       block ;; label = @1
         block ;; label = @2
-          call 4
+          call 5
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -408,58 +434,50 @@
           i32.const 1
           local.set 5
           local.get 2
-          i64.extend_i32_u
           i64.const 20
-          i64.add
-          memory.size
-          i64.extend_i32_u
-          i64.const 16
-          i64.shl
-          local.tee 7
-          i64.gt_u
+          call 4
+          i32.eqz
           br_if 1 (;@1;)
           local.get 2
           i32.const 8
           i32.add
           i32.load align=1
-          local.tee 8
+          local.tee 7
           i32.const 255
           i32.and
           i32.const 5
           i32.gt_u
           br_if 1 (;@1;)
           local.get 2
-          i32.const 4
-          i32.add
-          i32.load align=1
-          local.tee 9
-          i64.extend_i32_u
-          i64.const 2
-          i64.shl
-          local.get 2
-          i32.load align=1
-          local.tee 10
-          i64.extend_i32_u
-          i64.add
-          local.get 7
-          i64.gt_u
-          br_if 1 (;@1;)
-          local.get 2
           i32.const 16
           i32.add
           i32.load align=1
-          local.tee 11
-          i64.extend_i32_u
-          local.tee 12
+          local.set 8
           local.get 2
           i32.const 12
           i32.add
           i32.load align=1
-          local.tee 13
+          local.set 9
+          local.get 2
+          i32.load align=1
+          local.tee 10
+          local.get 2
+          i32.const 4
+          i32.add
+          i32.load align=1
+          local.tee 11
           i64.extend_i32_u
-          i64.add
-          local.get 7
-          i64.gt_u
+          i64.const 2
+          i64.shl
+          call 4
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 9
+          local.get 8
+          i64.extend_i32_u
+          local.tee 12
+          call 4
+          i32.eqz
           br_if 1 (;@1;)
           local.get 6
           local.get 0
@@ -470,25 +488,25 @@
           i32.const 1
           i32.const 138487874
           i32.const 6636048
-          local.get 8
+          local.get 7
           i32.const 2
           i32.shl
           i32.shr_u
           i32.const 7
           i32.and
-          local.tee 8
+          local.tee 7
           i32.const 2
           i32.shl
           i32.shr_u
           i32.const 15
           i32.and
-          local.get 8
+          local.get 7
           i32.const 7
           i32.eq
           select
           i64.extend_i32_u
-          local.set 7
-          local.get 9
+          local.set 13
+          local.get 11
           local.set 5
           local.get 10
           local.set 2
@@ -497,17 +515,17 @@
               local.get 5
               i32.eqz
               br_if 1 (;@3;)
-              local.get 7
+              local.get 13
               local.get 2
               i64.load32_u align=1
               i64.mul
-              local.tee 7
+              local.tee 13
               i64.const 4294967296
-              local.get 7
+              local.get 13
               i64.const 4294967296
               i64.lt_u
               select
-              local.set 7
+              local.set 13
               local.get 5
               i32.const -1
               i32.add
@@ -520,7 +538,7 @@
             end
           end
           block ;; label = @3
-            local.get 7
+            local.get 13
             local.get 12
             i64.eq
             br_if 0 (;@3;)
@@ -622,7 +640,7 @@
             i64.const 0
             i64.store offset=12 align=4
             local.get 3
-            local.get 8
+            local.get 7
             i32.store offset=8
             local.get 3
             local.get 1
@@ -677,14 +695,14 @@
           i32.const 0
           i32.store offset=12
           local.get 5
-          local.get 8
+          local.get 7
           i32.store offset=4
           local.get 5
           i32.const 8
           i32.add
           local.get 4
           local.get 10
-          local.get 9
+          local.get 11
           i32.const 4
           call 0
           i32.eqz
@@ -698,8 +716,8 @@
           i32.const 20
           i32.add
           local.get 4
-          local.get 13
-          local.get 11
+          local.get 9
+          local.get 8
           i32.const 1
           call 0
           select
@@ -715,21 +733,21 @@
       global.set $__stack_pointer
       local.get 5
     )
-    (func (;7;) (type 4) (result i32)
+    (func (;8;) (type 5) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;8;) (type 0) (param i32)
+    (func (;9;) (type 0) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;9;) (type 4) (result i32)
+    (func (;10;) (type 5) (result i32)
       global.get $allocation_state
     )
-    (func (;10;) (type 0) (param i32)
+    (func (;11;) (type 0) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;11;) (type 7) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;12;) (type 8) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -761,7 +779,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;12;) (type 8)
+    (func $allocate_stack (;13;) (type 9)
       global.get $allocation_state
       i32.const 0
       i32.eq

@@ -231,7 +231,7 @@
     (export "compute" (func 13))
     (start $allocate_stack)
     (func (;5;) (type 6) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -268,7 +268,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -286,7 +285,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -297,11 +296,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -309,12 +308,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -656,22 +658,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -710,198 +714,176 @@
         i32.load offset=136
         i32.ge_u
         br_if 0 (;@1;)
+        local.get 3
+        i32.load offset=132
+        local.tee 4
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 4
+        local.get 0
+        i32.const 28
+        i32.mul
+        i32.add
+        local.tee 5
+        i32.load offset=24
+        local.set 6
+        local.get 5
+        i32.load offset=20
+        local.set 4
+        local.get 5
+        i64.const 0
+        i64.store offset=20 align=4
         block ;; label = @2
-          local.get 3
-          i32.load offset=132
-          local.tee 4
+          local.get 4
           i32.eqz
           br_if 0 (;@2;)
-          local.get 4
-          local.get 0
-          i32.const 28
-          i32.mul
-          i32.add
-          local.tee 4
-          i32.load offset=24
-          local.set 5
-          local.get 4
-          i32.load offset=20
-          local.set 6
-          local.get 4
-          i64.const 0
-          i64.store offset=20 align=4
           local.get 6
-          i32.eqz
-          br_if 0 (;@2;)
-          local.get 5
           i32.const 12
           i32.mul
           local.set 7
           i32.const 0
-          local.set 4
+          local.set 2
           block ;; label = @3
             loop ;; label = @4
               local.get 7
-              local.get 4
+              local.get 2
               i32.eq
               br_if 1 (;@3;)
-              local.get 6
               local.get 4
+              local.get 2
               i32.add
-              local.tee 8
+              local.tee 0
               i32.const 8
               i32.add
               i32.load
               call 2
               block ;; label = @5
-                local.get 8
+                local.get 0
                 i32.const 4
                 i32.add
                 i32.load
                 i32.eqz
                 br_if 0 (;@5;)
                 local.get 3
-                local.get 8
+                local.get 0
                 i32.load
                 call 6
               end
-              local.get 4
+              local.get 2
               i32.const 12
               i32.add
-              local.set 4
+              local.set 2
               br 0 (;@4;)
             end
           end
-          local.get 5
+          local.get 6
           i32.eqz
           br_if 0 (;@2;)
           local.get 3
-          local.get 6
+          local.get 4
           call 6
         end
-        local.get 3
-        i32.load offset=132
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 3
-        i32.load offset=136
-        local.get 0
-        i32.le_u
-        br_if 0 (;@1;)
-        local.get 4
-        i32.const 4
-        local.get 4
-        select
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        local.tee 9
+        local.get 5
         i32.load offset=4
-        local.set 8
+        local.set 4
         local.get 3
         i32.load offset=124
         local.set 7
         local.get 3
         i32.load offset=120
-        local.set 4
+        local.set 0
         i32.const 7
         local.set 2
         local.get 3
-        local.get 9
+        local.get 5
         i32.load offset=12
-        local.tee 10
+        local.tee 8
         i32.const 12
         i32.mul
         call 5
-        local.tee 11
+        local.tee 9
         i32.eqz
         br_if 0 (;@1;)
-        local.get 4
+        local.get 0
         i32.const 4
-        local.get 4
+        local.get 0
         select
-        local.tee 2
-        local.get 8
+        local.tee 6
+        local.get 4
         i32.const 28
         i32.mul
         i32.add
-        local.set 0
-        local.get 9
+        local.set 10
+        local.get 5
         i32.load offset=12
         i32.const 0
-        local.get 9
+        local.get 5
         i32.load offset=8
-        local.tee 6
+        local.tee 2
         select
         i32.const 44
         i32.mul
-        local.set 5
-        local.get 4
+        local.set 11
+        local.get 0
         i32.eqz
-        local.get 2
+        local.get 6
         i32.eqz
         i32.or
         local.get 7
-        local.get 8
+        local.get 4
         i32.le_u
         i32.or
         local.set 12
-        local.get 6
+        local.get 2
         i32.const 4
-        local.get 6
+        local.get 2
         select
         local.set 13
-        local.get 11
-        local.set 8
+        local.get 9
+        local.set 0
         i32.const 0
-        local.set 6
+        local.set 4
         loop ;; label = @2
           block ;; label = @3
             block ;; label = @4
               block ;; label = @5
-                local.get 5
-                local.get 6
+                local.get 11
+                local.get 4
                 i32.eq
                 br_if 0 (;@5;)
                 local.get 13
-                local.get 6
+                local.get 4
                 i32.add
-                local.set 4
+                local.set 2
                 block ;; label = @6
                   local.get 12
                   i32.eqz
                   br_if 0 (;@6;)
-                  local.get 4
+                  local.get 2
                   i32.load
                   local.set 7
                   br 2 (;@4;)
                 end
-                local.get 4
+                local.get 2
                 i32.load
                 local.set 7
-                local.get 0
+                local.get 10
                 i32.load offset=24
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 1
                 i32.const 16
                 i32.add
-                local.get 0
+                local.get 10
                 i32.load offset=4
-                local.tee 2
+                local.tee 6
                 i32.const 1
-                local.get 2
+                local.get 6
                 select
-                local.get 0
+                local.get 10
                 i32.load offset=8
                 i32.const 0
-                local.get 2
+                local.get 6
                 select
                 local.get 7
                 call 9
@@ -918,7 +900,7 @@
                 call 10
                 local.get 1
                 i32.load offset=8
-                local.tee 2
+                local.tee 6
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 1
@@ -926,35 +908,35 @@
                 local.set 7
                 br 2 (;@3;)
               end
-              local.get 9
+              local.get 5
               i32.load
-              local.get 11
-              local.get 10
+              local.get 9
+              local.get 8
               local.get 3
-              i32.const 156
+              i32.const 144
               i32.add
               call 3
               local.get 3
-              local.get 11
+              local.get 9
               call 6
               local.get 3
-              i32.load offset=156
+              i32.load offset=144
               local.get 3
-              i32.const 160
+              i32.const 148
               i32.add
-              local.tee 4
+              local.tee 0
               i32.load
               i32.const 2
               call 8
               local.tee 2
               br_if 3 (;@1;)
-              local.get 9
-              local.get 4
+              local.get 5
+              local.get 0
               i32.load
               i32.store offset=20
-              local.get 9
+              local.get 5
               local.get 3
-              i32.load offset=164
+              i32.load offset=152
               i32.store offset=24
               i32.const 0
               local.set 2
@@ -962,7 +944,7 @@
             end
             local.get 1
             local.get 7
-            local.get 4
+            local.get 2
             i32.const 32
             i32.add
             call 11
@@ -971,49 +953,49 @@
             local.set 7
             local.get 1
             i32.load
-            local.set 2
+            local.set 6
           end
-          local.get 8
+          local.get 0
           i32.const 8
           i32.add
-          local.get 4
+          local.get 2
           i32.const 8
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 12
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 4
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 20
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 24
           i32.add
           i32.load
           call 4
           i32.store
-          local.get 8
+          local.get 0
           i32.const 4
           i32.add
           local.get 7
           i32.store
-          local.get 8
-          local.get 2
+          local.get 0
+          local.get 6
           i32.store
-          local.get 8
+          local.get 0
           i32.const 12
           i32.add
-          local.set 8
-          local.get 6
+          local.set 0
+          local.get 4
           i32.const 44
           i32.add
-          local.set 6
+          local.set 4
           br 0 (;@2;)
         end
       end

@@ -96,11 +96,12 @@
     (type (;4;) (func (param i32 i32)))
     (type (;5;) (func (param i32 i32 i32)))
     (type (;6;) (func (param i32 i32) (result i32)))
-    (type (;7;) (func (result i32)))
-    (type (;8;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;9;) (func (param i32 i32 i32) (result i32)))
-    (type (;10;) (func (param i32 i32 i32 i32) (result i32)))
-    (type (;11;) (func))
+    (type (;7;) (func (param i32 i64) (result i32)))
+    (type (;8;) (func (result i32)))
+    (type (;9;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;10;) (func (param i32 i32 i32) (result i32)))
+    (type (;11;) (func (param i32 i32 i32 i32) (result i32)))
+    (type (;12;) (func))
     (import "env" "memory" (memory (;0;) 0))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func (;0;) (type 0)))
     (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func (;1;) (type 1)))
@@ -111,9 +112,9 @@
     (global $__stack_pointer (;0;) (mut i32) i32.const 0)
     (global $nn_state_ptr (;1;) (mut i32) i32.const 0)
     (global $allocation_state (;2;) (mut i32) i32.const 0)
-    (export "cabi_import_realloc" (func 15))
-    (export "compute" (func 16))
-    (export "init_execution_context" (func 17))
+    (export "cabi_import_realloc" (func 16))
+    (export "compute" (func 17))
+    (export "init_execution_context" (func 18))
     (start $allocate_stack)
     (func (;6;) (type 3) (param i32 i32 i32 i32 i32) (result i32)
       (local i32 i32)
@@ -132,6 +133,9 @@
         i32.load offset=4
         local.set 5
         block ;; label = @2
+          local.get 3
+          i32.eqz
+          br_if 0 (;@2;)
           local.get 4
           local.get 3
           i32.mul
@@ -237,7 +241,7 @@
       local.get 5
     )
     (func (;8;) (type 6) (param i32 i32) (result i32)
-      (local i32 i32 i32 i32 i32 i32)
+      (local i32 i32 i32 i32 i32)
       i32.const 0
       local.set 2
       block ;; label = @1
@@ -274,7 +278,6 @@
             block ;; label = @4
               local.get 0
               i32.load offset=116
-              local.tee 6
               local.get 0
               i32.load offset=112
               local.tee 3
@@ -292,7 +295,7 @@
               i32.const 32761
               i32.lt_u
               i32.add
-              local.tee 7
+              local.tee 6
               memory.grow
               local.tee 1
               i32.const -1
@@ -303,11 +306,11 @@
               i32.gt_u
               br_if 3 (;@1;)
               local.get 1
-              local.get 7
+              local.get 6
               i32.add
               i32.const 16
               i32.shl
-              local.tee 7
+              local.tee 6
               local.get 1
               i32.const 16
               i32.shl
@@ -315,12 +318,15 @@
               i32.lt_u
               br_if 3 (;@1;)
               local.get 0
-              local.get 7
+              i32.load offset=116
+              local.set 2
+              local.get 0
+              local.get 6
               i32.store offset=116
               local.get 3
               local.get 1
               local.get 1
-              local.get 6
+              local.get 2
               i32.eq
               select
               local.set 3
@@ -376,10 +382,28 @@
         i32.store
       end
     )
-    (func (;10;) (type 7) (result i32)
+    (func (;10;) (type 7) (param i32 i64) (result i32)
+      local.get 0
+      i32.const 0
+      i32.ne
+      local.get 1
+      i64.eqz
+      i32.or
+      local.get 1
+      local.get 0
+      i64.extend_i32_u
+      i64.add
+      memory.size
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.le_u
+      i32.and
+    )
+    (func (;11;) (type 8) (result i32)
       (local i32)
       block ;; label = @1
-        call 20
+        call 21
         i32.const 3
         i32.eq
         br_if 0 (;@1;)
@@ -407,13 +431,13 @@
         i32.or
         i32.store offset=112
         local.get 0
-        call 19
+        call 20
         i32.const 3
-        call 21
+        call 22
       end
-      call 18
+      call 19
     )
-    (func (;11;) (type 9) (param i32 i32 i32) (result i32)
+    (func (;12;) (type 10) (param i32 i32 i32) (result i32)
       block ;; label = @1
         local.get 0
         i32.const 255
@@ -473,7 +497,7 @@
       i32.gt_u
       select
     )
-    (func (;12;) (type 2) (param i32 i32 i32 i32)
+    (func (;13;) (type 2) (param i32 i32 i32 i32)
       (local i32)
       global.get $__stack_pointer
       i32.const 16
@@ -500,7 +524,7 @@
               local.get 4
               i32.const 8
               i32.add
-              call 13
+              call 14
               local.get 4
               i32.load
               br_if 0 (;@4;)
@@ -524,7 +548,7 @@
         br 0 (;@1;)
       end
     )
-    (func (;13;) (type 4) (param i32 i32)
+    (func (;14;) (type 4) (param i32 i32)
       (local i32 i32 i32 i32)
       local.get 1
       i32.load offset=4
@@ -592,7 +616,7 @@
       select
       i32.store
     )
-    (func (;14;) (type 5) (param i32 i32 i32)
+    (func (;15;) (type 5) (param i32 i32 i32)
       (local i32 i32 i32)
       i32.const 9
       local.set 3
@@ -650,11 +674,11 @@
       i32.add
       i32.store
     )
-    (func (;15;) (type 8) (param i32 i32 i32 i32) (result i32)
+    (func (;16;) (type 9) (param i32 i32 i32 i32) (result i32)
       (local i32)
       block ;; label = @1
         block ;; label = @2
-          call 10
+          call 11
           local.tee 4
           i32.eqz
           br_if 0 (;@2;)
@@ -662,22 +686,24 @@
           local.get 0
           i32.or
           br_if 0 (;@2;)
+          local.get 4
+          i32.load offset=160
+          local.set 1
+          local.get 4
+          i32.const 0
+          i32.store offset=160
           block ;; label = @3
             block ;; label = @4
-              local.get 4
-              i32.load offset=144
+              local.get 1
               i32.eqz
               br_if 0 (;@4;)
-              local.get 4
-              i32.const 0
-              i32.store offset=144
               local.get 3
               local.get 4
-              i32.load offset=152
+              i32.load offset=168
               i32.gt_u
               br_if 1 (;@3;)
               local.get 4
-              i32.load offset=148
+              i32.load offset=164
               local.set 4
               br 3 (;@1;)
             end
@@ -695,7 +721,7 @@
       end
       local.get 4
     )
-    (func (;16;) (type 0) (param i32) (result i32)
+    (func (;17;) (type 0) (param i32) (result i32)
       (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
@@ -705,7 +731,7 @@
       i32.const 7
       local.set 2
       block ;; label = @1
-        call 10
+        call 11
         local.tee 3
         i32.eqz
         br_if 0 (;@1;)
@@ -716,201 +742,179 @@
         i32.load offset=136
         i32.ge_u
         br_if 0 (;@1;)
+        local.get 3
+        i32.load offset=132
+        local.tee 4
+        i32.eqz
+        br_if 0 (;@1;)
+        local.get 4
+        local.get 0
+        i32.const 28
+        i32.mul
+        i32.add
+        local.tee 5
+        i32.load offset=24
+        local.set 6
+        local.get 5
+        i32.load offset=20
+        local.set 4
+        local.get 5
+        i64.const 0
+        i64.store offset=20 align=4
         block ;; label = @2
-          local.get 3
-          i32.load offset=132
-          local.tee 4
+          local.get 4
           i32.eqz
           br_if 0 (;@2;)
-          local.get 4
-          local.get 0
-          i32.const 28
-          i32.mul
-          i32.add
-          local.tee 4
-          i32.load offset=24
-          local.set 5
-          local.get 4
-          i32.load offset=20
-          local.set 6
-          local.get 4
-          i64.const 0
-          i64.store offset=20 align=4
           local.get 6
-          i32.eqz
-          br_if 0 (;@2;)
-          local.get 5
           i32.const 12
           i32.mul
           local.set 7
           i32.const 0
-          local.set 4
+          local.set 2
           block ;; label = @3
             loop ;; label = @4
               local.get 7
-              local.get 4
+              local.get 2
               i32.eq
               br_if 1 (;@3;)
-              local.get 6
               local.get 4
+              local.get 2
               i32.add
-              local.tee 8
+              local.tee 0
               i32.const 8
               i32.add
               i32.load
               call 2
               block ;; label = @5
-                local.get 8
+                local.get 0
                 i32.const 4
                 i32.add
                 i32.load
                 i32.eqz
                 br_if 0 (;@5;)
                 local.get 3
-                local.get 8
+                local.get 0
                 i32.load
                 call 9
               end
-              local.get 4
+              local.get 2
               i32.const 12
               i32.add
-              local.set 4
+              local.set 2
               br 0 (;@4;)
             end
           end
-          local.get 5
+          local.get 6
           i32.eqz
           br_if 0 (;@2;)
           local.get 3
-          local.get 6
+          local.get 4
           call 9
         end
-        local.get 3
-        i32.load offset=132
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 3
-        i32.load offset=136
-        local.get 0
-        i32.le_u
-        br_if 0 (;@1;)
-        local.get 4
-        i32.const 4
-        local.get 4
-        select
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        local.tee 9
+        local.get 5
         i32.load offset=4
-        local.set 8
+        local.set 4
         local.get 3
         i32.load offset=124
         local.set 7
         local.get 3
         i32.load offset=120
-        local.set 4
+        local.set 0
         i32.const 7
         local.set 2
         local.get 3
-        local.get 9
+        local.get 5
         i32.load offset=12
-        local.tee 10
+        local.tee 8
         i32.const 12
         i32.mul
         call 8
-        local.tee 11
+        local.tee 9
         i32.eqz
         br_if 0 (;@1;)
-        local.get 4
+        local.get 0
         i32.const 4
-        local.get 4
+        local.get 0
         select
-        local.tee 2
-        local.get 8
+        local.tee 6
+        local.get 4
         i32.const 28
         i32.mul
         i32.add
-        local.set 0
-        local.get 9
+        local.set 10
+        local.get 5
         i32.load offset=12
         i32.const 0
-        local.get 9
+        local.get 5
         i32.load offset=8
-        local.tee 6
+        local.tee 2
         select
         i32.const 44
         i32.mul
-        local.set 5
-        local.get 4
+        local.set 11
+        local.get 0
         i32.eqz
-        local.get 2
+        local.get 6
         i32.eqz
         i32.or
         local.get 7
-        local.get 8
+        local.get 4
         i32.le_u
         i32.or
         local.set 12
-        local.get 6
+        local.get 2
         i32.const 4
-        local.get 6
+        local.get 2
         select
         local.set 13
-        local.get 11
-        local.set 8
+        local.get 9
+        local.set 0
         i32.const 0
-        local.set 6
+        local.set 4
         loop ;; label = @2
           block ;; label = @3
             block ;; label = @4
               block ;; label = @5
-                local.get 5
-                local.get 6
+                local.get 11
+                local.get 4
                 i32.eq
                 br_if 0 (;@5;)
                 local.get 13
-                local.get 6
+                local.get 4
                 i32.add
-                local.set 4
+                local.set 2
                 block ;; label = @6
                   local.get 12
                   i32.eqz
                   br_if 0 (;@6;)
-                  local.get 4
+                  local.get 2
                   i32.load
                   local.set 7
                   br 2 (;@4;)
                 end
-                local.get 4
+                local.get 2
                 i32.load
                 local.set 7
-                local.get 0
+                local.get 10
                 i32.load offset=24
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 1
                 i32.const 16
                 i32.add
-                local.get 0
+                local.get 10
                 i32.load offset=4
-                local.tee 2
+                local.tee 6
                 i32.const 1
-                local.get 2
+                local.get 6
                 select
-                local.get 0
+                local.get 10
                 i32.load offset=8
                 i32.const 0
-                local.get 2
+                local.get 6
                 select
                 local.get 7
-                call 12
+                call 13
                 local.get 1
                 local.get 1
                 i64.load offset=16
@@ -921,10 +925,10 @@
                 local.get 1
                 i32.const 24
                 i32.add
-                call 13
+                call 14
                 local.get 1
                 i32.load offset=8
-                local.tee 2
+                local.tee 6
                 i32.eqz
                 br_if 1 (;@4;)
                 local.get 1
@@ -932,35 +936,35 @@
                 local.set 7
                 br 2 (;@3;)
               end
-              local.get 9
+              local.get 5
               i32.load
-              local.get 11
-              local.get 10
+              local.get 9
+              local.get 8
               local.get 3
-              i32.const 156
+              i32.const 144
               i32.add
               call 3
               local.get 3
-              local.get 11
+              local.get 9
               call 9
               local.get 3
-              i32.load offset=156
+              i32.load offset=144
               local.get 3
-              i32.const 160
+              i32.const 148
               i32.add
-              local.tee 4
+              local.tee 0
               i32.load
               i32.const 2
-              call 11
+              call 12
               local.tee 2
               br_if 3 (;@1;)
-              local.get 9
-              local.get 4
+              local.get 5
+              local.get 0
               i32.load
               i32.store offset=20
-              local.get 9
+              local.get 5
               local.get 3
-              i32.load offset=164
+              i32.load offset=152
               i32.store offset=24
               i32.const 0
               local.set 2
@@ -968,58 +972,58 @@
             end
             local.get 1
             local.get 7
-            local.get 4
+            local.get 2
             i32.const 32
             i32.add
-            call 14
+            call 15
             local.get 1
             i32.load offset=4
             local.set 7
             local.get 1
             i32.load
-            local.set 2
+            local.set 6
           end
-          local.get 8
+          local.get 0
           i32.const 8
           i32.add
-          local.get 4
+          local.get 2
           i32.const 8
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 12
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 4
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 20
           i32.add
           i32.load
-          local.get 4
+          local.get 2
           i32.const 24
           i32.add
           i32.load
           call 4
           i32.store
-          local.get 8
+          local.get 0
           i32.const 4
           i32.add
           local.get 7
           i32.store
-          local.get 8
-          local.get 2
+          local.get 0
+          local.get 6
           i32.store
-          local.get 8
+          local.get 0
           i32.const 12
           i32.add
-          local.set 8
-          local.get 6
+          local.set 0
+          local.get 4
           i32.const 44
           i32.add
-          local.set 6
+          local.set 4
           br 0 (;@2;)
         end
       end
@@ -1029,136 +1033,134 @@
       global.set $__stack_pointer
       local.get 2
     )
-    (func (;17;) (type 6) (param i32 i32) (result i32)
+    (func (;18;) (type 6) (param i32 i32) (result i32)
       (local i32 i32 i32 i32 i32)
       global.get $__stack_pointer
       i32.const 32
       i32.sub
       local.tee 2
       global.set $__stack_pointer
-      i32.const 7
-      local.set 3
       block ;; label = @1
-        call 10
-        local.tee 4
-        i32.eqz
-        br_if 0 (;@1;)
-        i32.const 6
-        local.set 3
-        local.get 4
-        i32.load offset=120
-        local.tee 5
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 4
-        i32.load offset=124
-        local.get 0
-        i32.le_u
-        br_if 0 (;@1;)
-        i32.const 1
-        local.set 3
-        local.get 1
-        i64.extend_i32_u
-        i64.const 4
-        i64.add
-        memory.size
-        i64.extend_i32_u
-        i64.const 16
-        i64.shl
-        i64.gt_u
-        br_if 0 (;@1;)
-        local.get 5
-        local.get 0
-        i32.const 28
-        i32.mul
-        i32.add
-        i32.load
-        local.set 5
+        block ;; label = @2
+          call 11
+          local.tee 3
+          i32.eqz
+          br_if 0 (;@2;)
+          i32.const 6
+          local.set 4
+          local.get 3
+          i32.load offset=120
+          local.tee 5
+          i32.eqz
+          br_if 1 (;@1;)
+          local.get 3
+          i32.load offset=124
+          local.get 0
+          i32.le_u
+          br_if 1 (;@1;)
+          local.get 5
+          local.get 0
+          i32.const 28
+          i32.mul
+          i32.add
+          i32.load
+          local.set 4
+          block ;; label = @3
+            local.get 1
+            i64.const 4
+            call 10
+            br_if 0 (;@3;)
+            i32.const 1
+            local.set 4
+            br 2 (;@1;)
+          end
+          local.get 3
+          i32.const 132
+          i32.add
+          local.tee 5
+          local.get 3
+          i32.const 1
+          i32.const 28
+          local.get 3
+          i32.load offset=136
+          call 7
+          i32.eqz
+          br_if 0 (;@2;)
+          local.get 4
+          local.get 3
+          i32.const 144
+          i32.add
+          call 5
+          local.get 3
+          i32.load offset=144
+          local.get 3
+          i32.const 148
+          i32.add
+          local.tee 6
+          i32.load
+          i32.const 2
+          call 12
+          local.tee 4
+          br_if 1 (;@1;)
+          local.get 2
+          i64.const 0
+          i64.store offset=12 align=4
+          local.get 2
+          local.get 0
+          i32.store offset=8
+          local.get 2
+          i64.const 0
+          i64.store offset=20 align=4
+          i32.const 0
+          local.set 4
+          local.get 2
+          i32.const 0
+          i32.store offset=28
+          local.get 2
+          local.get 6
+          i32.load
+          i32.store offset=4
+          local.get 5
+          local.get 3
+          local.get 2
+          i32.const 4
+          i32.add
+          i32.const 1
+          i32.const 28
+          call 6
+          drop
+          local.get 1
+          local.get 3
+          i32.load offset=136
+          i32.const -1
+          i32.add
+          i32.store align=1
+          br 1 (;@1;)
+        end
         i32.const 7
-        local.set 3
-        local.get 4
-        i32.const 132
-        i32.add
-        local.tee 6
-        local.get 4
-        i32.const 1
-        i32.const 28
-        local.get 4
-        i32.load offset=136
-        call 7
-        i32.eqz
-        br_if 0 (;@1;)
-        local.get 5
-        local.get 4
-        i32.const 156
-        i32.add
-        call 5
-        local.get 4
-        i32.load offset=156
-        local.get 4
-        i32.const 160
-        i32.add
-        local.tee 5
-        i32.load
-        i32.const 2
-        call 11
-        local.tee 3
-        br_if 0 (;@1;)
-        local.get 2
-        i64.const 0
-        i64.store offset=12 align=4
-        local.get 2
-        local.get 0
-        i32.store offset=8
-        local.get 2
-        i64.const 0
-        i64.store offset=20 align=4
-        i32.const 0
-        local.set 3
-        local.get 2
-        i32.const 0
-        i32.store offset=28
-        local.get 2
-        local.get 5
-        i32.load
-        i32.store offset=4
-        local.get 6
-        local.get 4
-        local.get 2
-        i32.const 4
-        i32.add
-        i32.const 1
-        i32.const 28
-        call 6
-        drop
-        local.get 1
-        local.get 4
-        i32.load offset=136
-        i32.const -1
-        i32.add
-        i32.store align=1
+        local.set 4
       end
       local.get 2
       i32.const 32
       i32.add
       global.set $__stack_pointer
-      local.get 3
+      local.get 4
     )
-    (func (;18;) (type 7) (result i32)
+    (func (;19;) (type 8) (result i32)
       global.get $nn_state_ptr
     )
-    (func (;19;) (type 1) (param i32)
+    (func (;20;) (type 1) (param i32)
       local.get 0
       global.set $nn_state_ptr
     )
-    (func (;20;) (type 7) (result i32)
+    (func (;21;) (type 8) (result i32)
       global.get $allocation_state
     )
-    (func (;21;) (type 1) (param i32)
+    (func (;22;) (type 1) (param i32)
       local.get 0
       global.set $allocation_state
     )
-    (func $realloc_via_memory_grow (;22;) (type 10) (param i32 i32 i32 i32) (result i32)
+    (func $realloc_via_memory_grow (;23;) (type 11) (param i32 i32 i32 i32) (result i32)
       (local i32)
       i32.const 0
       local.get 0
@@ -1190,7 +1192,7 @@
       i32.const 16
       i32.shl
     )
-    (func $allocate_stack (;23;) (type 11)
+    (func $allocate_stack (;24;) (type 12)
       global.get $allocation_state
       i32.const 0
       i32.eq
