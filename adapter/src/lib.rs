@@ -3,13 +3,15 @@
 //! Built for `wasm32-unknown-unknown`, this crate is a wit-component *adapter
 //! module*: it exports the six functions of the legacy WITX ABI
 //! (`witx/wasi_ephemeral_nn.witx`) and implements them with the WIT imports
-//! of `wasi:nn@0.2.0-rc-2024-10-28` (`wit/wasi-nn.wit`). wit-component links
+//! of `wasi:nn@0.2.0-rc-2024-10-28` (`wit/0.2.0-rc-2024-10-28/wasi-nn.wit`). wit-component links
 //! it between a legacy core module and those imports, so an unchanged legacy
 //! guest becomes a component.
 //!
 //! Layout:
-//! * [`convert`] and [`names`] are pure (`core` only) and are unit-tested on
-//!   the host: enum/error tables and the tensor-name parsers.
+//! * [`convert`], [`names`] and [`nodata`] are pure (`core` only) and are
+//!   unit-tested on the host: enum/error tables, the tensor-name parsers and
+//!   name table, and the byte-string helpers that replace `core`'s where
+//!   those would bring data segments.
 //! * `wasm` (wasm32 only) holds the exports, the hand-written canonical-ABI
 //!   imports and the run-time state.
 //!
@@ -17,8 +19,12 @@
 //! tables, no start function, imported memory, mutable globals only) are
 //! checked on the built bytes by `nn-adapter-verify`; docs/adapter.md
 //! describes the semantics.
-#![cfg_attr(not(test), no_std)]
+// `no_std` only where it matters: the host build (unit tests, clippy) links
+// std for its panic handler and test harness.
+#![cfg_attr(target_arch = "wasm32", no_std)]
 
+#[macro_use]
+pub mod nodata;
 pub mod convert;
 pub mod names;
 

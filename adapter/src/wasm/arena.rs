@@ -13,6 +13,7 @@
 //! guest grows memory too); a new chunk simply replaces the bump region.
 
 use core::arch::wasm32::{memory_grow, memory_size};
+use core::cell::Cell;
 use core::marker::PhantomData;
 use core::mem::size_of;
 use core::ptr::NonNull;
@@ -23,12 +24,15 @@ const HEADER: usize = 8;
 const CLASSES: usize = 28;
 
 /// Free lists and the current bump region. All-zero is a valid empty arena,
-/// which is what a fresh page contains.
+/// which is what a fresh page contains. Every field is a `Cell`, so the
+/// arena works through a shared reference: the running export and
+/// `cabi_import_realloc` (called by the host in the middle of that export)
+/// both use it (see `state.rs`).
 #[repr(C)]
 pub struct Arena {
-    free: [u32; CLASSES],
-    bump: u32,
-    end: u32,
+    free: [Cell<u32>; CLASSES],
+    bump: Cell<u32>,
+    end: Cell<u32>,
 }
 
 /// The class whose blocks hold `size` payload bytes.
@@ -41,29 +45,29 @@ fn class_of(size: usize) -> Option<usize> {
 impl Arena {
     /// Makes `[start, end)` the bump region (used once for the rest of the
     /// state page).
-    pub fn init(&mut self, start: usize, end: usize) {
-        self.bump = start as u32;
-        self.end = end as u32;
+    pub fn init(&self, start: usize, end: usize) {
+        self.bump.set(start as u32);
+        self.end.set(end as u32);
     }
 
     /// A block with at least `size` payload bytes, 8-aligned; `None` when
     /// memory cannot grow. (`NonNull`, so the answer fits in one value.)
-    pub fn alloc(&mut self, size: usize) -> Option<NonNull<u8>> {
+    pub fn alloc(&self, size: usize) -> Option<NonNull<u8>> {
         let class = class_of(size)?;
-        let head = self.free.get_mut(class)?;
-        let block = if *head != 0 {
-            let block = *head as usize;
+        let head = self.free.get(class)?;
+        let block = if head.get() != 0 {
+            let block = head.get() as usize;
             // SAFETY: a block on a free list is ours; its payload's first
             // word links to the next free block.
-            *head = unsafe { *((block + HEADER) as *const u32) };
+            head.set(unsafe { *((block + HEADER) as *const u32) });
             block
         } else {
             let bytes = 16usize << class;
-            if ((self.end - self.bump) as usize) < bytes {
-                self.grow(bytes)?;
+            let mut block = self.bump.get() as usize;
+            if self.end.get() as usize - block < bytes {
+                block = self.grow(bytes, block)?;
             }
-            let block = self.bump as usize;
-            self.bump += bytes as u32;
+            self.bump.set((block + bytes) as u32);
             block
         };
         // SAFETY: `block` starts a block of `16 << class` bytes that we own.
@@ -71,10 +75,11 @@ impl Arena {
         NonNull::new((block + HEADER) as *mut u8)
     }
 
-    /// Gets at least `bytes` more bytes of bump region from `memory.grow`.
-    /// The unused tail of the previous region is abandoned unless the new
-    /// pages follow it directly.
-    fn grow(&mut self, bytes: usize) -> Option<()> {
+    /// Gets at least `bytes` more bytes of bump region from `memory.grow`
+    /// and returns its start: `bump` (the current one) if the new pages
+    /// follow the region directly, else the new pages (abandoning the
+    /// region's unused tail).
+    fn grow(&self, bytes: usize, bump: usize) -> Option<usize> {
         let pages = bytes.div_ceil(PAGE);
         let old = memory_grow(0, pages);
         if old == usize::MAX {
@@ -82,11 +87,8 @@ impl Arena {
         }
         let start = old.checked_mul(PAGE)?;
         let end = start.checked_add(pages * PAGE)?;
-        if start != self.end as usize {
-            self.bump = start as u32;
-        }
-        self.end = end as u32;
-        Some(())
+        let old_end = self.end.replace(end as u32) as usize;
+        Some(if start == old_end { bump } else { start })
     }
 
     /// Returns a block from [`Arena::alloc`] to its free list.
@@ -94,12 +96,12 @@ impl Arena {
     /// # Safety
     /// `ptr` must come from `alloc` of this arena and not be used afterwards.
     #[inline(never)]
-    pub unsafe fn free(&mut self, ptr: *mut u8) {
+    pub unsafe fn free(&self, ptr: *mut u8) {
         let block = ptr as usize - HEADER;
         let class = *(block as *const u32) as usize;
-        if let Some(head) = self.free.get_mut(class) {
-            *(ptr as *mut u32) = *head;
-            *head = block as u32;
+        if let Some(head) = self.free.get(class) {
+            *(ptr as *mut u32) = head.get();
+            head.set(block as u32);
         }
     }
 
@@ -118,11 +120,28 @@ pub fn memory_bytes() -> u64 {
     memory_size(0) as u64 * PAGE as u64
 }
 
-/// Whether `[ptr, ptr + len)` lies inside linear memory (overflow-safe).
+/// Whether `[ptr, ptr + len)` lies inside linear memory and can be reached
+/// through a Rust pointer: a non-empty range at address 0 would need a null
+/// pointer, so the guest's null pointer is a bad argument here as it is in
+/// C. Every caller passes a `u32` count times an element size of at most 8,
+/// so `ptr + len` cannot overflow a `u64`. Not inlined, and without
+/// short-circuits: one branch-free copy is the smallest.
+#[inline(never)]
 pub fn in_bounds(ptr: u32, len: u64) -> bool {
-    u64::from(ptr)
-        .checked_add(len)
-        .is_some_and(|end| end <= memory_bytes())
+    ((ptr != 0) | (len == 0)) & (u64::from(ptr) + len <= memory_bytes())
+}
+
+/// The guest bytes `[ptr, ptr + len)`; empty without forming a pointer when
+/// `len` is 0.
+///
+/// # Safety
+/// `in_bounds(ptr, len)` must hold, and nothing may write the range while
+/// the slice lives.
+pub unsafe fn guest_bytes<'a>(ptr: u32, len: u32) -> &'a [u8] {
+    if len == 0 {
+        return &[];
+    }
+    core::slice::from_raw_parts(ptr as *const u8, len as usize)
 }
 
 /// A growable array of plain-data `T` in the arena; all-zero is empty.
@@ -149,7 +168,7 @@ impl Raw {
     /// Makes room for `extra` more elements of `size` bytes; keeps the
     /// first `keep` elements.
     #[inline(never)]
-    fn reserve(&mut self, arena: &mut Arena, extra: u32, size: usize, keep: u32) -> Option<()> {
+    fn reserve(&mut self, arena: &Arena, extra: u32, size: usize, keep: u32) -> Option<()> {
         let needed = self.len.checked_add(extra)?;
         if needed <= self.cap {
             return Some(());
@@ -171,21 +190,26 @@ impl Raw {
         Some(())
     }
 
-    /// Appends `n` elements of `size` bytes copied from `src`. `src` must
-    /// not lie in this vector's block (guest memory or another block).
+    /// Appends `n` elements of `size` bytes copied from `src`. With `n == 0`
+    /// nothing is read and no pointer is formed (the vector may have no block
+    /// and `src` may be guest address 0).
+    ///
+    /// # Safety
+    /// When `n != 0`, `src` must be non-null and `n * size` bytes from it
+    /// readable (guest memory checked with `in_bounds`, or another block).
     #[inline(never)]
-    fn append(&mut self, arena: &mut Arena, src: *const u8, n: u32, size: usize) -> Option<()> {
+    unsafe fn append(&mut self, arena: &Arena, src: *const u8, n: u32, size: usize) -> Option<()> {
         self.reserve(arena, n, size, self.len)?;
-        // SAFETY: `reserve` made room for `n` more elements. `ptr::copy`
-        // tolerates overlap should a guest pass a pointer into adapter
-        // memory.
-        unsafe {
+        if n != 0 {
+            // SAFETY: `reserve` made room for `n` more elements, so `ptr` is
+            // a block; the caller vouches for `src`. `ptr::copy` tolerates
+            // overlap should a guest pass a pointer into adapter memory.
             core::ptr::copy(
                 src,
                 (self.ptr as *mut u8).add(self.len as usize * size),
                 n as usize * size,
-            )
-        };
+            );
+        }
         self.len += n;
         Some(())
     }
@@ -222,23 +246,30 @@ impl<T: Copy> RawVec<T> {
     }
 
     /// Makes room for `extra` more elements, keeping the contents.
-    pub fn reserve(&mut self, arena: &mut Arena, extra: u32) -> Option<()> {
+    pub fn reserve(&mut self, arena: &Arena, extra: u32) -> Option<()> {
         self.raw.reserve(arena, extra, size_of::<T>(), self.raw.len)
     }
 
     /// Appends `value`; `None` when out of memory.
-    pub fn push(&mut self, arena: &mut Arena, value: T) -> Option<u32> {
+    pub fn push(&mut self, arena: &Arena, value: T) -> Option<u32> {
         let index = self.raw.len;
-        self.raw
-            .append(arena, &value as *const T as *const u8, 1, size_of::<T>())?;
+        // SAFETY: `value` is one readable `T`.
+        unsafe {
+            self.raw
+                .append(arena, &value as *const T as *const u8, 1, size_of::<T>())?
+        };
         Some(index)
     }
 
     /// Replaces the contents with `len` elements copied from guest address
-    /// `src` (already bounds-checked). The block is reused when it is large
-    /// enough, so refilling with the same size never allocates.
-    pub fn fill(&mut self, arena: &mut Arena, src: u32, len: u32) -> Option<()> {
+    /// `src`. The block is reused when it is large enough, so refilling with
+    /// the same size never allocates.
+    ///
+    /// # Safety
+    /// `in_bounds(src, len * size_of::<T>())` must hold.
+    pub unsafe fn fill(&mut self, arena: &Arena, src: u32, len: u32) -> Option<()> {
         self.raw.len = 0;
+        // SAFETY: `in_bounds` rejects a non-empty range at address 0.
         self.raw
             .append(arena, src as *const u8, len, size_of::<T>())
     }
@@ -249,7 +280,7 @@ impl<T: Copy> RawVec<T> {
     }
 
     /// Frees the block (the vector becomes empty).
-    pub fn release(&mut self, arena: &mut Arena) {
+    pub fn release(&mut self, arena: &Arena) {
         if self.raw.ptr != 0 {
             // SAFETY: the block is ours and dropped from `self` right here.
             unsafe { arena.free(self.raw.ptr as *mut u8) };
@@ -277,7 +308,7 @@ impl<T: Copy> Copy for RawVec<T> {}
 /// [`crate::names::Buf`] over a byte `RawVec`, for building a graph's name
 /// table.
 pub struct ArenaBuf<'a> {
-    pub arena: &'a mut Arena,
+    pub arena: &'a Arena,
     pub vec: RawVec<u8>,
 }
 

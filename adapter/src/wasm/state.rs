@@ -1,13 +1,44 @@
-//! The adapter's run-time state: handle tables and per-context tensors.
+//! The adapter's run-time state: the arena, the realloc steering, the handle
+//! tables and the return area.
 //!
 //! It lives at the start of a page the adapter obtains with `memory.grow` on
 //! the first call; its address is kept in the mutable global `nn_state_ptr`
 //! and "already set up" in `allocation_state` (both defined by the object that
 //! `build.rs` links in). A fresh page is zero-filled, and all-zero is a valid
 //! empty state, so nothing needs initialising but the arena's bump region.
+//!
+//! # Invariants
+//!
+//! The state is split by who may touch it while a host import runs, so that
+//! no two `&mut` to the same memory ever exist (the discipline of the
+//! official preview1 adapter's `State::with`):
+//!
+//! 1. **One export at a time.** The instance is single-threaded, and the
+//!    component model forbids re-entering it while it calls an import, so
+//!    exports never nest or overlap. Each export calls [`State::with`] once,
+//!    and only exports call it: the `&mut Tables` it hands out is the only
+//!    reference to the [`Tables`] for as long as it lives.
+//! 2. **During a host call only `cabi_import_realloc` runs**, and it reaches
+//!    the state through [`State::shared`], a shared `&State` that never
+//!    touches [`Tables`]. Everything it does use (the [`Arena`] and the
+//!    steering) is made of `Cell`s, so the export's `&State` and its own may
+//!    coexist and both may write.
+//! 3. **Steering is scoped.** Only a [`Steer`] guard sets it, and the guard
+//!    clears it when dropped, so no realloc outside the one host call it
+//!    wraps can be steered; the first realloc while it is set also clears it.
+//! 4. **Arena blocks have one owner.** A block handed out by the arena is
+//!    referenced only by whoever holds its address (a `RawVec`, an output
+//!    list, a host-returned string) until it is freed; the arena only
+//!    writes to free blocks and fresh pages, never to a live block.
+//! 5. **Guest memory is borrowed, not kept.** A slice of guest memory is
+//!    made only for a range checked with `in_bounds` that is empty (then no
+//!    pointer is formed at all) or does not start at address 0 (Rust's null),
+//!    and lives no longer than the export that checked it.
 
 use super::arena::{Arena, RawVec};
+use crate::convert::errno;
 use core::arch::wasm32::memory_grow;
+use core::cell::{Cell, UnsafeCell};
 use core::mem::size_of;
 
 extern "C" {
@@ -75,28 +106,54 @@ pub struct Context {
     pub outputs_len: u32,
 }
 
+/// The part of the state only the running export touches (invariant 1).
 #[repr(C)]
-pub struct State {
-    pub arena: Arena,
+pub struct Tables {
     /// Legacy graph handle = index here (0, 1, 2, … like the reference host).
     pub graphs: RawVec<Graph>,
     /// Legacy context handle = index here.
     pub contexts: RawVec<Context>,
-    /// While non-zero, the next `cabi_import_realloc` of at most
-    /// `steer_len` bytes returns `steer_ptr` (the guest's output buffer).
-    pub steering: u32,
-    pub steer_ptr: u32,
-    pub steer_len: u32,
-    /// Return area for imports whose results do not fit in one value.
+    /// Return area for imports whose results do not fit in one value; the
+    /// host writes it through the pointer the export passes.
     pub ret: [u32; 4],
 }
 
+#[repr(C)]
+pub struct State {
+    /// Shared with `cabi_import_realloc` (invariant 2).
+    pub arena: Arena,
+    /// Right after the arena so that its first fields have offsets below
+    /// 128, which encode in one byte.
+    tables: UnsafeCell<Tables>,
+    /// While non-zero, the next `cabi_import_realloc` of at most
+    /// `steer_len` bytes returns `steer_ptr` (invariant 3).
+    steering: Cell<u32>,
+    steer_ptr: Cell<u32>,
+    steer_len: Cell<u32>,
+}
+
 impl State {
-    /// The state, created on first use; `None` only when memory cannot grow.
-    pub fn get() -> Option<&'static mut State> {
+    /// Runs the body of an export with the state, created on first use;
+    /// `too_large` when memory cannot grow for it (the reference reports its
+    /// only out-of-memory case, a short output buffer, that way).
+    #[inline(always)]
+    pub fn with(f: impl FnOnce(&State, &mut Tables) -> u32) -> u32 {
+        let Some(state) = State::shared() else {
+            return errno::TOO_LARGE;
+        };
+        // SAFETY: only exports call `with`, and they never overlap
+        // (invariant 1); `cabi_import_realloc` never touches the tables
+        // (invariant 2). So this is the only reference to them.
+        f(state, unsafe { &mut *state.tables.get() })
+    }
+
+    /// The state without the tables, created on first use; `None` only when
+    /// memory cannot grow. For `cabi_import_realloc` (invariant 2).
+    pub fn shared() -> Option<&'static State> {
         // SAFETY: the globals are only written here; once `allocation_state`
-        // says so, `nn_state_ptr` points at our state page. The adapter is
-        // single-threaded and no export keeps a reference across calls.
+        // says so, `nn_state_ptr` points at our state page, which is never
+        // freed. Only shared references to it are made (the tables are
+        // reached through their `UnsafeCell`).
         unsafe {
             if get_allocation_state() != STATE_ALLOCATED {
                 let page = memory_grow(0, 1);
@@ -110,7 +167,31 @@ impl State {
                 set_state_ptr(state);
                 set_allocation_state(STATE_ALLOCATED);
             }
-            Some(&mut *get_state_ptr())
+            Some(&*get_state_ptr())
         }
+    }
+
+    /// Steers the next `cabi_import_realloc` of at most `len` bytes to `ptr`
+    /// until the guard is dropped (invariant 3).
+    pub fn steer(&self, ptr: u32, len: u32) -> Steer<'_> {
+        self.steer_ptr.set(ptr);
+        self.steer_len.set(len);
+        self.steering.set(1);
+        Steer(self)
+    }
+
+    /// For `cabi_import_realloc`: the steered address if steering is on and
+    /// `len` bytes fit there. Either way steering is off afterwards.
+    pub fn take_steering(&self, len: u32) -> Option<u32> {
+        (self.steering.replace(0) != 0 && len <= self.steer_len.get()).then(|| self.steer_ptr.get())
+    }
+}
+
+/// Realloc steering for the duration of one host call; see [`State::steer`].
+pub struct Steer<'s>(&'s State);
+
+impl Drop for Steer<'_> {
+    fn drop(&mut self) {
+        self.0.steering.set(0);
     }
 }

@@ -1,0 +1,125 @@
+//! Tensor names from model bytes: WIT `compute` addresses inputs and outputs
+//! by name, the legacy ABI by index, so at `load` the adapter reads the names
+//! out of the model it is given.
+//!
+//! * OpenVINO IR XML: input *i* is the *i*-th top-level `Parameter` layer in
+//!   document order, named by its output port's `names` attribute. Output *i*
+//!   is the *i*-th top-level `Result` layer, named by its `output_names`
+//!   attribute (IRs written by OpenVINO 2025 and later), else by the `names`
+//!   of the port that feeds it (found through `<edges>`). A names attribute
+//!   lists several names separated by commas; a comma inside a name is
+//!   written `\,` (the splitting rule of OpenVINO's IR reader).
+//! * ONNX `ModelProto`: inputs are `graph.input` minus the names that also
+//!   appear in `graph.initializer`, outputs are `graph.output`.
+//!
+//! Everything here is a pure function over `&[u8]` that never panics and
+//! never recurses on input structure: a malformed, truncated or hostile model
+//! makes [`parse`] return `false`, and the caller then names every tensor by
+//! its decimal index. A name that is not valid UTF-8 (WIT strings must be) is
+//! dropped; a tensor with no usable name also falls back to its index.
+//!
+//! The module builds for wasm32 (inside the adapter, where every byte counts
+//! against a 12 KiB limit and byte-string literals or arrays would become
+//! forbidden data segments, hence [`crate::nodata`]) and for the host (unit
+//! tests).
+//!
+//! * [`ir_xml`]: the OpenVINO IR reader (and the IR names-attribute rules);
+//! * [`onnx`]: the ONNX `ModelProto` reader;
+//! * [`table`]: the compact per-graph name table the adapter keeps.
+
+pub mod ir_xml;
+pub mod onnx;
+pub mod table;
+#[cfg(test)]
+mod testing;
+
+pub use table::{table_names, Buf, TableNames, TableWriter};
+
+/// Receives the parsed names: first every input in order, then every output.
+pub trait Sink {
+    /// Starts the next tensor; `output` tells inputs and outputs apart.
+    fn tensor(&mut self, output: bool, names: RawNames<'_>);
+}
+
+/// The unparsed names of one tensor; [`decode`] turns them into names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawNames<'a> {
+    /// No name is known: the tensor is named by its index.
+    None,
+    /// An IR names attribute value, still XML-escaped, comma-separated with
+    /// `\,` escapes. [`decode`] drops it whole if it is not UTF-8 or has a
+    /// bad entity.
+    IrList(&'a [u8]),
+    /// One ONNX name, verbatim, already checked to be UTF-8 without NUL.
+    Single(&'a [u8]),
+}
+
+/// Receives decoded names byte by byte, so that no allocation is needed here.
+pub trait NameOut {
+    /// The next byte of the current name (never NUL).
+    fn byte(&mut self, b: u8);
+    /// The current name is complete (it is never empty).
+    fn end(&mut self);
+    /// The tensor's names turned out to be undecodable: forget every name
+    /// reported for it so far.
+    fn abort(&mut self);
+}
+
+/// Parses `model` (the first graph builder) for tensor names and reports them
+/// to `sink`. Bytes that start with `<` (after an optional BOM and
+/// whitespace) are read as IR XML, anything else as an ONNX `ModelProto`.
+/// Returns `false` when the model could not be parsed; the sink must then
+/// forget what it was told.
+pub fn parse(model: &[u8], sink: &mut impl Sink) -> bool {
+    if looks_like_xml(model) {
+        ir_xml::parse(model, sink).is_some()
+    } else {
+        onnx::parse(model, sink).is_some()
+    }
+}
+
+/// True when `bytes` start like an XML document.
+pub fn looks_like_xml(bytes: &[u8]) -> bool {
+    let rest = if key!(b"\xEF\xBB\xBF").starts(bytes) {
+        bytes.get(3..).unwrap_or(b"")
+    } else {
+        bytes
+    };
+    rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// Decodes `raw` into individual names, in order, reporting them to `out`.
+pub fn decode(raw: RawNames<'_>, out: &mut impl NameOut) {
+    match raw {
+        RawNames::None => {}
+        RawNames::Single(name) => {
+            name.iter().for_each(|&b| out.byte(b));
+            out.end();
+        }
+        RawNames::IrList(value) => {
+            let mut split = ir_xml::Splitter {
+                out,
+                escaped: false,
+                nonempty: false,
+            };
+            if ir_xml::unescape(value, &mut split) {
+                split.finish();
+            } else {
+                split.out.abort();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_xml(b"<net/>"));
+        assert!(looks_like_xml(b"\xEF\xBB\xBF\n <?xml?>"));
+        assert!(!looks_like_xml(b""));
+        assert!(!looks_like_xml(b"\x08\x07"));
+    }
+}

@@ -1,0 +1,157 @@
+//! The compact table of tensor names the adapter keeps per graph, written
+//! from what the parsers report and read back by tensor index.
+
+use super::{decode, NameOut, RawNames, Sink};
+
+/// A growable byte buffer; the adapter backs it with its arena, the tests
+/// with a `Vec`.
+pub trait Buf {
+    /// Bytes written so far.
+    fn used(&self) -> usize;
+    /// Shortens the buffer to `len` bytes.
+    fn truncate(&mut self, len: usize);
+    /// Appends `b`; `false` when out of memory.
+    fn push(&mut self, b: u8) -> bool;
+}
+
+/// Stores what a [`Sink`] receives as the compact table the adapter keeps
+/// per graph: tensors in order (inputs first, then outputs), each a run of
+/// NUL-terminated names closed by one more NUL. Names are never empty and
+/// never contain NUL, so the table needs no lengths.
+pub struct TableWriter<'b, B: Buf> {
+    buf: &'b mut B,
+    /// Where the current tensor starts.
+    start: usize,
+    pub inputs: u32,
+    pub outputs: u32,
+    /// Cleared when the buffer ran out of memory; the table is then unusable.
+    pub ok: bool,
+}
+
+impl<'b, B: Buf> TableWriter<'b, B> {
+    pub fn new(buf: &'b mut B) -> Self {
+        TableWriter {
+            buf,
+            start: 0,
+            inputs: 0,
+            outputs: 0,
+            ok: true,
+        }
+    }
+}
+
+impl<B: Buf> Sink for TableWriter<'_, B> {
+    /// Not inlined: both parsers call it, and one copy is smaller.
+    #[inline(never)]
+    fn tensor(&mut self, output: bool, names: RawNames<'_>) {
+        if output {
+            self.outputs += 1;
+        } else {
+            self.inputs += 1;
+        }
+        self.start = self.buf.used();
+        decode(names, self);
+        self.end();
+    }
+}
+
+impl<B: Buf> NameOut for TableWriter<'_, B> {
+    fn byte(&mut self, b: u8) {
+        self.ok &= self.buf.push(b);
+    }
+
+    fn end(&mut self) {
+        self.byte(0);
+    }
+
+    fn abort(&mut self) {
+        self.buf.truncate(self.start);
+    }
+}
+
+/// The names of tensor `t` (inputs first, then outputs) in a table written
+/// by [`TableWriter`]; empty when `t` is past the end.
+pub fn table_names(table: &[u8], t: u32) -> TableNames<'_> {
+    let mut names = TableNames { rest: table };
+    for _ in 0..t {
+        while names.next().is_some() {}
+    }
+    names
+}
+
+/// Iterator over one tensor's names in a table.
+pub struct TableNames<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for TableNames<'a> {
+    type Item = &'a [u8];
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let end = self
+            .rest
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(self.rest.len());
+        let name = self.rest.get(..end)?;
+        self.rest = self.rest.get(end + 1..).unwrap_or(b"");
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::super::testing::ir;
+    use super::*;
+
+    impl Buf for Vec<u8> {
+        fn used(&self) -> usize {
+            self.len()
+        }
+        fn truncate(&mut self, len: usize) {
+            Vec::truncate(self, len)
+        }
+        fn push(&mut self, b: u8) -> bool {
+            Vec::push(self, b);
+            true
+        }
+    }
+
+    #[test]
+    fn table_round_trip() {
+        let doc = ir(r#"names="a\,b,c,d""#, r#"output_names="o1,o22,o333,o4444""#);
+        let mut buf = Vec::new();
+        let mut w = TableWriter::new(&mut buf);
+        assert!(parse(doc.as_bytes(), &mut w));
+        assert!(w.ok);
+        assert_eq!((w.inputs, w.outputs), (2, 2));
+        let all: Vec<Vec<&[u8]>> = (0..5).map(|t| table_names(&buf, t).collect()).collect();
+        let expect: Vec<Vec<&[u8]>> = vec![
+            vec![b"a,b", b"c", b"d"],
+            vec![b"y"],
+            vec![b"o1", b"o22", b"o333", b"o4444"],
+            vec![b"a,b", b"c", b"d"],
+            vec![],
+        ];
+        assert_eq!(all, expect);
+        // Tensors without names take no names; indices past the end are empty.
+        let mut buf = Vec::new();
+        let mut w = TableWriter::new(&mut buf);
+        assert!(parse(ir("", "").as_bytes(), &mut w));
+        assert_eq!(table_names(&buf, 0).count(), 0);
+        assert_eq!(table_names(&buf, 1).collect::<Vec<_>>(), vec![b"y"]);
+        assert_eq!(table_names(&buf, 1000).count(), 0);
+        // Undecodable names leave the tensor without names, the rest intact.
+        let mut buf = Vec::new();
+        let mut w = TableWriter::new(&mut buf);
+        assert!(parse(ir(r#"names="ok,&bad;""#, "").as_bytes(), &mut w));
+        assert_eq!(table_names(&buf, 0).count(), 0);
+        assert_eq!(table_names(&buf, 1).collect::<Vec<_>>(), vec![b"y"]);
+        // A corrupt (unterminated) table never panics.
+        assert_eq!(
+            table_names(&[9, 0, 0, 0, 200, 1], 2).collect::<Vec<_>>(),
+            vec![&[200, 1]]
+        );
+        assert_eq!(table_names(&[1, 0], 3).count(), 0);
+    }
+}
