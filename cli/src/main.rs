@@ -3,6 +3,7 @@
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use nn_componentize::{Componentizer, Kind};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -190,18 +191,26 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     }
 }
 
-/// Reads the input file (or stdin for `-`), returning a name for messages.
+/// Reads the input file (or stdin for `-`) as a binary module, assembling
+/// WebAssembly text; returns a name for messages with it.
 fn read_input(path: &Path) -> anyhow::Result<(String, Vec<u8>)> {
-    if path == Path::new("-") {
+    let (name, bytes, file) = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("<stdin>: cannot read")?;
-        return Ok(("<stdin>".to_owned(), bytes));
-    }
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
-    Ok((name, bytes))
+        ("<stdin>".to_owned(), bytes, None)
+    } else {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
+        (name, bytes, Some(path))
+    };
+    let assembled = match nn_componentize::wasm_binary(&bytes, file) {
+        Ok(Cow::Owned(binary)) => Some(binary),
+        Ok(Cow::Borrowed(_)) => None,
+        Err(err) => return Err(err.context(name)),
+    };
+    Ok((name, assembled.unwrap_or(bytes)))
 }
 
 /// Writes through a temporary file in the destination's directory and

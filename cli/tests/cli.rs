@@ -210,7 +210,7 @@ fn output_file_is_a_valid_command_component() {
     common::check_component(&component).unwrap();
     let imports = common::imported_interfaces(&component).unwrap();
     for interface in ["graph", "inference", "tensor", "errors"] {
-        let name = format!("wasi:nn/{interface}@{}", common::NN_VERSION);
+        let name = format!("wasi:nn/{interface}@{}", common::nn_version());
         assert!(imports.contains(&name), "{name} missing from {imports:?}");
     }
     let exports = common::exported_interfaces(&component).unwrap();

@@ -8,11 +8,13 @@ use wasmparser::{Validator, WasmFeatures};
 use wit_component::{DecodedWasm, WitPrinter};
 use wit_parser::{Resolve, WorldId, WorldKey};
 
-/// The only wasi-nn version the adapter may import.
-pub const NN_VERSION: &str = "0.2.0-rc-2024-10-28";
+/// The only wasi-nn version the adapter may import: that of `wit/`.
+pub fn nn_version() -> &'static str {
+    nn_adapter_verify::WitTarget::adapter().version()
+}
 
 /// Validates `component`, checks that it imports nothing but `wasi:nn/*` at
-/// [`NN_VERSION`] and preview2 `wasi:*` interfaces, and returns its decoded
+/// [`nn_version`] and preview2 `wasi:*` interfaces, and returns its decoded
 /// world printed as WIT.
 pub fn check_component(component: &[u8]) -> Result<String> {
     Validator::new_with_features(WasmFeatures::all())
@@ -38,7 +40,7 @@ pub fn check_component(component: &[u8]) -> Result<String> {
         );
         if package.name == "nn" {
             ensure!(
-                version.to_string() == NN_VERSION,
+                version.to_string() == nn_version(),
                 "`{name}`: wrong wasi:nn version"
             );
         } else {

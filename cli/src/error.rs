@@ -1,0 +1,172 @@
+//! Why a module cannot be adapted, in the legacy module's own terms.
+
+use crate::legacy;
+use std::fmt;
+
+/// Why a module cannot be turned into a component.
+///
+/// Returned inside the `anyhow::Error` of
+/// [`Componentizer::componentize`](crate::Componentizer::componentize), so
+/// callers can `downcast_ref::<Error>()` to tell these apart from I/O or
+/// encoder failures.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is already a component.
+    AlreadyComponent,
+    /// Some imports cannot be served by any adapter.
+    Unadaptable(Vec<Problem>),
+}
+
+impl std::error::Error for Error {}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::AlreadyComponent => f.write_str("already a component; nothing to adapt"),
+            Error::Unadaptable(problems) => {
+                let lines = problem_lines(problems);
+                match lines.as_slice() {
+                    [one] => f.write_str(one),
+                    many => {
+                        write!(f, "{} problems prevent adapting this module:", many.len())?;
+                        for line in many {
+                            write!(f, "\n  - {line}")?;
+                        }
+                        Ok(())
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One line per problem, except that all imports from unserved modules are
+/// folded into a single line listing the modules, since they share one cause.
+fn problem_lines(problems: &[Problem]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut unserved: Vec<(&str, Vec<&str>)> = Vec::new();
+    for problem in problems {
+        match problem {
+            Problem::NoAdapter { module, name } => {
+                match unserved.iter_mut().find(|(m, _)| m == module) {
+                    Some((_, names)) => names.push(name),
+                    None => unserved.push((module, vec![name])),
+                }
+            }
+            other => lines.push(other.to_string()),
+        }
+    }
+    if !unserved.is_empty() {
+        let list = unserved
+            .iter()
+            .map(|(module, names)| format!("`{module}` ({})", names.join(", ")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(format!(
+            "imports from modules that no adapter serves: {list}"
+        ));
+    }
+    lines
+}
+
+/// Why one import cannot be served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A `wasi_ephemeral_nn` function that the WITX ABI does not define.
+    UnknownNnFunction {
+        name: String,
+        /// The wasi-nn dialect known to define it, if any.
+        dialect: Option<&'static str>,
+    },
+    /// A function imported with a core type other than the one it has.
+    WrongSignature {
+        module: String,
+        name: String,
+        expected: String,
+        found: String,
+        /// Where `expected` comes from (the WITX, or the adapter's export).
+        source: &'static str,
+    },
+    /// A table, memory, global or tag imported from an adapted module;
+    /// adapters only export functions to the module.
+    NotAFunction {
+        module: String,
+        name: String,
+        kind: &'static str,
+    },
+    /// A function the adapter for that module does not export.
+    NotExportedByAdapter { module: String, name: String },
+    /// An import from a module that no adapter serves.
+    NoAdapter { module: String, name: String },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::UnknownNnFunction { name, dialect } => {
+                write!(
+                    f,
+                    "`{}::{name}` is not a function of the wasi-nn WITX ABI, so the adapter does not provide it",
+                    legacy::module()
+                )?;
+                match dialect {
+                    Some(dialect) => write!(
+                        f,
+                        " (it comes from {dialect}; this module was built for that host)"
+                    ),
+                    None => write!(f, " (the ABI has: {})", legacy::function_names()),
+                }
+            }
+            Problem::WrongSignature {
+                module,
+                name,
+                expected,
+                found,
+                source,
+            } => write!(
+                f,
+                "`{module}::{name}` is imported with the wrong core signature: expected {expected} ({source}), found {found}"
+            ),
+            Problem::NotAFunction { module, name, kind } => write!(
+                f,
+                "`{module}::{name}` is imported as a {kind}, but adapters only provide functions"
+            ),
+            Problem::NotExportedByAdapter { module, name } => write!(
+                f,
+                "`{module}::{name}` is not exported by the adapter for `{module}`"
+            ),
+            Problem::NoAdapter { module, name } => {
+                write!(f, "`{module}::{name}`: no adapter serves module `{module}`")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unserved_modules_share_one_line() {
+        let problems = vec![
+            Problem::NoAdapter {
+                module: "env".into(),
+                name: "a".into(),
+            },
+            Problem::NoAdapter {
+                module: "env".into(),
+                name: "b".into(),
+            },
+            Problem::NoAdapter {
+                module: "other".into(),
+                name: "c".into(),
+            },
+        ];
+        assert_eq!(
+            Error::Unadaptable(problems).to_string(),
+            "imports from modules that no adapter serves: `env` (a, b), `other` (c)"
+        );
+    }
+}
