@@ -6,7 +6,7 @@
 //! core type disagrees with the WIT) only show at run time or in a confusing
 //! encoder error. [`verify`] checks the built bytes up front:
 //! * imports: functions that the package of [`WitTarget::adapter`]
-//!   (`wit/wasi-nn.wit`) defines, under the names and with the core types
+//!   (`wit/<version>/wasi-nn.wit`) defines, under the names and with the core types
 //!   wit-component derives from it, and `cabi_realloc` from
 //!   `__main_module__`; exactly one memory; no tables, globals or tags;
 //! * no defined memory, no tables, no data or element segments, no start

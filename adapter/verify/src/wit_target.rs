@@ -27,15 +27,18 @@ pub struct WitTarget {
 }
 
 impl WitTarget {
-    /// `wasi:nn` as `wit/wasi-nn.wit` defines it: the package the adapter
+    /// `wasi:nn` as `wit/0.2.0-rc-2024-10-28/wasi-nn.wit` defines it: the package the adapter
     /// imports and the host implements.
     pub fn adapter() -> &'static WitTarget {
         static TARGET: OnceLock<WitTarget> = OnceLock::new();
         // The document is compiled in and parsed by a unit test, so this
         // cannot fail at run time.
         TARGET.get_or_init(|| {
-            WitTarget::parse("wit/wasi-nn.wit", include_str!("../../../wit/wasi-nn.wit"))
-                .expect("the embedded WIT document parses")
+            WitTarget::parse(
+                "wit/0.2.0-rc-2024-10-28/wasi-nn.wit",
+                include_str!("../../../wit/0.2.0-rc-2024-10-28/wasi-nn.wit"),
+            )
+            .expect("the embedded WIT document parses")
         })
     }
 

@@ -110,7 +110,8 @@ const PROXY_WAT: &str = r#"
 
 fn resolve() -> Resolve {
     let mut resolve = Resolve::default();
-    let wit = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wit/0.2.0-rc-2024-10-28/wasi-nn.wit");
+    let wit =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wit/0.2.0-rc-2024-10-28/wasi-nn.wit");
     resolve
         .push_file(&wit)
         .expect("the project's wasi:nn WIT parses");
