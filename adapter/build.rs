@@ -21,7 +21,7 @@ fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let manifest_dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let wit = manifest_dir.join(WIT_PACKAGE);
+    let wit = manifest_dir.join(wit_package());
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={}", wit.display());
 
@@ -66,9 +66,16 @@ fn main() {
 }
 
 /// The WIT package the adapter implements its exports with (relative to
-/// this crate); its `ml` world is what the adapter imports. The one place
-/// that names it: the import module names and the version follow from it.
-const WIT_PACKAGE: &str = "../wit/0.2.0-rc-2024-10-28/wasi-nn.wit";
+/// this crate), chosen by cargo feature; its `ml` world is what the adapter
+/// imports. The one place that names it: the import module names and the
+/// version follow from it.
+fn wit_package() -> &'static str {
+    if env::var_os("CARGO_FEATURE_WIT_2024_08_19").is_some() {
+        "../wit/0.2.0-rc-2024-08-19/wasi-nn.wit"
+    } else {
+        "../wit/0.2.0-rc-2024-10-28/wasi-nn.wit"
+    }
+}
 
 /// Encodes the `ml` world of package `pkg` as wit-component metadata.
 fn component_type(resolve: &wit_parser::Resolve, pkg: wit_parser::PackageId) -> Vec<u8> {

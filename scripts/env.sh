@@ -47,7 +47,16 @@ install_openvino_v34() {
   fi
 }
 
+# Binaryen's wasm-opt, pinned by adapter/build.sh (Debian's binaryen 108).
+install_binaryen() {
+  if ! command -v wasm-opt >/dev/null; then
+    echo "==> apt-get install binaryen"
+    apt-get install -y -q binaryen >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q binaryen >/dev/null; }
+  fi
+}
+
 install_rust_targets
+install_binaryen
 install_openvino
 install_openvino_v34
 cd "$ROOT"

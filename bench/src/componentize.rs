@@ -265,7 +265,10 @@ pub fn both_adapters(module: &[u8]) -> Result<Vec<u8>> {
     wit_component::ComponentEncoder::default()
         .validate(true)
         .module(module)?
-        .adapter(NN_MODULE, nn_adapter_verify::ADAPTER)?
+        .adapter(
+            NN_MODULE,
+            nn_adapter_verify::WasiNnVersion::default().adapter(),
+        )?
         .adapter(
             WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME,
             WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,

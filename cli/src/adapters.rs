@@ -41,8 +41,8 @@ impl Componentizer {
         adapters.insert(
             legacy::module().to_owned(),
             Adapter {
-                bytes: nn_adapter_verify::ADAPTER,
-                description: "the built-in wasi-nn adapter".into(),
+                bytes: self.wasi_nn.adapter(),
+                description: format!("the built-in wasi-nn adapter (wasi:nn@{})", self.wasi_nn),
                 overridden: false,
                 // Imports are checked against the WITX instead.
                 builtin_exports: None,

@@ -29,6 +29,7 @@ use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAM
 
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
+pub use nn_adapter_verify::WasiNnVersion;
 pub use read::wasm_binary;
 
 /// Import module of WASI preview1.
@@ -64,6 +65,7 @@ impl fmt::Display for Kind {
 pub struct Componentizer {
     overrides: BTreeMap<String, Vec<u8>>,
     kind: Kind,
+    wasi_nn: WasiNnVersion,
     validate: bool,
 }
 
@@ -90,6 +92,7 @@ impl Componentizer {
         Componentizer {
             overrides: BTreeMap::new(),
             kind: Kind::Auto,
+            wasi_nn: WasiNnVersion::default(),
             validate: true,
         }
     }
@@ -106,6 +109,13 @@ impl Componentizer {
     /// command adapter when the module exports `_start`.
     pub fn kind(mut self, kind: Kind) -> Self {
         self.kind = kind;
+        self
+    }
+
+    /// The `wasi:nn` WIT version the built-in wasi-nn adapter imports
+    /// (default: the newest, [`WasiNnVersion::default`]).
+    pub fn wasi_nn(mut self, version: WasiNnVersion) -> Self {
+        self.wasi_nn = version;
         self
     }
 

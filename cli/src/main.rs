@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
-use nn_componentize::{Componentizer, Kind};
+use nn_componentize::{Componentizer, Kind, WasiNnVersion};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -89,6 +89,12 @@ struct AdapterArgs {
     /// Use the reactor preview1 adapter (no wasi:cli/run export).
     #[arg(long)]
     reactor: bool,
+
+    /// The wasi:nn WIT version the component imports: 0.2.0-rc-2024-10-28
+    /// (Wasmtime v35 and later, the default) or 0.2.0-rc-2024-08-19
+    /// (Wasmtime v25-v34).
+    #[arg(long = "wasi-nn", value_name = "VERSION", default_value_t = WasiNnVersion::default())]
+    wasi_nn: WasiNnVersion,
 }
 
 fn parse_adapt(arg: &str) -> Result<(String, PathBuf), String> {
@@ -145,7 +151,7 @@ fn componentizer(args: &AdapterArgs) -> anyhow::Result<Componentizer> {
         (_, true) => Kind::Reactor,
         _ => Kind::Auto,
     };
-    let mut componentizer = Componentizer::new().kind(kind);
+    let mut componentizer = Componentizer::new().kind(kind).wasi_nn(args.wasi_nn);
     for (name, file) in &args.adapt {
         let bytes = std::fs::read(file)
             .with_context(|| format!("{}: cannot read adapter", file.display()))?;

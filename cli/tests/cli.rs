@@ -392,7 +392,11 @@ fn inspect_rejects_components() {
 #[test]
 fn adapt_replaces_an_adapter() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    std::fs::write(dir.path().join("nn.wasm"), nn_adapter_verify::ADAPTER).unwrap();
+    std::fs::write(
+        dir.path().join("nn.wasm"),
+        nn_adapter_verify::WasiNnVersion::default().adapter(),
+    )
+    .unwrap();
     let args = [
         "--adapt",
         "wasi_ephemeral_nn=nn.wasm",

@@ -26,12 +26,27 @@ wit_import! { graph {
     pub fn init_execution_context(graph: u32, ret: *mut u32);
 } }
 
+#[cfg(not(feature = "wit-2024-08-19"))]
 wit_import! { inference {
     /// `graph-execution-context.compute(list<tuple<string, tensor>>) ->
     /// result<list<tuple<string, tensor>>, error>`; the input tensors are
     /// moved to the host.
     #[link_name = "[method]graph-execution-context.compute"]
     pub fn compute(context: u32, inputs: u32, inputs_len: u32, ret: *mut u32);
+} }
+
+#[cfg(feature = "wit-2024-08-19")]
+wit_import! { inference {
+    /// `graph-execution-context.set-input(string, tensor) -> result<_, error>`;
+    /// the tensor is moved to the host.
+    #[link_name = "[method]graph-execution-context.set-input"]
+    pub fn set_input(context: u32, name: u32, name_len: u32, tensor: u32, ret: *mut u32);
+    /// `graph-execution-context.compute() -> result<_, error>`
+    #[link_name = "[method]graph-execution-context.compute"]
+    pub fn compute(context: u32, ret: *mut u32);
+    /// `graph-execution-context.get-output(string) -> result<tensor, error>`
+    #[link_name = "[method]graph-execution-context.get-output"]
+    pub fn get_output(context: u32, name: u32, name_len: u32, ret: *mut u32);
 } }
 
 wit_import! { tensor {

@@ -10,11 +10,11 @@
 
 use super::arena::{guest_bytes, in_bounds, Arena, RawVec};
 use super::host;
-use super::state::{Context, Graph, Named, Slot, State, Tables};
+use super::inference;
+use super::state::{Context, Graph, State, Tables};
 use crate::convert::{self, errno, Call};
 use crate::names::{self, TableWriter};
 use crate::nodata::is_utf8;
-use core::mem::size_of;
 use core::ptr::{read_unaligned, write_unaligned};
 
 /// Reads the `u32` at guest address `addr`.
@@ -38,7 +38,7 @@ unsafe fn write(addr: u32, value: u32) {
 /// of `call`, see [`convert::errno_for`]). Not inlined: one copy of the
 /// error conversion serves every call; one `u32` answer needs no memory.
 #[inline(never)]
-fn result(ret: &[u32; 4], call: Call) -> u32 {
+pub fn result(ret: &[u32; 4], call: Call) -> u32 {
     // The discriminant is one byte; the host leaves the rest of the word.
     match ret[0] & 0xff {
         0 => errno::SUCCESS,
@@ -205,9 +205,7 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
         let entry = Context {
             handle: context,
             graph,
-            slots: RawVec::default(),
-            outputs: 0,
-            outputs_len: 0,
+            io: Default::default(),
         };
         let _ = tables.contexts.push(&state.arena, entry);
         // SAFETY: `out` checked above.
@@ -216,21 +214,24 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
     })
 }
 
-/// WITX `set_input(context, index, tensor)`.
-///
-/// Copies the tensor into an adapter-owned slot for `(context, index)` now,
-/// so the guest may reuse its buffers right away; the slot's buffers are
-/// reused by later calls when large enough.
-#[export_name = "set_input"]
-pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    State::with(|state, tables| {
-        let Some(ctx) = tables.contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        // WITX `tensor` record: dimensions (ptr, len) at 0, type (u8) at 8,
-        // data (ptr, len) at 12; 20 bytes.
+/// A WITX `tensor` record read from guest memory and checked: every range
+/// in bounds, a known type, and data exactly as long as its dimensions say.
+pub struct GuestTensor {
+    pub dims: u32,
+    pub dims_len: u32,
+    /// WIT `tensor-type`.
+    pub ty: u32,
+    pub data: u32,
+    pub data_len: u32,
+}
+
+impl GuestTensor {
+    /// Reads the record at `tensor`: dimensions (ptr, len) at 0, type (u8)
+    /// at 8, data (ptr, len) at 12; 20 bytes. `None` for anything a WIT host
+    /// could not take (the reference panics on a length mismatch).
+    fn read(tensor: u32) -> Option<GuestTensor> {
         if !in_bounds(tensor, 20) {
-            return errno::INVALID_ARGUMENT;
+            return None;
         }
         // SAFETY: the record is in bounds.
         let (dims, dims_len, witx_ty, data, data_len) = unsafe {
@@ -242,239 +243,144 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
                 read(tensor + 16),
             )
         };
-        let Some(ty) = convert::tensor_type(witx_ty) else {
-            return errno::INVALID_ARGUMENT;
-        };
+        let ty = convert::tensor_type(witx_ty)?;
         if !in_bounds(dims, u64::from(dims_len) * 4) || !in_bounds(data, u64::from(data_len)) {
-            return errno::INVALID_ARGUMENT;
+            return None;
         }
         let element = convert::element_size(ty).unwrap_or(1);
         // SAFETY: the dimensions are in bounds.
         let dim_values = (0..dims_len).map(|i| unsafe { read(dims + i * 4) });
-        if convert::tensor_bytes(dim_values, element) != u64::from(data_len) {
+        (convert::tensor_bytes(dim_values, element) == u64::from(data_len)).then_some(GuestTensor {
+            dims,
+            dims_len,
+            ty,
+            data,
+            data_len,
+        })
+    }
+}
+
+/// WITX `set_input(context, index, tensor)`: checks the tensor, then hands
+/// it to the target's [`inference`] (captured now either way, so the guest
+/// may reuse its buffers right away).
+#[export_name = "set_input"]
+pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
+    State::with(|state, tables| {
+        let Some(&mut Context { graph, .. }) = tables.contexts.get_mut(context) else {
+            return errno::UNSUPPORTED_OPERATION;
+        };
+        let Some(tensor) = GuestTensor::read(tensor) else {
             return errno::INVALID_ARGUMENT;
-        }
+        };
         // With known names the input count is known: an index past it fails
         // where the reference fails (OpenVINO rejects the index: runtime_error).
-        let graph = tables.graphs.as_slice().get(ctx.graph as usize);
+        let graph = tables.graphs.as_slice().get(graph as usize);
         if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
             return errno::RUNTIME_ERROR;
         }
-        let arena = &state.arena;
-        let slot_index = match ctx.slots.as_slice().iter().position(|s| s.index == index) {
-            Some(i) => i as u32,
-            None => {
-                let empty = Slot {
-                    index,
-                    ty,
-                    dims: RawVec::default(),
-                    data: RawVec::default(),
-                    decimal: [0; 10],
-                };
-                match ctx.slots.push(arena, empty) {
-                    Some(i) => i,
-                    None => return errno::TOO_LARGE,
-                }
-            }
-        };
-        let Some(slot) = ctx.slots.get_mut(slot_index) else {
-            return errno::RUNTIME_ERROR;
-        };
-        slot.ty = ty;
-        // SAFETY: both ranges were checked with `in_bounds` above.
-        if unsafe { slot.dims.fill(arena, dims, dims_len) }.is_none()
-            || unsafe { slot.data.fill(arena, data, data_len) }.is_none()
-        {
-            return errno::TOO_LARGE;
-        }
-        errno::SUCCESS
+        inference::set_input(state, tables, context, index, &tensor)
     })
 }
 
-/// Drops the tensors of the context's last `compute` and frees the list and
-/// the name strings the host allocated through `cabi_import_realloc`.
-fn release_outputs(arena: &Arena, tables: &mut Tables, context: u32) {
-    let Some(ctx) = tables.contexts.get_mut(context) else {
-        return;
-    };
-    let (list, len) = (ctx.outputs, ctx.outputs_len);
-    ctx.outputs = 0;
-    ctx.outputs_len = 0;
-    if list == 0 {
-        return;
-    }
-    // SAFETY: the list and strings were allocated by `cabi_import_realloc`
-    // for this context's last compute and nothing else refers to them.
-    unsafe {
-        let items = core::slice::from_raw_parts(list as *const Named, len as usize);
-        for item in items {
-            host::tensor_drop(item.tensor);
-            if item.name_len != 0 {
-                arena.free(item.name as *mut u8);
-            }
-        }
-        if len != 0 {
-            arena.free(list as *mut u8);
-        }
-    }
-}
-
 /// WITX `compute(context)`.
-///
-/// Builds a WIT tensor from every slot set so far and calls WIT `compute`
-/// with `(name, tensor)` pairs; the slots stay, so `compute` can run again
-/// without new `set_input` calls. The previous outputs are released first.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
     State::with(|state, tables| {
         if context >= tables.contexts.len() {
             return errno::UNSUPPORTED_OPERATION;
         }
-        release_outputs(&state.arena, tables, context);
-        let Some(ctx) = tables.contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        let graph = tables.graphs.as_slice().get(ctx.graph as usize);
-        let count = ctx.slots.len();
-        let Some(list) = state.arena.alloc(count as usize * size_of::<Named>()) else {
-            return errno::TOO_LARGE;
-        };
-        let list = list.as_ptr();
-        for (i, slot) in ctx.slots.as_mut_slice().iter_mut().enumerate() {
-            let (name, name_len) = input_name(graph, slot);
-            // SAFETY: the slot's buffers hold a checked tensor; the
-            // constructor copies them. `list` has room for `count` entries.
-            unsafe {
-                let tensor = host::tensor_new(
-                    slot.dims.addr(),
-                    slot.dims.len(),
-                    slot.ty,
-                    slot.data.addr(),
-                    slot.data.len(),
-                );
-                (list as *mut Named).add(i).write(Named {
-                    name,
-                    name_len,
-                    tensor,
-                });
-            }
-        }
-        // SAFETY: `list` holds `count` named tensors (moved to the host by
-        // the call); `ret` is our return area.
-        unsafe { host::compute(ctx.handle, list as u32, count, tables.ret.as_mut_ptr()) };
-        // SAFETY: `list` came from `alloc` and the host no longer needs it.
-        unsafe { state.arena.free(list) };
-        let err = result(&tables.ret, Call::Other);
-        if err != errno::SUCCESS {
-            return err;
-        }
-        ctx.outputs = tables.ret[1];
-        ctx.outputs_len = tables.ret[2];
-        errno::SUCCESS
+        inference::compute(state, tables, context)
     })
 }
 
-/// The WIT name of input `slot`: the model's name for its index when known,
-/// else its decimal index (written into the slot's scratch space).
-fn input_name(graph: Option<&Graph>, slot: &mut Slot) -> (u32, u32) {
+/// The WIT name of input (or output) `index` of `graph`: the model's first
+/// name for it when known, else its decimal index, written into `scratch`.
+pub fn tensor_name<'a>(
+    graph: Option<&'a Graph>,
+    output: bool,
+    index: u32,
+    scratch: &'a mut [u8; 10],
+) -> &'a [u8] {
     if let Some(g) = graph.filter(|g| g.named != 0) {
-        if let Some(name) = names::table_names(g.names.as_slice(), slot.index).next() {
-            return (name.as_ptr() as u32, name.len() as u32);
-        }
-    }
-    let name = convert::decimal(slot.index, &mut slot.decimal);
-    (name.as_ptr() as u32, name.len() as u32)
-}
-
-/// The output tensor the legacy index `index` refers to: the output named
-/// like any of the model's names for output `index`, else the one named with
-/// the decimal index, else the one at position `index`.
-fn find_output(tables: &Tables, context: u32, index: u32) -> Option<u32> {
-    let ctx = tables.contexts.as_slice().get(context as usize)?;
-    if ctx.outputs == 0 {
-        return None;
-    }
-    // SAFETY: the list from the last compute holds `outputs_len` entries and
-    // each name string lies in adapter memory.
-    let outputs = unsafe {
-        core::slice::from_raw_parts(ctx.outputs as *const Named, ctx.outputs_len as usize)
-    };
-    // SAFETY: each name string was written by the host into adapter memory.
-    let named = |wanted: &[u8]| {
-        let name_of = |o: &&Named| unsafe {
-            core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
+        let (first, count) = if output {
+            (g.inputs, g.outputs)
+        } else {
+            (0, g.inputs)
         };
-        outputs
-            .iter()
-            .find(|o| name_of(o) == wanted)
-            .map(|o| o.tensor)
-    };
-    let graph = tables.graphs.as_slice().get(ctx.graph as usize)?;
-    if graph.named != 0 && index < graph.outputs {
-        if let Some(tensor) =
-            names::table_names(graph.names.as_slice(), graph.inputs + index).find_map(named)
-        {
-            return Some(tensor);
+        if index < count {
+            if let Some(name) = names::table_names(g.names.as_slice(), first + index).next() {
+                return name;
+            }
         }
     }
-    let mut digits = [0; 10];
-    named(convert::decimal(index, &mut digits))
-        .or_else(|| outputs.get(index as usize).map(|o| o.tensor))
+    convert::decimal(index, scratch)
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
 /// buffer_size`.
 ///
-/// The size is computed from `dimensions()` and `ty()` first, so a short
-/// buffer gets `too_large` with nothing written; otherwise `data()` is called
-/// with `cabi_import_realloc` steered at the guest's buffer, so the host
-/// writes the bytes straight into it.
+/// The target's [`inference`] finds the output tensor. Its size is computed
+/// from `dimensions()` and `ty()` first, so a short buffer gets `too_large`
+/// with nothing written; otherwise `data()` is called with
+/// `cabi_import_realloc` steered at the guest's buffer, so the host writes
+/// the bytes straight into it.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     State::with(|state, tables| {
         if context >= tables.contexts.len() {
             return errno::UNSUPPORTED_OPERATION;
         }
-        let Some(tensor) = find_output(tables, context, index) else {
-            return errno::RUNTIME_ERROR;
+        let tensor = match inference::output(tables, context, index) {
+            Ok(tensor) => tensor,
+            Err(errno) => return errno,
         };
-        if !in_bounds(buf, u64::from(max)) || !in_bounds(out, 4) {
-            return errno::INVALID_ARGUMENT;
+        let err = write_output(state, tables, tensor, buf, max, out);
+        if inference::OUTPUT_IS_OWNED {
+            // SAFETY: `tensor` was returned to this call alone.
+            unsafe { host::tensor_drop(tensor) };
         }
-        // SAFETY: `tensor` is a live output handle; `ret` is our return area.
-        unsafe { host::tensor_dimensions(tensor, tables.ret.as_mut_ptr()) };
-        let (dims, dims_len) = (tables.ret[0], tables.ret[1]);
-        // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
-        // our realloc (never 0).
-        let dim_values =
-            unsafe { core::slice::from_raw_parts(dims as *const u32, dims_len as usize) };
-        // SAFETY: `tensor` is a live output handle.
-        let element = convert::element_size(unsafe { host::tensor_ty(tensor) });
-        let bytes = element.map(|e| convert::tensor_bytes(dim_values.iter().copied(), e));
-        if dims_len != 0 {
-            // SAFETY: allocated by `cabi_import_realloc`, no longer used.
-            unsafe { state.arena.free(dims as *mut u8) };
-        }
-        match bytes {
-            None => return errno::RUNTIME_ERROR,
-            Some(bytes) if bytes > u64::from(max) => return errno::TOO_LARGE,
-            Some(_) => {}
-        }
-        let steer = state.steer(buf, max);
-        // SAFETY: as above; the list lands at `buf` (checked to hold `max`
-        // bytes) or, if the host returns more than `max`, in the arena.
-        unsafe { host::tensor_data(tensor, tables.ret.as_mut_ptr()) };
-        drop(steer);
-        let (data, len) = (tables.ret[0], tables.ret[1]);
-        if len != 0 && data != buf {
-            // SAFETY: the list went to the arena because it did not fit.
-            unsafe { state.arena.free(data as *mut u8) };
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: `out` checked above.
-        unsafe { write(out, len) };
-        errno::SUCCESS
+        err
     })
+}
+
+/// Writes the data of output `tensor` to the guest's `[buf, buf + max)`
+/// and its length to `out`; see [`legacy_get_output`].
+fn write_output(state: &State, tables: &mut Tables, tensor: u32, buf: u32, max: u32, out: u32) -> u32 {
+    if !in_bounds(buf, u64::from(max)) || !in_bounds(out, 4) {
+        return errno::INVALID_ARGUMENT;
+    }
+    // SAFETY: `tensor` is a live output handle; `ret` is our return area.
+    unsafe { host::tensor_dimensions(tensor, tables.ret.as_mut_ptr()) };
+    let (dims, dims_len) = (tables.ret[0], tables.ret[1]);
+    // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
+    // our realloc (never 0).
+    let dim_values = unsafe { core::slice::from_raw_parts(dims as *const u32, dims_len as usize) };
+    // SAFETY: `tensor` is a live output handle.
+    let element = convert::element_size(unsafe { host::tensor_ty(tensor) });
+    let bytes = element.map(|e| convert::tensor_bytes(dim_values.iter().copied(), e));
+    if dims_len != 0 {
+        // SAFETY: allocated by `cabi_import_realloc`, no longer used.
+        unsafe { state.arena.free(dims as *mut u8) };
+    }
+    match bytes {
+        None => return errno::RUNTIME_ERROR,
+        Some(bytes) if bytes > u64::from(max) => return errno::TOO_LARGE,
+        Some(_) => {}
+    }
+    let steer = state.steer(buf, max);
+    // SAFETY: as above; the list lands at `buf` (checked to hold `max`
+    // bytes) or, if the host returns more than `max`, in the arena.
+    unsafe { host::tensor_data(tensor, tables.ret.as_mut_ptr()) };
+    drop(steer);
+    let (data, len) = (tables.ret[0], tables.ret[1]);
+    if len != 0 && data != buf {
+        // SAFETY: the list went to the arena because it did not fit.
+        unsafe { state.arena.free(data as *mut u8) };
+        return errno::TOO_LARGE;
+    }
+    // SAFETY: `out` checked above.
+    unsafe { write(out, len) };
+    errno::SUCCESS
 }
 
 /// Allocator for everything the host returns to the adapter (wit-component

@@ -69,41 +69,14 @@ pub struct Graph {
     pub named: u32,
 }
 
-/// One `set_input` slot: a copy of the guest's tensor taken at call time.
-#[derive(Clone, Copy)]
-#[repr(C)]
-pub struct Slot {
-    pub index: u32,
-    /// WIT `tensor-type`.
-    pub ty: u32,
-    pub dims: RawVec<u32>,
-    pub data: RawVec<u8>,
-    /// Room for the decimal name of `index` while `compute` runs.
-    pub decimal: [u8; 10],
-}
-
-/// One element of the list WIT `compute` returns, as the canonical ABI lays
-/// out `tuple<string, tensor>`: name pointer, name length, tensor handle.
-#[derive(Clone, Copy)]
-#[repr(C)]
-pub struct Named {
-    pub name: u32,
-    pub name_len: u32,
-    pub tensor: u32,
-}
-
-/// An execution context: the WIT handle, its graph, the inputs set so far and
-/// the outputs of the last `compute`.
+/// An execution context: the WIT handle, its graph, and what the target's
+/// [`inference`](super::inference) keeps per context.
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Context {
     pub handle: u32,
     pub graph: u32,
-    pub slots: RawVec<Slot>,
-    /// The list from WIT `compute` (allocated through
-    /// `cabi_import_realloc`), `0` before the first successful compute.
-    pub outputs: u32,
-    pub outputs_len: u32,
+    pub io: super::inference::Io,
 }
 
 /// The part of the state only the running export touches (invariant 1).

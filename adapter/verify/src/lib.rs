@@ -5,7 +5,7 @@
 //! some mistakes (a stripped name section, a data segment, an import whose
 //! core type disagrees with the WIT) only show at run time or in a confusing
 //! encoder error. [`verify`] checks the built bytes up front:
-//! * imports: functions that the package of [`WitTarget::adapter`]
+//! * imports: functions that the package of the target's [`WitTarget`]
 //!   (`wit/<version>/wasi-nn.wit`) defines, under the names and with the core types
 //!   wit-component derives from it, and `cabi_realloc` from
 //!   `__main_module__`; exactly one memory; no tables, globals or tags;
@@ -27,12 +27,7 @@ mod wit_target;
 pub use finish::finish;
 pub use legacy_abi::{legacy_abi, LegacyAbi, LegacyFunction};
 pub use verify::verify;
-pub use wit_target::WitTarget;
-
-/// The committed release build of the adapter (`adapter/build.sh` writes it,
-/// `adapter/build.sh --check` proves it is current). Every crate that embeds
-/// the adapter takes the bytes from here.
-pub const ADAPTER: &[u8] = include_bytes!("../../artifacts/wasi_ephemeral_nn.wasm");
+pub use wit_target::{WasiNnVersion, WitTarget};
 
 /// Largest acceptable artifact (an issue requirement: under 12 KiB).
 pub const MAX_SIZE: usize = 12 * 1024;

@@ -1,6 +1,6 @@
 //! Shape checks of the adapter module (see the crate documentation).
 
-use crate::{legacy_abi, WitTarget};
+use crate::{legacy_abi, WasiNnVersion, WitTarget};
 use anyhow::{bail, ensure, Context, Result};
 use std::collections::BTreeMap;
 use wasmparser::{
@@ -53,8 +53,8 @@ fn check_import(target: &WitTarget, module: &str, name: &str, ty: &FuncType) -> 
 
 /// Checks that `bytes` is an adapter module wit-component accepts with the
 /// legacy `wasi_ephemeral_nn` exports; the error names the first problem.
-pub fn verify(bytes: &[u8]) -> Result<()> {
-    let target = WitTarget::adapter();
+pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
+    let target = version.wit();
     let features = WasmFeatures::default();
     Validator::new_with_features(features)
         .validate_all(bytes)
@@ -228,20 +228,37 @@ pub fn verify(bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ADAPTER, MAX_SIZE};
+    use crate::MAX_SIZE;
 
     #[test]
-    fn committed_artifact_passes() {
-        verify(ADAPTER).unwrap();
+    fn committed_artifacts_pass() {
+        for version in WasiNnVersion::ALL {
+            verify(version.adapter(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
+        }
     }
 
     #[test]
-    fn committed_artifact_is_under_12_kib() {
-        assert!(
-            ADAPTER.len() < MAX_SIZE,
-            "adapter is {} bytes, limit {MAX_SIZE}",
-            ADAPTER.len()
+    fn an_artifact_does_not_pass_for_the_other_version() {
+        let err = format!(
+            "{:#}",
+            verify(
+                WasiNnVersion::V2024_08_19.adapter(),
+                WasiNnVersion::V2024_10_28
+            )
+            .unwrap_err()
         );
+        assert!(err.contains("0.2.0-rc-2024-08-19"), "{err}");
+    }
+
+    #[test]
+    fn committed_artifacts_are_under_12_kib() {
+        for version in WasiNnVersion::ALL {
+            let len = version.adapter().len();
+            assert!(
+                len <= MAX_SIZE,
+                "{version}: adapter is {len} bytes, limit {MAX_SIZE}"
+            );
+        }
     }
 
     /// A minimal module of the right shape; `extra` is spliced in to break it
@@ -275,18 +292,25 @@ mod tests {
 
     /// `wasi:nn/graph@<version>` of the target.
     fn graph_interface() -> String {
-        WitTarget::adapter().interface_name("graph").unwrap()
+        WasiNnVersion::default()
+            .wit()
+            .interface_name("graph")
+            .unwrap()
     }
 
     const SET_INPUT: &str = "(param i32 i32 i32) (result i32)";
 
+    fn verify_default(bytes: &[u8]) -> Result<()> {
+        verify(bytes, WasiNnVersion::default())
+    }
+
     fn rejected(bytes: &[u8]) -> String {
-        format!("{:#}", verify(bytes).unwrap_err())
+        format!("{:#}", verify_default(bytes).unwrap_err())
     }
 
     #[test]
     fn minimal_module_passes() {
-        verify(&module("", SET_INPUT)).unwrap();
+        verify_default(&module("", SET_INPUT)).unwrap();
     }
 
     #[test]
@@ -363,7 +387,7 @@ mod tests {
             r#"(import "__main_module__" "cabi_realloc" (func (param i32 i32 i32 i32) (result i32)))"#,
             SET_INPUT,
         );
-        verify(&bytes).unwrap();
+        verify_default(&bytes).unwrap();
     }
 
     #[test]
@@ -448,7 +472,7 @@ mod tests {
         assert!(err.contains("name"), "{err}");
         // Also for the real adapter: a stripped adapter encodes but faults
         // at run time, so this must never pass.
-        let err = rejected(&without_custom(ADAPTER, "name"));
+        let err = rejected(&without_custom(WasiNnVersion::default().adapter(), "name"));
         assert!(err.contains("`name` section"), "{err}");
     }
 }

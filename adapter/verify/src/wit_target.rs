@@ -26,22 +26,88 @@ pub struct WitTarget {
     imports: BTreeMap<(String, String), FuncType>,
 }
 
-impl WitTarget {
-    /// `wasi:nn` as `wit/0.2.0-rc-2024-10-28/wasi-nn.wit` defines it: the package the adapter
-    /// imports and the host implements.
-    pub fn adapter() -> &'static WitTarget {
-        static TARGET: OnceLock<WitTarget> = OnceLock::new();
-        // The document is compiled in and parsed by a unit test, so this
-        // cannot fail at run time.
-        TARGET.get_or_init(|| {
-            WitTarget::parse(
+/// A `wasi:nn` WIT version the project targets: one folder of `wit/`, one
+/// adapter artifact, one interface set of nn-host.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WasiNnVersion {
+    /// Wasmtime v35–v48: `compute(list<named-tensor>)`.
+    #[default]
+    V2024_10_28,
+    /// Wasmtime v25–v34: `set-input`, `compute()`, `get-output`.
+    V2024_08_19,
+}
+
+impl WasiNnVersion {
+    /// Every version, the default first.
+    pub const ALL: [WasiNnVersion; 2] = [WasiNnVersion::V2024_10_28, WasiNnVersion::V2024_08_19];
+
+    /// The parsed package of `wit/<version>/wasi-nn.wit`. The documents are
+    /// compiled in and parsed by a unit test, so this cannot fail at run time.
+    pub fn wit(self) -> &'static WitTarget {
+        static TARGETS: [OnceLock<WitTarget>; 2] = [OnceLock::new(), OnceLock::new()];
+        let (path, text) = match self {
+            WasiNnVersion::V2024_10_28 => (
                 "wit/0.2.0-rc-2024-10-28/wasi-nn.wit",
                 include_str!("../../../wit/0.2.0-rc-2024-10-28/wasi-nn.wit"),
-            )
-            .expect("the embedded WIT document parses")
-        })
+            ),
+            WasiNnVersion::V2024_08_19 => (
+                "wit/0.2.0-rc-2024-08-19/wasi-nn.wit",
+                include_str!("../../../wit/0.2.0-rc-2024-08-19/wasi-nn.wit"),
+            ),
+        };
+        TARGETS[self as usize]
+            .get_or_init(|| WitTarget::parse(path, text).expect("the embedded WIT document parses"))
     }
 
+    /// The version as WIT spells it, e.g. `0.2.0-rc-2024-10-28`.
+    pub fn as_str(self) -> &'static str {
+        self.wit().version()
+    }
+
+    /// The committed release build of the adapter for this version
+    /// (`adapter/build.sh` writes it, `adapter/build.sh --check` proves it
+    /// is current). Every crate that embeds an adapter takes it from here.
+    pub fn adapter(self) -> &'static [u8] {
+        match self {
+            WasiNnVersion::V2024_10_28 => {
+                include_bytes!("../../artifacts/0.2.0-rc-2024-10-28/wasi_ephemeral_nn.wasm")
+            }
+            WasiNnVersion::V2024_08_19 => {
+                include_bytes!("../../artifacts/0.2.0-rc-2024-08-19/wasi_ephemeral_nn.wasm")
+            }
+        }
+    }
+
+    /// The versions, comma-separated, for messages that list the choices.
+    pub fn choices() -> String {
+        let names: Vec<&str> = WasiNnVersion::ALL.iter().map(|v| v.as_str()).collect();
+        names.join(", ")
+    }
+}
+
+impl std::fmt::Display for WasiNnVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for WasiNnVersion {
+    type Err = anyhow::Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        WasiNnVersion::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .with_context(|| {
+                format!(
+                    "unknown wasi:nn version `{s}`; expected one of: {}",
+                    WasiNnVersion::choices()
+                )
+            })
+    }
+}
+
+impl WitTarget {
     fn parse(path: &str, text: &str) -> Result<WitTarget> {
         let mut resolve = Resolve::default();
         let package = resolve
@@ -155,22 +221,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wit_document_parses() {
-        let target = WitTarget::adapter();
+    fn wit_documents_parse() {
+        for version in WasiNnVersion::ALL {
+            let target = version.wit();
+            assert_eq!(
+                target.package_name().to_string(),
+                format!("wasi:nn@{}", target.version())
+            );
+            assert_eq!(
+                target.interface_name("tensor").unwrap(),
+                format!("wasi:nn/tensor@{}", target.version())
+            );
+            assert_eq!(target.interface_name("nope"), None);
+        }
+    }
+
+    #[test]
+    fn versions_parse_from_their_names_only() {
+        for version in WasiNnVersion::ALL {
+            assert_eq!(version.as_str().parse::<WasiNnVersion>().unwrap(), version);
+        }
+        let err = "0.2.0-rc-2024-06-25"
+            .parse::<WasiNnVersion>()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("0.2.0-rc-2024-10-28, 0.2.0-rc-2024-08-19"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_08_19_target_has_set_input_and_get_output() {
+        let target = WasiNnVersion::V2024_08_19.wit();
+        let inference = target.interface_name("inference").unwrap();
+        let show = |name: &str| target.import(&inference, name).map(|t| t.to_string());
         assert_eq!(
-            target.package_name().to_string(),
-            format!("wasi:nn@{}", target.version())
+            show("[method]graph-execution-context.set-input").as_deref(),
+            Some("(func (param i32 i32 i32 i32 i32))")
         );
         assert_eq!(
-            target.interface_name("tensor").unwrap(),
-            format!("wasi:nn/tensor@{}", target.version())
+            show("[method]graph-execution-context.compute").as_deref(),
+            Some("(func (param i32 i32))")
         );
-        assert_eq!(target.interface_name("nope"), None);
+        assert_eq!(
+            show("[method]graph-execution-context.get-output").as_deref(),
+            Some("(func (param i32 i32 i32 i32))")
+        );
     }
 
     #[test]
     fn imports_follow_the_canonical_abi() {
-        let target = WitTarget::adapter();
+        let target = WasiNnVersion::V2024_10_28.wit();
         let graph = target.interface_name("graph").unwrap();
         let tensor = target.interface_name("tensor").unwrap();
         let show = |module: &str, name: &str| target.import(module, name).unwrap().to_string();

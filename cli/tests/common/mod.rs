@@ -10,7 +10,7 @@ use wit_parser::{Resolve, WorldId, WorldKey};
 
 /// The only wasi-nn version the adapter may import: that of `wit/`.
 pub fn nn_version() -> &'static str {
-    nn_adapter_verify::WitTarget::adapter().version()
+    nn_adapter_verify::WasiNnVersion::default().as_str()
 }
 
 /// Validates `component`, checks that it imports nothing but `wasi:nn/*` at

@@ -1,5 +1,5 @@
 //! The suite must catch real breakage: deliberately broken variants of the
-//! shipped adapter (`nn_adapter_verify::ADAPTER`) are built here by patching
+//! shipped adapter (`nn_adapter_verify::WasiNnVersion::default().adapter()`) are built here by patching
 //! its wasm, the legacy guests are componentized with them
 //! (`Componentizer::adapt`), and the differential comparison must reject
 //! every one of them, while the unpatched adapter passes the same cases.
@@ -156,7 +156,7 @@ fn assert_rejected(broken: &[u8], cases: &[Case]) {
 #[test]
 fn rejects_adapter_with_output_positions_swapped() {
     let broken = patch_export_prologue(
-        nn_adapter_verify::ADAPTER,
+        nn_adapter_verify::WasiNnVersion::default().adapter(),
         "get_output",
         SWAP_OUTPUT_POSITIONS,
     );
@@ -169,7 +169,7 @@ fn rejects_adapter_with_output_positions_swapped() {
 #[test]
 fn rejects_adapter_with_tensor_types_swapped() {
     let broken = patch_export_prologue(
-        nn_adapter_verify::ADAPTER,
+        nn_adapter_verify::WasiNnVersion::default().adapter(),
         "set_input",
         SWAP_TENSOR_TYPES_F32_U8,
     );

@@ -1,0 +1,210 @@
+//! Inference on `wasi:nn@0.2.0-rc-2024-10-28`: WIT `compute` takes every
+//! input as a `(name, tensor)` list and returns the outputs the same way.
+//!
+//! The WIT tensors are moved to the host by `compute`, while a legacy guest
+//! may call `compute` again without new `set_input` calls, or replace one
+//! input of several. So `set_input` copies the tensor into an adapter-owned
+//! slot for `(context, index)`, whose buffers later calls reuse, and
+//! `compute` builds a WIT tensor from every slot. The returned list is kept
+//! per context until the next `compute`.
+
+use super::arena::{Arena, RawVec};
+use super::host;
+use super::legacy::{result, tensor_name, GuestTensor};
+use super::state::{Graph, State, Tables};
+use crate::convert::{self, errno, Call};
+use crate::names;
+use core::mem::size_of;
+
+/// `get_output`'s tensor belongs to the context's output list, not to it.
+pub const OUTPUT_IS_OWNED: bool = false;
+
+/// Per context: the inputs set so far and the outputs of the last compute.
+#[derive(Clone, Copy, Default)]
+#[repr(C)]
+pub struct Io {
+    slots: RawVec<Slot>,
+    /// The list from WIT `compute` (allocated through
+    /// `cabi_import_realloc`), `0` before the first successful compute.
+    outputs: u32,
+    outputs_len: u32,
+}
+
+/// One `set_input` slot: a copy of the guest's tensor taken at call time.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct Slot {
+    index: u32,
+    /// WIT `tensor-type`.
+    ty: u32,
+    dims: RawVec<u32>,
+    data: RawVec<u8>,
+    /// Room for the decimal name of `index` while `compute` runs.
+    decimal: [u8; 10],
+}
+
+/// One element of the list WIT `compute` takes and returns, as the
+/// canonical ABI lays out `tuple<string, tensor>`: name pointer, name
+/// length, tensor handle.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct Named {
+    name: u32,
+    name_len: u32,
+    tensor: u32,
+}
+
+/// Copies `tensor` into the slot for `(context, index)`.
+pub fn set_input(
+    state: &State,
+    tables: &mut Tables,
+    context: u32,
+    index: u32,
+    tensor: &GuestTensor,
+) -> u32 {
+    let Some(ctx) = tables.contexts.get_mut(context) else {
+        return errno::UNSUPPORTED_OPERATION;
+    };
+    let arena = &state.arena;
+    let slots = &mut ctx.io.slots;
+    let slot_index = match slots.as_slice().iter().position(|s| s.index == index) {
+        Some(i) => i as u32,
+        None => {
+            let empty = Slot {
+                index,
+                ty: tensor.ty,
+                dims: RawVec::default(),
+                data: RawVec::default(),
+                decimal: [0; 10],
+            };
+            match slots.push(arena, empty) {
+                Some(i) => i,
+                None => return errno::TOO_LARGE,
+            }
+        }
+    };
+    let Some(slot) = slots.get_mut(slot_index) else {
+        return errno::RUNTIME_ERROR;
+    };
+    slot.ty = tensor.ty;
+    // SAFETY: `GuestTensor::read` checked both ranges.
+    if unsafe { slot.dims.fill(arena, tensor.dims, tensor.dims_len) }.is_none()
+        || unsafe { slot.data.fill(arena, tensor.data, tensor.data_len) }.is_none()
+    {
+        return errno::TOO_LARGE;
+    }
+    errno::SUCCESS
+}
+
+/// Drops the tensors of the context's last `compute` and frees the list and
+/// the name strings the host allocated through `cabi_import_realloc`.
+fn release_outputs(arena: &Arena, io: &mut Io) {
+    let (list, len) = (io.outputs, io.outputs_len);
+    io.outputs = 0;
+    io.outputs_len = 0;
+    if list == 0 {
+        return;
+    }
+    // SAFETY: the list and strings were allocated by `cabi_import_realloc`
+    // for this context's last compute and nothing else refers to them.
+    unsafe {
+        let items = core::slice::from_raw_parts(list as *const Named, len as usize);
+        for item in items {
+            host::tensor_drop(item.tensor);
+            if item.name_len != 0 {
+                arena.free(item.name as *mut u8);
+            }
+        }
+        if len != 0 {
+            arena.free(list as *mut u8);
+        }
+    }
+}
+
+/// Releases the previous outputs, builds a WIT tensor from every slot and
+/// calls WIT `compute` with `(name, tensor)` pairs; the slots stay, so
+/// `compute` can run again without new `set_input` calls.
+pub fn compute(state: &State, tables: &mut Tables, context: u32) -> u32 {
+    let Some(ctx) = tables.contexts.get_mut(context) else {
+        return errno::UNSUPPORTED_OPERATION;
+    };
+    release_outputs(&state.arena, &mut ctx.io);
+    let graph = tables.graphs.as_slice().get(ctx.graph as usize);
+    let count = ctx.io.slots.len();
+    let Some(list) = state.arena.alloc(count as usize * size_of::<Named>()) else {
+        return errno::TOO_LARGE;
+    };
+    let list = list.as_ptr();
+    for (i, slot) in ctx.io.slots.as_mut_slice().iter_mut().enumerate() {
+        let name = tensor_name(graph, false, slot.index, &mut slot.decimal);
+        // SAFETY: the slot's buffers hold a checked tensor; the constructor
+        // copies them. `list` has room for `count` entries.
+        unsafe {
+            let tensor = host::tensor_new(
+                slot.dims.addr(),
+                slot.dims.len(),
+                slot.ty,
+                slot.data.addr(),
+                slot.data.len(),
+            );
+            (list as *mut Named).add(i).write(Named {
+                name: name.as_ptr() as u32,
+                name_len: name.len() as u32,
+                tensor,
+            });
+        }
+    }
+    // SAFETY: `list` holds `count` named tensors (moved to the host by the
+    // call); `ret` is our return area.
+    unsafe { host::compute(ctx.handle, list as u32, count, tables.ret.as_mut_ptr()) };
+    // SAFETY: `list` came from `alloc` and the host no longer needs it.
+    unsafe { state.arena.free(list) };
+    let err = result(&tables.ret, Call::Other);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    ctx.io.outputs = tables.ret[1];
+    ctx.io.outputs_len = tables.ret[2];
+    errno::SUCCESS
+}
+
+/// The output tensor the legacy index `index` refers to: the output named
+/// like any of the model's names for output `index`, else the one named with
+/// the decimal index, else the one at position `index`. `runtime_error`
+/// when there is none, or no `compute` yet (as the reference answers).
+pub fn output(tables: &Tables, context: u32, index: u32) -> Result<u32, u32> {
+    let ctx = tables
+        .contexts
+        .as_slice()
+        .get(context as usize)
+        .ok_or(errno::UNSUPPORTED_OPERATION)?;
+    if ctx.io.outputs == 0 {
+        return Err(errno::RUNTIME_ERROR);
+    }
+    // SAFETY: the list from the last compute holds `outputs_len` entries and
+    // each name string lies in adapter memory.
+    let outputs = unsafe {
+        core::slice::from_raw_parts(ctx.io.outputs as *const Named, ctx.io.outputs_len as usize)
+    };
+    // SAFETY: each name string was written by the host into adapter memory.
+    let named = |wanted: &[u8]| {
+        let name_of = |o: &&Named| unsafe {
+            core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
+        };
+        outputs
+            .iter()
+            .find(|o| name_of(o) == wanted)
+            .map(|o| o.tensor)
+    };
+    let graph: Option<&Graph> = tables.graphs.as_slice().get(ctx.graph as usize);
+    if let Some(g) = graph.filter(|g| g.named != 0 && index < g.outputs) {
+        if let Some(tensor) = names::table_names(g.names.as_slice(), g.inputs + index).find_map(named)
+        {
+            return Ok(tensor);
+        }
+    }
+    let mut digits = [0; 10];
+    named(convert::decimal(index, &mut digits))
+        .or_else(|| outputs.get(index as usize).map(|o| o.tensor))
+        .ok_or(errno::RUNTIME_ERROR)
+}
