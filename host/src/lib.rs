@@ -26,4 +26,4 @@ pub use backend::{
 };
 pub use registry::Registry;
 pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner};
-pub use wit::{add_to_linker, NnCtx};
+pub use wit::{add_to_linker, check_wasi_nn_imports, NnCtx, SERVED_VERSIONS};

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 /// `run` returns the discriminant `load-by-name` stored (0 = ok, 1 = err).
 const LOAD_BY_NAME: &str =
-    "(call $load_by_name (i32.const 64) (i32.const 7) (i32.const 16)) (i32.load8_u (i32.const 16))";
+    "(call $load_by_name0 (i32.const 64) (i32.const 7) (i32.const 16)) (i32.load8_u (i32.const 16))";
 /// Grows memory by 64 pages (4 MiB): ok when that succeeds, err when refused.
 const GROW: &str = "(i32.eq (memory.grow (i32.const 64)) (i32.const -1))";
 const SPIN: &str = "(loop $l (br $l)) (i32.const 0)";

@@ -24,32 +24,48 @@ struct Proxy {
 
 type NnResult<T> = Result<T, (ErrorCode, String)>;
 
-fn compiled() -> &'static (Component, Linker<State>) {
-    static COMPILED: OnceLock<(Component, Linker<State>)> = OnceLock::new();
+/// The linker and the proxy of each version (list-compute, stateful),
+/// compiled once per test binary.
+fn compiled() -> &'static (Linker<State>, [Component; 2]) {
+    static COMPILED: OnceLock<(Linker<State>, [Component; 2])> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let engine = Engine::default();
-        let component = Component::new(&engine, proxy_component()).unwrap();
         let mut linker = Linker::new(&engine);
         add_to_linker(&mut linker, |s: &mut State| &mut s.nn).unwrap();
-        (component, linker)
+        let components = [false, true].map(|stateful| {
+            Component::new(&engine, proxy_component(stateful)).unwrap()
+        });
+        (linker, components)
     })
 }
 
 impl Proxy {
+    /// A proxy of the version whose `compute` takes lists.
     fn new() -> Proxy {
-        Proxy::with_registry(Registry::new())
+        Proxy::with_registry(false, Registry::new())
     }
 
-    fn with_registry(registry: Registry) -> Proxy {
-        let (component, linker) = compiled();
+    /// A proxy of the stateful version (`set-input`, `compute()`, `get-output`).
+    fn stateful() -> Proxy {
+        Proxy::with_registry(true, Registry::new())
+    }
+
+    fn with_registry(stateful: bool, registry: Registry) -> Proxy {
+        let (linker, components) = compiled();
         let mut store = Store::new(
             linker.engine(),
             State {
                 nn: NnCtx::new(Backends::available(), Arc::new(registry)),
             },
         );
-        let instance = linker.instantiate(&mut store, component).unwrap();
+        let instance = linker
+            .instantiate(&mut store, &components[usize::from(stateful)])
+            .unwrap();
         Proxy { store, instance }
+    }
+
+    fn live(&mut self) -> usize {
+        self.store.data_mut().nn.live_resources()
     }
 
     fn call<P: ComponentNamedList + Lower, R: ComponentNamedList + Lift>(
@@ -136,6 +152,24 @@ impl Proxy {
             .collect::<Vec<_>>();
         let (r,): (Result<Vec<(String, u32)>, u32>,) = self.call("compute", (context, inputs));
         r.map_err(|e| self.error(e))
+    }
+
+    /// Stateful version: `set-input`.
+    fn set_input(&mut self, context: u32, name: &str, tensor: u32) -> NnResult<()> {
+        let (r,): (Result<(), u32>,) = self.call("set-input", (context, name.to_string(), tensor));
+        r.map_err(|e| self.error(e))
+    }
+
+    /// Stateful version: `compute()`.
+    fn run(&mut self, context: u32) -> NnResult<()> {
+        let (r,): (Result<(), u32>,) = self.call("compute", (context,));
+        r.map_err(|e| self.error(e))
+    }
+
+    /// Stateful version: `get-output`.
+    fn get_output(&mut self, context: u32, name: &str) -> NnResult<u32> {
+        let (r,) = self.call("get-output", (context, name.to_string()));
+        self.result(r)
     }
 
     fn openvino(&mut self, name: &str) -> NnResult<u32> {
@@ -351,7 +385,7 @@ fn load_by_name_hits_registered_graphs_only() {
             dir.path(),
         )
         .unwrap();
-    let mut p = Proxy::with_registry(registry);
+    let mut p = Proxy::with_registry(false, registry);
     let graph = p.load_by_name("softmax").unwrap();
     let context = p.init(graph).unwrap();
     let input = p.f32_tensor(&[1, 10], &INPUT);
