@@ -32,9 +32,8 @@ fn compiled() -> &'static (Linker<State>, [Component; 2]) {
         let engine = Engine::default();
         let mut linker = Linker::new(&engine);
         add_to_linker(&mut linker, |s: &mut State| &mut s.nn).unwrap();
-        let components = [false, true].map(|stateful| {
-            Component::new(&engine, proxy_component(stateful)).unwrap()
-        });
+        let components = [false, true]
+            .map(|stateful| Component::new(&engine, proxy_component(stateful)).unwrap());
         (linker, components)
     })
 }
@@ -823,7 +822,10 @@ fn stateful_outputs_of_unnamed_models_go_by_index() {
     assert_eq!(p.f32s(second), [-2.0, 1.0, 4.0]);
     let (code, message) = p.get_output(context, "2").unwrap_err();
     assert_eq!(code, ErrorCode::InvalidArgument);
-    assert!(message.contains("\"0\" (index 0), \"1\" (index 1)"), "{message}");
+    assert!(
+        message.contains("\"0\" (index 0), \"1\" (index 1)"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -849,7 +851,10 @@ fn stateful_bad_inputs_and_outputs_are_errors() {
     p.set_input(two_io, "a", ta).unwrap();
     let (code, message) = p.run(two_io).unwrap_err();
     assert_eq!(code, ErrorCode::InvalidArgument);
-    assert!(message.contains("missing input(s) \"b\" (index 1)"), "{message}");
+    assert!(
+        message.contains("missing input(s) \"b\" (index 1)"),
+        "{message}"
+    );
 
     // set-input checks the name and the tensor at once, and takes the
     // tensor either way.
@@ -965,14 +970,21 @@ fn stateful_graph_tensor_and_error_functions() {
     let () = p.call("drop-graph", (graph,));
     let (code, message) = p.load_by_name("softmax").unwrap_err();
     assert_eq!(code, ErrorCode::NotFound);
-    assert!(message.contains("\"softmax\"") && message.contains("two_io"), "{message}");
+    assert!(
+        message.contains("\"softmax\"") && message.contains("two_io"),
+        "{message}"
+    );
     let (code, message) = p
         .load(vec![vec![1]], GraphEncoding::Ggml, ExecutionTarget::Cpu)
         .unwrap_err();
     assert_eq!(code, ErrorCode::InvalidEncoding);
     assert!(message.contains("Ggml"), "{message}");
     let (code, _) = p
-        .load(vec![b"garbage".to_vec(), vec![]], GraphEncoding::Openvino, ExecutionTarget::Cpu)
+        .load(
+            vec![b"garbage".to_vec(), vec![]],
+            GraphEncoding::Openvino,
+            ExecutionTarget::Cpu,
+        )
         .unwrap_err();
     assert_eq!(code, ErrorCode::RuntimeError);
     for ty in [TensorType::U8, TensorType::I64, TensorType::Bf16] {

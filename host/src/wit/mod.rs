@@ -176,22 +176,29 @@ pub fn add_to_linker<T: 'static>(
     v2024_08_19::add_to_linker(linker, get)
 }
 
-/// Fails, naming the import and the versions served, if `component`
-/// imports a `wasi:nn` interface of a version nn-host does not serve: the
-/// linker alone would only say that an import is missing.
+/// Fails, naming the imports and the versions served, if `component`
+/// imports `wasi:nn` interfaces of a version nn-host does not serve: the
+/// linker alone would only say that one import is missing.
 pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<()> {
-    for (name, _) in component.component_type().imports(engine) {
-        let Some(interface) = name.strip_prefix("wasi:nn/") else {
-            continue;
-        };
-        let version = interface.split_once('@').map(|(_, version)| version);
-        if !version.is_some_and(|v| SERVED_VERSIONS.contains(&v)) {
-            bail!(
-                "the component imports `{name}`, a wasi:nn version nn-host does not serve; \
-                 it serves wasi:nn@{}",
-                SERVED_VERSIONS.join(" and wasi:nn@")
-            );
-        }
+    let unserved = component
+        .component_type()
+        .imports(engine)
+        .map(|(name, _)| name)
+        .filter(|name| {
+            name.strip_prefix("wasi:nn/").is_some_and(|interface| {
+                let version = interface.split_once('@').map(|(_, version)| version);
+                !version.is_some_and(|v| SERVED_VERSIONS.contains(&v))
+            })
+        })
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>();
+    if !unserved.is_empty() {
+        bail!(
+            "the component imports {}, of a wasi:nn version nn-host does not serve; \
+             it serves wasi:nn@{}",
+            unserved.join(", "),
+            SERVED_VERSIONS.join(" and wasi:nn@")
+        );
     }
     Ok(())
 }

@@ -50,7 +50,7 @@ impl graph::Host for NnCtx {
         encoding: graph::GraphEncoding,
         target: graph::ExecutionTarget,
     ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
-        let graph = self.load_graph( &builders, encoding.into(), target.into());
+        let graph = self.load_graph(&builders, encoding.into(), target.into());
         self.push(graph)
     }
 

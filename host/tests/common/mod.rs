@@ -187,7 +187,9 @@ pub fn component(world_wit: &str, world: &str, wat: &str, extra_wit: &[String]) 
     for (index, wit) in extra_wit.iter().enumerate() {
         resolve.push_str(format!("extra{index}.wit"), wit).unwrap();
     }
-    resolve.push_str("cli.wit", CLI_WIT).expect("cli WIT parses");
+    resolve
+        .push_str("cli.wit", CLI_WIT)
+        .expect("cli WIT parses");
     let package = resolve
         .push_str("test.wit", &format!("package nn-host:test;\n{world_wit}"))
         .expect("test WIT parses");
