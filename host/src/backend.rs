@@ -197,6 +197,12 @@ pub trait BackendGraph: Send + Sync {
 pub struct ExecutionContext(pub Box<dyn BackendExecutionContext>);
 
 pub trait BackendExecutionContext: Send {
+    /// Which model input `name` denotes (its tensor name, else its decimal
+    /// index), once `tensor` is checked against that input's type and shape:
+    /// what [`compute`](Self::compute) would refuse about this one input,
+    /// for glue that takes inputs one at a time.
+    fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError>;
+
     /// Runs the model on `inputs` (every model input exactly once) and
     /// returns the outputs in model order.
     fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError>;

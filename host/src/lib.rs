@@ -1,5 +1,14 @@
-//! A Wasmtime host for `wasi:nn@0.2.0-rc-2024-10-28` components, backed by
-//! OpenVINO (loaded at run time from the PyPI wheel or a system install).
+//! A Wasmtime host for `wasi:nn` components, backed by OpenVINO (loaded at
+//! run time from the PyPI wheel or a system install). It serves every
+//! version in [`SERVED_VERSIONS`] at once, `0.2.0-rc-2024-10-28` and
+//! `0.2.0-rc-2024-08-19` (Wasmtime v25–v34): a component importing either,
+//! or both, links against the same linker; one importing another version is
+//! refused by [`check_wasi_nn_imports`] with the versions served.
+//!
+//! In `0.2.0-rc-2024-08-19`, `get-output(name)` returns the output whose
+//! tensor name is `name`, else (no output has that name) the output at the
+//! decimal index `name`; `set-input` takes inputs the same way, as does the
+//! newer `compute`.
 //!
 //! The layers, each replaceable without touching the others (the shape of
 //! wasmtime-wasi-nn):
@@ -10,7 +19,8 @@
 //!   finds and loads `libopenvino_c` once.
 //! - [`Registry`]: graphs the host compiles up front for `load-by-name`.
 //! - [`add_to_linker`] and [`NnCtx`]: the WIT glue putting the `wasi:nn`
-//!   interfaces on any component linker.
+//!   interfaces of every served version on any component linker, one glue
+//!   module per version over shared state.
 //! - [`Runner`]: runs `wasi:cli/command` components with WASI preview2 and
 //!   `wasi:nn`, as `nn-host run` does ([`run`] for a single run).
 
@@ -26,4 +36,4 @@ pub use backend::{
 };
 pub use registry::Registry;
 pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner};
-pub use wit::{add_to_linker, NnCtx};
+pub use wit::{add_to_linker, check_wasi_nn_imports, NnCtx, SERVED_VERSIONS};

@@ -9,7 +9,7 @@
 
 use crate::backend::{Backends, GraphEncoding};
 use crate::registry::Registry;
-use crate::wit::{add_to_linker, NnCtx};
+use crate::wit::{add_to_linker, check_wasi_nn_imports, NnCtx};
 use anyhow::{bail, Context as _, Result};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -152,6 +152,7 @@ impl Runner {
 
     /// Links a component compiled for [`Runner::engine`].
     pub fn link(&self, component: &Component) -> Result<LinkedCommand> {
+        check_wasi_nn_imports(&self.engine, component)?;
         let pre = self
             .linker
             .instantiate_pre(component)

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{models_dir, runner_component};
+use common::{models_dir, nn_version, runner_component, runner_component_importing, wit_versions};
 use nn_host::{GraphEncoding, GraphSpec, RunConfig, Runner};
 use std::path::Path;
 use std::process::Command;
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 /// `run` returns the discriminant `load-by-name` stored (0 = ok, 1 = err).
 const LOAD_BY_NAME: &str =
-    "(call $load_by_name (i32.const 64) (i32.const 7) (i32.const 16)) (i32.load8_u (i32.const 16))";
+    "(call $load_by_name0 (i32.const 64) (i32.const 7) (i32.const 16)) (i32.load8_u (i32.const 16))";
 /// Grows memory by 64 pages (4 MiB): ok when that succeeds, err when refused.
 const GROW: &str = "(i32.eq (memory.grow (i32.const 64)) (i32.const -1))";
 const SPIN: &str = "(loop $l (br $l)) (i32.const 0)";
@@ -156,4 +156,78 @@ fn runner_on_an_embedders_engine() {
     config.timeout = Some(Duration::from_secs(1));
     let refused = runner.run_linked(&linked, &config).unwrap_err();
     assert!(format!("{refused:#}").contains("timeout"), "{refused:#}");
+}
+
+/// Both served versions, each alone and both in one component, on one runner.
+#[test]
+fn components_importing_either_version_or_both_run() {
+    let graphs = graph_dir();
+    let versions = wit_versions();
+    let mut config = RunConfig {
+        graphs: vec![GraphSpec {
+            name: "softmax".into(),
+            encoding: GraphEncoding::Openvino,
+            dir: graphs.path().into(),
+        }],
+        capture_output: true,
+        ..RunConfig::default()
+    };
+    let runner = Runner::new().unwrap();
+    let both = "(call $load_by_name0 (i32.const 64) (i32.const 7) (i32.const 16))
+        (call $load_by_name1 (i32.const 64) (i32.const 7) (i32.const 32))
+        (i32.or (i32.load8_u (i32.const 16)) (i32.load8_u (i32.const 32)))";
+    let guests = [
+        runner_component_importing(&versions[..1], "softmax", LOAD_BY_NAME, &[]),
+        runner_component_importing(&versions[1..], "softmax", LOAD_BY_NAME, &[]),
+        runner_component_importing(&versions, "softmax", both, &[]),
+    ];
+    for (index, guest) in guests.iter().enumerate() {
+        let outcome = runner.run(guest, &config).unwrap();
+        assert_eq!(outcome.exit_code, 0, "guest {index}: {outcome:?}");
+    }
+    // Without the graph, load-by-name fails in each version.
+    config.graphs.clear();
+    for (index, guest) in guests.iter().enumerate() {
+        let outcome = runner.run(guest, &config).unwrap();
+        assert_eq!(outcome.exit_code, 1, "guest {index}: {outcome:?}");
+    }
+}
+
+/// A `wasi:nn` version nn-host does not serve is named, with the versions
+/// it does, before anything runs: in process and on the command line.
+#[test]
+fn unserved_versions_are_refused_by_name() {
+    let stateful = nn_version(true);
+    let wit = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../wit/{stateful}/wasi-nn.wit")),
+    )
+    .unwrap();
+    let unserved = "0.2.0-rc-2024-06-25";
+    let old_wit = wit.replace(
+        &format!("package wasi:nn@{stateful};"),
+        &format!("package wasi:nn@{unserved};"),
+    );
+    assert_ne!(old_wit, wit);
+    let guest =
+        runner_component_importing(&[unserved.to_string()], "softmax", LOAD_BY_NAME, &[old_wit]);
+    let expect = |message: &str| {
+        assert!(
+            message.contains(&format!("`wasi:nn/graph@{unserved}`")),
+            "{message}"
+        );
+        for served in wit_versions() {
+            assert!(message.contains(&format!("wasi:nn@{served}")), "{message}");
+        }
+    };
+    let error = Runner::new()
+        .unwrap()
+        .run(&guest, &RunConfig::default())
+        .unwrap_err();
+    expect(&format!("{error:#}"));
+
+    let work = tempfile::tempdir().unwrap();
+    let file = write(work.path(), "old.wasm", &guest);
+    let refused = nn_host(work.path(), &["run", &file]);
+    assert_eq!(refused.status.code(), Some(1));
+    expect(&String::from_utf8_lossy(&refused.stderr));
 }

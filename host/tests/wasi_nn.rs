@@ -24,32 +24,47 @@ struct Proxy {
 
 type NnResult<T> = Result<T, (ErrorCode, String)>;
 
-fn compiled() -> &'static (Component, Linker<State>) {
-    static COMPILED: OnceLock<(Component, Linker<State>)> = OnceLock::new();
+/// The linker and the proxy of each version (list-compute, stateful),
+/// compiled once per test binary.
+fn compiled() -> &'static (Linker<State>, [Component; 2]) {
+    static COMPILED: OnceLock<(Linker<State>, [Component; 2])> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let engine = Engine::default();
-        let component = Component::new(&engine, proxy_component()).unwrap();
         let mut linker = Linker::new(&engine);
         add_to_linker(&mut linker, |s: &mut State| &mut s.nn).unwrap();
-        (component, linker)
+        let components = [false, true]
+            .map(|stateful| Component::new(&engine, proxy_component(stateful)).unwrap());
+        (linker, components)
     })
 }
 
 impl Proxy {
+    /// A proxy of the version whose `compute` takes lists.
     fn new() -> Proxy {
-        Proxy::with_registry(Registry::new())
+        Proxy::with_registry(false, Registry::new())
     }
 
-    fn with_registry(registry: Registry) -> Proxy {
-        let (component, linker) = compiled();
+    /// A proxy of the stateful version (`set-input`, `compute()`, `get-output`).
+    fn stateful() -> Proxy {
+        Proxy::with_registry(true, Registry::new())
+    }
+
+    fn with_registry(stateful: bool, registry: Registry) -> Proxy {
+        let (linker, components) = compiled();
         let mut store = Store::new(
             linker.engine(),
             State {
                 nn: NnCtx::new(Backends::available(), Arc::new(registry)),
             },
         );
-        let instance = linker.instantiate(&mut store, component).unwrap();
+        let instance = linker
+            .instantiate(&mut store, &components[usize::from(stateful)])
+            .unwrap();
         Proxy { store, instance }
+    }
+
+    fn live(&mut self) -> usize {
+        self.store.data_mut().nn.live_resources()
     }
 
     fn call<P: ComponentNamedList + Lower, R: ComponentNamedList + Lift>(
@@ -136,6 +151,24 @@ impl Proxy {
             .collect::<Vec<_>>();
         let (r,): (Result<Vec<(String, u32)>, u32>,) = self.call("compute", (context, inputs));
         r.map_err(|e| self.error(e))
+    }
+
+    /// Stateful version: `set-input`.
+    fn set_input(&mut self, context: u32, name: &str, tensor: u32) -> NnResult<()> {
+        let (r,): (Result<(), u32>,) = self.call("set-input", (context, name.to_string(), tensor));
+        r.map_err(|e| self.error(e))
+    }
+
+    /// Stateful version: `compute()`.
+    fn run(&mut self, context: u32) -> NnResult<()> {
+        let (r,): (Result<(), u32>,) = self.call("compute", (context,));
+        r.map_err(|e| self.error(e))
+    }
+
+    /// Stateful version: `get-output`.
+    fn get_output(&mut self, context: u32, name: &str) -> NnResult<u32> {
+        let (r,) = self.call("get-output", (context, name.to_string()));
+        self.result(r)
     }
 
     fn openvino(&mut self, name: &str) -> NnResult<u32> {
@@ -351,7 +384,7 @@ fn load_by_name_hits_registered_graphs_only() {
             dir.path(),
         )
         .unwrap();
-    let mut p = Proxy::with_registry(registry);
+    let mut p = Proxy::with_registry(false, registry);
     let graph = p.load_by_name("softmax").unwrap();
     let context = p.init(graph).unwrap();
     let input = p.f32_tensor(&[1, 10], &INPUT);
@@ -701,4 +734,281 @@ fn dynamic_shapes() {
     let (code, message) = p.compute(context, vec![("x", input)]).unwrap_err();
     assert_eq!(code, ErrorCode::InvalidArgument);
     assert!(message.contains("\"x\" (index 0) was refused"), "{message}");
+}
+
+// The stateful version: `set-input`, `compute()`, `get-output`.
+
+#[test]
+fn stateful_softmax_set_compute_get() {
+    let mut p = Proxy::stateful();
+    let graph = p.openvino("softmax").unwrap();
+    let context = p.init(graph).unwrap();
+    let () = p.call("drop-graph", (graph,));
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    p.set_input(context, "input", input).unwrap();
+    p.run(context).unwrap();
+    let expected = softmax(INPUT.iter().map(|x| 2.0 * x + 1.0));
+    // By tensor name, and by decimal index when no output has that name.
+    let by_name = p.get_output(context, "output").unwrap();
+    let by_index = p.get_output(context, "0").unwrap();
+    for out in [by_name, by_index] {
+        assert_eq!(p.dims(out), [1, 10]);
+        assert_eq!(p.ty(out), TensorType::Fp32);
+        assert_close(&p.f32s(out), &expected);
+    }
+    let first = p.data(by_name);
+    // Computing again without set-input reuses the inputs: same outputs.
+    p.run(context).unwrap();
+    let again = p.get_output(context, "output").unwrap();
+    assert_eq!(p.data(again), first);
+    // A later set-input of the same input, by index this time, replaces it;
+    // outputs the guest holds keep their bytes.
+    let zeros = p.f32_tensor(&[1, 10], &[0.0; 10]);
+    p.set_input(context, "0", zeros).unwrap();
+    p.run(context).unwrap();
+    let third = p.get_output(context, "output").unwrap();
+    assert_close(&p.f32s(third), &[0.1; 10]);
+    assert_eq!(p.data(by_name), first);
+    assert_eq!(p.data(again), first);
+    for tensor in [by_name, by_index, again, third] {
+        let () = p.call("drop-tensor", (tensor,));
+    }
+    let () = p.call("drop-context", (context,));
+    // The inputs went with their context: nothing is left.
+    assert_eq!(p.live(), 0);
+}
+
+#[test]
+fn stateful_two_inputs_two_outputs() {
+    let mut p = Proxy::stateful();
+    let context = p.context("two_io");
+    for (name_a, name_b) in [("a", "b"), ("0", "1")] {
+        let ta = p.f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+        let tb = p.f32_tensor(&[1, 4], &[10.0, 20.0, 30.0, 40.0]);
+        p.set_input(context, name_b, tb).unwrap();
+        p.set_input(context, name_a, ta).unwrap();
+        p.run(context).unwrap();
+        for (names, expected) in [
+            (["sum", "0"], [11.0, 22.0, 33.0, 44.0]),
+            (["product", "1"], [10.0, 40.0, 90.0, 160.0]),
+        ] {
+            for name in names {
+                let out = p.get_output(context, name).unwrap();
+                assert_eq!(p.f32s(out), expected, "{name}");
+                let () = p.call("drop-tensor", (out,));
+            }
+        }
+    }
+    // "a" then "0" name the same input: the second replaces the first.
+    let ta = p.f32_tensor(&[1, 4], &[0.0; 4]);
+    p.set_input(context, "a", ta).unwrap();
+    let ta = p.f32_tensor(&[1, 4], &[2.0; 4]);
+    p.set_input(context, "0", ta).unwrap();
+    p.run(context).unwrap();
+    let sum = p.get_output(context, "sum").unwrap();
+    assert_eq!(p.f32s(sum), [12.0, 22.0, 32.0, 42.0]);
+}
+
+#[test]
+fn stateful_outputs_of_unnamed_models_go_by_index() {
+    let mut p = Proxy::stateful();
+    let context = p.context("unnamed");
+    let input = p.f32_tensor(&[1, 3], &[-1.0, 0.5, 2.0]);
+    p.set_input(context, "0", input).unwrap();
+    p.run(context).unwrap();
+    let first = p.get_output(context, "0").unwrap();
+    let second = p.get_output(context, "1").unwrap();
+    assert_eq!(p.f32s(first), [0.0, 0.5, 2.0]);
+    assert_eq!(p.f32s(second), [-2.0, 1.0, 4.0]);
+    let (code, message) = p.get_output(context, "2").unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(
+        message.contains("\"0\" (index 0), \"1\" (index 1)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn stateful_bad_inputs_and_outputs_are_errors() {
+    let mut p = Proxy::stateful();
+    let softmax = p.context("softmax");
+    let ten = INPUT
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect::<Vec<_>>();
+    // Sequence errors: nothing computed yet, nothing set yet.
+    let (code, message) = p.get_output(softmax, "output").unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(message.contains("call compute first"), "{message}");
+    let (code, message) = p.run(softmax).unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(
+        message.contains("missing input(s) \"input\" (index 0)"),
+        "{message}"
+    );
+    let two_io = p.context("two_io");
+    let ta = p.f32_tensor(&[1, 4], &[1.0; 4]);
+    p.set_input(two_io, "a", ta).unwrap();
+    let (code, message) = p.run(two_io).unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(
+        message.contains("missing input(s) \"b\" (index 1)"),
+        "{message}"
+    );
+
+    // set-input checks the name and the tensor at once, and takes the
+    // tensor either way.
+    type Input<'a> = (&'a str, &'a [u32], TensorType, Vec<u8>, &'a [&'a str]);
+    let cases: Vec<Input> = vec![
+        (
+            "nope",
+            &[1, 10],
+            TensorType::Fp32,
+            ten.clone(),
+            &["\"nope\"", "\"input\" (index 0) FP32[1, 10]"],
+        ),
+        (
+            "1",
+            &[1, 10],
+            TensorType::Fp32,
+            ten.clone(),
+            &["index 1 is out of range"],
+        ),
+        (
+            "input",
+            &[1, 5],
+            TensorType::Fp32,
+            ten[..20].to_vec(),
+            &["expects shape [1, 10]", "[1, 5]"],
+        ),
+        (
+            "input",
+            &[1, 10],
+            TensorType::Fp32,
+            ten[..12].to_vec(),
+            &["holds 12 bytes"],
+        ),
+        (
+            "input",
+            &[1, 10],
+            TensorType::I32,
+            ten.clone(),
+            &["expects FP32[1, 10]", "tensor is I32"],
+        ),
+    ];
+    let live = p.live();
+    for (name, dims, ty, data, needles) in cases {
+        let tensor = p.tensor(dims, ty, &data);
+        let (code, message) = p.set_input(softmax, name, tensor).unwrap_err();
+        assert_eq!(code, ErrorCode::InvalidArgument, "{message}");
+        for needle in needles {
+            assert!(message.contains(needle), "{message:?} lacks {needle:?}");
+        }
+    }
+    assert_eq!(p.live(), live, "set-input leaked a tensor or an error");
+    // Refused inputs were not set.
+    let (_, message) = p.run(softmax).unwrap_err();
+    assert!(message.contains("missing input(s)"), "{message}");
+
+    // Unknown output names, after a successful compute.
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    p.set_input(softmax, "input", input).unwrap();
+    p.run(softmax).unwrap();
+    for name in ["nope", "1", "", "+0", "output "] {
+        let (code, message) = p.get_output(softmax, name).unwrap_err();
+        assert_eq!(code, ErrorCode::InvalidArgument, "{message}");
+        assert!(
+            message.contains(&format!("no output named {name:?}"))
+                && message.contains("\"output\" (index 0)"),
+            "{message}"
+        );
+    }
+
+    // A failed compute leaves no outputs behind.
+    let dynamic = p.context("dynamic");
+    let input = p.f32_tensor(&[1, 3], &[1.0, -2.0, 3.0]);
+    p.set_input(dynamic, "x", input).unwrap();
+    p.run(dynamic).unwrap();
+    let input = p.f32_tensor(&[3], &[1.0, 2.0, 3.0]);
+    p.set_input(dynamic, "x", input).unwrap();
+    let (code, message) = p.run(dynamic).unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidArgument);
+    assert!(message.contains("\"x\" (index 0) was refused"), "{message}");
+    let (_, message) = p.get_output(dynamic, "0").unwrap_err();
+    assert!(message.contains("call compute first"), "{message}");
+    // The context works again once given a good input.
+    let input = p.f32_tensor(&[2, 3], &[1.0, -2.0, 3.0, -4.0, 5.0, -6.0]);
+    p.set_input(dynamic, "x", input).unwrap();
+    p.run(dynamic).unwrap();
+    let out = p.get_output(dynamic, "0").unwrap();
+    assert_eq!(p.dims(out), [2, 3]);
+    assert_eq!(p.f32s(out), [1.0, 0.0, 3.0, 0.0, 5.0, 0.0]);
+}
+
+#[test]
+fn stateful_graph_tensor_and_error_functions() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["xml", "bin"] {
+        std::fs::copy(
+            models_dir().join(format!("two_io.{file}")),
+            dir.path().join(format!("model.{file}")),
+        )
+        .unwrap();
+    }
+    let mut registry = Registry::new();
+    registry
+        .preload(
+            &Backends::available(),
+            "two_io",
+            GraphEncoding::Openvino,
+            dir.path(),
+        )
+        .unwrap();
+    let mut p = Proxy::with_registry(true, registry);
+    let graph = p.load_by_name("two_io").unwrap();
+    let context = p.init(graph).unwrap();
+    let () = p.call("drop-graph", (graph,));
+    let (code, message) = p.load_by_name("softmax").unwrap_err();
+    assert_eq!(code, ErrorCode::NotFound);
+    assert!(
+        message.contains("\"softmax\"") && message.contains("two_io"),
+        "{message}"
+    );
+    let (code, message) = p
+        .load(vec![vec![1]], GraphEncoding::Ggml, ExecutionTarget::Cpu)
+        .unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidEncoding);
+    assert!(message.contains("Ggml"), "{message}");
+    let (code, _) = p
+        .load(
+            vec![b"garbage".to_vec(), vec![]],
+            GraphEncoding::Openvino,
+            ExecutionTarget::Cpu,
+        )
+        .unwrap_err();
+    assert_eq!(code, ErrorCode::RuntimeError);
+    for ty in [TensorType::U8, TensorType::I64, TensorType::Bf16] {
+        let t = p.tensor(&[3, 1], ty, &[7; 48][..3 * size_of(ty)]);
+        assert_eq!((p.dims(t), p.ty(t)), (vec![3, 1], ty));
+        assert_eq!(p.data(t), vec![7; 3 * size_of(ty)]);
+        let () = p.call("drop-tensor", (t,));
+    }
+    let () = p.call("drop-context", (context,));
+    assert_eq!(p.live(), 0);
+}
+
+fn size_of(ty: TensorType) -> usize {
+    match ty {
+        TensorType::U8 => 1,
+        TensorType::Fp16 | TensorType::Bf16 => 2,
+        TensorType::Fp32 | TensorType::I32 => 4,
+        TensorType::Fp64 | TensorType::I64 => 8,
+    }
+}
+
+#[test]
+fn served_versions_are_the_wit_folders() {
+    let mut served = nn_host::SERVED_VERSIONS.to_vec();
+    served.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(served, common::wit_versions());
 }

@@ -381,6 +381,12 @@ struct OpenVinoContext {
 }
 
 impl BackendExecutionContext for OpenVinoContext {
+    fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError> {
+        let index = self.model.input_index(name)?;
+        self.model.check_input(index, tensor)?;
+        Ok(index)
+    }
+
     fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError> {
         let model = self.model.clone();
         let mut slots: Vec<Option<(Element, Tensor)>> = vec![None; model.inputs.len()];

@@ -1,4 +1,8 @@
 //! Test guests: core WAT modules turned into components with wit-component.
+//!
+//! The `wasi:nn` versions come from the project's `wit/` folders (read with
+//! wit-parser), never retyped: WIT and WAT below write `@NN` where the
+//! version goes.
 
 // Each test binary uses only some of these helpers.
 #![allow(dead_code)]
@@ -7,20 +11,67 @@ use std::path::PathBuf;
 use wit_component::{embed_component_metadata, ComponentEncoder, StringEncoding};
 use wit_parser::Resolve;
 
-pub const NN: &str = "0.2.0-rc-2024-10-28";
+/// The project's `wasi:nn` WIT packages, one per folder of `wit/`.
+fn nn_resolve() -> Resolve {
+    let mut resolve = Resolve::default();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wit");
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let folder = entry.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        let file = folder.join("wasi-nn.wit");
+        resolve
+            .push_file(&file)
+            .unwrap_or_else(|e| panic!("{}: {e:#}", file.display()));
+    }
+    resolve
+}
 
-/// WIT for the test worlds, next to the project's `wasi:nn` WIT.
-const TEST_WIT: &str = r#"
-package nn-host:test;
+/// Every `wasi:nn` version in `wit/`, newest first.
+pub fn wit_versions() -> Vec<String> {
+    let mut versions = nn_resolve()
+        .packages
+        .iter()
+        .map(|(_, p)| p.name.version.as_ref().unwrap().clone())
+        .collect::<Vec<_>>();
+    versions.sort_unstable_by(|a, b| b.cmp(a));
+    versions.iter().map(ToString::to_string).collect()
+}
 
-world proxy {
-  use wasi:nn/graph@0.2.0-rc-2024-10-28.{graph-encoding, execution-target};
-  use wasi:nn/tensor@0.2.0-rc-2024-10-28.{tensor-type};
-  use wasi:nn/errors@0.2.0-rc-2024-10-28.{error-code};
-  import wasi:nn/graph@0.2.0-rc-2024-10-28;
-  import wasi:nn/tensor@0.2.0-rc-2024-10-28;
-  import wasi:nn/inference@0.2.0-rc-2024-10-28;
-  import wasi:nn/errors@0.2.0-rc-2024-10-28;
+/// The version whose `graph-execution-context` is stateful (`set-input`,
+/// `compute()`, `get-output`) when `stateful`, else the one whose `compute`
+/// takes and returns lists of named tensors.
+pub fn nn_version(stateful: bool) -> String {
+    let resolve = nn_resolve();
+    let found = resolve
+        .interfaces
+        .iter()
+        .filter(|(_, i)| i.name.as_deref() == Some("inference"))
+        .filter(|(_, i)| {
+            i.functions
+                .contains_key("[method]graph-execution-context.get-output")
+                == stateful
+        })
+        .map(|(_, i)| {
+            let package = &resolve.packages[i.package.unwrap()];
+            package.name.version.as_ref().unwrap().to_string()
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(found.len(), 1, "stateful = {stateful}: {found:?}");
+    found.into_iter().next().unwrap()
+}
+
+/// Exports of both proxy worlds: `graph`, `tensor` and `errors` functions
+/// with handles as `u32`.
+const PROXY_WIT_COMMON: &str = r#"
+  use wasi:nn/graph@NN.{graph-encoding, execution-target};
+  use wasi:nn/tensor@NN.{tensor-type};
+  use wasi:nn/errors@NN.{error-code};
+  import wasi:nn/graph@NN;
+  import wasi:nn/tensor@NN;
+  import wasi:nn/inference@NN;
+  import wasi:nn/errors@NN;
 
   export load: func(builders: list<list<u8>>, encoding: graph-encoding, target: execution-target) -> result<u32, u32>;
   export load-by-name: func(name: string) -> result<u32, u32>;
@@ -31,17 +82,20 @@ world proxy {
   export tensor-ty: func(tensor: u32) -> tensor-type;
   export tensor-data: func(tensor: u32) -> list<u8>;
   export drop-tensor: func(tensor: u32);
-  export compute: func(context: u32, inputs: list<tuple<string, u32>>) -> result<list<tuple<string, u32>>, u32>;
   export drop-context: func(context: u32);
   export error-code: func(error: u32) -> error-code;
   export error-data: func(error: u32) -> string;
   export drop-error: func(error: u32);
-}
+"#;
 
-world runner {
-  import wasi:nn/graph@0.2.0-rc-2024-10-28;
-  export wasi:cli/run@0.2.0;
-}
+const PROXY_WIT_LIST_COMPUTE: &str = r#"
+  export compute: func(context: u32, inputs: list<tuple<string, u32>>) -> result<list<tuple<string, u32>>, u32>;
+"#;
+
+const PROXY_WIT_STATEFUL: &str = r#"
+  export set-input: func(context: u32, name: string, tensor: u32) -> result<_, u32>;
+  export compute: func(context: u32) -> result<_, u32>;
+  export get-output: func(context: u32, name: string) -> result<u32, u32>;
 "#;
 
 const CLI_WIT: &str = r#"
@@ -51,25 +105,27 @@ interface run {
 }
 "#;
 
-/// Forwards every export to the matching `wasi:nn` import: the canonical ABI
-/// layouts of the export (handles as `u32`) and the import are identical, so
-/// each body passes its parameters through with one shared return area.
-const PROXY_WAT: &str = r#"
-(module
-  (import "wasi:nn/graph@0.2.0-rc-2024-10-28" "load" (func $load (param i32 i32 i32 i32 i32)))
-  (import "wasi:nn/graph@0.2.0-rc-2024-10-28" "load-by-name" (func $load_by_name (param i32 i32 i32)))
-  (import "wasi:nn/graph@0.2.0-rc-2024-10-28" "[method]graph.init-execution-context" (func $init (param i32 i32)))
-  (import "wasi:nn/graph@0.2.0-rc-2024-10-28" "[resource-drop]graph" (func $drop_graph (param i32)))
-  (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[constructor]tensor" (func $new_tensor (param i32 i32 i32 i32 i32) (result i32)))
-  (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[method]tensor.dimensions" (func $dims (param i32 i32)))
-  (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[method]tensor.ty" (func $ty (param i32) (result i32)))
-  (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[method]tensor.data" (func $data (param i32 i32)))
-  (import "wasi:nn/tensor@0.2.0-rc-2024-10-28" "[resource-drop]tensor" (func $drop_tensor (param i32)))
-  (import "wasi:nn/inference@0.2.0-rc-2024-10-28" "[method]graph-execution-context.compute" (func $compute (param i32 i32 i32 i32)))
-  (import "wasi:nn/inference@0.2.0-rc-2024-10-28" "[resource-drop]graph-execution-context" (func $drop_context (param i32)))
-  (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.code" (func $code (param i32) (result i32)))
-  (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[method]error.data" (func $error_data (param i32 i32)))
-  (import "wasi:nn/errors@0.2.0-rc-2024-10-28" "[resource-drop]error" (func $drop_error (param i32)))
+/// Imports and exports of both proxy modules. Every export forwards to the
+/// matching `wasi:nn` import: the canonical ABI layouts of the export
+/// (handles as `u32`) and the import are identical, so each body passes its
+/// parameters through with one shared return area.
+const PROXY_WAT_COMMON_IMPORTS: &str = r#"
+  (import "wasi:nn/graph@NN" "load" (func $load (param i32 i32 i32 i32 i32)))
+  (import "wasi:nn/graph@NN" "load-by-name" (func $load_by_name (param i32 i32 i32)))
+  (import "wasi:nn/graph@NN" "[method]graph.init-execution-context" (func $init (param i32 i32)))
+  (import "wasi:nn/graph@NN" "[resource-drop]graph" (func $drop_graph (param i32)))
+  (import "wasi:nn/tensor@NN" "[constructor]tensor" (func $new_tensor (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi:nn/tensor@NN" "[method]tensor.dimensions" (func $dims (param i32 i32)))
+  (import "wasi:nn/tensor@NN" "[method]tensor.ty" (func $ty (param i32) (result i32)))
+  (import "wasi:nn/tensor@NN" "[method]tensor.data" (func $data (param i32 i32)))
+  (import "wasi:nn/tensor@NN" "[resource-drop]tensor" (func $drop_tensor (param i32)))
+  (import "wasi:nn/inference@NN" "[resource-drop]graph-execution-context" (func $drop_context (param i32)))
+  (import "wasi:nn/errors@NN" "[method]error.code" (func $code (param i32) (result i32)))
+  (import "wasi:nn/errors@NN" "[method]error.data" (func $error_data (param i32 i32)))
+  (import "wasi:nn/errors@NN" "[resource-drop]error" (func $drop_error (param i32)))
+"#;
+
+const PROXY_WAT_COMMON_FUNCS: &str = r#"
   (memory (export "memory") 1)
   (global $heap (mut i32) (i32.const 1024))
   (func (export "cabi_realloc") (param $old i32) (param $old_size i32) (param $align i32) (param $size i32) (result i32)
@@ -98,41 +154,45 @@ const PROXY_WAT: &str = r#"
   (func (export "tensor-data") (param i32) (result i32)
     (call $data (local.get 0) (i32.const 16)) (i32.const 16))
   (func (export "drop-tensor") (param i32) (call $drop_tensor (local.get 0)))
-  (func (export "compute") (param i32 i32 i32) (result i32)
-    (call $compute (local.get 0) (local.get 1) (local.get 2) (i32.const 16)) (i32.const 16))
   (func (export "drop-context") (param i32) (call $drop_context (local.get 0)))
   (func (export "error-code") (param i32) (result i32) (call $code (local.get 0)))
   (func (export "error-data") (param i32) (result i32)
     (call $error_data (local.get 0) (i32.const 16)) (i32.const 16))
   (func (export "drop-error") (param i32) (call $drop_error (local.get 0)))
-)
 "#;
 
-fn resolve() -> Resolve {
-    let mut resolve = Resolve::default();
-    let wit =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wit/0.2.0-rc-2024-10-28/wasi-nn.wit");
-    resolve
-        .push_file(&wit)
-        .expect("the project's wasi:nn WIT parses");
+const PROXY_WAT_LIST_COMPUTE: &str = r#"
+  (import "wasi:nn/inference@NN" "[method]graph-execution-context.compute" (func $compute (param i32 i32 i32 i32)))
+  (func (export "compute") (param i32 i32 i32) (result i32)
+    (call $compute (local.get 0) (local.get 1) (local.get 2) (i32.const 16)) (i32.const 16))
+"#;
+
+const PROXY_WAT_STATEFUL: &str = r#"
+  (import "wasi:nn/inference@NN" "[method]graph-execution-context.set-input" (func $set_input (param i32 i32 i32 i32 i32)))
+  (import "wasi:nn/inference@NN" "[method]graph-execution-context.compute" (func $compute (param i32 i32)))
+  (import "wasi:nn/inference@NN" "[method]graph-execution-context.get-output" (func $get_output (param i32 i32 i32 i32)))
+  (func (export "set-input") (param i32 i32 i32 i32) (result i32)
+    (call $set_input (local.get 0) (local.get 1) (local.get 2) (local.get 3) (i32.const 16)) (i32.const 16))
+  (func (export "compute") (param i32) (result i32)
+    (call $compute (local.get 0) (i32.const 16)) (i32.const 16))
+  (func (export "get-output") (param i32 i32 i32) (result i32)
+    (call $get_output (local.get 0) (local.get 1) (local.get 2) (i32.const 16)) (i32.const 16))
+"#;
+
+/// Encodes core module text `wat` as a component of `world`, declared by
+/// `world_wit` in package `nn-host:test`; `extra_wit` packages (such as a
+/// `wasi:nn` version the project does not have) join the project's.
+pub fn component(world_wit: &str, world: &str, wat: &str, extra_wit: &[String]) -> Vec<u8> {
+    let mut resolve = nn_resolve();
+    for (index, wit) in extra_wit.iter().enumerate() {
+        resolve.push_str(format!("extra{index}.wit"), wit).unwrap();
+    }
     resolve
         .push_str("cli.wit", CLI_WIT)
         .expect("cli WIT parses");
-    resolve
-        .push_str("test.wit", TEST_WIT)
-        .expect("test WIT parses");
-    resolve
-}
-
-/// Encodes core module text `wat` as a component of test world `world`.
-pub fn component(world: &str, wat: &str) -> Vec<u8> {
-    let resolve = resolve();
     let package = resolve
-        .packages
-        .iter()
-        .find(|(_, p)| p.name.namespace == "nn-host")
-        .unwrap()
-        .0;
+        .push_str("test.wit", &format!("package nn-host:test;\n{world_wit}"))
+        .expect("test WIT parses");
     let world = resolve.select_world(&[package], Some(world)).unwrap();
     let mut module = wat::parse_str(wat).unwrap();
     embed_component_metadata(&mut module, &resolve, world, StringEncoding::UTF8).unwrap();
@@ -144,21 +204,54 @@ pub fn component(world: &str, wat: &str) -> Vec<u8> {
         .unwrap()
 }
 
-pub fn proxy_component() -> Vec<u8> {
-    component("proxy", PROXY_WAT)
+/// A guest forwarding exports to every function of the `wasi:nn` version
+/// chosen as for [`nn_version`].
+pub fn proxy_component(stateful: bool) -> Vec<u8> {
+    let (wit, wat) = match stateful {
+        true => (PROXY_WIT_STATEFUL, PROXY_WAT_STATEFUL),
+        false => (PROXY_WIT_LIST_COMPUTE, PROXY_WAT_LIST_COMPUTE),
+    };
+    let at_version = format!("@{}", nn_version(stateful));
+    let world = format!("world proxy {{\n{PROXY_WIT_COMMON}{wit}}}\n").replace("@NN", &at_version);
+    let wat = format!("(module\n{PROXY_WAT_COMMON_IMPORTS}{wat}{PROXY_WAT_COMMON_FUNCS})")
+        .replace("@NN", &at_version);
+    component(&world, "proxy", &wat, &[])
 }
 
-/// A `wasi:cli/run` guest whose `run` body is `body` (returns 0 = ok, 1 = err);
-/// it can call `load-by-name` with the name stored at address 64.
-pub fn runner_component(name: &str, body: &str) -> Vec<u8> {
+/// A `wasi:cli/run` guest importing `load-by-name` of each of `versions` as
+/// `$load_by_name0`, `$load_by_name1`, …; its `run` body is `body` (returns
+/// 0 = ok, 1 = err) and the name stored at address 64 is `name`.
+pub fn runner_component_importing(
+    versions: &[String],
+    name: &str,
+    body: &str,
+    extra_wit: &[String],
+) -> Vec<u8> {
+    let imports = versions
+        .iter()
+        .map(|v| format!("  import wasi:nn/graph@{v};\n"))
+        .collect::<String>();
+    let world = format!("world runner {{\n{imports}  export wasi:cli/run@0.2.0;\n}}\n");
+    let wat_imports = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            format!("  (import \"wasi:nn/graph@{v}\" \"load-by-name\" (func $load_by_name{i} (param i32 i32 i32)))\n")
+        })
+        .collect::<String>();
     let wat = format!(
         r#"(module
-  (import "wasi:nn/graph@0.2.0-rc-2024-10-28" "load-by-name" (func $load_by_name (param i32 i32 i32)))
-  (memory (export "memory") 1)
+{wat_imports}  (memory (export "memory") 1)
   (data (i32.const 64) "{name}")
   (func (export "wasi:cli/run@0.2.0#run") (result i32) {body}))"#
     );
-    component("runner", &wat)
+    component(&world, "runner", &wat, extra_wit)
+}
+
+/// A `wasi:cli/run` guest importing `load-by-name` of the newest version as
+/// `$load_by_name0`; see [`runner_component_importing`].
+pub fn runner_component(name: &str, body: &str) -> Vec<u8> {
+    runner_component_importing(&wit_versions()[..1], name, body, &[])
 }
 
 pub fn model(file: &str) -> Vec<u8> {

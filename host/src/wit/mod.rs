@@ -1,0 +1,263 @@
+//! The `wasi:nn` WIT interfaces on a component linker, in every version
+//! nn-host serves at once: a component importing either version, or both,
+//! links against the same linker.
+//!
+//! Each version has its own glue module (bindgen output plus the trait
+//! impls); what the versions share lives here: the per-store [`NnCtx`],
+//! `load` and `load-by-name`, the hand-written `tensor` interface
+//! (registered under each version's name) and the enum conversions. The
+//! backends and the registry name no version.
+//!
+//! - [`v2024_10_28`]: `compute(list<named-tensor>) -> list<named-tensor>`.
+//! - [`v2024_08_19`] (Wasmtime v25–v34): a stateful context with
+//!   `set-input`, `compute()` and `get-output`.
+
+mod v2024_08_19;
+mod v2024_10_28;
+
+use crate::backend::{Backends, ErrorCode, Graph, NnError, Tensor, TensorType};
+use crate::registry::Registry;
+use anyhow::{bail, Result};
+use std::sync::Arc;
+use wasmtime::component::{
+    Component, HasData, Linker, Resource, ResourceTable, ResourceType, WasmList,
+};
+use wasmtime::{AsContext as _, Engine, StoreContextMut};
+
+/// The `wasi:nn` package versions nn-host serves, newest first.
+pub const SERVED_VERSIONS: [&str; 2] = [v2024_10_28::VERSION, v2024_08_19::VERSION];
+
+/// Converts between a version's generated WIT enums (in its `graph` and
+/// `errors` modules) and the backend's enums of the same cases, so that the
+/// backend names no WIT version.
+macro_rules! convert_enums {
+    ($graph:ident, $errors:ident) => {
+        $crate::wit::same_cases!(
+            $graph::GraphEncoding,
+            GraphEncoding,
+            [
+                Openvino,
+                Onnx,
+                Tensorflow,
+                Pytorch,
+                Tensorflowlite,
+                Ggml,
+                Autodetect
+            ]
+        );
+        $crate::wit::same_cases!($graph::ExecutionTarget, ExecutionTarget, [Cpu, Gpu, Tpu]);
+        $crate::wit::same_cases!(
+            $errors::ErrorCode,
+            ErrorCode,
+            [
+                InvalidArgument,
+                InvalidEncoding,
+                Timeout,
+                RuntimeError,
+                UnsupportedOperation,
+                TooLarge,
+                NotFound,
+                Security,
+                Unknown,
+            ]
+        );
+    };
+}
+use convert_enums;
+
+macro_rules! same_cases {
+    ($wit:ty, $ours:ident, [$($case:ident),* $(,)?]) => {
+        impl From<$wit> for $ours {
+            fn from(value: $wit) -> Self {
+                type Wit = $wit;
+                match value {
+                    $(Wit::$case => $ours::$case,)*
+                }
+            }
+        }
+        impl From<$ours> for $wit {
+            fn from(value: $ours) -> Self {
+                type Wit = $wit;
+                match value {
+                    $($ours::$case => Wit::$case,)*
+                }
+            }
+        }
+    };
+}
+use same_cases;
+
+/// Per-store `wasi:nn` state, shared by every version: the resources the
+/// guest holds, the backends its `load` calls dispatch to, and the registry
+/// of preloaded graphs.
+///
+/// Its own table (not the WASI one) keeps `wasi:nn` resources countable
+/// apart from everything else the store holds.
+pub struct NnCtx {
+    table: ResourceTable,
+    backends: Backends,
+    registry: Arc<Registry>,
+}
+
+impl NnCtx {
+    pub fn new(backends: Backends, registry: Arc<Registry>) -> Self {
+        NnCtx {
+            table: ResourceTable::new(),
+            backends,
+            registry,
+        }
+    }
+
+    /// How many `wasi:nn` resources (graphs, contexts, tensors, errors) the
+    /// table holds right now: those the guest has not dropped yet.
+    pub fn live_resources(&mut self) -> usize {
+        self.table.iter_mut().count()
+    }
+
+    /// Stores a guest-visible error and returns it as the `Err` of a result.
+    fn fail<T>(&mut self, error: NnError) -> wasmtime::Result<Result<T, Resource<NnError>>> {
+        tracing::debug!(code = ?error.code, message = %error.message, "wasi-nn error");
+        Ok(Err(self.table.push(error)?))
+    }
+
+    /// Stores the outcome of a call returning a resource: the value as a new
+    /// resource, or the error as an `error` resource.
+    fn push<T: Send + 'static>(
+        &mut self,
+        outcome: Result<T, NnError>,
+    ) -> wasmtime::Result<Result<Resource<T>, Resource<NnError>>> {
+        match outcome {
+            Ok(value) => Ok(Ok(self.table.push(value)?)),
+            Err(error) => self.fail(error),
+        }
+    }
+
+    /// `graph.load`, the same in every version.
+    fn load_graph(
+        &self,
+        builders: &[Vec<u8>],
+        encoding: crate::GraphEncoding,
+        target: crate::ExecutionTarget,
+    ) -> Result<Graph, NnError> {
+        tracing::debug!(?encoding, ?target, builders = builders.len(), "load");
+        let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
+        self.backends.load(&slices, encoding, target)
+    }
+
+    /// `graph.load-by-name`, the same in every version.
+    fn preloaded_graph(&self, name: &str) -> Result<Graph, NnError> {
+        tracing::debug!(name, "load-by-name");
+        self.registry.get(name).cloned().ok_or_else(|| {
+            NnError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "no graph named {name:?} was preloaded (registered: {:?})",
+                    self.registry.names()
+                ),
+            )
+        })
+    }
+}
+
+struct HasNn;
+
+impl HasData for HasNn {
+    type Data<'a> = &'a mut NnCtx;
+}
+
+/// Adds every `wasi:nn` interface of every served version
+/// ([`SERVED_VERSIONS`]) to `linker`; `get` finds the [`NnCtx`] in the
+/// store's data.
+pub fn add_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+) -> Result<()> {
+    v2024_10_28::add_to_linker(linker, get)?;
+    v2024_08_19::add_to_linker(linker, get)
+}
+
+/// Fails, naming the imports and the versions served, if `component`
+/// imports `wasi:nn` interfaces of a version nn-host does not serve: the
+/// linker alone would only say that one import is missing.
+pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<()> {
+    let unserved = component
+        .component_type()
+        .imports(engine)
+        .map(|(name, _)| name)
+        .filter(|name| {
+            name.strip_prefix("wasi:nn/").is_some_and(|interface| {
+                let version = interface.split_once('@').map(|(_, version)| version);
+                !version.is_some_and(|v| SERVED_VERSIONS.contains(&v))
+            })
+        })
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>();
+    if !unserved.is_empty() {
+        bail!(
+            "the component imports {}, of a wasi:nn version nn-host does not serve; \
+             it serves wasi:nn@{}",
+            unserved.join(", "),
+            SERVED_VERSIONS.join(" and wasi:nn@")
+        );
+    }
+    Ok(())
+}
+
+/// Defines the `tensor` interface `interface` (`wasi:nn/tensor@VERSION`) by
+/// hand with `func_wrap`, identical in every version. The generated
+/// signatures would force a copy each way: the constructor copies the
+/// guest's bytes straight from linear memory (`WasmList<u8>`) into the
+/// tensor's `Arc<[u8]>`, and `tensor.data` lowers that `Arc` directly instead
+/// of returning a cloned `Vec<u8>`.
+fn add_tensor_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+    interface: &str,
+) -> Result<()> {
+    let mut tensor = linker.instance(interface)?;
+    tensor.resource(
+        "tensor",
+        ResourceType::host::<Tensor>(),
+        move |mut store, rep| {
+            get(store.data_mut())
+                .table
+                .delete(Resource::<Tensor>::new_own(rep))?;
+            Ok(())
+        },
+    )?;
+    tensor.func_wrap(
+        "[constructor]tensor",
+        move |mut store: StoreContextMut<'_, T>,
+              (dimensions, ty, data): (Vec<u32>, TensorType, WasmList<u8>)| {
+            // The one copy from guest memory into host memory.
+            let data: Arc<[u8]> = Arc::from(data.as_le_slice(store.as_context()));
+            let tensor = Tensor {
+                dimensions,
+                ty,
+                data,
+            };
+            Ok((get(store.data_mut()).table.push(tensor)?,))
+        },
+    )?;
+    tensor.func_wrap(
+        "[method]tensor.dimensions",
+        move |mut store: StoreContextMut<'_, T>, (this,): (Resource<Tensor>,)| {
+            Ok((get(store.data_mut()).table.get(&this)?.dimensions.clone(),))
+        },
+    )?;
+    tensor.func_wrap(
+        "[method]tensor.ty",
+        move |mut store: StoreContextMut<'_, T>, (this,): (Resource<Tensor>,)| {
+            Ok((get(store.data_mut()).table.get(&this)?.ty,))
+        },
+    )?;
+    tensor.func_wrap(
+        "[method]tensor.data",
+        move |mut store: StoreContextMut<'_, T>, (this,): (Resource<Tensor>,)| {
+            // Sharing the `Arc` lets wasmtime lower the bytes into the guest
+            // directly: the one copy from host memory into guest memory.
+            Ok((get(store.data_mut()).table.get(&this)?.data.clone(),))
+        },
+    )?;
+    Ok(())
+}

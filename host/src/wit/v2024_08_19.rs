@@ -1,0 +1,212 @@
+//! `wasi:nn@0.2.0-rc-2024-08-19` (Wasmtime v25–v34): a stateful
+//! `graph-execution-context` driven by `set-input`, `compute()` and
+//! `get-output`.
+//!
+//! The context ([`StatefulContext`]) holds the backend's context, the inputs
+//! set so far and the outputs of the last compute; the backend still sees
+//! one call taking every input and returning every output.
+//!
+//! - `set-input(name, tensor)` takes the tensor. `name` is an input's tensor
+//!   name, else its decimal index; the backend checks it and the tensor's
+//!   type and shape at once (`invalid-argument`, as upstream). A later
+//!   `set-input` of the same input, by either spelling, replaces it.
+//! - `compute()` hands the backend every input set so far, which stay set:
+//!   computing again without `set-input` gives the same outputs. A missing
+//!   input is `invalid-argument` naming it; inference failures are
+//!   `runtime-error`.
+//! - `get-output(name)` returns the output whose tensor name is `name`, else,
+//!   when no output has that name, the output at decimal index `name`
+//!   ("0", "1", …, in model order). Each call gives a new `tensor` sharing
+//!   the output's bytes. An unknown name, or no successful compute before,
+//!   is `invalid-argument`.
+
+use super::{convert_enums, HasNn, NnCtx};
+use crate::backend::{
+    ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError,
+    Tensor,
+};
+use anyhow::Result;
+use std::collections::BTreeMap;
+use wasmtime::component::{Linker, Resource};
+
+/// This module's package version; `bindgen!` below reads the same folder.
+pub const VERSION: &str = "0.2.0-rc-2024-08-19";
+
+mod generated {
+    wasmtime::component::bindgen!({
+        world: "ml",
+        path: "../wit/0.2.0-rc-2024-08-19/wasi-nn.wit",
+        with: {
+            "wasi:nn/graph.graph": crate::backend::Graph,
+            "wasi:nn/tensor.tensor": crate::backend::Tensor,
+            "wasi:nn/inference.graph-execution-context": super::StatefulContext,
+            "wasi:nn/errors.error": crate::backend::NnError,
+        },
+        imports: { default: trappable },
+    });
+}
+
+use generated::wasi::nn::{errors, graph, inference};
+
+convert_enums!(graph, errors);
+
+/// The value behind an 08-19 `graph-execution-context`.
+pub struct StatefulContext {
+    context: ExecutionContext,
+    /// The inputs set so far, by model input index (so that a name and an
+    /// index denoting the same input replace each other).
+    inputs: BTreeMap<usize, NamedTensor>,
+    /// The outputs of the last compute, in model order; `None` before the
+    /// first compute and after a failed one.
+    outputs: Option<Vec<NamedTensor>>,
+}
+
+impl StatefulContext {
+    fn output(&self, name: &str) -> Result<&Tensor, NnError> {
+        let Some(outputs) = &self.outputs else {
+            return Err(NnError::invalid_argument(format!(
+                "get-output {name:?}: there are no outputs; call compute first (and check that it succeeded)"
+            )));
+        };
+        let by_name = outputs.iter().find(|(n, _)| n == name);
+        let by_index = || match name.parse::<usize>() {
+            Ok(index) if name.bytes().all(|b| b.is_ascii_digit()) => outputs.get(index),
+            _ => None,
+        };
+        match by_name.or_else(by_index) {
+            Some((_, tensor)) => Ok(tensor),
+            None => {
+                let names = outputs
+                    .iter()
+                    .enumerate()
+                    .map(|(index, (n, _))| format!("{n:?} (index {index})"))
+                    .collect::<Vec<_>>();
+                Err(NnError::invalid_argument(format!(
+                    "get-output: the model has no output named {name:?}; its outputs are {} (a decimal string selects an output by index)",
+                    names.join(", ")
+                )))
+            }
+        }
+    }
+}
+
+pub(super) fn add_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+) -> Result<()> {
+    graph::add_to_linker::<T, HasNn>(linker, get)?;
+    inference::add_to_linker::<T, HasNn>(linker, get)?;
+    errors::add_to_linker::<T, HasNn>(linker, get)?;
+    super::add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{VERSION}"))
+}
+
+impl graph::Host for NnCtx {
+    fn load(
+        &mut self,
+        builders: Vec<Vec<u8>>,
+        encoding: graph::GraphEncoding,
+        target: graph::ExecutionTarget,
+    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
+        let graph = self.load_graph(&builders, encoding.into(), target.into());
+        self.push(graph)
+    }
+
+    fn load_by_name(
+        &mut self,
+        name: String,
+    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
+        let graph = self.preloaded_graph(&name);
+        self.push(graph)
+    }
+}
+
+impl graph::HostGraph for NnCtx {
+    fn init_execution_context(
+        &mut self,
+        graph: Resource<Graph>,
+    ) -> wasmtime::Result<Result<Resource<StatefulContext>, Resource<NnError>>> {
+        let context = self.table.get(&graph)?.0.init_execution_context();
+        let context = context.map(|context| StatefulContext {
+            context,
+            inputs: BTreeMap::new(),
+            outputs: None,
+        });
+        self.push(context)
+    }
+
+    fn drop(&mut self, graph: Resource<Graph>) -> wasmtime::Result<()> {
+        self.table.delete(graph)?;
+        Ok(())
+    }
+}
+
+impl inference::Host for NnCtx {}
+
+impl inference::HostGraphExecutionContext for NnCtx {
+    fn set_input(
+        &mut self,
+        context: Resource<StatefulContext>,
+        name: String,
+        tensor: Resource<Tensor>,
+    ) -> wasmtime::Result<Result<(), Resource<NnError>>> {
+        let tensor = self.table.delete(tensor)?;
+        let context = self.table.get_mut(&context)?;
+        match context.context.0.input_index(&name, &tensor) {
+            Ok(index) => {
+                context.inputs.insert(index, (name, tensor));
+                Ok(Ok(()))
+            }
+            Err(error) => self.fail(error),
+        }
+    }
+
+    fn compute(
+        &mut self,
+        context: Resource<StatefulContext>,
+    ) -> wasmtime::Result<Result<(), Resource<NnError>>> {
+        let context = self.table.get_mut(&context)?;
+        // Released first, so that the backend may reuse the buffers of
+        // outputs the guest has dropped too.
+        context.outputs = None;
+        // Clones share the bytes: the inputs stay set for the next compute.
+        let inputs = context.inputs.values().cloned().collect();
+        match context.context.0.compute(inputs) {
+            Ok(outputs) => {
+                context.outputs = Some(outputs);
+                Ok(Ok(()))
+            }
+            Err(error) => self.fail(error),
+        }
+    }
+
+    fn get_output(
+        &mut self,
+        context: Resource<StatefulContext>,
+        name: String,
+    ) -> wasmtime::Result<Result<Resource<Tensor>, Resource<NnError>>> {
+        let output = self.table.get(&context)?.output(&name).cloned();
+        self.push(output)
+    }
+
+    fn drop(&mut self, context: Resource<StatefulContext>) -> wasmtime::Result<()> {
+        self.table.delete(context)?;
+        Ok(())
+    }
+}
+
+impl errors::Host for NnCtx {}
+
+impl errors::HostError for NnCtx {
+    fn code(&mut self, error: Resource<NnError>) -> wasmtime::Result<errors::ErrorCode> {
+        Ok(self.table.get(&error)?.code.into())
+    }
+
+    fn data(&mut self, error: Resource<NnError>) -> wasmtime::Result<String> {
+        Ok(self.table.get(&error)?.message.clone())
+    }
+
+    fn drop(&mut self, error: Resource<NnError>) -> wasmtime::Result<()> {
+        self.table.delete(error)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,128 @@
+//! `wasi:nn@0.2.0-rc-2024-10-28`: `compute` takes every input and returns
+//! every output as lists of named tensors, so the context holds nothing
+//! between calls but the backend's own state.
+//!
+//! `graph`, `inference` and `errors` use the bindgen-generated traits;
+//! `tensor` is the shared hand-written one (see the parent module).
+
+use super::{convert_enums, HasNn, NnCtx};
+use crate::backend::{
+    ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError, Tensor,
+};
+use anyhow::Result;
+use wasmtime::component::{Linker, Resource};
+
+/// This module's package version; `bindgen!` below reads the same folder.
+pub const VERSION: &str = "0.2.0-rc-2024-10-28";
+
+mod generated {
+    wasmtime::component::bindgen!({
+        world: "ml",
+        path: "../wit/0.2.0-rc-2024-10-28/wasi-nn.wit",
+        with: {
+            "wasi:nn/graph.graph": crate::backend::Graph,
+            "wasi:nn/tensor.tensor": crate::backend::Tensor,
+            "wasi:nn/inference.graph-execution-context": crate::backend::ExecutionContext,
+            "wasi:nn/errors.error": crate::backend::NnError,
+        },
+        imports: { default: trappable },
+    });
+}
+
+use generated::wasi::nn::{errors, graph, inference};
+
+convert_enums!(graph, errors);
+
+pub(super) fn add_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+) -> Result<()> {
+    graph::add_to_linker::<T, HasNn>(linker, get)?;
+    inference::add_to_linker::<T, HasNn>(linker, get)?;
+    errors::add_to_linker::<T, HasNn>(linker, get)?;
+    super::add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{VERSION}"))
+}
+
+impl graph::Host for NnCtx {
+    fn load(
+        &mut self,
+        builders: Vec<Vec<u8>>,
+        encoding: graph::GraphEncoding,
+        target: graph::ExecutionTarget,
+    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
+        let graph = self.load_graph(&builders, encoding.into(), target.into());
+        self.push(graph)
+    }
+
+    fn load_by_name(
+        &mut self,
+        name: String,
+    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
+        let graph = self.preloaded_graph(&name);
+        self.push(graph)
+    }
+}
+
+impl graph::HostGraph for NnCtx {
+    fn init_execution_context(
+        &mut self,
+        graph: Resource<Graph>,
+    ) -> wasmtime::Result<Result<Resource<ExecutionContext>, Resource<NnError>>> {
+        let context = self.table.get(&graph)?.0.init_execution_context();
+        self.push(context)
+    }
+
+    fn drop(&mut self, graph: Resource<Graph>) -> wasmtime::Result<()> {
+        self.table.delete(graph)?;
+        Ok(())
+    }
+}
+
+impl inference::Host for NnCtx {}
+
+impl inference::HostGraphExecutionContext for NnCtx {
+    fn compute(
+        &mut self,
+        context: Resource<ExecutionContext>,
+        inputs: Vec<(String, Resource<Tensor>)>,
+    ) -> wasmtime::Result<Result<Vec<(String, Resource<Tensor>)>, Resource<NnError>>> {
+        // `compute` takes ownership of the input tensors.
+        let inputs = inputs
+            .into_iter()
+            .map(|(name, tensor)| Ok((name, self.table.delete(tensor)?)))
+            .collect::<wasmtime::Result<Vec<_>>>()?;
+        let outcome = self.table.get_mut(&context)?.0.compute(inputs);
+        match outcome {
+            Ok(outputs) => {
+                let outputs = outputs
+                    .into_iter()
+                    .map(|(name, tensor)| Ok((name, self.table.push(tensor)?)))
+                    .collect::<wasmtime::Result<Vec<_>>>()?;
+                Ok(Ok(outputs))
+            }
+            Err(error) => self.fail(error),
+        }
+    }
+
+    fn drop(&mut self, context: Resource<ExecutionContext>) -> wasmtime::Result<()> {
+        self.table.delete(context)?;
+        Ok(())
+    }
+}
+
+impl errors::Host for NnCtx {}
+
+impl errors::HostError for NnCtx {
+    fn code(&mut self, error: Resource<NnError>) -> wasmtime::Result<errors::ErrorCode> {
+        Ok(self.table.get(&error)?.code.into())
+    }
+
+    fn data(&mut self, error: Resource<NnError>) -> wasmtime::Result<String> {
+        Ok(self.table.get(&error)?.message.clone())
+    }
+
+    fn drop(&mut self, error: Resource<NnError>) -> wasmtime::Result<()> {
+        self.table.delete(error)?;
+        Ok(())
+    }
+}
