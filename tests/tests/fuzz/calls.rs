@@ -1,0 +1,1 @@
+//! Differential call sequences (to be written).
