@@ -82,8 +82,7 @@ fn nn_signatures() -> Vec<(String, Signature)> {
 /// componentizer uses exports them (its other exports are the component's
 /// own: `cabi_*` helpers and names with `:`).
 fn preview1_signatures() -> Vec<(String, Signature)> {
-    let adapter =
-        wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER;
+    let adapter = wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER;
     let mut types = Vec::new();
     let mut func_types = Vec::new();
     let mut out = Vec::new();
@@ -125,7 +124,10 @@ fn preview1_signatures() -> Vec<(String, Signature)> {
             _ => {}
         }
     }
-    assert!(out.iter().any(|(n, _)| n == "fd_write"), "preview1 adapter exports found");
+    assert!(
+        out.iter().any(|(n, _)| n == "fd_write"),
+        "preview1 adapter exports found"
+    );
     out
 }
 
@@ -178,12 +180,17 @@ fn input(seed: u64) -> (String, Vec<u8>) {
             config.max_imports = config.max_imports.max(4);
             if programs {
                 config.exports = Some(
-                    wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "_start")))"#)
-                        .unwrap(),
+                    wat::parse_str(
+                        r#"(module (memory (export "memory") 1) (func (export "_start")))"#,
+                    )
+                    .unwrap(),
                 );
             }
             match wasm_smith::Module::new(config, &mut u) {
-                Ok(m) => (format!("wasm-smith (program exports: {programs})"), m.to_bytes()),
+                Ok(m) => (
+                    format!("wasm-smith (program exports: {programs})"),
+                    m.to_bytes(),
+                ),
                 Err(e) => (format!("wasm-smith gave up: {e}"), Vec::new()),
             }
         }
@@ -198,12 +205,18 @@ fn input(seed: u64) -> (String, Vec<u8>) {
                 Ok(mut mutants) => mutants.next().and_then(Result::ok),
                 Err(_) => None,
             };
-            (format!("wasm-mutate of {name}"), mutant.unwrap_or_else(|| bytes.clone()))
+            (
+                format!("wasm-mutate of {name}"),
+                mutant.unwrap_or_else(|| bytes.clone()),
+            )
         }
         3 => {
             let (name, bytes) = rng.pick(real_guests());
             let len = rng.below(bytes.len() as u32) as usize;
-            (format!("{name} truncated to {len} bytes"), bytes[..len].to_vec())
+            (
+                format!("{name} truncated to {len} bytes"),
+                bytes[..len].to_vec(),
+            )
         }
         4 => {
             let (name, bytes) = rng.pick(real_guests());
@@ -230,12 +243,16 @@ fn input(seed: u64) -> (String, Vec<u8>) {
                         lines.insert(at, line);
                     }
                     _ => {
-                        let value = ["0", "1", "-1", "4294967295", "65536", "0x7fffffff"][rng.below(6) as usize];
+                        let value = ["0", "1", "-1", "4294967295", "65536", "0x7fffffff"]
+                            [rng.below(6) as usize];
                         lines[at] = replace_a_number(&lines[at], value, &mut rng);
                     }
                 }
             }
-            (format!("{name}.wat with {edits} line edits"), lines.join("\n").into_bytes())
+            (
+                format!("{name}.wat with {edits} line edits"),
+                lines.join("\n").into_bytes(),
+            )
         }
     }
 }
@@ -244,7 +261,9 @@ fn input(seed: u64) -> (String, Vec<u8>) {
 fn replace_a_number(line: &str, value: &str, rng: &mut Rng) -> String {
     let starts: Vec<usize> = line
         .char_indices()
-        .filter(|&(i, c)| c.is_ascii_digit() && !line[..i].ends_with(|p: char| p.is_ascii_alphanumeric()))
+        .filter(|&(i, c)| {
+            c.is_ascii_digit() && !line[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+        })
         .map(|(i, _)| i)
         .collect();
     if starts.is_empty() {
@@ -259,7 +278,9 @@ fn replace_a_number(line: &str, value: &str, rng: &mut Rng) -> String {
 
 fn check(seed: u64) -> Result<&'static str, String> {
     let (what, module) = input(seed);
-    let result = catch_unwind(AssertUnwindSafe(|| Componentizer::new().componentize(&module)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        Componentizer::new().componentize(&module)
+    }));
     match result {
         Err(panic) => {
             let message = panic
@@ -267,7 +288,9 @@ fn check(seed: u64) -> Result<&'static str, String> {
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default();
-            Err(format!("seed {seed} ({what}): Componentizer panicked: {message}"))
+            Err(format!(
+                "seed {seed} ({what}): Componentizer panicked: {message}"
+            ))
         }
         Ok(Err(error)) => {
             if format!("{error:#}").trim().is_empty() {
@@ -279,7 +302,9 @@ fn check(seed: u64) -> Result<&'static str, String> {
             let features = WasmFeatures::default() | WasmFeatures::COMPONENT_MODEL;
             Validator::new_with_features(features)
                 .validate_all(&component)
-                .map_err(|e| format!("seed {seed} ({what}): Ok, but the component is invalid: {e}"))?;
+                .map_err(|e| {
+                    format!("seed {seed} ({what}): Ok, but the component is invalid: {e}")
+                })?;
             Ok("ok")
         }
     }
@@ -300,9 +325,12 @@ fn componentize_never_panics_and_every_ok_validates() {
                 failures.push(failure);
             }
         }
-        progress("componentize", seed, &range, start);
+        progress("componentize", 1000, seed, &range, start);
     }
-    eprintln!("componentize: {ok} Ok, {err} Err, {} failures", failures.len());
+    eprintln!(
+        "componentize: {ok} Ok, {err} Err, {} failures",
+        failures.len()
+    );
     assert!(
         failures.is_empty(),
         "{} seeds failed (replay one with NN_FUZZ_SEED=<seed> NN_FUZZ_ITERS=1):\n{}",
@@ -311,6 +339,9 @@ fn componentize_never_panics_and_every_ok_validates() {
     );
     // The generators must reach the adapters, not only the parser.
     if range.end - range.start >= BOUNDED_ITERS {
-        assert!(ok > 0, "no input componentized: the generators only make junk");
+        assert!(
+            ok > 0,
+            "no input componentized: the generators only make junk"
+        );
     }
 }

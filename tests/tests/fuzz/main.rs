@@ -12,13 +12,19 @@
 //! docs/testing.md for the long mode (`NN_FUZZ_ITERS`) and for replaying
 //! one failing seed (`NN_FUZZ_SEED`).
 
-#![allow(unused_macros, reason = "guests.rs also defines foreach_error_case!, unused here")]
+#![allow(
+    unused_macros,
+    reason = "guests.rs also defines foreach_error_case!, unused here"
+)]
 
 // `foreach_rust_guest!` (used by the harness) and `foreach_error_case!`.
 include!(concat!(env!("OUT_DIR"), "/guests.rs"));
 
 #[path = "../differential/harness.rs"]
-#[allow(dead_code, reason = "shared with the differential tests, which use all of it")]
+#[allow(
+    dead_code,
+    reason = "shared with the differential tests, which use all of it"
+)]
 mod harness;
 
 mod calls;

@@ -56,9 +56,15 @@ pub fn seeds(default_iters: u64) -> std::ops::Range<u64> {
 }
 
 /// Prints progress in long runs (with `--nocapture`): every `every` seeds.
-pub fn progress(name: &str, seed: u64, range: &std::ops::Range<u64>, start: std::time::Instant) {
+pub fn progress(
+    name: &str,
+    every: u64,
+    seed: u64,
+    range: &std::ops::Range<u64>,
+    start: std::time::Instant,
+) {
     let done = seed + 1 - range.start;
-    if done.is_multiple_of(1000) || seed + 1 == range.end {
+    if done.is_multiple_of(every) || seed + 1 == range.end {
         let secs = start.elapsed().as_secs_f64();
         eprintln!(
             "{name}: {done} of {} seeds in {secs:.1} s ({:.1}/s)",
