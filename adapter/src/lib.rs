@@ -8,10 +8,12 @@
 //! guest becomes a component.
 //!
 //! Layout:
-//! * [`convert`], [`names`] and [`nodata`] are pure (`core` only) and are
-//!   unit-tested on the host: enum/error tables, the tensor-name parsers and
-//!   name table, and the byte-string helpers that replace `core`'s where
-//!   those would bring data segments.
+//! * [`convert`] is pure (`core` only) and unit-tested on the host: the
+//!   enum and error tables.
+//! * [`names`] (the `nn-model-names` crate in `adapter/names/`, shared with
+//!   nn-componentize) reads tensor names from IR XML and ONNX into the
+//!   compact name table; its [`nodata`] helpers replace `core`'s where those
+//!   would bring data segments.
 //! * `wasm` (wasm32 only) holds the exports, the hand-written canonical-ABI
 //!   imports and the run-time state.
 //!
@@ -23,10 +25,10 @@
 // std for its panic handler and test harness.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
-#[macro_use]
-pub mod nodata;
 pub mod convert;
-pub mod names;
+/// The tensor-name readers and table, shared with nn-componentize.
+pub use nn_model_names as names;
+pub use nn_model_names::nodata;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn every_real_ir_parses() {
         for entry in
-            std::fs::read_dir(format!("{}/../tests/models", env!("CARGO_MANIFEST_DIR"))).unwrap()
+            std::fs::read_dir(format!("{}/../../tests/models", env!("CARGO_MANIFEST_DIR"))).unwrap()
         {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "xml") {

@@ -60,7 +60,7 @@ pub fn v(names: &[&[&str]]) -> Vec<Vec<String>> {
 
 pub fn model(name: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/../tests/models/{name}",
+        "{}/../../tests/models/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()

@@ -18,15 +18,20 @@
 //! its decimal index. A name that is not valid UTF-8 (WIT strings must be) is
 //! dropped; a tensor with no usable name also falls back to its index.
 //!
-//! The module builds for wasm32 (inside the adapter, where every byte counts
+//! The crate builds for wasm32 inside the adapter, where every byte counts
 //! against a 12 KiB limit and byte-string literals or arrays would become
-//! forbidden data segments, hence [`crate::nodata`]) and for the host (unit
-//! tests).
+//! forbidden data segments (hence [`nodata`]), and for the host: unit tests,
+//! and `nn-componentize`, which reads the names of preloaded models at
+//! componentize time with exactly the adapter's rules.
 //!
 //! * [`ir_xml`]: the OpenVINO IR reader (and the IR names-attribute rules);
 //! * [`onnx`]: the ONNX `ModelProto` reader;
 //! * [`table`]: the compact per-graph name table the adapter keeps.
 
+#![cfg_attr(target_arch = "wasm32", no_std)]
+
+#[macro_use]
+pub mod nodata;
 pub mod ir_xml;
 pub mod onnx;
 pub mod table;

@@ -22,6 +22,7 @@ pub struct Key {
 }
 
 /// `key!(b"text")`: a [`Key`] evaluated at compile time.
+#[macro_export]
 macro_rules! key {
     ($s:literal) => {{
         const K: $crate::nodata::Key = $crate::nodata::Key::new($s);
