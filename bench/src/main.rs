@@ -277,7 +277,7 @@ fn sizes(
     js: &mut serde_json::Map<String, Value>,
     targets: &mut Vec<Target>,
 ) -> Result<()> {
-    let ours = nn_adapter_verify::WasiNnVersion::default().adapter().len();
+    let ours = nn_adapter_verify::WasiNnVersion::default().artifact().len();
     let official =
         wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER.len();
     let floor = componentize::floor(&componentize::strip_nn(guest)?)?;

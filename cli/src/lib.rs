@@ -19,6 +19,7 @@ mod adapters;
 mod error;
 mod inspect;
 mod legacy;
+mod model_names;
 mod read;
 
 use anyhow::Context;
@@ -29,7 +30,12 @@ use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAM
 
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
-pub use nn_adapter_verify::WasiNnVersion;
+pub use model_names::{baked_names, read_model_names, MAX_MODEL_SIZE};
+pub use nn_adapter_verify::{GraphNames, NameTable, WasiNnVersion};
+
+/// The custom section of a component that lists the tensor names baked into
+/// its adapter ([`NameTable::encode`] format), for `inspect`.
+pub const NAMES_SECTION: &str = "nn-componentize:names";
 pub use read::wasm_binary;
 
 /// Import module of WASI preview1.
@@ -66,6 +72,7 @@ pub struct Componentizer {
     overrides: BTreeMap<String, Vec<u8>>,
     kind: Kind,
     wasi_nn: WasiNnVersion,
+    names: NameTable,
     validate: bool,
 }
 
@@ -93,6 +100,7 @@ impl Componentizer {
             overrides: BTreeMap::new(),
             kind: Kind::Auto,
             wasi_nn: WasiNnVersion::default(),
+            names: NameTable::default(),
             validate: true,
         }
     }
@@ -117,6 +125,16 @@ impl Componentizer {
     pub fn wasi_nn(mut self, version: WasiNnVersion) -> Self {
         self.wasi_nn = version;
         self
+    }
+
+    /// Bakes the tensor names of the graph called `graph` into the adapter,
+    /// so that a guest's `load_by_name(graph)` sends real names instead of
+    /// decimal indices (see [`read_model_names`] to read them from a model).
+    /// The component then also carries the table in its
+    /// [`NAMES_SECTION`] custom section, which `inspect` lists.
+    pub fn graph_names(mut self, graph: &str, names: GraphNames) -> anyhow::Result<Self> {
+        self.names.insert(graph, names)?;
+        Ok(self)
     }
 
     /// Whether wit-component validates the component it produces (default:
@@ -168,14 +186,31 @@ impl Componentizer {
         // Every adapter is registered; wit-component drops those the module
         // does not use and trims the rest to the functions actually imported.
         for (name, adapter) in self.adapters(kind) {
-            tracing::debug!(module = %name, adapter = %adapter.description, bytes = adapter.bytes.len(), "registering adapter");
+            let baked;
+            let bytes = if name == legacy::module() && !adapter.overridden && !self.names.is_empty()
+            {
+                baked = nn_adapter_verify::bake(self.wasi_nn.artifact(), &self.names)?;
+                &baked[..]
+            } else {
+                adapter.bytes
+            };
+            tracing::debug!(module = %name, adapter = %adapter.description, bytes = bytes.len(), "registering adapter");
             encoder = encoder
-                .adapter(&name, adapter.bytes)
+                .adapter(&name, bytes)
                 .with_context(|| format!("wit-component rejected {}", adapter.description))?;
         }
-        encoder
+        let mut component = encoder
             .encode()
-            .context("wit-component failed to build the component")
+            .context("wit-component failed to build the component")?;
+        if !self.names.is_empty() {
+            use wasm_encoder::ComponentSection as _;
+            wasm_encoder::CustomSection {
+                name: NAMES_SECTION.into(),
+                data: self.names.encode().into(),
+            }
+            .append_to_component(&mut component);
+        }
+        Ok(component)
     }
 
     /// `result`, unless it is an error and `binary` has function bodies

@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
-use nn_componentize::{Componentizer, Kind, WasiNnVersion};
+use nn_componentize::{Componentizer, GraphNames, Kind, WasiNnVersion};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -95,6 +95,69 @@ struct AdapterArgs {
     /// (Wasmtime v25-v34).
     #[arg(long = "wasi-nn", value_name = "VERSION", default_value_t = WasiNnVersion::default())]
     wasi_nn: WasiNnVersion,
+
+    /// Bake the tensor names of the model in DIR (openvino or onnx) into
+    /// the component, for the guest's load_by_name(NAME): the spelling of
+    /// nn-host's --graph and Wasmtime's nn-graph. Repeatable.
+    #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = parse_graph)]
+    graphs: Vec<(String, String, PathBuf)>,
+
+    /// Bake tensor names stated by hand for load_by_name(NAME): inputs,
+    /// then outputs, comma-separated; `\` escapes `,`, `:` and `\` in a
+    /// name. Repeatable.
+    #[arg(long = "names", value_name = "NAME=IN,..:OUT,..", value_parser = parse_names)]
+    names: Vec<(String, GraphNames)>,
+}
+
+fn parse_graph(arg: &str) -> Result<(String, String, PathBuf), String> {
+    let parsed = arg.split_once('=').and_then(|(name, rest)| {
+        let (encoding, dir) = rest.split_once("::")?;
+        (!name.is_empty() && !encoding.is_empty() && !dir.is_empty())
+            .then(|| (name.to_owned(), encoding.to_owned(), PathBuf::from(dir)))
+    });
+    parsed.ok_or_else(|| format!("expected NAME=ENC::DIR, got `{arg}`"))
+}
+
+fn parse_names(arg: &str) -> Result<(String, GraphNames), String> {
+    let usage = || format!("expected NAME=IN,..:OUT,.. (at least one name), got `{arg}`");
+    let (graph, lists) = arg.split_once('=').ok_or_else(usage)?;
+    // One pass: `,` ends a name, the one `:` ends the inputs, `\x` is x.
+    let (mut inputs, mut outputs) = (Vec::new(), Vec::new());
+    let mut name = String::new();
+    let mut in_outputs = false;
+    let mut chars = lists.chars();
+    loop {
+        let c = chars.next();
+        match c {
+            Some('\\') => name.push(chars.next().ok_or_else(usage)?),
+            Some(',' | ':') | None => {
+                let list = if in_outputs {
+                    &mut outputs
+                } else {
+                    &mut inputs
+                };
+                if !name.is_empty() || c == Some(',') {
+                    list.push(vec![std::mem::take(&mut name)]);
+                }
+                match c {
+                    Some(':') if in_outputs => return Err(usage()),
+                    Some(':') => in_outputs = true,
+                    None => break,
+                    _ => {}
+                }
+            }
+            Some(c) => name.push(c),
+        }
+    }
+    if !in_outputs {
+        return Err(usage());
+    }
+    let names = GraphNames { inputs, outputs };
+    let mut check = nn_componentize::NameTable::default();
+    check
+        .insert(graph, names.clone())
+        .map_err(|e| format!("{e}: in `{arg}`"))?;
+    Ok((graph.to_owned(), names))
 }
 
 fn parse_adapt(arg: &str) -> Result<(String, PathBuf), String> {
@@ -135,6 +198,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Inspect { input, adapters }) => {
             let (name, bytes) = read_input(&input)?;
+            let binary = nn_componentize::wasm_binary(&bytes, Some(Path::new(&name)))?;
+            if wasmparser::Parser::is_component(&binary) {
+                print!(
+                    "{name}: component\n{}",
+                    describe_baked_names(&binary).with_context(|| name.clone())?
+                );
+                return Ok(());
+            }
             let inspection = componentizer(&adapters)?
                 .inspect(&bytes)
                 .with_context(|| name.clone())?;
@@ -145,6 +216,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// The tensor names baked into a component, one graph a line.
+fn describe_baked_names(component: &[u8]) -> anyhow::Result<String> {
+    let Some(table) = nn_componentize::baked_names(component)? else {
+        return Ok("no baked tensor names: load_by_name graphs use decimal names\n".into());
+    };
+    let mut out = String::from("baked tensor names for load_by_name:\n");
+    for (graph, names) in table.iter() {
+        out.push_str(&format!(
+            "  {graph:?}: inputs {:?}, outputs {:?}\n",
+            names.inputs, names.outputs
+        ));
+    }
+    Ok(out)
+}
+
 fn componentizer(args: &AdapterArgs) -> anyhow::Result<Componentizer> {
     let kind = match (args.command_kind, args.reactor) {
         (true, _) => Kind::Command,
@@ -152,6 +238,14 @@ fn componentizer(args: &AdapterArgs) -> anyhow::Result<Componentizer> {
         _ => Kind::Auto,
     };
     let mut componentizer = Componentizer::new().kind(kind).wasi_nn(args.wasi_nn);
+    for (graph, encoding, dir) in &args.graphs {
+        let names = nn_componentize::read_model_names(encoding, dir)
+            .with_context(|| format!("--graph {graph}={encoding}::{}", dir.display()))?;
+        componentizer = componentizer.graph_names(graph, names)?;
+    }
+    for (graph, names) in &args.names {
+        componentizer = componentizer.graph_names(graph, names.clone())?;
+    }
     for (name, file) in &args.adapt {
         let bytes = std::fs::read(file)
             .with_context(|| format!("{}: cannot read adapter", file.display()))?;

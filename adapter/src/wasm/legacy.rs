@@ -9,6 +9,7 @@
 //! returns the same one; see docs/adapter.md for the full table.
 
 use super::arena::{guest_bytes, in_bounds, Arena, RawVec};
+use super::baked;
 use super::host;
 use super::inference;
 use super::state::{Context, Graph, State, Tables};
@@ -145,7 +146,8 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
 }
 
 /// WITX `load_by_name(name: string) -> graph`. The adapter never sees the
-/// model bytes here, so tensors are named by index.
+/// model bytes here: tensors get the names baked in for `name` at
+/// componentize time ([`baked`]), else they are named by index.
 #[export_name = "load_by_name"]
 pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !in_bounds(name, u64::from(name_len)) || !in_bounds(out, 4) {
@@ -168,13 +170,14 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
             return err;
         }
         let handle = tables.ret[1];
-        let graph = Graph {
+        let mut graph = Graph {
             handle,
             names: RawVec::default(),
             inputs: 0,
             outputs: 0,
             named: 0,
         };
+        baked::apply(&state.arena, &mut graph, bytes);
         let _ = tables.graphs.push(&state.arena, graph);
         // SAFETY: `out` checked above.
         unsafe { write(out, tables.graphs.len() - 1) };
@@ -345,7 +348,14 @@ pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32
 
 /// Writes the data of output `tensor` to the guest's `[buf, buf + max)`
 /// and its length to `out`; see [`legacy_get_output`].
-fn write_output(state: &State, tables: &mut Tables, tensor: u32, buf: u32, max: u32, out: u32) -> u32 {
+fn write_output(
+    state: &State,
+    tables: &mut Tables,
+    tensor: u32,
+    buf: u32,
+    max: u32,
+    out: u32,
+) -> u32 {
     if !in_bounds(buf, u64::from(max)) || !in_bounds(out, 4) {
         return errno::INVALID_ARGUMENT;
     }

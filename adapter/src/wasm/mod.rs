@@ -7,16 +7,14 @@
 //! section, which lives outside linear memory.
 
 mod arena;
+mod baked;
 mod host;
 mod legacy;
 mod state;
 
 /// The WIT target's inference calls, chosen at build time (cargo feature
 /// `wit-2024-08-19`); both offer the same items to `legacy`.
-#[cfg_attr(
-    not(feature = "wit-2024-08-19"),
-    path = "inference/compute_list.rs"
-)]
+#[cfg_attr(not(feature = "wit-2024-08-19"), path = "inference/compute_list.rs")]
 #[cfg_attr(feature = "wit-2024-08-19", path = "inference/stateful.rs")]
 mod inference;
 

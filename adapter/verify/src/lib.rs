@@ -7,8 +7,8 @@
 //! encoder error. [`verify`] checks the built bytes up front:
 //! * imports: functions that the package of the target's [`WitTarget`]
 //!   (`wit/<version>/wasi-nn.wit`) defines, under the names and with the core types
-//!   wit-component derives from it, and `cabi_realloc` from
-//!   `__main_module__`; exactly one memory; no tables, globals or tags;
+//!   wit-component derives from it, `cabi_realloc` from
+//!   `__main_module__`, and `nn-componentize::baked-names` (see [`bake`]); exactly one memory; no tables, globals or tags;
 //! * no defined memory, no tables, no data or element segments, no start
 //!   function; every defined global mutable (state lives in memory obtained at
 //!   run time, its pointer in a global);
@@ -19,11 +19,15 @@
 //!   and a `name` section naming every defined global (wit-component finds
 //!   `__stack_pointer` and `allocation_state` by name).
 
+mod baked;
 mod finish;
 mod legacy_abi;
 mod verify;
 mod wit_target;
 
+pub use baked::{
+    bake, baked_names_type, GraphNames, NameTable, BAKED_NAMES_FUNCTION, BAKED_NAMES_MODULE,
+};
 pub use finish::finish;
 pub use legacy_abi::{legacy_abi, LegacyAbi, LegacyFunction};
 pub use verify::verify;

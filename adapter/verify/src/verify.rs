@@ -1,6 +1,9 @@
 //! Shape checks of the adapter module (see the crate documentation).
 
-use crate::{legacy_abi, WasiNnVersion, WitTarget};
+use crate::{
+    baked_names_type, legacy_abi, WasiNnVersion, WitTarget, BAKED_NAMES_FUNCTION,
+    BAKED_NAMES_MODULE,
+};
 use anyhow::{bail, ensure, Context, Result};
 use std::collections::BTreeMap;
 use wasmparser::{
@@ -31,6 +34,14 @@ fn expected_exports() -> BTreeMap<&'static str, FuncType> {
 /// the WIT defines, with the core type the canonical ABI gives it.
 fn check_import(target: &WitTarget, module: &str, name: &str, ty: &FuncType) -> Result<()> {
     if module == MAIN_MODULE && name == "cabi_realloc" {
+        return Ok(());
+    }
+    if (module, name) == (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) {
+        let expected = baked_names_type();
+        ensure!(
+            *ty == expected,
+            "wrong signature for import `{module}`::`{name}`: expected {expected}, found {ty}"
+        );
         return Ok(());
     }
     let package = target.package_name();
@@ -233,6 +244,7 @@ mod tests {
     #[test]
     fn committed_artifacts_pass() {
         for version in WasiNnVersion::ALL {
+            verify(version.artifact(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
             verify(version.adapter(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
         }
     }
@@ -253,7 +265,7 @@ mod tests {
     #[test]
     fn committed_artifacts_are_under_12_kib() {
         for version in WasiNnVersion::ALL {
-            let len = version.adapter().len();
+            let len = version.artifact().len();
             assert!(
                 len <= MAX_SIZE,
                 "{version}: adapter is {len} bytes, limit {MAX_SIZE}"
@@ -472,7 +484,7 @@ mod tests {
         assert!(err.contains("name"), "{err}");
         // Also for the real adapter: a stripped adapter encodes but faults
         // at run time, so this must never pass.
-        let err = rejected(&without_custom(WasiNnVersion::default().adapter(), "name"));
+        let err = rejected(&without_custom(WasiNnVersion::default().artifact(), "name"));
         assert!(err.contains("`name` section"), "{err}");
     }
 }

@@ -64,10 +64,22 @@ impl WasiNnVersion {
         self.wit().version()
     }
 
+    /// The adapter for this version as wit-component takes it when no names
+    /// are baked in: [`WasiNnVersion::artifact`] through [`crate::bake`] with
+    /// an empty table (made once per process). Every crate that embeds an
+    /// adapter takes it from here or bakes the artifact itself.
+    pub fn adapter(self) -> &'static [u8] {
+        static ADAPTERS: [OnceLock<Vec<u8>>; 2] = [OnceLock::new(), OnceLock::new()];
+        ADAPTERS[self as usize].get_or_init(|| {
+            crate::bake(self.artifact(), &crate::NameTable::default())
+                .expect("the committed artifact imports baked-names (a unit test checks it)")
+        })
+    }
+
     /// The committed release build of the adapter for this version
     /// (`adapter/build.sh` writes it, `adapter/build.sh --check` proves it
-    /// is current). Every crate that embeds an adapter takes it from here.
-    pub fn adapter(self) -> &'static [u8] {
+    /// is current).
+    pub fn artifact(self) -> &'static [u8] {
         match self {
             WasiNnVersion::V2024_10_28 => {
                 include_bytes!("../../artifacts/0.2.0-rc-2024-10-28/wasi_ephemeral_nn.wasm")

@@ -3,8 +3,8 @@
 //!
 //! Inputs, chosen by seed:
 //! - wasm-smith modules whose imports are drawn from the real legacy ABI
-//!   (`wasi_ephemeral_nn` lowered from witx/wasi_ephemeral_nn.witx by the
-//!   `witx` crate, `wasi_snapshot_preview1` as the preview1 adapter exports
+//!   (`wasi_ephemeral_nn` lowered from witx/wasi_ephemeral_nn.witx by
+//!   `nn_adapter_verify::legacy_abi`, `wasi_snapshot_preview1` as the preview1 adapter exports
 //!   it), with or without the `memory` and `_start` exports programs have;
 //! - wasm-mutate mutants, truncations and bit flips of the real guests (the
 //!   built Rust guests and the WAT guests);
@@ -38,7 +38,12 @@ fn available_imports() -> &'static [u8] {
             imports.import(module, name, EntityType::Function(index));
         };
         for (name, (params, results)) in nn_signatures() {
-            add(nn_componentize::NN_MODULE, &name, params, results);
+            add(
+                nn_adapter_verify::legacy_abi().module(),
+                &name,
+                params,
+                results,
+            );
         }
         for (name, (params, results)) in preview1_signatures() {
             add(nn_componentize::PREVIEW1_MODULE, &name, params, results);
@@ -51,29 +56,27 @@ fn available_imports() -> &'static [u8] {
 
 type Signature = (Vec<ValType>, Vec<ValType>);
 
-/// `wasi_ephemeral_nn` as the WITX file defines it, lowered by `witx`.
+/// `wasi_ephemeral_nn` as the WITX file defines it (lowered once, by
+/// `nn_adapter_verify::legacy_abi`).
 fn nn_signatures() -> Vec<(String, Signature)> {
-    let witx_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../witx/wasi_ephemeral_nn.witx");
-    let doc = witx::load(&[&witx_file]).unwrap_or_else(|e| panic!("{}: {e}", witx_file.display()));
-    let module = doc
-        .module(&witx::Id::new(nn_componentize::NN_MODULE))
-        .expect("the witx file defines wasi_ephemeral_nn");
-    let lower = |types: Vec<witx::WasmType>| -> Vec<ValType> {
+    let lower = |types: &[wasmparser::ValType]| -> Vec<ValType> {
         types
-            .into_iter()
+            .iter()
             .map(|t| match t {
-                witx::WasmType::I32 => ValType::I32,
-                witx::WasmType::I64 => ValType::I64,
-                witx::WasmType::F32 => ValType::F32,
-                witx::WasmType::F64 => ValType::F64,
+                wasmparser::ValType::I32 => ValType::I32,
+                wasmparser::ValType::I64 => ValType::I64,
+                other => panic!("the WITX lowers to i32 and i64 only, not {other}"),
             })
             .collect()
     };
-    module
-        .funcs()
+    nn_adapter_verify::legacy_abi()
+        .functions()
+        .iter()
         .map(|f| {
-            let (params, results) = f.wasm_signature();
-            (f.name.as_str().to_string(), (lower(params), lower(results)))
+            (
+                f.name.clone(),
+                (lower(f.ty.params()), lower(f.ty.results())),
+            )
         })
         .collect()
 }

@@ -198,7 +198,8 @@ pub fn output(tables: &Tables, context: u32, index: u32) -> Result<u32, u32> {
     };
     let graph: Option<&Graph> = tables.graphs.as_slice().get(ctx.graph as usize);
     if let Some(g) = graph.filter(|g| g.named != 0 && index < g.outputs) {
-        if let Some(tensor) = names::table_names(g.names.as_slice(), g.inputs + index).find_map(named)
+        if let Some(tensor) =
+            names::table_names(g.names.as_slice(), g.inputs + index).find_map(named)
         {
             return Ok(tensor);
         }

@@ -1,0 +1,372 @@
+//! Tensor names baked into the adapter at componentize time.
+//!
+//! `load_by_name` never shows the adapter a model's bytes, so the adapter
+//! imports `nn-componentize::baked-names` (`(param i32) (result i32)`: write
+//! the table to the address unless it is 0, return its length) and
+//! [`bake`] replaces that import with a generated function whose code
+//! stores the table's bytes (an adapter may not have data segments). The
+//! adapter's `src/wasm/baked.rs` reads the table; its format is written
+//! here, by [`NameTable::encode`], and nowhere else.
+
+use anyhow::{bail, ensure, Context, Result};
+use std::collections::BTreeMap;
+use wasm_encoder::reencode::{self, Reencode};
+use wasm_encoder::{CodeSection, Function, FunctionSection, ImportSection, Instruction, MemArg};
+use wasmparser::{FuncType, Parser, Payload, TypeRef, ValType};
+
+/// Import module of the function [`bake`] replaces.
+pub const BAKED_NAMES_MODULE: &str = "nn-componentize";
+/// Import name of the function [`bake`] replaces.
+pub const BAKED_NAMES_FUNCTION: &str = "baked-names";
+
+/// The core type of `nn-componentize::baked-names`.
+pub fn baked_names_type() -> FuncType {
+    FuncType::new([ValType::I32], [ValType::I32])
+}
+
+/// The tensor names of one graph: every input, then every output, each with
+/// one or more names (the first is the one sent to the host).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GraphNames {
+    pub inputs: Vec<Vec<String>>,
+    pub outputs: Vec<Vec<String>>,
+}
+
+/// Graph name → its tensor names, as baked into a component.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameTable(BTreeMap<String, GraphNames>);
+
+impl NameTable {
+    /// Adds or replaces the names of `graph`. Names must be non-empty and
+    /// free of NUL (the table's separator); a graph needs at least one
+    /// tensor.
+    pub fn insert(&mut self, graph: &str, names: GraphNames) -> Result<()> {
+        ensure!(!graph.is_empty(), "a graph name must not be empty");
+        ensure!(
+            !names.inputs.is_empty() || !names.outputs.is_empty(),
+            "graph `{graph}`: no tensor names"
+        );
+        for tensor in names.inputs.iter().chain(&names.outputs) {
+            ensure!(
+                !tensor.is_empty(),
+                "graph `{graph}`: a tensor without a name"
+            );
+            for name in tensor {
+                ensure!(
+                    !name.is_empty() && !name.contains('\0'),
+                    "graph `{graph}`: tensor name {name:?} is empty or contains NUL"
+                );
+            }
+        }
+        self.0.insert(graph.to_owned(), names);
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &GraphNames)> {
+        self.0.iter().map(|(name, names)| (name.as_str(), names))
+    }
+
+    /// The table as the adapter reads it: per graph, little-endian
+    /// `entry_len`, `name_len`, `inputs`, `outputs` (u32 each), the graph
+    /// name, then every tensor's names, each NUL-terminated, and one more NUL
+    /// after each tensor (the adapter's per-graph name table).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (graph, names) in &self.0 {
+            let mut tensors = Vec::new();
+            for tensor in names.inputs.iter().chain(&names.outputs) {
+                for name in tensor {
+                    tensors.extend_from_slice(name.as_bytes());
+                    tensors.push(0);
+                }
+                tensors.push(0);
+            }
+            let entry_len = 16 + graph.len() + tensors.len();
+            for word in [
+                entry_len,
+                graph.len(),
+                names.inputs.len(),
+                names.outputs.len(),
+            ] {
+                out.extend_from_slice(&(word as u32).to_le_bytes());
+            }
+            out.extend_from_slice(graph.as_bytes());
+            out.extend_from_slice(&tensors);
+        }
+        out
+    }
+
+    /// The inverse of [`NameTable::encode`].
+    pub fn decode(mut bytes: &[u8]) -> Result<NameTable> {
+        let mut table = NameTable::default();
+        let word = |b: &[u8], at: usize| -> Result<usize> {
+            let w = b.get(at..at + 4).context("name table: truncated entry")?;
+            Ok(u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize)
+        };
+        while !bytes.is_empty() {
+            let (entry_len, name_len) = (word(bytes, 0)?, word(bytes, 4)?);
+            let (inputs, outputs) = (word(bytes, 8)?, word(bytes, 12)?);
+            let entry = bytes
+                .get(..entry_len)
+                .filter(|e| e.len() >= 16 + name_len)
+                .context("name table: entry longer than the table")?;
+            let graph = std::str::from_utf8(&entry[16..16 + name_len])
+                .context("name table: graph name is not UTF-8")?;
+            let mut tensors: Vec<Vec<String>> = Vec::new();
+            let mut rest = &entry[16 + name_len..];
+            for _ in 0..inputs + outputs {
+                let mut tensor = Vec::new();
+                loop {
+                    let end = rest
+                        .iter()
+                        .position(|&b| b == 0)
+                        .context("name table: unterminated name")?;
+                    let (name, tail) = (&rest[..end], &rest[end + 1..]);
+                    rest = tail;
+                    if name.is_empty() {
+                        break;
+                    }
+                    tensor.push(String::from_utf8(name.to_vec()).context("name table: not UTF-8")?);
+                }
+                tensors.push(tensor);
+            }
+            ensure!(rest.is_empty(), "name table: trailing bytes in `{graph}`");
+            let outputs = tensors.split_off(inputs);
+            table.insert(
+                graph,
+                GraphNames {
+                    inputs: tensors,
+                    outputs,
+                },
+            )?;
+            bytes = &bytes[entry_len..];
+        }
+        Ok(table)
+    }
+}
+
+/// Replaces the adapter's `nn-componentize::baked-names` import with a
+/// function that writes `table` (see the module documentation). An empty
+/// table gives a function that writes nothing: every adapter goes through
+/// here before wit-component sees it.
+pub fn bake(adapter: &[u8], table: &NameTable) -> Result<Vec<u8>> {
+    let mut imported_funcs = 0u32;
+    let mut baked = None;
+    for payload in Parser::new(0).parse_all(adapter) {
+        if let Payload::ImportSection(reader) = payload.context("adapter does not parse")? {
+            for import in reader.into_imports() {
+                let import = import?;
+                if let TypeRef::Func(ty) = import.ty {
+                    if (import.module, import.name) == (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) {
+                        baked = Some((imported_funcs, ty));
+                    }
+                    imported_funcs += 1;
+                }
+            }
+        }
+    }
+    let Some((index, ty)) = baked else {
+        bail!("the adapter does not import `{BAKED_NAMES_MODULE}::{BAKED_NAMES_FUNCTION}`");
+    };
+    let mut baker = Baker {
+        index,
+        ty,
+        // Defined functions follow the imports, of which there is one fewer.
+        new_index: None,
+        imported_funcs: imported_funcs - 1,
+        table: table.encode(),
+    };
+    let mut module = wasm_encoder::Module::new();
+    baker
+        .parse_core_module(&mut module, Parser::new(0), adapter)
+        .map_err(|e| anyhow::anyhow!("rewriting the adapter: {e}"))?;
+    Ok(module.finish())
+}
+
+struct Baker {
+    /// Function index of the import being replaced.
+    index: u32,
+    /// Its type index.
+    ty: u32,
+    /// Index of the generated function: after every defined one.
+    new_index: Option<u32>,
+    imported_funcs: u32,
+    table: Vec<u8>,
+}
+
+impl Baker {
+    /// The generated function: `(param $dst i32) (result i32)`, storing the
+    /// table at `$dst` unless it is 0, returning the table's length.
+    fn function(&self) -> Function {
+        let mut f = Function::new([]);
+        f.instruction(&Instruction::LocalGet(0));
+        f.instruction(&Instruction::If(wasm_encoder::BlockType::Empty));
+        let mut at = 0;
+        while at < self.table.len() {
+            let rest = &self.table[at..];
+            let arg = |align| MemArg {
+                offset: at as u64,
+                align,
+                memory_index: 0,
+            };
+            f.instruction(&Instruction::LocalGet(0));
+            let width = match rest.len() {
+                8.. => {
+                    let v = i64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
+                    f.instruction(&Instruction::I64Const(v));
+                    f.instruction(&Instruction::I64Store(arg(0)));
+                    8
+                }
+                4.. => {
+                    let v = i32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+                    f.instruction(&Instruction::I32Const(v));
+                    f.instruction(&Instruction::I32Store(arg(0)));
+                    4
+                }
+                _ => {
+                    f.instruction(&Instruction::I32Const(i32::from(rest[0])));
+                    f.instruction(&Instruction::I32Store8(arg(0)));
+                    1
+                }
+            };
+            at += width;
+        }
+        f.instruction(&Instruction::End);
+        f.instruction(&Instruction::I32Const(self.table.len() as i32));
+        f.instruction(&Instruction::End);
+        f
+    }
+}
+
+impl Reencode for Baker {
+    type Error = std::convert::Infallible;
+
+    fn function_index(&mut self, func: u32) -> Result<u32, reencode::Error<Self::Error>> {
+        Ok(match func.cmp(&self.index) {
+            std::cmp::Ordering::Less => func,
+            std::cmp::Ordering::Equal => self.new_index.expect("counted before the code"),
+            std::cmp::Ordering::Greater => func - 1,
+        })
+    }
+
+    fn parse_import_section(
+        &mut self,
+        imports: &mut ImportSection,
+        section: wasmparser::ImportSectionReader<'_>,
+    ) -> Result<(), reencode::Error<Self::Error>> {
+        for import in section.into_imports() {
+            let import = import?;
+            if (import.module, import.name) != (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) {
+                imports.import(import.module, import.name, self.entity_type(import.ty)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_function_section(
+        &mut self,
+        functions: &mut FunctionSection,
+        section: wasmparser::FunctionSectionReader<'_>,
+    ) -> Result<(), reencode::Error<Self::Error>> {
+        self.new_index = Some(self.imported_funcs + section.count());
+        reencode::utils::parse_function_section(self, functions, section)?;
+        functions.function(self.ty);
+        Ok(())
+    }
+
+    fn parse_code_section(
+        &mut self,
+        code: &mut CodeSection,
+        section: wasmparser::CodeSectionReader<'_>,
+    ) -> Result<(), reencode::Error<Self::Error>> {
+        reencode::utils::parse_code_section(self, code, section)?;
+        code.function(&self.function());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::WasiNnVersion;
+
+    fn two_graphs() -> NameTable {
+        let mut table = NameTable::default();
+        let names = |list: &[&[&str]]| -> Vec<Vec<String>> {
+            list.iter()
+                .map(|t| t.iter().map(|n| n.to_string()).collect())
+                .collect()
+        };
+        table
+            .insert(
+                "two_io",
+                GraphNames {
+                    inputs: names(&[&["a", "a:0"], &["b"]]),
+                    outputs: names(&[&["sum"], &["product"]]),
+                },
+            )
+            .unwrap();
+        table
+            .insert(
+                "x",
+                GraphNames {
+                    inputs: names(&[&["in"]]),
+                    outputs: vec![],
+                },
+            )
+            .unwrap();
+        table
+    }
+
+    #[test]
+    fn table_encodes_and_decodes() {
+        let table = two_graphs();
+        assert_eq!(NameTable::decode(&table.encode()).unwrap(), table);
+        assert_eq!(NameTable::decode(&[]).unwrap(), NameTable::default());
+        let mut bytes = table.encode();
+        bytes.pop();
+        assert!(NameTable::decode(&bytes).is_err());
+    }
+
+    #[test]
+    fn bad_names_are_refused() {
+        let mut table = NameTable::default();
+        let one = |name: &str| GraphNames {
+            inputs: vec![vec![name.to_string()]],
+            outputs: vec![],
+        };
+        assert!(table.insert("g", one("")).is_err());
+        assert!(table.insert("g", one(r"a\0b")).is_ok());
+        assert!(table.insert("g", one("a\u{0}b")).is_err());
+        assert!(table.insert("", one("a")).is_err());
+        assert!(table.insert("g", GraphNames::default()).is_err());
+    }
+
+    #[test]
+    fn baked_adapters_pass_the_verifier_without_the_import() {
+        for version in WasiNnVersion::ALL {
+            for table in [NameTable::default(), two_graphs()] {
+                let baked = bake(version.artifact(), &table).unwrap();
+                crate::verify(&baked, version).unwrap();
+                let imports_it = Parser::new(0).parse_all(&baked).any(|p| {
+                    matches!(p, Ok(Payload::ImportSection(r))
+                        if r.clone().into_imports().any(|i| i.unwrap().module == BAKED_NAMES_MODULE))
+                });
+                assert!(!imports_it, "{version}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_module_without_the_import_is_refused() {
+        let module = wat::parse_str("(module)").unwrap();
+        let err = bake(&module, &NameTable::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("baked-names"), "{err}");
+    }
+}
