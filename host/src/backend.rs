@@ -204,8 +204,14 @@ pub trait BackendExecutionContext: Send {
     fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError>;
 
     /// Runs the model on `inputs` (every model input exactly once) and
-    /// returns the outputs in model order.
-    fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError>;
+    /// returns the outputs in model order. Outputs totalling more than
+    /// `max_output_bytes` are a `too-large` error, found before the host
+    /// allocates them wherever the backend knows their sizes beforehand.
+    fn compute(
+        &mut self,
+        inputs: Vec<NamedTensor>,
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError>;
 }
 
 /// The backends a host offers; `load` goes to the first that claims the

@@ -16,6 +16,12 @@ pub struct Registry {
     graphs: HashMap<String, Graph>,
 }
 
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.names()).finish()
+    }
+}
+
 impl Registry {
     pub fn new() -> Self {
         Registry::default()

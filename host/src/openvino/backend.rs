@@ -45,7 +45,12 @@ impl Backend for OpenVino {
     ) -> Result<Graph, NnError> {
         let format = match encoding {
             GraphEncoding::Autodetect => sniff(builders)?,
-            GraphEncoding::Openvino => Format::Ir,
+            // As in the reference host, whose `read_model_from_buffer` lets
+            // OpenVINO detect the format: ONNX bytes load as ONNX.
+            GraphEncoding::Openvino => match builders.first().and_then(|first| detect(first)) {
+                Some(Format::Onnx) => Format::Onnx,
+                _ => Format::Ir,
+            },
             GraphEncoding::Onnx => Format::Onnx,
             GraphEncoding::Tensorflowlite => return Err(tflite_unsupported()),
             other => {
@@ -64,6 +69,9 @@ impl Backend for OpenVino {
                 )))
             }
             (Format::Onnx, [model]) => (*model, None),
+            // ONNX under the `openvino` encoding: the second builder, the IR
+            // weights slot, means nothing to ONNX and is ignored.
+            (Format::Onnx, [model, _]) if encoding == GraphEncoding::Openvino => (*model, None),
             (Format::Onnx, _) => {
                 return Err(NnError::invalid_argument(format!(
                     "an onnx graph needs 1 builder (the model), got {}",
@@ -387,7 +395,11 @@ impl BackendExecutionContext for OpenVinoContext {
         Ok(index)
     }
 
-    fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError> {
+    fn compute(
+        &mut self,
+        inputs: Vec<NamedTensor>,
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
         let model = self.model.clone();
         let mut slots: Vec<Option<(Element, Tensor)>> = vec![None; model.inputs.len()];
         for (name, tensor) in inputs {
@@ -414,6 +426,24 @@ impl BackendExecutionContext for OpenVinoContext {
                 model.inputs.len()
             )));
         }
+        // Static output shapes are known since compilation: their bytes are
+        // checked against the cap before anything is allocated for them.
+        let static_bytes = model
+            .outputs
+            .iter()
+            .filter_map(|port| {
+                Some(
+                    port.element.ok()?.size() as u128
+                        * port
+                            .shape
+                            .as_ref()?
+                            .iter()
+                            .map(|&d| d as u128)
+                            .product::<u128>(),
+                )
+            })
+            .sum::<u128>();
+        check_output_bytes(static_bytes, max_output_bytes)?;
         for (index, slot) in slots.into_iter().enumerate() {
             let (element, tensor) = slot.expect("checked above");
             let dims = tensor
@@ -470,6 +500,17 @@ impl BackendExecutionContext for OpenVinoContext {
             .infer()
             .map_err(|e| NnError::runtime("OpenVINO inference failed", e))?;
         tracing::trace!(elapsed = ?started.elapsed(), "inference");
+        // Dynamic shapes are known only now: checked before they are copied.
+        let mut produced_bytes = 0u128;
+        for index in 0..model.outputs.len() {
+            let produced = self
+                .request
+                .output(index)
+                .and_then(|tensor| tensor.byte_size())
+                .map_err(|e| NnError::runtime(&format!("reading output {index}"), e))?;
+            produced_bytes += produced as u128;
+        }
+        check_output_bytes(produced_bytes, max_output_bytes)?;
         model
             .outputs
             .iter()
@@ -483,6 +524,19 @@ impl BackendExecutionContext for OpenVinoContext {
             })
             .collect()
     }
+}
+
+/// Refuses outputs totalling more than `max` bytes, naming the cap.
+fn check_output_bytes(bytes: u128, max: usize) -> Result<(), NnError> {
+    if bytes > max as u128 {
+        return Err(NnError::new(
+            ErrorCode::TooLarge,
+            format!(
+                "the model's outputs need {bytes} bytes, over this host's cap of {max} bytes of outputs per compute (the guest's --max-memory, 4 GiB without one)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 impl OpenVinoContext {
@@ -557,7 +611,7 @@ mod tests {
         };
         let mut outputs = context
             .0
-            .compute(vec![("input".to_string(), input)])
+            .compute(vec![("input".to_string(), input)], usize::MAX)
             .unwrap();
         assert_eq!(outputs.len(), 1);
         outputs.remove(0).1.data

@@ -16,6 +16,7 @@ mod v2024_08_19;
 mod v2024_10_28;
 
 use crate::backend::{Backends, ErrorCode, Graph, NnError, Tensor, TensorType};
+use crate::limits::HostLimits;
 use crate::registry::Registry;
 use anyhow::{bail, Result};
 use std::sync::Arc;
@@ -97,14 +98,27 @@ pub struct NnCtx {
     table: ResourceTable,
     backends: Backends,
     registry: Arc<Registry>,
+    /// The cap on one compute's output bytes ([`HostLimits::output_bytes`]).
+    max_output_bytes: usize,
 }
 
 impl NnCtx {
+    /// A context with the limits of a guest whose memory is not capped
+    /// ([`HostLimits::default`]).
     pub fn new(backends: Backends, registry: Arc<Registry>) -> Self {
+        NnCtx::with_limits(backends, registry, &HostLimits::default())
+    }
+
+    /// A context whose table holds at most `limits.handles` resources and
+    /// whose computes produce at most `limits.output_bytes` bytes.
+    pub fn with_limits(backends: Backends, registry: Arc<Registry>, limits: &HostLimits) -> Self {
+        let mut table = ResourceTable::new();
+        table.set_max_capacity(limits.handles);
         NnCtx {
-            table: ResourceTable::new(),
+            table,
             backends,
             registry,
+            max_output_bytes: limits.output_bytes,
         }
     }
 

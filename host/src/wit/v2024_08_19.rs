@@ -164,13 +164,14 @@ impl inference::HostGraphExecutionContext for NnCtx {
         &mut self,
         context: Resource<StatefulContext>,
     ) -> wasmtime::Result<Result<(), Resource<NnError>>> {
+        let max_output_bytes = self.max_output_bytes;
         let context = self.table.get_mut(&context)?;
         // Released first, so that the backend may reuse the buffers of
         // outputs the guest has dropped too.
         context.outputs = None;
         // Clones share the bytes: the inputs stay set for the next compute.
         let inputs = context.inputs.values().cloned().collect();
-        match context.context.0.compute(inputs) {
+        match context.context.0.compute(inputs, max_output_bytes) {
             Ok(outputs) => {
                 context.outputs = Some(outputs);
                 Ok(Ok(()))

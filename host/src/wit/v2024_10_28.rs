@@ -91,7 +91,12 @@ impl inference::HostGraphExecutionContext for NnCtx {
             .into_iter()
             .map(|(name, tensor)| Ok((name, self.table.delete(tensor)?)))
             .collect::<wasmtime::Result<Vec<_>>>()?;
-        let outcome = self.table.get_mut(&context)?.0.compute(inputs);
+        let max_output_bytes = self.max_output_bytes;
+        let outcome = self
+            .table
+            .get_mut(&context)?
+            .0
+            .compute(inputs, max_output_bytes);
         match outcome {
             Ok(outputs) => {
                 let outputs = outputs
