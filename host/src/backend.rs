@@ -177,11 +177,15 @@ pub trait Backend: Send + Sync {
     /// any it refuses with a reason more useful than "no backend".
     fn encodings(&self) -> &'static [GraphEncoding];
 
+    /// Loads a graph; one whose outputs are known to total more than
+    /// `max_output_bytes` is a `too-large` error, found before compiling
+    /// (which may allocate static outputs).
     fn load(
         &self,
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
+        max_output_bytes: usize,
     ) -> Result<Graph, NnError>;
 }
 
@@ -236,9 +240,10 @@ impl Backends {
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
+        max_output_bytes: usize,
     ) -> Result<Graph, NnError> {
         match self.0.iter().find(|b| b.encodings().contains(&encoding)) {
-            Some(backend) => backend.load(builders, encoding, target),
+            Some(backend) => backend.load(builders, encoding, target, max_output_bytes),
             None => {
                 let known = self
                     .0

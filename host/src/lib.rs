@@ -37,7 +37,7 @@ pub use backend::{
     Backend, BackendExecutionContext, BackendGraph, Backends, ErrorCode, ExecutionContext,
     ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
-pub use limits::{HostLimits, HANDLE_BYTES, WASM32_MEMORY_BYTES};
+pub use limits::{HostLimits, CONTEXT_BYTES, HANDLE_BYTES, WASM32_MEMORY_BYTES};
 pub use registry::Registry;
 pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner, TRAP_EXIT_CODE};
 pub use wit::{add_to_linker, check_wasi_nn_imports, NnCtx, SERVED_VERSIONS};

@@ -7,7 +7,8 @@
 //! over 128 MiB. Tying every limit to the memory cap keeps one knob: a
 //! guest allowed N bytes of memory may copy N bytes into the host in one
 //! call, hold about N / [`HANDLE_BYTES`] handles, and receive N bytes of
-//! outputs from one compute (no more could ever fit in its memory).
+//! outputs from one compute (no more could ever fit in its memory), and
+//! hold about N / [`CONTEXT_BYTES`] execution contexts.
 
 use wasmtime::Store;
 
@@ -15,6 +16,9 @@ use wasmtime::Store;
 pub const WASM32_MEMORY_BYTES: usize = 1 << 32;
 /// Host memory charged per live handle when sizing the handle limits.
 pub const HANDLE_BYTES: usize = 1024;
+/// Host memory charged per live execution context (an OpenVINO inference
+/// request: about 4.5 KiB for a small model, more for bigger ones).
+pub const CONTEXT_BYTES: usize = 16 * 1024;
 /// Wasmtime 48's default hostcall fuel; no limit here is set below it.
 const WASMTIME_HOSTCALL_FUEL: usize = 128 << 20;
 /// Wasmtime 48's default live-handle limit; no limit here is set below it.
@@ -29,6 +33,9 @@ pub struct HostLimits {
     /// Live component-model handles in the store, and entries in each of
     /// its resource tables.
     pub handles: usize,
+    /// Live execution contexts; past it `init-execution-context` returns a
+    /// `too-large` error.
+    pub contexts: usize,
     /// Bytes of outputs one `compute` may produce; past it the guest gets a
     /// `too-large` error before anything is allocated for them.
     pub output_bytes: usize,
@@ -42,6 +49,7 @@ impl HostLimits {
         HostLimits {
             hostcall_bytes: budget.max(WASMTIME_HOSTCALL_FUEL),
             handles: (budget / HANDLE_BYTES).max(WASMTIME_MAX_HANDLES),
+            contexts: budget / CONTEXT_BYTES,
             output_bytes: budget,
         }
     }
@@ -69,6 +77,7 @@ mod tests {
         let none = HostLimits::for_max_memory(None);
         assert_eq!(none.hostcall_bytes, 1 << 32);
         assert_eq!(none.handles, (1 << 32) / HANDLE_BYTES);
+        assert_eq!(none.contexts, (1 << 32) / CONTEXT_BYTES);
         assert_eq!(none.output_bytes, 1 << 32);
         let small = HostLimits::for_max_memory(Some(1 << 20));
         assert_eq!(small.hostcall_bytes, WASMTIME_HOSTCALL_FUEL);

@@ -42,6 +42,7 @@ impl Backend for OpenVino {
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
+        max_output_bytes: usize,
     ) -> Result<Graph, NnError> {
         let format = match encoding {
             GraphEncoding::Autodetect => sniff(builders)?,
@@ -62,16 +63,14 @@ impl Backend for OpenVino {
         };
         let (model, weights) = match (format, builders) {
             (Format::Ir, [xml, weights]) => (*xml, Some(*weights)),
-            (Format::Ir, _) => {
-                return Err(NnError::invalid_argument(format!(
-                    "an openvino graph needs 2 builders (IR XML, weights), got {}",
-                    builders.len()
-                )))
-            }
-            (Format::Onnx, [model]) => (*model, None),
             // ONNX under the `openvino` encoding: the second builder, the IR
             // weights slot, means nothing to ONNX and is ignored.
             (Format::Onnx, [model, _]) if encoding == GraphEncoding::Openvino => (*model, None),
+            (Format::Ir, _) | (Format::Onnx, _) if encoding == GraphEncoding::Openvino => {
+                return Err(openvino_builders(builders.len()))
+            }
+            (Format::Ir, _) => return Err(openvino_builders(builders.len())),
+            (Format::Onnx, [model]) => (*model, None),
             (Format::Onnx, _) => {
                 return Err(NnError::invalid_argument(format!(
                     "an onnx graph needs 1 builder (the model), got {}",
@@ -123,6 +122,11 @@ impl Backend for OpenVino {
                 ),
             )
         })?;
+        // The CPU plugin allocates static outputs while compiling.
+        let outputs = parsed
+            .outputs()
+            .map_err(|e| NnError::runtime("reading the model's outputs", e))?;
+        check_output_bytes(static_output_bytes(&outputs), max_output_bytes)?;
         let compiled = core
             .compile(&parsed, device)
             .map_err(|e| NnError::runtime("OpenVINO could not compile the model", e))?;
@@ -130,6 +134,12 @@ impl Backend for OpenVino {
         tracing::debug!(?format, device, elapsed = ?started.elapsed(), inputs = model.inputs.len(), outputs = model.outputs.len(), "compiled graph");
         Ok(Graph(Arc::new(OpenVinoGraph(Arc::new(model)))))
     }
+}
+
+fn openvino_builders(count: usize) -> NnError {
+    NnError::invalid_argument(format!(
+        "an openvino graph needs 2 builders (IR XML, weights), got {count}"
+    ))
 }
 
 /// A model format OpenVINO reads from memory.
@@ -428,22 +438,7 @@ impl BackendExecutionContext for OpenVinoContext {
         }
         // Static output shapes are known since compilation: their bytes are
         // checked against the cap before anything is allocated for them.
-        let static_bytes = model
-            .outputs
-            .iter()
-            .filter_map(|port| {
-                Some(
-                    port.element.ok()?.size() as u128
-                        * port
-                            .shape
-                            .as_ref()?
-                            .iter()
-                            .map(|&d| d as u128)
-                            .product::<u128>(),
-                )
-            })
-            .sum::<u128>();
-        check_output_bytes(static_bytes, max_output_bytes)?;
+        check_output_bytes(static_output_bytes(&model.outputs), max_output_bytes)?;
         for (index, slot) in slots.into_iter().enumerate() {
             let (element, tensor) = slot.expect("checked above");
             let dims = tensor
@@ -526,6 +521,17 @@ impl BackendExecutionContext for OpenVinoContext {
     }
 }
 
+/// The bytes of the outputs whose shapes are static.
+fn static_output_bytes(outputs: &[Port]) -> u128 {
+    outputs
+        .iter()
+        .filter_map(|port| {
+            let elements = port.shape.as_ref()?.iter().map(|&d| d as u128);
+            Some(port.element.ok()?.size() as u128 * elements.product::<u128>())
+        })
+        .sum()
+}
+
 /// Refuses outputs totalling more than `max` bytes, naming the cap.
 fn check_output_bytes(bytes: u128, max: usize) -> Result<(), NnError> {
     if bytes > max as u128 {
@@ -594,7 +600,12 @@ mod tests {
         let read = |file: &str| std::fs::read(dir.join(file)).unwrap();
         let (xml, bin) = (read("softmax.xml"), read("softmax.bin"));
         let graph = OpenVino
-            .load(&[&xml, &bin], GraphEncoding::Openvino, ExecutionTarget::Cpu)
+            .load(
+                &[&xml, &bin],
+                GraphEncoding::Openvino,
+                ExecutionTarget::Cpu,
+                usize::MAX,
+            )
             .unwrap();
         graph.0.init_execution_context().unwrap()
     }

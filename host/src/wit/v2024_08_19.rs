@@ -125,7 +125,7 @@ impl graph::HostGraph for NnCtx {
         &mut self,
         graph: Resource<Graph>,
     ) -> wasmtime::Result<Result<Resource<StatefulContext>, Resource<NnError>>> {
-        let context = self.table.get(&graph)?.0.init_execution_context();
+        let context = self.new_context(&graph)?;
         let context = context.map(|context| StatefulContext {
             context,
             inputs: BTreeMap::new(),
@@ -190,8 +190,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
     }
 
     fn drop(&mut self, context: Resource<StatefulContext>) -> wasmtime::Result<()> {
-        self.table.delete(context)?;
-        Ok(())
+        self.drop_context(context)
     }
 }
 

@@ -68,7 +68,7 @@ impl graph::HostGraph for NnCtx {
         &mut self,
         graph: Resource<Graph>,
     ) -> wasmtime::Result<Result<Resource<ExecutionContext>, Resource<NnError>>> {
-        let context = self.table.get(&graph)?.0.init_execution_context();
+        let context = self.new_context(&graph)?;
         self.push(context)
     }
 
@@ -110,8 +110,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
     }
 
     fn drop(&mut self, context: Resource<ExecutionContext>) -> wasmtime::Result<()> {
-        self.table.delete(context)?;
-        Ok(())
+        self.drop_context(context)
     }
 }
 
