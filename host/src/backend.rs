@@ -177,11 +177,15 @@ pub trait Backend: Send + Sync {
     /// any it refuses with a reason more useful than "no backend".
     fn encodings(&self) -> &'static [GraphEncoding];
 
+    /// Loads a graph; one whose outputs are known to total more than
+    /// `max_output_bytes` is a `too-large` error, found before compiling
+    /// (which may allocate static outputs).
     fn load(
         &self,
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
+        max_output_bytes: usize,
     ) -> Result<Graph, NnError>;
 }
 
@@ -204,8 +208,14 @@ pub trait BackendExecutionContext: Send {
     fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError>;
 
     /// Runs the model on `inputs` (every model input exactly once) and
-    /// returns the outputs in model order.
-    fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError>;
+    /// returns the outputs in model order. Outputs totalling more than
+    /// `max_output_bytes` are a `too-large` error, found before the host
+    /// allocates them wherever the backend knows their sizes beforehand.
+    fn compute(
+        &mut self,
+        inputs: Vec<NamedTensor>,
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError>;
 }
 
 /// The backends a host offers; `load` goes to the first that claims the
@@ -230,9 +240,10 @@ impl Backends {
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
+        max_output_bytes: usize,
     ) -> Result<Graph, NnError> {
         match self.0.iter().find(|b| b.encodings().contains(&encoding)) {
-            Some(backend) => backend.load(builders, encoding, target),
+            Some(backend) => backend.load(builders, encoding, target, max_output_bytes),
             None => {
                 let known = self
                     .0

@@ -21,10 +21,13 @@
 //! - [`add_to_linker`] and [`NnCtx`]: the WIT glue putting the `wasi:nn`
 //!   interfaces of every served version on any component linker, one glue
 //!   module per version over shared state.
+//! - [`HostLimits`]: what a store lets a guest make the host hold (copied
+//!   bytes, live handles, output bytes), all derived from `--max-memory`.
 //! - [`Runner`]: runs `wasi:cli/command` components with WASI preview2 and
 //!   `wasi:nn`, as `nn-host run` does ([`run`] for a single run).
 
 mod backend;
+mod limits;
 pub mod openvino;
 mod registry;
 mod run;
@@ -34,6 +37,7 @@ pub use backend::{
     Backend, BackendExecutionContext, BackendGraph, Backends, ErrorCode, ExecutionContext,
     ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
+pub use limits::{HostLimits, CONTEXT_BYTES, HANDLE_BYTES, WASM32_MEMORY_BYTES};
 pub use registry::Registry;
-pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner};
+pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner, TRAP_EXIT_CODE};
 pub use wit::{add_to_linker, check_wasi_nn_imports, NnCtx, SERVED_VERSIONS};

@@ -41,7 +41,8 @@ struct RunArgs {
     /// Maximum size of each linear memory, in bytes.
     #[arg(long, value_name = "BYTES")]
     max_memory: Option<usize>,
-    /// Interrupt the guest after this many seconds (fractions allowed).
+    /// Interrupt the guest after this many seconds (fractions allowed), even
+    /// when it is blocked in a host call (sleeping, reading stdin).
     #[arg(long, value_name = "SECS", value_parser = parse_secs)]
     timeout: Option<Duration>,
     /// The component to run.
@@ -59,6 +60,10 @@ fn parse_dir(text: &str) -> Result<(PathBuf, String)> {
 }
 
 fn parse_env(text: &str) -> Result<(String, String)> {
+    let key = text.split_once('=').map_or(text, |(key, _)| key);
+    if key.is_empty() {
+        bail!("expected K=V or K with a non-empty variable name K, got {text:?}");
+    }
     Ok(match text.split_once('=') {
         Some((key, value)) => (key.to_string(), value.to_string()),
         None => (
@@ -75,6 +80,9 @@ fn parse_graph(text: &str) -> Result<GraphSpec> {
     let Some((encoding, dir)) = rest.split_once("::") else {
         bail!("expected NAME=ENC::DIR, got {text:?}")
     };
+    if name.is_empty() {
+        bail!("expected NAME=ENC::DIR with a non-empty graph NAME (what load-by-name asks for), got {text:?}");
+    }
     Ok(GraphSpec {
         name: name.to_string(),
         encoding: encoding.parse()?,
@@ -105,12 +113,45 @@ fn main() {
         .with_writer(std::io::stderr)
         .init();
     let Command::Run(args) = cli.command;
+    if let Some(timeout) = args.timeout {
+        start_watchdog(timeout);
+    }
     match run(args) {
         Ok(code) => std::process::exit(code),
         Err(error) => {
             eprintln!("error: {error:?}");
             std::process::exit(1);
         }
+    }
+}
+
+/// How long after the timeout the watchdog waits for the epoch interruption,
+/// which ends a guest running wasm code more cleanly.
+const WATCHDOG_GRACE: Duration = Duration::from_millis(500);
+
+/// Ends the process once `timeout` (and a grace period) has passed. Epoch
+/// interruption stops only wasm code; this also stops a guest blocked in a
+/// host call: sleeping in `poll`, reading stdin, in a long inference.
+fn start_watchdog(timeout: Duration) {
+    let spawned = std::thread::Builder::new()
+        .name("nn-host-watchdog".into())
+        .spawn(move || {
+            // Sleeping in steps keeps a timeout of centuries from overflowing.
+            let mut left = timeout.saturating_add(WATCHDOG_GRACE);
+            while !left.is_zero() {
+                let step = left.min(Duration::from_secs(3600));
+                std::thread::sleep(step);
+                left -= step;
+            }
+            eprintln!(
+                "error: the guest exceeded its timeout of {timeout:?} while blocked in a host call (sleeping, reading input, or in a long inference); ending nn-host"
+            );
+            // The code of a guest interrupted in wasm code.
+            std::process::exit(nn_host::TRAP_EXIT_CODE);
+        });
+    if let Err(error) = spawned {
+        eprintln!("error: starting the --timeout watchdog: {error}");
+        std::process::exit(1);
     }
 }
 
@@ -124,6 +165,7 @@ fn run(args: RunArgs) -> Result<i32> {
         env: args.env,
         dirs: args.dirs,
         graphs: args.graphs,
+        registry: None,
         max_memory: args.max_memory,
         timeout: args.timeout,
         capture_output: false,

@@ -6,6 +6,7 @@
 //! never reaches the filesystem.
 
 use crate::backend::{Backends, ExecutionTarget, Graph, GraphEncoding};
+use crate::limits::HostLimits;
 use anyhow::{bail, Context as _, Result};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,12 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Default)]
 pub struct Registry {
     graphs: HashMap<String, Graph>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.names()).finish()
+    }
 }
 
 impl Registry {
@@ -33,7 +40,9 @@ impl Registry {
         let graph = graph_files(encoding, dir)
             .and_then(|builders| {
                 let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-                Ok(backends.load(&slices, encoding, ExecutionTarget::Cpu)?)
+                // The host chose the model: the cap of an uncapped guest.
+                let max_output_bytes = HostLimits::default().output_bytes;
+                Ok(backends.load(&slices, encoding, ExecutionTarget::Cpu, max_output_bytes)?)
             })
             .with_context(|| format!("preloading graph {name:?} from {}", dir.display()))?;
         tracing::debug!(name, dir = %dir.display(), "preloaded graph");

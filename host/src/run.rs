@@ -8,6 +8,7 @@
 //! and core aside: see [`crate::openvino::library`]).
 
 use crate::backend::{Backends, GraphEncoding};
+use crate::limits::HostLimits;
 use crate::registry::Registry;
 use crate::wit::{add_to_linker, check_wasi_nn_imports, NnCtx};
 use anyhow::{bail, Context as _, Result};
@@ -38,10 +39,16 @@ pub struct RunConfig {
     /// Preopened directories as (host path, guest path).
     pub dirs: Vec<(PathBuf, String)>,
     pub graphs: Vec<GraphSpec>,
-    /// Upper bound on each linear memory and table growth, in bytes.
+    /// Graphs compiled once and shared by every run given them (threads
+    /// included); `graphs` are added to the run's own copy of it.
+    pub registry: Option<Arc<Registry>>,
+    /// Upper bound on each linear memory and table growth, in bytes; the
+    /// host-side limits derive from it (see [`HostLimits`]).
     pub max_memory: Option<usize>,
-    /// Wall-clock limit for guest code (checked at epoch boundaries in wasm;
-    /// a long OpenVINO call finishes before the guest is interrupted).
+    /// Wall-clock limit for guest code, checked at epoch boundaries in wasm.
+    /// A guest blocked in a host call (a sleep, a stdin read, a long
+    /// OpenVINO call) is interrupted only once that call returns; `nn-host
+    /// run` adds a watchdog that ends the process.
     pub timeout: Option<Duration>,
     /// Collect stdout/stderr into [`RunOutcome`] instead of inheriting the
     /// host's streams (stdin is then empty).
@@ -68,10 +75,15 @@ pub struct RunOutcome {
     pub run_time: Duration,
 }
 
-/// Exit code for a trapping guest, the same as `wasmtime run` (SIGABRT).
-const TRAP_EXIT_CODE: i32 = 134;
+/// Exit code for a trapping or timed-out guest, the same as `wasmtime run`
+/// (SIGABRT).
+pub const TRAP_EXIT_CODE: i32 = 134;
 /// How often the epoch advances once some run has a timeout.
 const EPOCH_TICK: Duration = Duration::from_millis(10);
+/// The epoch deadline of a run without a timeout, and the most any timeout
+/// asks for: far enough never to come, near enough that Wasmtime's
+/// `current epoch + deadline` cannot overflow.
+const NO_DEADLINE: u64 = u64::MAX / 2;
 /// Limit for captured stdout/stderr.
 const CAPTURE_LIMIT: usize = 1 << 30;
 /// Linked components a [`Runner`] keeps for repeated runs of the same bytes.
@@ -153,6 +165,20 @@ impl Runner {
     /// Links a component compiled for [`Runner::engine`].
     pub fn link(&self, component: &Component) -> Result<LinkedCommand> {
         check_wasi_nn_imports(&self.engine, component)?;
+        let exports = component
+            .component_type()
+            .exports(&self.engine)
+            .map(|(name, _)| name.to_string())
+            .collect::<Vec<_>>();
+        if !exports.iter().any(|name| name.starts_with("wasi:cli/run@")) {
+            bail!(
+                "this component is not a command: it exports no `wasi:cli/run` interface (a reactor,                  or a library; its exports: {}); nn-host runs wasi:cli/command components, as `wasmtime run` does",
+                match exports.is_empty() {
+                    true => "none".to_string(),
+                    false => exports.join(", "),
+                }
+            );
+        }
         let pre = self
             .linker
             .instantiate_pre(component)
@@ -198,10 +224,16 @@ impl Runner {
         if config.timeout.is_some() && !self.epoch_interruption {
             bail!("a timeout needs epoch interruption, which only Runner::new's engine is known to have");
         }
-        let mut registry = Registry::new();
-        for graph in &config.graphs {
-            registry.preload(&self.backends, &graph.name, graph.encoding, &graph.dir)?;
-        }
+        let registry = match (&config.registry, config.graphs.is_empty()) {
+            (Some(shared), true) => shared.clone(),
+            (shared, _) => {
+                let mut registry = shared.as_deref().cloned().unwrap_or_default();
+                for graph in &config.graphs {
+                    registry.preload(&self.backends, &graph.name, graph.encoding, &graph.dir)?;
+                }
+                Arc::new(registry)
+            }
+        };
 
         let mut wasi = WasiCtxBuilder::new();
         wasi.args(&config.args).envs(&config.env);
@@ -224,21 +256,24 @@ impl Runner {
         if let Some(max) = config.max_memory {
             limits = limits.memory_size(max);
         }
+        let host_limits = HostLimits::for_max_memory(config.max_memory);
+        let mut table = ResourceTable::new();
+        table.set_max_capacity(host_limits.handles);
         let state = RunState {
             wasi: wasi.build(),
-            table: ResourceTable::new(),
-            nn: NnCtx::new(self.backends.clone(), Arc::new(registry)),
+            table,
+            nn: NnCtx::with_limits(self.backends.clone(), registry, &host_limits),
             limits: limits.build(),
         };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.limits);
+        host_limits.apply(&mut store);
         match config.timeout {
             Some(timeout) => {
                 self.start_epoch_ticker();
-                let ticks = (timeout.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64 + 1;
-                store.set_epoch_deadline(ticks);
+                store.set_epoch_deadline(timeout_ticks(timeout));
             }
-            None => store.set_epoch_deadline(u64::MAX / 2),
+            None => store.set_epoch_deadline(NO_DEADLINE),
         }
 
         let started = Instant::now();
@@ -308,8 +343,34 @@ impl Runner {
     }
 }
 
+/// The epoch deadline for `timeout`: whole ticks, one more for the tick in
+/// progress, saturating at [`NO_DEADLINE`] (a timeout of centuries never
+/// fires rather than wrapping around to a short one).
+fn timeout_ticks(timeout: Duration) -> u64 {
+    let ticks = timeout.as_nanos() / EPOCH_TICK.as_nanos() + 1;
+    u64::try_from(ticks).unwrap_or(u64::MAX).min(NO_DEADLINE)
+}
+
 /// Runs `component_bytes` on a runner made for this one call: the
 /// `nn-host run` path, where the process runs one component.
 pub fn run(component_bytes: &[u8], config: &RunConfig) -> Result<RunOutcome> {
     Runner::new()?.run(component_bytes, config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_saturate_instead_of_wrapping() {
+        assert_eq!(timeout_ticks(Duration::ZERO), 1);
+        assert_eq!(timeout_ticks(Duration::from_secs(1)), 101);
+        // 184467440737095520 s is 2^64 ticks of 10 ms and a bit: it used to
+        // wrap around to a deadline of about 4 s.
+        assert_eq!(
+            timeout_ticks(Duration::from_secs(184_467_440_737_095_520)),
+            NO_DEADLINE
+        );
+        assert_eq!(timeout_ticks(Duration::MAX), NO_DEADLINE);
+    }
 }

@@ -5,7 +5,8 @@ mod common;
 
 use common::{model, models_dir, proxy_component};
 use nn_host::{
-    add_to_linker, Backends, ErrorCode, ExecutionTarget, GraphEncoding, NnCtx, Registry, TensorType,
+    add_to_linker, Backends, ErrorCode, ExecutionTarget, GraphEncoding, HostLimits, NnCtx,
+    Registry, TensorType,
 };
 use std::sync::{Arc, OnceLock};
 use wasmtime::component::{Component, ComponentNamedList, Instance, Lift, Linker, Lower};
@@ -57,6 +58,9 @@ impl Proxy {
                 nn: NnCtx::new(Backends::available(), Arc::new(registry)),
             },
         );
+        // The limits `Runner` sets: hostcall fuel and handles beyond
+        // Wasmtime's defaults.
+        HostLimits::default().apply(&mut store);
         let instance = linker
             .instantiate(&mut store, &components[usize::from(stateful)])
             .unwrap();
@@ -1011,4 +1015,137 @@ fn served_versions_are_the_wit_folders() {
     let mut served = nn_host::SERVED_VERSIONS.to_vec();
     served.sort_unstable_by(|a, b| b.cmp(a));
     assert_eq!(served, common::wit_versions());
+}
+
+#[test]
+fn onnx_bytes_load_under_the_openvino_encoding() {
+    // As in the reference host, where OpenVINO detects the format.
+    let mut p = Proxy::new();
+    let graph = p
+        .load(
+            vec![model("softmax.onnx"), vec![]],
+            GraphEncoding::Openvino,
+            ExecutionTarget::Cpu,
+        )
+        .unwrap();
+    let context = p.init(graph).unwrap();
+    let input = p.f32_tensor(&[1, 10], &INPUT);
+    let outputs = p.compute(context, vec![("0", input)]).unwrap();
+    assert_close(&p.f32s(outputs[0].1), &softmax(INPUT.iter().cloned()));
+}
+
+/// IR XML of one layer `ty` (version `version`, attributes `data`) on a
+/// parameter `x` and a constant `c` (`c_bytes` bytes at offset 0 of the
+/// weights), with output `y`; shapes are comma-separated dims ("" = scalar).
+fn ir_xml(
+    (x_type, x_shape): (&str, &str),
+    (c_type, c_shape, c_bytes): (&str, &str, usize),
+    (ty, version, data): (&str, &str, &str),
+    (y_type, y_shape): (&str, &str),
+) -> Vec<u8> {
+    let dims = |shape: &str| {
+        shape
+            .split(',')
+            .filter(|d| !d.is_empty())
+            .map(|d| format!("<dim>{d}</dim>"))
+            .collect::<String>()
+    };
+    let precision = |element: &str| element.to_uppercase().replace("F32", "FP32");
+    let (xp, cp, yp) = (precision(x_type), precision(c_type), precision(y_type));
+    let (xd, cd, yd) = (dims(x_shape), dims(c_shape), dims(y_shape));
+    format!(
+        r#"<?xml version="1.0"?>
+<net name="generated" version="11">
+  <layers>
+    <layer id="0" name="x" type="Parameter" version="opset1">
+      <data shape="{x_shape}" element_type="{x_type}"/>
+      <output><port id="0" precision="{xp}" names="x">{xd}</port></output>
+    </layer>
+    <layer id="1" name="c" type="Const" version="opset1">
+      <data element_type="{c_type}" shape="{c_shape}" offset="0" size="{c_bytes}"/>
+      <output><port id="0" precision="{cp}">{cd}</port></output>
+    </layer>
+    <layer id="2" name="y" type="{ty}" version="{version}">
+      <data {data}/>
+      <input><port id="0" precision="{xp}">{xd}</port><port id="1" precision="{cp}">{cd}</port></input>
+      <output><port id="2" precision="{yp}" names="y">{yd}</port></output>
+    </layer>
+    <layer id="3" name="out" type="Result" version="opset1">
+      <input><port id="0" precision="{yp}">{yd}</port></input>
+    </layer>
+  </layers>
+  <edges>
+    <edge from-layer="0" from-port="0" to-layer="2" to-port="0"/>
+    <edge from-layer="1" from-port="0" to-layer="2" to-port="1"/>
+    <edge from-layer="2" from-port="2" to-layer="3" to-port="0"/>
+  </edges>
+</net>
+"#
+    )
+    .into_bytes()
+}
+
+#[test]
+fn outputs_over_the_cap_are_refused_before_allocation() {
+    // A scalar broadcast to 65536 × 65536 × 64 FP32 values: 1 TiB.
+    let shape = [65536i64, 65536, 64];
+    let xml = ir_xml(
+        ("f32", ""),
+        ("i64", "3", 24),
+        ("Broadcast", "opset3", r#"mode="numpy""#),
+        ("f32", "65536,65536,64"),
+    );
+    let bin: Vec<u8> = shape.iter().flat_map(|d| d.to_le_bytes()).collect();
+    let started = std::time::Instant::now();
+    for stateful in [false, true] {
+        let mut p = Proxy::with_registry(stateful, Registry::new());
+        let (code, message) = p
+            .load(
+                vec![xml.clone(), bin.clone()],
+                GraphEncoding::Openvino,
+                ExecutionTarget::Cpu,
+            )
+            .unwrap_err();
+        assert_eq!(code, ErrorCode::TooLarge, "{message}");
+        assert!(
+            message.contains(&format!("{} bytes", 1u64 << 40)),
+            "{message}"
+        );
+        assert!(message.contains("cap of 4294967296 bytes"), "{message}");
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn models_and_tensors_over_128_mib() {
+    // Wasmtime's default hostcall fuel: 128 MiB copied per host call.
+    const LEN: usize = (130 << 20) + 3;
+    let shape = LEN.to_string();
+    let xml = ir_xml(
+        ("u8", &shape),
+        ("u8", &shape, LEN),
+        ("Add", "opset1", r#"auto_broadcast="numpy""#),
+        ("u8", &shape),
+    );
+    let mut p = Proxy::new();
+    // 130 MiB of weights through `load`: the constant is all 1s.
+    let graph = p
+        .load(
+            vec![xml, vec![1; LEN]],
+            GraphEncoding::Openvino,
+            ExecutionTarget::Cpu,
+        )
+        .unwrap();
+    let context = p.init(graph).unwrap();
+    // A 130 MiB tensor in and out.
+    let input = (0..LEN).map(|i| (i % 251) as u8).collect::<Vec<_>>();
+    let x = p.tensor(&[LEN as u32], TensorType::U8, &input);
+    drop(input);
+    let outputs = p.compute(context, vec![("x", x)]).unwrap();
+    let output = p.data(outputs[0].1);
+    assert_eq!(output.len(), LEN);
+    assert!(output
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| b == (i % 251) as u8 + 1));
 }

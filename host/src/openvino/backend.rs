@@ -42,10 +42,16 @@ impl Backend for OpenVino {
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
+        max_output_bytes: usize,
     ) -> Result<Graph, NnError> {
         let format = match encoding {
             GraphEncoding::Autodetect => sniff(builders)?,
-            GraphEncoding::Openvino => Format::Ir,
+            // As in the reference host, whose `read_model_from_buffer` lets
+            // OpenVINO detect the format: ONNX bytes load as ONNX.
+            GraphEncoding::Openvino => match builders.first().and_then(|first| detect(first)) {
+                Some(Format::Onnx) => Format::Onnx,
+                _ => Format::Ir,
+            },
             GraphEncoding::Onnx => Format::Onnx,
             GraphEncoding::Tensorflowlite => return Err(tflite_unsupported()),
             other => {
@@ -57,12 +63,13 @@ impl Backend for OpenVino {
         };
         let (model, weights) = match (format, builders) {
             (Format::Ir, [xml, weights]) => (*xml, Some(*weights)),
-            (Format::Ir, _) => {
-                return Err(NnError::invalid_argument(format!(
-                    "an openvino graph needs 2 builders (IR XML, weights), got {}",
-                    builders.len()
-                )))
+            // ONNX under the `openvino` encoding: the second builder, the IR
+            // weights slot, means nothing to ONNX and is ignored.
+            (Format::Onnx, [model, _]) if encoding == GraphEncoding::Openvino => (*model, None),
+            (Format::Ir, _) | (Format::Onnx, _) if encoding == GraphEncoding::Openvino => {
+                return Err(openvino_builders(builders.len()))
             }
+            (Format::Ir, _) => return Err(openvino_builders(builders.len())),
             (Format::Onnx, [model]) => (*model, None),
             (Format::Onnx, _) => {
                 return Err(NnError::invalid_argument(format!(
@@ -115,6 +122,11 @@ impl Backend for OpenVino {
                 ),
             )
         })?;
+        // The CPU plugin allocates static outputs while compiling.
+        let outputs = parsed
+            .outputs()
+            .map_err(|e| NnError::runtime("reading the model's outputs", e))?;
+        check_output_bytes(static_output_bytes(&outputs), max_output_bytes)?;
         let compiled = core
             .compile(&parsed, device)
             .map_err(|e| NnError::runtime("OpenVINO could not compile the model", e))?;
@@ -122,6 +134,12 @@ impl Backend for OpenVino {
         tracing::debug!(?format, device, elapsed = ?started.elapsed(), inputs = model.inputs.len(), outputs = model.outputs.len(), "compiled graph");
         Ok(Graph(Arc::new(OpenVinoGraph(Arc::new(model)))))
     }
+}
+
+fn openvino_builders(count: usize) -> NnError {
+    NnError::invalid_argument(format!(
+        "an openvino graph needs 2 builders (IR XML, weights), got {count}"
+    ))
 }
 
 /// A model format OpenVINO reads from memory.
@@ -387,7 +405,11 @@ impl BackendExecutionContext for OpenVinoContext {
         Ok(index)
     }
 
-    fn compute(&mut self, inputs: Vec<NamedTensor>) -> Result<Vec<NamedTensor>, NnError> {
+    fn compute(
+        &mut self,
+        inputs: Vec<NamedTensor>,
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
         let model = self.model.clone();
         let mut slots: Vec<Option<(Element, Tensor)>> = vec![None; model.inputs.len()];
         for (name, tensor) in inputs {
@@ -414,6 +436,9 @@ impl BackendExecutionContext for OpenVinoContext {
                 model.inputs.len()
             )));
         }
+        // Static output shapes are known since compilation: their bytes are
+        // checked against the cap before anything is allocated for them.
+        check_output_bytes(static_output_bytes(&model.outputs), max_output_bytes)?;
         for (index, slot) in slots.into_iter().enumerate() {
             let (element, tensor) = slot.expect("checked above");
             let dims = tensor
@@ -470,6 +495,17 @@ impl BackendExecutionContext for OpenVinoContext {
             .infer()
             .map_err(|e| NnError::runtime("OpenVINO inference failed", e))?;
         tracing::trace!(elapsed = ?started.elapsed(), "inference");
+        // Dynamic shapes are known only now: checked before they are copied.
+        let mut produced_bytes = 0u128;
+        for index in 0..model.outputs.len() {
+            let produced = self
+                .request
+                .output(index)
+                .and_then(|tensor| tensor.byte_size())
+                .map_err(|e| NnError::runtime(&format!("reading output {index}"), e))?;
+            produced_bytes += produced as u128;
+        }
+        check_output_bytes(produced_bytes, max_output_bytes)?;
         model
             .outputs
             .iter()
@@ -483,6 +519,30 @@ impl BackendExecutionContext for OpenVinoContext {
             })
             .collect()
     }
+}
+
+/// The bytes of the outputs whose shapes are static.
+fn static_output_bytes(outputs: &[Port]) -> u128 {
+    outputs
+        .iter()
+        .filter_map(|port| {
+            let elements = port.shape.as_ref()?.iter().map(|&d| d as u128);
+            Some(port.element.ok()?.size() as u128 * elements.product::<u128>())
+        })
+        .sum()
+}
+
+/// Refuses outputs totalling more than `max` bytes, naming the cap.
+fn check_output_bytes(bytes: u128, max: usize) -> Result<(), NnError> {
+    if bytes > max as u128 {
+        return Err(NnError::new(
+            ErrorCode::TooLarge,
+            format!(
+                "the model's outputs need {bytes} bytes, over this host's cap of {max} bytes of outputs per compute (the guest's --max-memory, 4 GiB without one)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 impl OpenVinoContext {
@@ -540,7 +600,12 @@ mod tests {
         let read = |file: &str| std::fs::read(dir.join(file)).unwrap();
         let (xml, bin) = (read("softmax.xml"), read("softmax.bin"));
         let graph = OpenVino
-            .load(&[&xml, &bin], GraphEncoding::Openvino, ExecutionTarget::Cpu)
+            .load(
+                &[&xml, &bin],
+                GraphEncoding::Openvino,
+                ExecutionTarget::Cpu,
+                usize::MAX,
+            )
             .unwrap();
         graph.0.init_execution_context().unwrap()
     }
@@ -557,7 +622,7 @@ mod tests {
         };
         let mut outputs = context
             .0
-            .compute(vec![("input".to_string(), input)])
+            .compute(vec![("input".to_string(), input)], usize::MAX)
             .unwrap();
         assert_eq!(outputs.len(), 1);
         outputs.remove(0).1.data

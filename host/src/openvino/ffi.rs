@@ -301,6 +301,30 @@ impl Drop for CompiledModel {
     }
 }
 
+impl Model {
+    /// Describes every output in model order, as read (before compilation,
+    /// which may already allocate static outputs).
+    pub fn outputs(&self) -> Result<Vec<Port>> {
+        let mut count = 0;
+        // SAFETY: valid model and out-parameter.
+        check(
+            unsafe { sys::ov_model_outputs_size(self.0, &mut count) },
+            "counting the model's outputs",
+        )?;
+        (0..count)
+            .map(|index| {
+                let mut raw = ptr::null_mut();
+                // SAFETY: `index` < count; the port is freed by `PortHandle`.
+                check(
+                    unsafe { sys::ov_model_const_output_by_index(self.0, index, &mut raw) },
+                    "reading an output port",
+                )?;
+                PortHandle(raw).describe()
+            })
+            .collect()
+    }
+}
+
 impl CompiledModel {
     /// Describes every input (`outputs == false`) or output, in model order.
     pub fn ports(&self, outputs: bool) -> Result<Vec<Port>> {

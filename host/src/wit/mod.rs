@@ -15,7 +15,8 @@
 mod v2024_08_19;
 mod v2024_10_28;
 
-use crate::backend::{Backends, ErrorCode, Graph, NnError, Tensor, TensorType};
+use crate::backend::{Backends, ErrorCode, ExecutionContext, Graph, NnError, Tensor, TensorType};
+use crate::limits::HostLimits;
 use crate::registry::Registry;
 use anyhow::{bail, Result};
 use std::sync::Arc;
@@ -97,14 +98,32 @@ pub struct NnCtx {
     table: ResourceTable,
     backends: Backends,
     registry: Arc<Registry>,
+    /// The cap on one compute's output bytes ([`HostLimits::output_bytes`]).
+    max_output_bytes: usize,
+    /// Execution contexts the guest holds, and how many it may.
+    live_contexts: usize,
+    max_contexts: usize,
 }
 
 impl NnCtx {
+    /// A context with the limits of a guest whose memory is not capped
+    /// ([`HostLimits::default`]).
     pub fn new(backends: Backends, registry: Arc<Registry>) -> Self {
+        NnCtx::with_limits(backends, registry, &HostLimits::default())
+    }
+
+    /// A context whose table holds at most `limits.handles` resources and
+    /// whose computes produce at most `limits.output_bytes` bytes.
+    pub fn with_limits(backends: Backends, registry: Arc<Registry>, limits: &HostLimits) -> Self {
+        let mut table = ResourceTable::new();
+        table.set_max_capacity(limits.handles);
         NnCtx {
-            table: ResourceTable::new(),
+            table,
             backends,
             registry,
+            max_output_bytes: limits.output_bytes,
+            live_contexts: 0,
+            max_contexts: limits.contexts,
         }
     }
 
@@ -141,7 +160,36 @@ impl NnCtx {
     ) -> Result<Graph, NnError> {
         tracing::debug!(?encoding, ?target, builders = builders.len(), "load");
         let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-        self.backends.load(&slices, encoding, target)
+        self.backends
+            .load(&slices, encoding, target, self.max_output_bytes)
+    }
+
+    /// `graph.init-execution-context`, the same in every version: a
+    /// `too-large` error once the guest holds [`HostLimits::contexts`].
+    fn new_context(
+        &mut self,
+        graph: &Resource<Graph>,
+    ) -> wasmtime::Result<Result<ExecutionContext, NnError>> {
+        if self.live_contexts >= self.max_contexts {
+            return Ok(Err(NnError::new(
+                ErrorCode::TooLarge,
+                format!(
+                    "the guest already holds {} execution contexts, this host's cap (--max-memory / {} bytes each); drop some first",
+                    self.live_contexts,
+                    crate::limits::CONTEXT_BYTES
+                ),
+            )));
+        }
+        let context = self.table.get(graph)?.0.init_execution_context();
+        self.live_contexts += usize::from(context.is_ok());
+        Ok(context)
+    }
+
+    /// `graph-execution-context` drop, the same in every version.
+    fn drop_context<T: 'static>(&mut self, context: Resource<T>) -> wasmtime::Result<()> {
+        self.table.delete(context)?;
+        self.live_contexts -= 1;
+        Ok(())
     }
 
     /// `graph.load-by-name`, the same in every version.

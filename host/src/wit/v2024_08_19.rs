@@ -125,7 +125,7 @@ impl graph::HostGraph for NnCtx {
         &mut self,
         graph: Resource<Graph>,
     ) -> wasmtime::Result<Result<Resource<StatefulContext>, Resource<NnError>>> {
-        let context = self.table.get(&graph)?.0.init_execution_context();
+        let context = self.new_context(&graph)?;
         let context = context.map(|context| StatefulContext {
             context,
             inputs: BTreeMap::new(),
@@ -164,13 +164,14 @@ impl inference::HostGraphExecutionContext for NnCtx {
         &mut self,
         context: Resource<StatefulContext>,
     ) -> wasmtime::Result<Result<(), Resource<NnError>>> {
+        let max_output_bytes = self.max_output_bytes;
         let context = self.table.get_mut(&context)?;
         // Released first, so that the backend may reuse the buffers of
         // outputs the guest has dropped too.
         context.outputs = None;
         // Clones share the bytes: the inputs stay set for the next compute.
         let inputs = context.inputs.values().cloned().collect();
-        match context.context.0.compute(inputs) {
+        match context.context.0.compute(inputs, max_output_bytes) {
             Ok(outputs) => {
                 context.outputs = Some(outputs);
                 Ok(Ok(()))
@@ -189,8 +190,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
     }
 
     fn drop(&mut self, context: Resource<StatefulContext>) -> wasmtime::Result<()> {
-        self.table.delete(context)?;
-        Ok(())
+        self.drop_context(context)
     }
 }
 

@@ -68,7 +68,7 @@ impl graph::HostGraph for NnCtx {
         &mut self,
         graph: Resource<Graph>,
     ) -> wasmtime::Result<Result<Resource<ExecutionContext>, Resource<NnError>>> {
-        let context = self.table.get(&graph)?.0.init_execution_context();
+        let context = self.new_context(&graph)?;
         self.push(context)
     }
 
@@ -91,7 +91,12 @@ impl inference::HostGraphExecutionContext for NnCtx {
             .into_iter()
             .map(|(name, tensor)| Ok((name, self.table.delete(tensor)?)))
             .collect::<wasmtime::Result<Vec<_>>>()?;
-        let outcome = self.table.get_mut(&context)?.0.compute(inputs);
+        let max_output_bytes = self.max_output_bytes;
+        let outcome = self
+            .table
+            .get_mut(&context)?
+            .0
+            .compute(inputs, max_output_bytes);
         match outcome {
             Ok(outputs) => {
                 let outputs = outputs
@@ -105,8 +110,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
     }
 
     fn drop(&mut self, context: Resource<ExecutionContext>) -> wasmtime::Result<()> {
-        self.table.delete(context)?;
-        Ok(())
+        self.drop_context(context)
     }
 }
 

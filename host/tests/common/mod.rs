@@ -181,15 +181,22 @@ const PROXY_WAT_STATEFUL: &str = r#"
 
 /// Encodes core module text `wat` as a component of `world`, declared by
 /// `world_wit` in package `nn-host:test`; `extra_wit` packages (such as a
-/// `wasi:nn` version the project does not have) join the project's.
+/// `wasi:nn` version the project does not have, or slices of WASI) join
+/// the project's.
 pub fn component(world_wit: &str, world: &str, wat: &str, extra_wit: &[String]) -> Vec<u8> {
     let mut resolve = nn_resolve();
     for (index, wit) in extra_wit.iter().enumerate() {
         resolve.push_str(format!("extra{index}.wit"), wit).unwrap();
     }
-    resolve
-        .push_str("cli.wit", CLI_WIT)
-        .expect("cli WIT parses");
+    // An `extra_wit` package of `wasi:cli` replaces the one with `run` alone.
+    if !extra_wit
+        .iter()
+        .any(|wit| wit.contains("package wasi:cli@0.2.0;"))
+    {
+        resolve
+            .push_str("cli.wit", CLI_WIT)
+            .expect("cli WIT parses");
+    }
     let package = resolve
         .push_str("test.wit", &format!("package nn-host:test;\n{world_wit}"))
         .expect("test WIT parses");
