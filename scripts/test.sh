@@ -1,15 +1,31 @@
 #!/usr/bin/env bash
-# The whole test suite: the adapter's own checks, then every workspace test.
-# Ends with one line that totals every cargo test result.
+# The whole test suite: style, the adapter's own checks, then every workspace
+# test. Ends with one line that totals every cargo test result.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+host=$(rustc -vV | sed -n 's/^host: //p')
+
+echo "==> style: rustfmt (every cargo workspace in the tree)"
+cargo fmt --all --check
+for workspace in adapter tests/guests tests/wasmtime-v34 bench/guest; do
+  (cd "$workspace" && cargo fmt --all --check)
+done
+
+echo "==> style: clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+# The adapter's wasm32 code only exists for wasm32, once per WIT target.
+(cd adapter && export CARGO_TARGET_DIR="$NN_ADAPTER_TARGET_DIR" &&
+  cargo clippy --workspace --all-targets --locked --target "$host" -- -D warnings &&
+  cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings &&
+  cargo clippy --locked --target wasm32-unknown-unknown --features wit-2024-08-19 -- -D warnings)
 
 echo "==> adapter: unit tests on the host"
-cargo test --manifest-path adapter/Cargo.toml --target "$(rustc -vV | sed -n 's/^host: //p')" --lib 2>&1 | tee -a "$log"
+CARGO_TARGET_DIR="$NN_ADAPTER_TARGET_DIR" cargo test --manifest-path adapter/Cargo.toml \
+  --target "$host" --workspace --lib 2>&1 | tee -a "$log"
 
-echo "==> adapter: the committed artifact matches a fresh release build"
+echo "==> adapter: the committed artifacts match a fresh release build"
 adapter/build.sh --check
 
 echo "==> workspace tests"
