@@ -63,7 +63,7 @@ fn graph_names_are_read_baked_and_listed() {
     assert_eq!(
         stdout(&listed),
         "c.wasm: component\nbaked tensor names for load_by_name:\n  \
-         \"two_io\": inputs [[\"a\"], [\"b\"]], outputs [[\"sum\"], [\"product\"]]\n"
+         \"two_io\": inputs [[\"a\"], [\"b\"]], outputs [[\"sum\"], [\"difference\"]]\n"
     );
     // The same names stated by hand give the same component.
     let by_hand = run(
@@ -71,7 +71,7 @@ fn graph_names_are_read_baked_and_listed() {
         &[
             "guest.wat",
             "--names",
-            "two_io=a,b:sum,product",
+            "two_io=a,b:sum,difference",
             "-o",
             "h.wasm",
         ],

@@ -37,10 +37,12 @@ def softmax():
 
 
 def two_io():
-    """Inputs `a` f32[1,4] and `b` f32[1,4]; outputs `sum` = a + b, `product` = a * b.
+    """Inputs `a` f32[1,4] and `b` f32[1,4]; outputs `sum` = a + b, `difference` = a - b.
 
-    Input 0 is `a`, input 1 is `b`; output 0 is `sum`, output 1 is `product`
-    (the document order of the Parameter and Result layers).
+    Input 0 is `a`, input 1 is `b`; output 0 is `sum`, output 1 is `difference`
+    (the document order of the Parameter and Result layers). The difference
+    is not symmetric, so swapping the inputs (or the outputs) changes what a
+    guest prints: a wrong index-to-name mapping cannot go unnoticed.
     """
     a = ops.parameter([1, 4], np.float32, name="a")
     a.output(0).set_names({"a"})
@@ -48,9 +50,9 @@ def two_io():
     b.output(0).set_names({"b"})
     s = ops.add(a, b)
     s.output(0).set_names({"sum"})
-    p = ops.multiply(a, b)
-    p.output(0).set_names({"product"})
-    return ov.Model([ops.result(s), ops.result(p)], [a, b], "two_io")
+    d = ops.subtract(a, b)
+    d.output(0).set_names({"difference"})
+    return ov.Model([ops.result(s), ops.result(d)], [a, b], "two_io")
 
 
 def identity_u8():

@@ -388,7 +388,7 @@ mod tests {
     fn real_ir_two_io() {
         let c = run(&model("two_io.xml")).unwrap();
         assert_eq!(c.inputs, v(&[&["a"], &["b"]]));
-        assert_eq!(c.outputs, v(&[&["sum"], &["product"]]));
+        assert_eq!(c.outputs, v(&[&["sum"], &["difference"]]));
     }
 
     #[test]
@@ -438,7 +438,7 @@ mod tests {
     fn real_ir_two_io_without_output_names() {
         // two_io.xml as OpenVINO before 2025 writes it: without
         // `output_names`, the Results are named through `<edges>` by the
-        // ports of Add (`sum`) and Multiply (`product`) that feed them.
+        // ports of Add (`sum`) and Subtract (`difference`) that feed them.
         let text = String::from_utf8(model("two_io.xml")).unwrap();
         let mut stripped = String::new();
         let mut rest = text.as_str();
@@ -451,7 +451,7 @@ mod tests {
         assert!(text.contains("output_names=") && !stripped.contains("output_names"));
         let c = run(stripped.as_bytes()).unwrap();
         assert_eq!(c.inputs, v(&[&["a"], &["b"]]));
-        assert_eq!(c.outputs, v(&[&["sum"], &["product"]]));
+        assert_eq!(c.outputs, v(&[&["sum"], &["difference"]]));
     }
 
     #[test]

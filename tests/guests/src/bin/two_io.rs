@@ -1,5 +1,5 @@
 //! Legacy guest for a model with two inputs (`a`, `b`: f32[1,4]) and two
-//! outputs (`sum`, `product`), addressed by index as WITX requires.
+//! outputs (`sum`, `difference` = a - b), addressed by index as WITX requires.
 //!
 //! Usage: two_io <model-dir> <seed>
 
