@@ -1,20 +1,35 @@
 //! Legacy guest for a model with two inputs (`a`, `b`: f32[1,4]) and two
 //! outputs (`sum`, `difference` = a - b), addressed by index as WITX requires.
+//! The model comes from files, or from the host's registry by name (then the
+//! tensor names are only known if nn-componentize baked them in).
 //!
 //! Usage: two_io <model-dir> <seed>
+//!        two_io --by-name <graph-name> <seed>
 
 use nn_legacy_guests::{arg, fail, seeded_f32};
 use wasi_nn::{GraphBuilder, TensorType};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir: String = arg(&args, 1, "model dir");
+    let by_name = args.get(1).is_some_and(|a| a == "--by-name");
+    let args: Vec<String> = if by_name {
+        [&args[..1], &args[2..]].concat()
+    } else {
+        args
+    };
+    let source: String = arg(&args, 1, "model dir or graph name");
     let seed: u32 = arg(&args, 2, "seed");
-    let xml = std::fs::read(format!("{dir}/model.xml")).expect("read model.xml");
-    let bin = std::fs::read(format!("{dir}/model.bin")).expect("read model.bin");
-    let graph = GraphBuilder::default()
-        .build_from_bytes([xml, bin])
-        .unwrap_or_else(|e| fail("load", e));
+    let graph = if by_name {
+        GraphBuilder::default()
+            .build_from_cache(&source)
+            .unwrap_or_else(|e| fail("load_by_name", e))
+    } else {
+        let xml = std::fs::read(format!("{source}/model.xml")).expect("read model.xml");
+        let bin = std::fs::read(format!("{source}/model.bin")).expect("read model.bin");
+        GraphBuilder::default()
+            .build_from_bytes([xml, bin])
+            .unwrap_or_else(|e| fail("load", e))
+    };
     let mut context = graph
         .init_execution_context()
         .unwrap_or_else(|e| fail("init_execution_context", e));
