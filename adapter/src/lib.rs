@@ -26,6 +26,7 @@
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
 pub mod convert;
+pub mod pages;
 /// The tensor-name readers and table, shared with nn-componentize.
 pub use nn_model_names as names;
 pub use nn_model_names::nodata;

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Writes the small, deterministic models the tests use (run from any folder).
+"""Writes the small, deterministic models the tests use (run from any folder;
+`generate.py ir_names` writes only ir_names.txt).
 
 OpenVINO's Python opset API builds the IR models; the `onnx` package builds the
 ONNX one. Re-running gives the same bytes, and the files are committed so that
 tests need no Python at run time.
 """
 import os
+import random
 import re
+import sys
+import tempfile
 
 import numpy as np
-import onnx
-from onnx import TensorProto, helper
 import openvino as ov
 import openvino.opset13 as ops
 
@@ -107,6 +109,9 @@ def strip_names(name):
 
 def softmax_onnx():
     """ONNX: `input` f32[1,10] -> `output` = Softmax(input)."""
+    import onnx
+    from onnx import TensorProto, helper
+
     node = helper.make_node("Softmax", ["input"], ["output"], axis=1)
     graph = helper.make_graph(
         [node],
@@ -120,7 +125,65 @@ def softmax_onnx():
     return model.SerializeToString(deterministic=True)
 
 
+# A Parameter feeding a Result; `@NAMES@` is the Parameter port's raw `names` attribute.
+NAMES_IR = (
+    '<?xml version="1.0"?>\n<net name="names" version="11"><layers>'
+    '<layer id="0" name="x" type="Parameter" version="opset1"><data shape="1" element_type="f32" />'
+    '<output><port id="0" precision="FP32" names="@NAMES@"><dim>1</dim></port></output></layer>'
+    '<layer id="1" name="r" type="Result" version="opset1"><input><port id="0" precision="FP32"><dim>1</dim></port>'
+    '</input></layer></layers><edges><edge from-layer="0" from-port="0" to-layer="1" to-port="0" /></edges></net>\n'
+)
+
+# The pieces random names attributes are made of: XML escapes (good and
+# broken), character references (NUL, separators, non-ASCII, surrogates, out
+# of range, overflowing 32 bits), the IR list syntax and raw whitespace.
+NAMES_PIECES = [
+    b"a", b"b", b"in", b"x1", b" ", b"  ", b"\\", b"\\\\", b"\\,", b",", b",,", b"\t", b"\r", b"\n", b"\r\n",
+    b"&amp;", b"&lt;", b"&gt;", b"&quot;", b"&apos;", b"&#0;", b"&#9;", b"&#10;", b"&#13;", b"&#44;", b"&#92;",
+    b"&#65;", b"&#x41;", b"&#xe9;", b"&#x1F600;", b"&#xD800;", b"&#x110000;", b"&#4294967361;", b"&#X41;",
+    b"&#;", b"&#x;", b"&#12x;", b"&amp", b"&bogus;", b"&", b"'", b">", b"<", "\u00e9".encode(), "\u65e5".encode(),
+    b"\xff", b"\x00",
+]
+
+
+def names_fixture():
+    """tests/models/ir_names.txt: what OpenVINO's IR reader makes of a few
+    hundred seeded random `names` attributes, for the adapter's differential
+    unit test (adapter/names). One line per attribute: its raw bytes in hex,
+    then `ok` and the hex of every name of the input tensor (sorted; the output
+    tensor is the same one and must agree), `not-utf8` when OpenVINO reads it
+    but a name is not UTF-8, or `rejected` when OpenVINO refuses the IR."""
+    rng = random.Random(15)
+    core = ov.Core()
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        xml, weights = os.path.join(tmp, "m.xml"), os.path.join(tmp, "m.bin")
+        open(weights, "wb").close()
+        for _ in range(400):
+            attr = b"".join(rng.choice(NAMES_PIECES) for _ in range(rng.randint(1, 8)))
+            with open(xml, "wb") as f:
+                f.write(NAMES_IR.encode().replace(b"@NAMES@", attr))
+            try:
+                model = core.read_model(xml, weights)
+            except RuntimeError:
+                lines.append(attr.hex() + " rejected")
+                continue
+            try:
+                names = sorted(n.encode() for n in model.inputs[0].get_names())
+                assert names == sorted(n.encode() for n in model.outputs[0].get_names())
+            except UnicodeDecodeError:
+                lines.append(attr.hex() + " not-utf8")
+                continue
+            lines.append(" ".join([attr.hex(), "ok"] + [n.hex() for n in names]))
+    with open(os.path.join(HERE, "ir_names.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
+    if sys.argv[1:] == ["ir_names"]:
+        # Only the fixture (needs no `onnx` package).
+        names_fixture()
+        return
     save_ir(softmax(), "softmax")
     save_ir(two_io(), "two_io")
     save_ir(identity_u8(), "identity_u8")
@@ -130,6 +193,7 @@ def main():
     save_ir(dynamic(), "dynamic")
     with open(os.path.join(HERE, "softmax.onnx"), "wb") as f:
         f.write(softmax_onnx())
+    names_fixture()
 
 
 if __name__ == "__main__":

@@ -211,40 +211,108 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// XML-decodes an attribute value into `out`: the five predefined
-/// entities (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, all OpenVINO's
-/// writer produces in names). Returns `false` (after emitting an
-/// unspecified prefix) when the value is not UTF-8 or holds any other
-/// `&` sequence, character references included: that tensor then falls
-/// back to its index, which costs less adapter size than decoding them.
+/// Decodes an attribute value the way OpenVINO's IR reader (pugixml with
+/// its default options) does, into `out`: a raw tab, CR, LF or CR LF becomes
+/// one space; `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and character
+/// references `&#N;` / `&#xH;` (code point taken modulo 2^32, as pugixml
+/// does) are decoded; any other `&` is a literal `&`. OpenVINO's copy of the
+/// value ends at the first NUL a character reference produces. Returns
+/// `false`, having reported nothing, when OpenVINO would reject the IR (a raw
+/// NUL) or read a name that is not UTF-8 (raw bytes, a surrogate or a code
+/// point past U+10FFFF before that end): that tensor falls back to its index.
 pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> bool {
-    if !is_utf8(value) {
-        return false;
-    }
-    let mut rest = value;
-    while let Some((&b, tail)) = rest.split_first() {
-        rest = tail;
-        if b != b'&' {
-            out.byte(b);
-            continue;
+    // Pass 0 finds the end of OpenVINO's copy and checks; pass 1 reports.
+    let mut end = value.len();
+    for pass in 0..2 {
+        let mut at = 0;
+        while let Some(&b) = value.get(at) {
+            let live = at < end;
+            let (c, len) = match b {
+                0 => return false,
+                b'&' => entity(value.get(at + 1..).unwrap_or(b"")),
+                b'\r' if value.get(at + 1) == Some(&b'\n') => (u32::from(b' '), 2),
+                b'\t' | b'\n' | b'\r' => (u32::from(b' '), 1),
+                _ => {
+                    // A raw byte: its UTF-8 validity is checked below.
+                    if pass == 1 && live {
+                        out.byte(b);
+                    }
+                    at += 1;
+                    continue;
+                }
+            };
+            if live && c == 0 {
+                end = at;
+            } else if live && pass == 0 && (c > 0x10ffff || (0xd800..0xe000).contains(&c)) {
+                return false;
+            } else if live && pass == 1 {
+                put_char(c, out);
+            }
+            at += len;
         }
-        let (c, len) = if key!(b"amp;").starts(rest) {
-            (b'&', 4)
-        } else if key!(b"lt;").starts(rest) {
-            (b'<', 3)
-        } else if key!(b"gt;").starts(rest) {
-            (b'>', 3)
-        } else if key!(b"quot;").starts(rest) {
-            (b'"', 5)
-        } else if key!(b"apos;").starts(rest) {
-            (b'\'', 5)
-        } else {
+        if !is_utf8(value.get(..end).unwrap_or(b"")) {
             return false;
-        };
-        out.byte(c);
-        rest = rest.get(len..).unwrap_or(b"");
+        }
     }
     true
+}
+
+/// The entity after a `&` (`rest` starts after it): its code point and its
+/// length including the `&`, or `&` itself (length 1) when `rest` does not
+/// start with one pugixml decodes.
+#[inline(never)]
+fn entity(rest: &[u8]) -> (u32, usize) {
+    let named = if key!(b"amp;").starts(rest) {
+        (b'&', 5)
+    } else if key!(b"lt;").starts(rest) {
+        (b'<', 4)
+    } else if key!(b"gt;").starts(rest) {
+        (b'>', 4)
+    } else if key!(b"quot;").starts(rest) {
+        (b'"', 6)
+    } else if key!(b"apos;").starts(rest) {
+        (b'\'', 6)
+    } else {
+        (b'&', 1)
+    };
+    if rest.first() != Some(&b'#') {
+        return (u32::from(named.0), named.1);
+    }
+    let hex = rest.get(1) == Some(&b'x');
+    let (radix, digits_at) = if hex { (16, 2) } else { (10, 1) };
+    let mut code = 0u32;
+    let mut at = digits_at;
+    while let Some(&d) = rest.get(at) {
+        if d == b';' && at > digits_at {
+            return (code, at + 2);
+        }
+        let Some(v) = (d as char).to_digit(radix) else {
+            break;
+        };
+        code = code.wrapping_mul(radix).wrapping_add(v);
+        at += 1;
+    }
+    (u32::from(b'&'), 1)
+}
+
+/// Reports the UTF-8 encoding of code point `c` (at most U+10FFFF).
+fn put_char<O: NameOut>(c: u32, out: &mut Splitter<'_, O>) {
+    if c < 0x80 {
+        out.byte(c as u8);
+        return;
+    }
+    let extra: u32 = if c < 0x800 {
+        1
+    } else if c < 0x10000 {
+        2
+    } else {
+        3
+    };
+    // Lead byte 0xC0, 0xE0 or 0xF0, then the continuation bytes.
+    out.byte((0xf00u32 >> (extra + 1)) as u8 | (c >> (6 * extra)) as u8);
+    for i in (0..extra).rev() {
+        out.byte(0x80 | (c >> (6 * i)) as u8 & 0x3f);
+    }
 }
 
 /// A names attribute as [`RawNames`]: `None` when absent or empty.
@@ -332,33 +400,30 @@ fn producer_names<'a>(doc: &'a [u8], to: &[u8]) -> &'a [u8] {
     b""
 }
 
-/// OpenVINO's tensor-name list splitting over XML-decoded bytes: tokens are
-/// runs of (any char but `\`, `,` and newline | `\` followed by a char), `\,`
-/// becomes `,`, other `\x` pairs stay verbatim, empty tokens and a lone
-/// trailing `\` vanish (the regex `(?:[^\\,\n]|\\.)+` of the IR reader). NUL,
-/// which no XML name can contain, also separates.
+/// OpenVINO's tensor-name list splitting over decoded bytes: names are
+/// separated by commas, a `\` right before a comma makes that comma part of
+/// the name (and is dropped), every other `\` stays, and empty names vanish.
+/// Spaces are kept, at both ends too.
 pub(super) struct Splitter<'o, O: NameOut> {
     pub(super) out: &'o mut O,
+    /// The previous byte was a `\`, not yet reported.
     pub(super) escaped: bool,
     pub(super) nonempty: bool,
 }
 
 impl<O: NameOut> Splitter<'_, O> {
     pub(super) fn byte(&mut self, b: u8) {
-        let separator = b == b'\n' || b == 0;
         if self.escaped {
             self.escaped = false;
-            if b != b',' && !separator {
-                self.emit(b'\\');
+            if b == b',' {
+                self.emit(b);
+                return;
             }
-        } else if b == b'\\' {
-            self.escaped = true;
-            return;
-        } else if b == b',' {
-            self.finish();
-            return;
+            self.emit(b'\\');
         }
-        if separator {
+        if b == b'\\' {
+            self.escaped = true;
+        } else if b == b',' {
             self.finish();
         } else {
             self.emit(b);
@@ -371,7 +436,10 @@ impl<O: NameOut> Splitter<'_, O> {
     }
 
     pub(super) fn finish(&mut self) {
-        self.escaped = false;
+        if self.escaped {
+            self.escaped = false;
+            self.emit(b'\\');
+        }
         if self.nonempty {
             self.nonempty = false;
             self.out.end();
@@ -507,20 +575,38 @@ mod tests {
 
     #[test]
     fn ir_odd_escapes_follow_openvino() {
-        // `\x` other than `\,` stays verbatim; a trailing lone `\` vanishes;
-        // a newline separates like a comma.
-        assert_eq!(decoded(RawNames::IrList(br"p\q,r\")), ["p\\q", "r"]);
-        assert_eq!(decoded(RawNames::IrList(b"s\nt")), ["s", "t"]);
-        assert_eq!(decoded(RawNames::IrList(b"s\0t")), ["s", "t"]);
-        assert_eq!(decoded(RawNames::IrList(br"\,")), [","]);
-        assert_eq!(decoded(RawNames::IrList(b",,,")), Vec::<String>::new());
-        assert_eq!(decoded(RawNames::IrList("é,ü".as_bytes())), ["é", "ü"]);
+        // Hand-picked cases of `ir_names_agree_with_openvino`: `\x` other
+        // than `\,` stays verbatim, a trailing `\` too; `\\,` is `\` then an
+        // escaped comma; raw whitespace becomes a space, a newline from a
+        // character reference stays and separates nothing; spaces at both
+        // ends stay; a NUL from a character reference ends the value.
+        let names = |raw: &[u8]| decoded(RawNames::IrList(raw));
+        assert_eq!(names(br"p\q,r\"), ["p\\q", "r\\"]);
+        assert_eq!(names(br"a\\,b"), ["a\\,b"]);
+        assert_eq!(names(br"\,"), [","]);
+        assert_eq!(names(b"a\tb\r\nc\rd\ne"), ["a b c d e"]);
+        assert_eq!(names(b"&#10;q"), ["\nq"]);
+        assert_eq!(names(b" a , b "), [" a ", " b "]);
+        assert_eq!(names(b"a&#0;b,c"), ["a"]);
+        assert_eq!(names(b"a&#0;\xff"), ["a"]);
+        assert_eq!(names(b"a&#44;b,a\\&#44;b"), ["a", "b", "a,b"]);
+        assert_eq!(
+            names(b"&#65;&#x42;&#xe9;&#x1F600;&#4294967361;"),
+            ["AB\u{e9}\u{1f600}A"]
+        );
+        assert_eq!(names(b",,,"), Vec::<String>::new());
+        assert_eq!(names("\u{e9},\u{fc}".as_bytes()), ["\u{e9}", "\u{fc}"]);
+        // Not entities to pugixml: kept verbatim.
+        for verbatim in ["&bogus;", "&amp", "a&", "&#;", "&#x;", "&#X41;", "&#12x;"] {
+            assert_eq!(names(verbatim.as_bytes()), [verbatim]);
+        }
     }
 
     #[test]
     fn ir_bad_names_are_dropped_not_fatal() {
-        // Bad entity, NUL char ref, non-UTF-8: that tensor has no names.
-        for bad in ["&bogus;", "&#0;", "&#x41;", "&#65;", "&amp", "a&"] {
+        // A raw NUL (OpenVINO rejects the IR), a name that is not UTF-8
+        // (surrogate, past U+10FFFF, raw bytes): that tensor has no names.
+        for bad in ["&#xD800;", "&#x110000;", "ok,&#1114112;", "a\0b"] {
             let c = run(ir(&format!(r#"names="{bad}""#), "").as_bytes()).unwrap();
             assert_eq!(c.inputs[0], Vec::<String>::new(), "{bad}");
         }
@@ -529,6 +615,53 @@ mod tests {
         doc[at] = 0xff;
         let c = run(&doc).unwrap();
         assert_eq!(c.inputs[0], Vec::<String>::new());
+    }
+
+    /// Differential test against OpenVINO's IR reader: every `names`
+    /// attribute in `tests/models/ir_names.txt` (written by
+    /// `tests/models/generate.py ir_names` with OpenVINO itself) must give
+    /// exactly the names OpenVINO reports for that tensor, both for the
+    /// Parameter and for the Result it feeds; where OpenVINO rejects the IR
+    /// or reports a name that is not UTF-8, the tensor gets no names.
+    #[test]
+    fn ir_names_agree_with_openvino() {
+        let fixture = String::from_utf8(model("ir_names.txt")).unwrap();
+        let hex = |h: &str| -> Vec<u8> {
+            (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+                .collect()
+        };
+        let template = ir(r#"names="@""#, "").into_bytes();
+        let at = template.iter().position(|&b| b == b'@').unwrap();
+        let mut disagree = Vec::new();
+        for line in fixture.lines() {
+            let mut fields = line.split(' ');
+            let attr = hex(fields.next().unwrap());
+            let expected: Vec<String> = match fields.next().unwrap() {
+                "ok" => fields.map(|n| String::from_utf8(hex(n)).unwrap()).collect(),
+                "rejected" | "not-utf8" => Vec::new(),
+                other => panic!("bad fixture status {other:?}"),
+            };
+            let doc = [&template[..at], &attr, &template[at + 1..]].concat();
+            let c = run(&doc).unwrap();
+            let mut got = c.inputs[0].clone();
+            got.sort();
+            got.dedup();
+            let mut via_edge = c.outputs[1].clone();
+            via_edge.sort();
+            via_edge.dedup();
+            if got != expected || via_edge != expected {
+                disagree.push(format!("{line}: adapter {got:?}, OpenVINO {expected:?}"));
+            }
+        }
+        assert!(fixture.lines().count() >= 400);
+        assert!(
+            disagree.is_empty(),
+            "{} disagreements:\n{}",
+            disagree.len(),
+            disagree.join("\n")
+        );
     }
 
     #[test]

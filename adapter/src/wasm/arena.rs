@@ -12,6 +12,7 @@
 //! module's allocator never hands them out. They need not be contiguous (the
 //! guest grows memory too); a new chunk simply replaces the bump region.
 
+use crate::pages::PageMap;
 use core::arch::wasm32::{memory_grow, memory_size};
 use core::cell::Cell;
 use core::marker::PhantomData;
@@ -33,6 +34,8 @@ pub struct Arena {
     free: [Cell<u32>; CLASSES],
     bump: Cell<u32>,
     end: Cell<u32>,
+    /// Every page taken for the state and the arena.
+    pub pages: PageMap,
 }
 
 /// The class whose blocks hold `size` payload bytes.
@@ -85,6 +88,7 @@ impl Arena {
         if old == usize::MAX {
             return None;
         }
+        self.pages.claim(old, pages);
         let start = old.checked_mul(PAGE)?;
         let end = start.checked_add(pages * PAGE)?;
         let old_end = self.end.replace(end as u32) as usize;

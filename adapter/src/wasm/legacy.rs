@@ -66,14 +66,12 @@ pub extern "C" fn legacy_load(
     ) else {
         return errno::INVALID_ARGUMENT;
     };
-    if !builders.is_multiple_of(4)
-        || !in_bounds(builders, u64::from(count) * 8)
-        || !in_bounds(out, 4)
-    {
+    if !builders.is_multiple_of(4) || !in_bounds(builders, u64::from(count) * 8) {
         return errno::INVALID_ARGUMENT;
     }
-    // SAFETY (every `read` and `write` of `load`): the array `[builders,
-    // builders + 8 * count)` and `out` are in bounds.
+    // SAFETY (every `read` of `load`): the array `[builders, builders + 8 *
+    // count)` is in bounds; `out` is checked by `writable` before its
+    // `write`.
     for i in 0..count {
         let entry = builders + i * 8;
         if !in_bounds(
@@ -84,6 +82,9 @@ pub extern "C" fn legacy_load(
         }
     }
     State::with(|state, tables| {
+        if !state.writable(out, 4) {
+            return errno::INVALID_ARGUMENT;
+        }
         // Room for the new entry first, so that a graph the host created is
         // never lost to an allocation failure.
         if tables.graphs.reserve(&state.arena, 1).is_none() {
@@ -150,7 +151,7 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
 /// componentize time ([`baked`]), else they are named by index.
 #[export_name = "load_by_name"]
 pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
-    if !in_bounds(name, u64::from(name_len)) || !in_bounds(out, 4) {
+    if !in_bounds(name, u64::from(name_len)) {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: bounds checked above.
@@ -160,6 +161,9 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
         return errno::INVALID_ARGUMENT;
     }
     State::with(|state, tables| {
+        if !state.writable(out, 4) {
+            return errno::INVALID_ARGUMENT;
+        }
         if tables.graphs.reserve(&state.arena, 1).is_none() {
             return errno::TOO_LARGE;
         }
@@ -192,7 +196,7 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
         let Some(&mut Graph { handle, .. }) = tables.graphs.get_mut(graph) else {
             return errno::UNSUPPORTED_OPERATION;
         };
-        if !in_bounds(out, 4) {
+        if !state.writable(out, 4) {
             return errno::INVALID_ARGUMENT;
         }
         if tables.contexts.reserve(&state.arena, 1).is_none() {
@@ -356,7 +360,7 @@ fn write_output(
     max: u32,
     out: u32,
 ) -> u32 {
-    if !in_bounds(buf, u64::from(max)) || !in_bounds(out, 4) {
+    if !state.writable(buf, u64::from(max)) || !state.writable(out, 4) {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: `tensor` is a live output handle; `ret` is our return area.

@@ -35,7 +35,7 @@
 //!    pointer is formed at all) or does not start at address 0 (Rust's null),
 //!    and lives no longer than the export that checked it.
 
-use super::arena::{Arena, RawVec};
+use super::arena::{in_bounds, Arena, RawVec};
 use crate::convert::errno;
 use core::arch::wasm32::memory_grow;
 use core::cell::{Cell, UnsafeCell};
@@ -93,16 +93,17 @@ pub struct Tables {
 
 #[repr(C)]
 pub struct State {
-    /// Shared with `cabi_import_realloc` (invariant 2).
-    pub arena: Arena,
-    /// Right after the arena so that its first fields have offsets below
-    /// 128, which encode in one byte.
+    /// First, so that its fields have offsets below 128, which encode in
+    /// one byte.
     tables: UnsafeCell<Tables>,
     /// While non-zero, the next `cabi_import_realloc` of at most
     /// `steer_len` bytes returns `steer_ptr` (invariant 3).
     steering: Cell<u32>,
     steer_ptr: Cell<u32>,
     steer_len: Cell<u32>,
+    /// Shared with `cabi_import_realloc` (invariant 2). Last: it ends with
+    /// the 8 KiB page map.
+    pub arena: Arena,
 }
 
 impl State {
@@ -137,11 +138,19 @@ impl State {
                 let state = start as *mut State;
                 let first_free = (start + size_of::<State>()).next_multiple_of(16);
                 (*state).arena.init(first_free, start + 65536);
+                (*state).arena.pages.claim(page, 1);
                 set_state_ptr(state);
                 set_allocation_state(STATE_ALLOCATED);
             }
             Some(&*get_state_ptr())
         }
+    }
+
+    /// Whether the guest range `[ptr, ptr + len)` may be written by the
+    /// adapter or the host: inside memory (`in_bounds`) and clear of every
+    /// page the adapter owns.
+    pub fn writable(&self, ptr: u32, len: u64) -> bool {
+        in_bounds(ptr, len) && !self.arena.pages.overlaps(ptr, len)
     }
 
     /// Steers the next `cabi_import_realloc` of at most `len` bytes to `ptr`
