@@ -217,7 +217,7 @@ impl Runner {
             .collect::<Vec<_>>();
         if !exports.iter().any(|name| name.starts_with("wasi:cli/run@")) {
             bail!(
-                "this component is not a command: it exports no `wasi:cli/run` interface (a reactor,                  or a library; its exports: {}); nn-host runs wasi:cli/command components, as `wasmtime run` does",
+                "this component is not a command: it exports no `wasi:cli/run` interface (a reactor or a library; its exports: {}); nn-host runs wasi:cli/command components, as `wasmtime run` does. A legacy module becomes a command only when it exports `_start`: without one, nn-componentize makes a reactor",
                 match exports.is_empty() {
                     true => "none".to_string(),
                     false => exports.join(", "),
