@@ -14,6 +14,7 @@
 use crate::openvino::OpenVino;
 use anyhow::bail;
 use std::fmt;
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use wasmtime::component::{ComponentType, Lift, Lower};
@@ -230,7 +231,15 @@ impl Backends {
 
     /// Every backend this build has: today OpenVINO alone.
     pub fn available() -> Self {
-        Backends::new(vec![Arc::new(OpenVino)])
+        Backends::new(vec![Arc::new(OpenVino::new())])
+    }
+
+    /// [`Backends::available`], each keeping compiled graphs in a cache
+    /// folder under `dir` (OpenVINO: `dir/openvino`).
+    pub fn with_model_cache(dir: &Path) -> Self {
+        Backends::new(vec![Arc::new(OpenVino::with_model_cache(
+            dir.join("openvino"),
+        ))])
     }
 
     /// Loads a graph with the backend for `encoding`; an encoding no backend

@@ -24,7 +24,8 @@
 //! - [`HostLimits`]: what a store lets a guest make the host hold (copied
 //!   bytes, live handles, output bytes), all derived from `--max-memory`.
 //! - [`Runner`]: runs `wasi:cli/command` components with WASI preview2 and
-//!   `wasi:nn`, as `nn-host run` does ([`run`] for a single run).
+//!   `wasi:nn`, as `nn-host run` does; [`Runner::with_cache`] keeps
+//!   compiled components and graphs on disk ([`default_cache_dir`]).
 
 mod backend;
 mod limits;
@@ -39,5 +40,7 @@ pub use backend::{
 };
 pub use limits::{HostLimits, CONTEXT_BYTES, HANDLE_BYTES, WASM32_MEMORY_BYTES};
 pub use registry::Registry;
-pub use run::{run, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner, TRAP_EXIT_CODE};
+pub use run::{
+    default_cache_dir, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner, TRAP_EXIT_CODE,
+};
 pub use wit::{add_to_linker, check_wasi_nn_imports, NnCtx, SERVED_VERSIONS};

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
-use nn_host::{GraphSpec, RunConfig};
+use nn_host::{GraphSpec, RunConfig, Runner};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -45,6 +45,11 @@ struct RunArgs {
     /// when it is blocked in a host call (sleeping, reading stdin).
     #[arg(long, value_name = "SECS", value_parser = parse_secs)]
     timeout: Option<Duration>,
+    /// Compile everything afresh and keep nothing on disk. Otherwise
+    /// compiled components (Wasmtime) and graphs (OpenVINO) are cached in
+    /// $XDG_CACHE_HOME/nn-host, else ~/.cache/nn-host.
+    #[arg(long)]
+    no_cache: bool,
     /// The component to run.
     component: PathBuf,
     /// Arguments passed to the guest after its program name.
@@ -170,5 +175,13 @@ fn run(args: RunArgs) -> Result<i32> {
         timeout: args.timeout,
         capture_output: false,
     };
-    Ok(nn_host::run(&bytes, &config)?.exit_code)
+    let runner = match nn_host::default_cache_dir().filter(|_| !args.no_cache) {
+        // A cache that cannot be set up costs time, not the run.
+        Some(dir) => Runner::with_cache(&dir).or_else(|error| {
+            eprintln!("warning: running without a cache: {error:#}");
+            Runner::new()
+        })?,
+        None => Runner::new()?,
+    };
+    Ok(runner.run(&bytes, &config)?.exit_code)
 }

@@ -30,6 +30,8 @@ impl Registry {
 
     /// Reads the model in `dir` (see [`graph_files`]), compiles it for the
     /// CPU once with the backend for `encoding`, and registers it as `name`.
+    /// The host chose the model, so its outputs are checked against the cap
+    /// of an uncapped guest (4 GiB); [`Registry::load_graph`] takes a cap.
     pub fn preload(
         &mut self,
         backends: &Backends,
@@ -37,17 +39,35 @@ impl Registry {
         encoding: GraphEncoding,
         dir: &Path,
     ) -> Result<()> {
+        let max_output_bytes = HostLimits::default().output_bytes;
+        let graph = Registry::load_graph(backends, name, encoding, dir, max_output_bytes)?;
+        self.insert(name, graph);
+        Ok(())
+    }
+
+    /// Reads and compiles the model in `dir` as [`Registry::preload`] does,
+    /// refusing one whose static outputs exceed `max_output_bytes` (the
+    /// run's cap: see [`HostLimits::output_bytes`]); `name` is for messages.
+    pub fn load_graph(
+        backends: &Backends,
+        name: &str,
+        encoding: GraphEncoding,
+        dir: &Path,
+        max_output_bytes: usize,
+    ) -> Result<Graph> {
         let graph = graph_files(encoding, dir)
             .and_then(|builders| {
                 let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-                // The host chose the model: the cap of an uncapped guest.
-                let max_output_bytes = HostLimits::default().output_bytes;
                 Ok(backends.load(&slices, encoding, ExecutionTarget::Cpu, max_output_bytes)?)
             })
             .with_context(|| format!("preloading graph {name:?} from {}", dir.display()))?;
         tracing::debug!(name, dir = %dir.display(), "preloaded graph");
+        Ok(graph)
+    }
+
+    /// Registers `graph` as `name`, replacing any graph of that name.
+    pub fn insert(&mut self, name: &str, graph: Graph) {
         self.graphs.insert(name.to_string(), graph);
-        Ok(())
     }
 
     pub fn get(&self, name: &str) -> Option<&Graph> {

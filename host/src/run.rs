@@ -2,22 +2,24 @@
 //! `wasi:nn`.
 //!
 //! A [`Runner`] owns what is worth keeping between runs: the engine, the
-//! linker with both interfaces on it, and the components already compiled
-//! and linked. Embedders, the test suites and the bench each build their
-//! own, so nothing about a run is process-wide state (the OpenVINO library
-//! and core aside: see [`crate::openvino::library`]).
+//! linker with both interfaces on it, the components already compiled and
+//! linked, and the graphs already compiled for `--graph`. Embedders, the
+//! test suites and the bench each build their own, so nothing about a run
+//! is process-wide state (the OpenVINO library and core aside: see
+//! [`crate::openvino::library`]). [`Runner::with_cache`] also keeps compiled
+//! code on disk, for the next process.
 
-use crate::backend::{Backends, GraphEncoding};
+use crate::backend::{Backends, Graph, GraphEncoding};
 use crate::limits::HostLimits;
 use crate::registry::Registry;
 use crate::wit::{add_to_linker, check_wasi_nn_imports, NnCtx};
 use anyhow::{bail, Context as _, Result};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use wasmtime::component::{Component, Linker, ResourceTable};
-use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder, Trap};
+use wasmtime::{Cache, CacheConfig, Config, Engine, Store, StoreLimits, StoreLimitsBuilder, Trap};
 use wasmtime_wasi::p2::bindings::sync::CommandPre;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
@@ -38,6 +40,9 @@ pub struct RunConfig {
     pub env: Vec<(String, String)>,
     /// Preopened directories as (host path, guest path).
     pub dirs: Vec<(PathBuf, String)>,
+    /// Compiled once per [`Runner`] (and output cap): every run given the
+    /// same encoding and folder shares the graph, so the folder's files are
+    /// read once per runner.
     pub graphs: Vec<GraphSpec>,
     /// Graphs compiled once and shared by every run given them (threads
     /// included); `graphs` are added to the run's own copy of it.
@@ -88,6 +93,12 @@ const NO_DEADLINE: u64 = u64::MAX / 2;
 const CAPTURE_LIMIT: usize = 1 << 30;
 /// Linked components a [`Runner`] keeps for repeated runs of the same bytes.
 const COMPONENT_CACHE_SIZE: usize = 64;
+/// `--graph` graphs a [`Runner`] keeps compiled for later runs.
+const GRAPH_CACHE_SIZE: usize = 64;
+
+/// What a preloaded graph is compiled from: its encoding and folder, and the
+/// output cap it was checked against (the run's, from `--max-memory`).
+type GraphKey = (GraphEncoding, PathBuf, usize);
 
 /// A store's data: WASI, `wasi:nn` and the memory limits.
 struct RunState {
@@ -122,27 +133,60 @@ pub struct Runner {
     /// Keyed by the component's bytes: the test suites run the same few
     /// components hundreds of times.
     linked: Mutex<HashMap<Vec<u8>, LinkedCommand>>,
+    /// [`RunConfig::graphs`] already compiled, shared by the runs (and
+    /// threads) that name them.
+    graphs: Mutex<HashMap<GraphKey, Graph>>,
     /// The thread advancing the epoch, started by the first timed run.
     epoch_ticker: OnceLock<()>,
 }
 
 impl Runner {
     /// A runner on its own engine, with epoch interruption on for timeouts.
+    /// Nothing is cached on disk.
     pub fn new() -> Result<Self> {
+        Runner::configured(None)
+    }
+
+    /// [`Runner::new`], keeping compiled code in `dir` for later processes:
+    /// Wasmtime's compilation cache in `dir/wasmtime` (components) and
+    /// OpenVINO's model cache in `dir/openvino` (graphs, `load` and
+    /// `--graph` alike). A second process running the same component with
+    /// the same models compiles neither. See [`default_cache_dir`].
+    pub fn with_cache(dir: &Path) -> Result<Self> {
+        Runner::configured(Some(dir))
+    }
+
+    fn configured(cache: Option<&Path>) -> Result<Self> {
         let mut config = Config::new();
         config.epoch_interruption(true);
+        let mut backends = Backends::available();
+        if let Some(dir) = cache {
+            // Wasmtime wants an absolute cache folder.
+            let dir = std::path::absolute(dir)
+                .with_context(|| format!("the cache folder {}", dir.display()))?;
+            let mut cache_config = CacheConfig::new();
+            cache_config.with_directory(dir.join("wasmtime"));
+            let cache = Cache::new(cache_config).map_err(|e| {
+                e.context(format!(
+                    "setting up Wasmtime's compilation cache in {}",
+                    dir.join("wasmtime").display()
+                ))
+            })?;
+            config.cache(Some(cache));
+            backends = Backends::with_model_cache(&dir);
+        }
         let engine = Engine::new(&config).map_err(|e| e.context("creating the Wasmtime engine"))?;
-        Runner::build(engine, true)
+        Runner::build(engine, true, backends)
     }
 
     /// A runner on an embedder's engine (the bench shares one across hosts).
     /// Runs with a [`RunConfig::timeout`] are then refused: whether that
     /// engine checks epochs cannot be known.
     pub fn with_engine(engine: &Engine) -> Result<Self> {
-        Runner::build(engine.clone(), false)
+        Runner::build(engine.clone(), false, Backends::available())
     }
 
-    fn build(engine: Engine, epoch_interruption: bool) -> Result<Self> {
+    fn build(engine: Engine, epoch_interruption: bool, backends: Backends) -> Result<Self> {
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker)
             .map_err(|e| e.context("adding WASI preview2"))?;
@@ -151,9 +195,10 @@ impl Runner {
         Ok(Runner {
             engine,
             linker,
-            backends: Backends::available(),
+            backends,
             epoch_interruption,
             linked: Mutex::default(),
+            graphs: Mutex::default(),
             epoch_ticker: OnceLock::new(),
         })
     }
@@ -172,7 +217,7 @@ impl Runner {
             .collect::<Vec<_>>();
         if !exports.iter().any(|name| name.starts_with("wasi:cli/run@")) {
             bail!(
-                "this component is not a command: it exports no `wasi:cli/run` interface (a reactor,                  or a library; its exports: {}); nn-host runs wasi:cli/command components, as `wasmtime run` does",
+                "this component is not a command: it exports no `wasi:cli/run` interface (a reactor or a library; its exports: {}); nn-host runs wasi:cli/command components, as `wasmtime run` does. A legacy module becomes a command only when it exports `_start`: without one, nn-componentize makes a reactor",
                 match exports.is_empty() {
                     true => "none".to_string(),
                     false => exports.join(", "),
@@ -224,12 +269,14 @@ impl Runner {
         if config.timeout.is_some() && !self.epoch_interruption {
             bail!("a timeout needs epoch interruption, which only Runner::new's engine is known to have");
         }
+        let host_limits = HostLimits::for_max_memory(config.max_memory);
         let registry = match (&config.registry, config.graphs.is_empty()) {
             (Some(shared), true) => shared.clone(),
             (shared, _) => {
                 let mut registry = shared.as_deref().cloned().unwrap_or_default();
                 for graph in &config.graphs {
-                    registry.preload(&self.backends, &graph.name, graph.encoding, &graph.dir)?;
+                    let compiled = self.preloaded(graph, host_limits.output_bytes)?;
+                    registry.insert(&graph.name, compiled);
                 }
                 Arc::new(registry)
             }
@@ -256,7 +303,6 @@ impl Runner {
         if let Some(max) = config.max_memory {
             limits = limits.memory_size(max);
         }
-        let host_limits = HostLimits::for_max_memory(config.max_memory);
         let mut table = ResourceTable::new();
         table.set_max_capacity(host_limits.handles);
         let state = RunState {
@@ -324,6 +370,29 @@ impl Runner {
         })
     }
 
+    /// `graph` compiled, checked against `max_output_bytes`: compiled by the
+    /// first run that names it, shared by the later ones. The lock is held
+    /// while compiling so that threads starting together compile it once.
+    fn preloaded(&self, graph: &GraphSpec, max_output_bytes: usize) -> Result<Graph> {
+        let key = (graph.encoding, graph.dir.clone(), max_output_bytes);
+        let mut graphs = self.graphs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = graphs.get(&key) {
+            return Ok(found.clone());
+        }
+        let compiled = Registry::load_graph(
+            &self.backends,
+            &graph.name,
+            graph.encoding,
+            &graph.dir,
+            max_output_bytes,
+        )?;
+        if graphs.len() >= GRAPH_CACHE_SIZE {
+            graphs.clear();
+        }
+        graphs.insert(key, compiled.clone());
+        Ok(compiled)
+    }
+
     /// Starts (once per runner) the thread that advances the epoch. It holds
     /// the engine weakly and ends once the engine is dropped.
     fn start_epoch_ticker(&self) {
@@ -351,10 +420,18 @@ fn timeout_ticks(timeout: Duration) -> u64 {
     u64::try_from(ticks).unwrap_or(u64::MAX).min(NO_DEADLINE)
 }
 
-/// Runs `component_bytes` on a runner made for this one call: the
-/// `nn-host run` path, where the process runs one component.
-pub fn run(component_bytes: &[u8], config: &RunConfig) -> Result<RunOutcome> {
-    Runner::new()?.run(component_bytes, config)
+/// Where `nn-host run` keeps its caches (see [`Runner::with_cache`]):
+/// `$XDG_CACHE_HOME/nn-host`, else `$HOME/.cache/nn-host`; `None` when
+/// neither variable holds an absolute path.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    let absolute = |var| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|path| path.is_absolute())
+    };
+    let base =
+        absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|home| home.join(".cache")));
+    base.map(|base| base.join("nn-host"))
 }
 
 #[cfg(test)]

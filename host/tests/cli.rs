@@ -2,7 +2,10 @@
 
 mod common;
 
-use common::{models_dir, nn_version, runner_component, runner_component_importing, wit_versions};
+use common::{
+    expected_softmax, models_dir, nn_version, runner_component, runner_component_importing,
+    softmax_rounds, wit_versions,
+};
 use nn_host::{GraphEncoding, GraphSpec, RunConfig, Runner};
 use std::path::Path;
 use std::process::Command;
@@ -230,4 +233,116 @@ fn unserved_versions_are_refused_by_name() {
     let refused = nn_host(work.path(), &["run", &file]);
     assert_eq!(refused.status.code(), Some(1));
     expect(&String::from_utf8_lossy(&refused.stderr));
+}
+
+/// Every file under `dir`, recursively (none when it does not exist).
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .map(|entry| entry.unwrap().path())
+        .flat_map(|path| match path.is_dir() {
+            true => files_under(&path),
+            false => vec![path],
+        })
+        .collect()
+}
+
+/// Issue 14: `nn-host run` caches compiled components (Wasmtime) and graphs
+/// (OpenVINO) under `$XDG_CACHE_HOME/nn-host`, and `--no-cache` keeps
+/// nothing; both runs give the same first result.
+#[test]
+fn cli_caches_compiled_code_unless_told_not_to() {
+    let work = tempfile::tempdir().unwrap();
+    let graphs = graph_dir();
+    let guest = write(work.path(), "rounds.wasm", &softmax_rounds(1));
+    let graph = format!("softmax=openvino::{}", graphs.path().display());
+    let run = |cache_home: &Path, flags: &[&str]| {
+        let mut args = vec!["run", "--graph", &graph];
+        args.extend(flags);
+        args.push(&guest);
+        let out = Command::new(env!("CARGO_BIN_EXE_nn-host"))
+            .current_dir(work.path())
+            .env("XDG_CACHE_HOME", cache_home)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let first = out
+            .stdout
+            .chunks(4)
+            .map(|b| f32::from_le_bytes(b.try_into().unwrap()))
+            .collect::<Vec<_>>();
+        assert_eq!(first.len(), 10);
+        for (found, expected) in first.iter().zip(expected_softmax(0)) {
+            assert!((found - expected).abs() < 1e-5, "{first:?}");
+        }
+        out.stdout
+    };
+
+    let cached = tempfile::tempdir().unwrap();
+    let first = run(cached.path(), &[]);
+    let wasmtime = cached.path().join("nn-host/wasmtime");
+    let openvino = cached.path().join("nn-host/openvino");
+    let compiled_components = files_under(&wasmtime.join("modules"));
+    assert!(
+        !compiled_components.is_empty(),
+        "{:?}",
+        files_under(cached.path())
+    );
+    let blobs = files_under(&openvino);
+    assert!(
+        blobs
+            .iter()
+            .any(|f| f.extension().is_some_and(|e| e == "blob")),
+        "{blobs:?}"
+    );
+    // The second run reads the caches: the same entries, the same result.
+    assert_eq!(run(cached.path(), &[]), first);
+    assert_eq!(files_under(&wasmtime.join("modules")), compiled_components);
+    assert_eq!(files_under(&openvino), blobs);
+
+    let uncached = tempfile::tempdir().unwrap();
+    assert_eq!(run(uncached.path(), &["--no-cache"]), first);
+    assert_eq!(
+        files_under(uncached.path()),
+        Vec::<std::path::PathBuf>::new()
+    );
+}
+
+/// Issue 15: a `--graph` model is checked against the run's output cap
+/// (from `--max-memory`), not a fixed 4 GiB; a runner keeps one compiled
+/// graph per cap, so a later run with room for the outputs gets one.
+#[test]
+fn preloaded_graphs_are_checked_against_the_runs_cap() {
+    let graphs = graph_dir();
+    let load = runner_component("softmax", LOAD_BY_NAME);
+    let mut config = RunConfig {
+        graphs: vec![GraphSpec {
+            name: "softmax".into(),
+            encoding: GraphEncoding::Openvino,
+            dir: graphs.path().into(),
+        }],
+        // Softmax has 40 bytes of outputs.
+        max_memory: Some(39),
+        capture_output: true,
+        ..RunConfig::default()
+    };
+    let runner = Runner::new().unwrap();
+    let refused = runner.run(&load, &config).unwrap_err();
+    let message = format!("{refused:#}");
+    assert!(
+        message.contains("preloading graph \"softmax\""),
+        "{message}"
+    );
+    assert!(message.contains("cap of 39 bytes"), "{message}");
+    config.max_memory = Some(1 << 20);
+    let outcome = runner.run(&load, &config).unwrap();
+    assert_eq!(outcome.exit_code, 0, "{outcome:?}");
 }

@@ -1,5 +1,6 @@
 //! `nn-host run` at its limits: timeouts that hold in host calls and take
-//! any value, components that are not commands, empty names.
+//! any value, components that are not commands (componentized reactors
+//! included), empty names.
 
 mod common;
 
@@ -217,6 +218,38 @@ fn a_component_that_is_not_a_command_is_named_so() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("exports: answer"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("trapped"), "{}", stderr(&out));
+}
+
+/// Issue 10: a legacy wasi-nn module without `_start`, componentized by
+/// nn-componentize (the reactor adapter), is refused as not a command,
+/// with what is missing, rather than run and reported as a trap (134).
+#[test]
+fn a_componentized_reactor_is_named_so() {
+    let legacy = wat::parse_str(
+        r#"(module
+  (import "wasi_ephemeral_nn" "load_by_name" (func $load_by_name (param i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 64) "softmax")
+  (func (export "load") (result i32) (call $load_by_name (i32.const 64) (i32.const 7) (i32.const 16))))"#,
+    )
+    .unwrap();
+    // Kind::Auto picks the reactor adapter, as for `nn-componentize` on
+    // a module without `_start`.
+    let reactor = nn_componentize::Componentizer::new()
+        .componentize(&legacy)
+        .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let reactor = write(work.path(), "reactor.wasm", &reactor);
+    let out = nn_host(work.path(), &["run", "--no-cache", &reactor]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    for says in [
+        "is not a command: it exports no `wasi:cli/run`",
+        "exports: none",
+        "exports `_start`",
+    ] {
+        assert!(stderr(&out).contains(says), "{says}: {}", stderr(&out));
+    }
     assert!(!stderr(&out).contains("trapped"), "{}", stderr(&out));
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{component, models_dir, nn_version};
+use common::{component, expected_softmax, models_dir, nn_version, softmax_rounds};
 use nn_host::{GraphEncoding, Registry, RunConfig, Runner};
 use std::sync::Arc;
 
@@ -136,4 +136,50 @@ fn contexts_never_freed_stay_within_the_limits() {
     let contexts = (64 << 20) / nn_host::CONTEXT_BYTES;
     // The graph, the contexts and the error.
     assert_eq!(outcome.live_nn_resources, 1 + contexts + 1);
+}
+
+/// Issue 10, "under load": 8 threads run 1,000 rounds each through one
+/// runner and one preloaded registry, and every thread's outputs are the
+/// bytes a single-threaded run produced, which are the model's softmax.
+#[test]
+fn eight_threads_share_one_registry_with_identical_outputs() {
+    const ROUNDS: u32 = 1_000;
+    const THREADS: usize = 8;
+    let runner = Runner::new().unwrap();
+    let guest = softmax_rounds(ROUNDS);
+    let config = RunConfig {
+        capture_output: true,
+        registry: Some(softmax_registry()),
+        ..RunConfig::default()
+    };
+    let run = || {
+        let outcome = runner.run(&guest, &config).unwrap();
+        assert_eq!(
+            outcome.exit_code,
+            0,
+            "{}",
+            String::from_utf8_lossy(&outcome.stderr)
+        );
+        outcome.stdout
+    };
+    let reference = run();
+    assert_eq!(reference.len(), ROUNDS as usize * 40);
+    for (round, row) in reference.chunks(40).enumerate() {
+        let found = row
+            .chunks(4)
+            .map(|b| f32::from_le_bytes(b.try_into().unwrap()));
+        for (found, expected) in found.zip(expected_softmax(round as u32)) {
+            assert!((found - expected).abs() < 1e-5, "round {round}: {row:?}");
+        }
+    }
+    let outputs = std::thread::scope(|scope| {
+        let threads = (0..THREADS).map(|_| scope.spawn(run)).collect::<Vec<_>>();
+        threads
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect::<Vec<_>>()
+    });
+    for (thread, output) in outputs.iter().enumerate() {
+        assert!(*output == reference, "thread {thread}: outputs differ");
+    }
 }

@@ -15,11 +15,33 @@ use crate::backend::{
     Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
     Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Loads `openvino` IR (XML + weights) and `onnx` models, or sniffs them for
 /// `autodetect`; compiled models run on OpenVINO's CPU or GPU plugin.
-pub struct OpenVino;
+#[derive(Debug, Clone, Default)]
+pub struct OpenVino {
+    /// OpenVINO's model cache folder, if any (see [`OpenVino::with_model_cache`]).
+    model_cache: Option<PathBuf>,
+}
+
+impl OpenVino {
+    /// A backend compiling every graph it loads.
+    pub fn new() -> Self {
+        OpenVino::default()
+    }
+
+    /// A backend keeping compiled graphs in OpenVINO's model cache under
+    /// `dir` (created by OpenVINO when needed): a model loaded again, in
+    /// this process or a later one, is imported from there instead of
+    /// compiled.
+    pub fn with_model_cache(dir: impl Into<PathBuf>) -> Self {
+        OpenVino {
+            model_cache: Some(dir.into()),
+        }
+    }
+}
 
 impl Backend for OpenVino {
     fn name(&self) -> &'static str {
@@ -128,7 +150,7 @@ impl Backend for OpenVino {
             .map_err(|e| NnError::runtime("reading the model's outputs", e))?;
         check_output_bytes(static_output_bytes(&outputs), max_output_bytes)?;
         let compiled = core
-            .compile(&parsed, device)
+            .compile(&parsed, device, self.model_cache.as_deref())
             .map_err(|e| NnError::runtime("OpenVINO could not compile the model", e))?;
         let model = Model::describe(compiled)?;
         tracing::debug!(?format, device, elapsed = ?started.elapsed(), inputs = model.inputs.len(), outputs = model.outputs.len(), "compiled graph");
@@ -599,7 +621,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/models");
         let read = |file: &str| std::fs::read(dir.join(file)).unwrap();
         let (xml, bin) = (read("softmax.xml"), read("softmax.bin"));
-        let graph = OpenVino
+        let graph = OpenVino::new()
             .load(
                 &[&xml, &bin],
                 GraphEncoding::Openvino,

@@ -9,8 +9,13 @@
 use anyhow::{bail, Context as _, Result};
 use openvino_sys as sys;
 use std::ffi::{c_char, CStr, CString};
+use std::path::Path;
 use std::ptr;
 use std::sync::OnceLock;
+
+/// The key of OpenVINO's `ov::cache_dir` property (`ov_property_key_cache_dir`,
+/// a C variable the bindings do not declare).
+const CACHE_DIR: &CStr = c"CACHE_DIR";
 
 /// Turns an OpenVINO status into an error carrying OpenVINO's own message.
 fn check(status: sys::ov_status_e, what: &str) -> Result<()> {
@@ -240,15 +245,52 @@ impl Core {
         Ok(Model(raw))
     }
 
-    /// Compiles `model` for `device` ("CPU", "GPU").
-    pub fn compile(&self, model: &Model, device: &str) -> Result<CompiledModel> {
+    /// Compiles `model` for `device` ("CPU", "GPU"). With `cache_dir`,
+    /// OpenVINO's model cache (the `CACHE_DIR` property of this compile
+    /// only) stores the compiled blob there, keyed by a hash of the model
+    /// and the device's settings, and imports it instead of compiling when
+    /// it is already there.
+    pub fn compile(
+        &self,
+        model: &Model,
+        device: &str,
+        cache_dir: Option<&Path>,
+    ) -> Result<CompiledModel> {
+        let what = format!("compiling the model for {device}");
         let device_c = CString::new(device).context("device name contains NUL")?;
         let mut raw = ptr::null_mut();
-        // SAFETY: valid core and model; zero properties follow.
-        check(
-            unsafe { sys::ov_core_compile_model(self.0, model.0, device_c.as_ptr(), 0, &mut raw) },
-            &format!("compiling the model for {device}"),
-        )?;
+        match cache_dir.filter(|_| super::library::has_compile_model_props()) {
+            // SAFETY: valid core and model; zero properties follow.
+            None => check(
+                unsafe {
+                    sys::ov_core_compile_model(self.0, model.0, device_c.as_ptr(), 0, &mut raw)
+                },
+                &what,
+            )?,
+            Some(dir) => {
+                let dir_c = CString::new(dir.as_os_str().as_encoded_bytes())
+                    .with_context(|| format!("cache folder {} contains NUL", dir.display()))?;
+                let properties = [sys::ov_property_t {
+                    key: CACHE_DIR.as_ptr(),
+                    value: dir_c.as_ptr().cast(),
+                }];
+                // SAFETY: valid core and model; the property array and its
+                // strings outlive the call.
+                check(
+                    unsafe {
+                        sys::ov_core_compile_model_props(
+                            self.0,
+                            model.0,
+                            device_c.as_ptr(),
+                            properties.len(),
+                            properties.as_ptr(),
+                            &mut raw,
+                        )
+                    },
+                    &what,
+                )?
+            }
+        }
         Ok(CompiledModel(raw))
     }
 

@@ -13,7 +13,7 @@
 use anyhow::{bail, Context as _, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// The command the error message recommends; the host is tested against it.
 pub const INSTALL_COMMAND: &str = "pip install openvino==2026.4.1";
@@ -42,6 +42,31 @@ pub fn load() -> Result<PathBuf> {
     tracing::debug!(path = %path.display(), "loaded OpenVINO");
     *loaded = Some(path.clone());
     Ok(path)
+}
+
+/// Whether the loaded `libopenvino_c` has `ov_core_compile_model_props`, the
+/// non-variadic compile that takes properties (the model cache's
+/// `CACHE_DIR`). `openvino-sys` panics when a function it declares is
+/// missing, so an older library is asked first; then models are compiled
+/// without the cache.
+pub(crate) fn has_compile_model_props() -> bool {
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    *FOUND.get_or_init(|| {
+        let Ok(path) = load() else { return false };
+        // SAFETY: the library is already loaded (this only takes a
+        // reference), and the symbol is looked up, never called, here.
+        let found = unsafe {
+            libloading::Library::new(&path).is_ok_and(|library| {
+                library
+                    .get::<unsafe extern "C" fn()>(b"ov_core_compile_model_props\0")
+                    .is_ok()
+            })
+        };
+        if !found {
+            tracing::warn!(path = %path.display(), "this OpenVINO has no ov_core_compile_model_props: compiled models are not cached");
+        }
+        found
+    })
 }
 
 /// Returns the first `libopenvino_c` found in the documented search order.

@@ -271,3 +271,109 @@ pub fn model(file: &str) -> Vec<u8> {
 pub fn models_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/models")
 }
+
+/// The slices of WASI preview2 that [`softmax_rounds`] imports: stdout and
+/// `blocking-write-and-flush` (a component may import part of an interface).
+pub fn stdout_wit() -> Vec<String> {
+    vec![
+        r#"package wasi:io@0.2.0;
+interface error { resource error; }
+interface streams {
+  use error.{error};
+  resource output-stream { blocking-write-and-flush: func(contents: list<u8>) -> result<_, stream-error>; }
+  variant stream-error { last-operation-failed(error), closed }
+}
+"#
+        .to_string(),
+        r#"package wasi:cli@0.2.0;
+interface run { run: func() -> result; }
+interface stdout {
+  use wasi:io/streams@0.2.0.{output-stream};
+  get-stdout: func() -> output-stream;
+}
+"#
+        .to_string(),
+    ]
+}
+
+/// A command running `rounds` inferences of `softmax` (loaded by name) in
+/// one context: round `r` computes on `input[i] = ((3r + i) mod 11) / 4`
+/// and writes the 40 output bytes to stdout. Any error ends it with err.
+pub fn softmax_rounds(rounds: u32) -> Vec<u8> {
+    let v = nn_version(false);
+    let world = format!(
+        "world rounds {{\n  import wasi:nn/graph@{v};\n  import wasi:nn/tensor@{v};\n  import wasi:nn/inference@{v};\n  import wasi:cli/stdout@0.2.0;\n  import wasi:io/streams@0.2.0;\n  export wasi:cli/run@0.2.0;\n}}\n"
+    );
+    // Memory: 16 return area, 64 "softmax", 80 "input", 128 dimensions
+    // [1, 10], 256 input values, 320 the input list (name, length, tensor),
+    // 1024.. what cabi_realloc hands out, reclaimed every round.
+    let wat = format!(
+        r#"(module
+  (import "wasi:nn/graph@{v}" "load-by-name" (func $load_by_name (param i32 i32 i32)))
+  (import "wasi:nn/graph@{v}" "[method]graph.init-execution-context" (func $init (param i32 i32)))
+  (import "wasi:nn/tensor@{v}" "[constructor]tensor" (func $new_tensor (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi:nn/tensor@{v}" "[method]tensor.data" (func $data (param i32 i32)))
+  (import "wasi:nn/tensor@{v}" "[resource-drop]tensor" (func $drop_tensor (param i32)))
+  (import "wasi:nn/inference@{v}" "[method]graph-execution-context.compute" (func $compute (param i32 i32 i32 i32)))
+  (import "wasi:cli/stdout@0.2.0" "get-stdout" (func $stdout (result i32)))
+  (import "wasi:io/streams@0.2.0" "[method]output-stream.blocking-write-and-flush" (func $write (param i32 i32 i32 i32)))
+  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 1024))
+  (data (i32.const 64) "softmax")
+  (data (i32.const 80) "input")
+  (data (i32.const 128) "\01\00\00\00\0a\00\00\00")
+  (data (i32.const 320) "\50\00\00\00\05\00\00\00")
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $ptr i32)
+    (local.set $ptr (i32.and (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get 2))))
+    (global.set $heap (i32.add (local.get $ptr) (local.get 3)))
+    (if (i32.gt_u (global.get $heap) (i32.const 65536)) (then unreachable))
+    (local.get $ptr))
+  (func (export "wasi:cli/run@0.2.0#run") (result i32)
+    (local $context i32) (local $stdout i32) (local $round i32) (local $i i32) (local $output i32)
+    (local.set $stdout (call $stdout))
+    (call $load_by_name (i32.const 64) (i32.const 7) (i32.const 16))
+    (if (i32.load8_u (i32.const 16)) (then (return (i32.const 1))))
+    (call $init (i32.load (i32.const 20)) (i32.const 16))
+    (if (i32.load8_u (i32.const 16)) (then (return (i32.const 1))))
+    (local.set $context (i32.load (i32.const 20)))
+    (loop $round
+      (global.set $heap (i32.const 1024))
+      (local.set $i (i32.const 0))
+      (loop $value
+        (f32.store (i32.add (i32.const 256) (i32.shl (local.get $i) (i32.const 2)))
+          (f32.div
+            (f32.convert_i32_u (i32.rem_u (i32.add (i32.mul (local.get $round) (i32.const 3)) (local.get $i)) (i32.const 11)))
+            (f32.const 4)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $value (i32.lt_u (local.get $i) (i32.const 10))))
+      ;; FP32 = 1; compute takes the tensor.
+      (i32.store (i32.const 328)
+        (call $new_tensor (i32.const 128) (i32.const 2) (i32.const 1) (i32.const 256) (i32.const 40)))
+      (call $compute (local.get $context) (i32.const 320) (i32.const 1) (i32.const 16))
+      (if (i32.load8_u (i32.const 16)) (then (return (i32.const 1))))
+      (if (i32.ne (i32.load (i32.const 24)) (i32.const 1)) (then (return (i32.const 1))))
+      (local.set $output (i32.load offset=8 (i32.load (i32.const 20))))
+      (call $data (local.get $output) (i32.const 16))
+      (call $write (local.get $stdout) (i32.load (i32.const 16)) (i32.load (i32.const 20)) (i32.const 32))
+      (if (i32.load8_u (i32.const 32)) (then (return (i32.const 1))))
+      (call $drop_tensor (local.get $output))
+      (local.set $round (i32.add (local.get $round) (i32.const 1)))
+      (br_if $round (i32.lt_u (local.get $round) (i32.const {rounds}))))
+    (i32.const 0)))"#
+    );
+    component(&world, "rounds", &wat, &stdout_wit())
+}
+
+/// The input of round `round` in [`softmax_rounds`], and the softmax model's
+/// output for it (`softmax(2x + 1)`).
+pub fn expected_softmax(round: u32) -> Vec<f32> {
+    let scaled = (0..10)
+        .map(|i| ((round * 3 + i) % 11) as f32 / 4.0 * 2.0 + 1.0)
+        .collect::<Vec<_>>();
+    let max = scaled.iter().copied().fold(f32::MIN, f32::max);
+    let exps = scaled.iter().map(|x| (x - max).exp()).collect::<Vec<_>>();
+    let sum: f32 = exps.iter().sum();
+    exps.iter().map(|e| e / sum).collect()
+}
