@@ -2,7 +2,7 @@
 //! import cannot be served.
 
 use crate::adapters::{function_exports, AdapterExports};
-use crate::read::{self, Bodies, ModuleFacts};
+use crate::read::{self, ModuleFacts};
 use crate::{legacy, Componentizer, Kind, Problem, PREVIEW1_MODULE};
 use std::collections::HashMap;
 use std::fmt;
@@ -106,7 +106,7 @@ impl Componentizer {
     /// Fails only when the input is not a valid core module.
     pub fn inspect(&self, module: &[u8]) -> anyhow::Result<Inspection> {
         let binary = read::wasm_binary(module, None)?;
-        let facts = read::read_module(&binary, Bodies::Validate)?;
+        let facts = read::read_module(&binary)?;
         Ok(self.inspect_facts(&facts))
     }
 

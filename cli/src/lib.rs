@@ -22,7 +22,6 @@ mod legacy;
 mod read;
 
 use anyhow::Context;
-use read::Bodies;
 use std::collections::BTreeMap;
 use std::fmt;
 use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME;
@@ -120,8 +119,8 @@ impl Componentizer {
     }
 
     /// Whether wit-component validates the component it produces (default:
-    /// on). Turning it off only saves time; it never makes a bad component
-    /// acceptable to a runtime.
+    /// on). The module itself is always validated; turning this off only
+    /// saves time, it never makes a bad component acceptable to a runtime.
     pub fn validate(mut self, validate: bool) -> Self {
         self.validate = validate;
         self
@@ -135,23 +134,14 @@ impl Componentizer {
     /// Like [`Componentizer::componentize`], also returning notes for the user.
     pub fn componentize_with_notes(&self, module: &[u8]) -> anyhow::Result<Componentized> {
         let binary = read::wasm_binary(module, None)?;
-        // With output validation on, wit-component validates every function
-        // body of the module as part of the component, so only the rest of
-        // the module is validated here; a body error is reported with
-        // wasmparser's own message on the way out (see `or_invalid`).
-        let bodies = if self.validate {
-            Bodies::Defer
-        } else {
-            Bodies::Validate
-        };
-        let facts = self.or_invalid(&binary, read::read_module(&binary, bodies))?;
+        let facts = read::read_module(&binary)?;
         let inspection = self.inspect_facts(&facts);
         let problems: Vec<Problem> = inspection.problems().cloned().collect();
         if !problems.is_empty() {
-            return self.or_invalid(&binary, Err(Error::Unadaptable(problems).into()));
+            return Err(Error::Unadaptable(problems).into());
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
-        let component = self.or_invalid(&binary, self.encode(&binary, inspection.kind))?;
+        let component = self.encode(&binary, inspection.kind)?;
         tracing::debug!(bytes = component.len(), "component built");
         Ok(Componentized {
             component,
@@ -176,18 +166,6 @@ impl Componentizer {
         encoder
             .encode()
             .context("wit-component failed to build the component")
-    }
-
-    /// `result`, unless it is an error and `binary` has function bodies
-    /// that were left to wit-component and turn out invalid: then the
-    /// validation error, so that an invalid module is always reported as
-    /// such (and before any other problem), as if it had been validated
-    /// in full up front.
-    fn or_invalid<T>(&self, binary: &[u8], result: anyhow::Result<T>) -> anyhow::Result<T> {
-        if result.is_err() && self.validate {
-            read::validate_module(binary)?;
-        }
-        result
     }
 }
 

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
     CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValidPayload, Validator,
-    WasmFeatures,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
@@ -34,22 +33,18 @@ pub(crate) struct ModuleFacts<'a> {
     pub(crate) has_component_type: bool,
 }
 
-/// Whether [`read_module`] validates function bodies.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Bodies {
-    Validate,
-    /// Left to the caller, who must validate them (or the whole module)
-    /// before trusting it.
-    Defer,
-}
-
-/// Validates a core module (its function bodies too, or not, per `bodies`)
-/// and collects its types, imports and exports, in one pass.
-pub(crate) fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<ModuleFacts<'_>> {
+/// Validates a core module and collects its types, imports and exports, in
+/// one pass.
+///
+/// Validation uses wasmparser's default features, which are Wasmtime's:
+/// wit-component validates the component it builds with every feature on, so
+/// a module using a proposal that runtimes leave off (legacy exceptions, for
+/// one) would otherwise become a component that no runtime accepts.
+pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
     if Parser::is_component(binary) {
         return Err(Error::AlreadyComponent.into());
     }
-    let mut validator = Validator::new_with_features(WasmFeatures::all());
+    let mut validator = Validator::new();
     // As in `Validator::validate_all`: bodies after everything else, so
     // that the first error reported is the one it would report.
     let mut functions = Vec::new();
@@ -62,7 +57,7 @@ pub(crate) fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<Modul
     for payload in Parser::new(0).parse_all(binary) {
         let payload = payload.map_err(invalid)?;
         match validator.payload(&payload).map_err(invalid)? {
-            ValidPayload::Func(func, body) if bodies == Bodies::Validate => {
+            ValidPayload::Func(func, body) => {
                 functions.push((func, body));
             }
             _ => {}
@@ -107,14 +102,6 @@ pub(crate) fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<Modul
     Ok(facts)
 }
 
-/// Validates a core module in full, for wasmparser's message when it is not.
-pub(crate) fn validate_module(binary: &[u8]) -> anyhow::Result<()> {
-    match Validator::new_with_features(WasmFeatures::all()).validate_all(binary) {
-        Ok(_) => Ok(()),
-        Err(err) => Err(invalid(err)),
-    }
-}
-
 fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {
     anyhow::anyhow!(
         "not a valid WebAssembly module: {}",
@@ -155,7 +142,7 @@ mod tests {
 
     #[test]
     fn bad_magic_is_reported_on_one_line() {
-        let err = read_module(b"hello", Bodies::Validate)
+        let err = read_module(b"hello")
             .err()
             .unwrap()
             .to_string();
