@@ -56,11 +56,8 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
     };
     for payload in Parser::new(0).parse_all(binary) {
         let payload = payload.map_err(invalid)?;
-        match validator.payload(&payload).map_err(invalid)? {
-            ValidPayload::Func(func, body) => {
-                functions.push((func, body));
-            }
-            _ => {}
+        if let ValidPayload::Func(func, body) = validator.payload(&payload).map_err(invalid)? {
+            functions.push((func, body));
         }
         match payload {
             Payload::TypeSection(reader) => {
@@ -142,10 +139,7 @@ mod tests {
 
     #[test]
     fn bad_magic_is_reported_on_one_line() {
-        let err = read_module(b"hello")
-            .err()
-            .unwrap()
-            .to_string();
+        let err = read_module(b"hello").err().unwrap().to_string();
         assert_eq!(
             err,
             "not a valid WebAssembly module: magic header not detected: bad magic number - \
