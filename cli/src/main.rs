@@ -1,5 +1,7 @@
 //! `nn-componentize`: the command-line face of the `nn_componentize` library.
 
+mod output;
+
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use nn_componentize::{Componentizer, Kind, WasiNnVersion};
@@ -186,7 +188,7 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
         result.component
     };
     match &args.output {
-        Some(path) => write_atomically(path, &output),
+        Some(path) => output::write(path, &output),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
@@ -217,30 +219,4 @@ fn read_input(path: &Path) -> anyhow::Result<(String, Vec<u8>)> {
         Err(err) => return Err(err.context(name)),
     };
     Ok((name, assembled.unwrap_or(bytes)))
-}
-
-/// Writes through a temporary file in the destination's directory and
-/// renames it into place, so a failure never leaves a partial component
-/// where a build system would take it for a finished one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path.display();
-    let mut builder = tempfile::Builder::new();
-    // Temporary files default to owner-only; a component is an ordinary
-    // output, so ask for what `File::create` gives (the umask applies).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("{name}: cannot create a temporary file next to it"))?;
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .with_context(|| format!("{name}: cannot write"))?;
-    file.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{name}: cannot write"))?;
-    Ok(())
 }

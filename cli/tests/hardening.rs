@@ -79,3 +79,190 @@ fn features_runtimes_leave_off_are_rejected() {
         "not a valid WebAssembly module: legacy_exceptions feature required for try instruction",
     );
 }
+
+/// Writes [`COMMAND`] as `module.wat` in a fresh directory.
+fn command_dir() -> tempfile::TempDir {
+    dir_with("module.wat", COMMAND.as_bytes())
+}
+
+/// Converts `module.wat` in `dir` to `-o out` and expects success.
+fn convert_to(dir: &Path, out: &str) {
+    let output = run(&["module.wat", "-o", out], dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+fn is_component(bytes: &[u8]) -> bool {
+    wasmparser::Parser::is_component(bytes)
+}
+
+#[cfg(unix)]
+mod output_targets {
+    use super::*;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+
+    #[test]
+    fn a_symlink_is_followed_and_kept() {
+        let dir = command_dir();
+        std::fs::write(dir.path().join("target.wasm"), b"old").unwrap();
+        std::os::unix::fs::symlink("target.wasm", dir.path().join("out.wasm")).unwrap();
+        convert_to(dir.path(), "out.wasm");
+        let link = std::fs::symlink_metadata(dir.path().join("out.wasm")).unwrap();
+        assert!(link.file_type().is_symlink(), "the link was replaced");
+        assert!(is_component(
+            &std::fs::read(dir.path().join("target.wasm")).unwrap()
+        ));
+        assert_eq!(names(dir.path()), ["module.wat", "out.wasm", "target.wasm"]);
+    }
+
+    #[test]
+    fn a_dangling_symlink_creates_its_target() {
+        let dir = command_dir();
+        std::fs::create_dir(dir.path().join("build")).unwrap();
+        std::os::unix::fs::symlink("build/new.wasm", dir.path().join("out.wasm")).unwrap();
+        convert_to(dir.path(), "out.wasm");
+        assert!(std::fs::symlink_metadata(dir.path().join("out.wasm"))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(is_component(
+            &std::fs::read(dir.path().join("build/new.wasm")).unwrap()
+        ));
+    }
+
+    #[test]
+    fn a_fifo_is_written_not_replaced() {
+        let dir = command_dir();
+        let fifo = dir.path().join("pipe");
+        let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a plain mkfifo on a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        // Opening a FIFO for writing blocks until it has a reader.
+        let reader = std::thread::spawn({
+            let fifo = fifo.clone();
+            move || std::fs::read(fifo).unwrap()
+        });
+        convert_to(dir.path(), "pipe");
+        // Checked first: had the FIFO been replaced, the reader would wait
+        // for a writer forever.
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        let received = reader.join().unwrap();
+        assert!(is_component(&received), "{} bytes", received.len());
+        assert_eq!(names(dir.path()), ["module.wat", "pipe"]);
+    }
+
+    #[test]
+    fn an_existing_file_keeps_its_mode() {
+        let dir = command_dir();
+        let out = dir.path().join("out.wasm");
+        std::fs::write(&out, b"old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+        convert_to(dir.path(), "out.wasm");
+        let metadata = std::fs::metadata(&out).unwrap();
+        assert_eq!(metadata.mode() & 0o7777, 0o640);
+        assert!(is_component(&std::fs::read(&out).unwrap()));
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused() {
+        let dir = command_dir();
+        let out = dir.path().join("out.wasm");
+        std::fs::write(&out, b"old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let output = run(&["module.wat", "-o", "out.wasm"], dir.path());
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(
+            stderr(&output),
+            "error: out.wasm: is read-only; refusing to overwrite it (make it writable or remove it)\n"
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["module.wat", "out.wasm"]);
+    }
+
+    #[test]
+    fn a_hard_linked_file_is_written_in_place() {
+        let dir = command_dir();
+        let out = dir.path().join("out.wasm");
+        std::fs::write(&out, b"old").unwrap();
+        std::fs::hard_link(&out, dir.path().join("other-name.wasm")).unwrap();
+        convert_to(dir.path(), "out.wasm");
+        let written = std::fs::read(&out).unwrap();
+        assert!(is_component(&written));
+        assert_eq!(
+            std::fs::read(dir.path().join("other-name.wasm")).unwrap(),
+            written
+        );
+        assert_eq!(std::fs::metadata(&out).unwrap().nlink(), 2);
+    }
+
+    #[test]
+    fn a_directory_is_refused() {
+        let dir = command_dir();
+        std::fs::create_dir(dir.path().join("out")).unwrap();
+        let output = run(&["module.wat", "-o", "out"], dir.path());
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(stderr(&output), "error: out: is a directory\n");
+    }
+}
+
+/// [`COMMAND`] in binary with a passive data segment of `size` bytes, so
+/// that the component is about as large.
+fn large_module(size: usize) -> Vec<u8> {
+    let mut module = wat::parse_str(COMMAND).unwrap();
+    let mut segment = vec![1u8]; // one segment,
+    segment.push(1); // passive,
+    leb128(&mut segment, size);
+    segment.resize(segment.len() + size, 0x5a);
+    module.push(11); // the data section
+    leb128(&mut module, segment.len());
+    module.extend_from_slice(&segment);
+    module
+}
+
+fn leb128(out: &mut Vec<u8>, mut value: usize) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_during_the_write_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = dir_with("big.wasm", &large_module(256 << 20));
+    let mut child = Command::new(BIN)
+        .args(["big.wasm", "-o", "out.wasm"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary file to appear, then stop the process while
+    // it writes 256 MiB.
+    let temporary = loop {
+        if let Some(name) = names(dir.path())
+            .into_iter()
+            .find(|n| n.starts_with(".tmp"))
+        {
+            break name;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("finished ({status}) before it was seen writing");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
+    // SAFETY: a plain kill of our own child.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(libc::SIGTERM), "{status}");
+    assert_eq!(
+        names(dir.path()),
+        ["big.wasm"],
+        "{temporary} or out.wasm left behind"
+    );
+}
