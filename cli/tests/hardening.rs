@@ -266,3 +266,62 @@ fn sigterm_during_the_write_leaves_no_temporary_file() {
         "{temporary} or out.wasm left behind"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn endless_input_stops_at_the_size_limit() {
+    let dir = dir_with("in.wat", COMMAND.as_bytes());
+    let output = run(
+        &["--max-input-size", "1M", "/dev/zero", "-o", "out.wasm"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: /dev/zero: cannot read: larger than the input size limit of 1 MiB \
+         (raise it with --max-input-size)\n"
+    );
+    let output = run(
+        &["inspect", "--max-input-size=64K", "/dev/zero"],
+        dir.path(),
+    );
+    assert!(
+        stderr(&output)
+            .contains("/dev/zero: cannot read: larger than the input size limit of 64 KiB"),
+        "{}",
+        stderr(&output)
+    );
+    let adapt = "wasi_snapshot_preview1=/dev/zero";
+    let output = run(
+        &["--max-input-size=2K", "--adapt", adapt, "in.wat"],
+        dir.path(),
+    );
+    assert_eq!(
+        stderr(&output),
+        "error: /dev/zero: cannot read adapter: larger than the input size limit of 2 KiB \
+         (raise it with --max-input-size)\n"
+    );
+    assert_eq!(names(dir.path()), ["in.wat"]);
+}
+
+#[test]
+fn input_at_the_limit_is_accepted() {
+    let dir = command_dir();
+    let size = std::fs::metadata(dir.path().join("module.wat"))
+        .unwrap()
+        .len();
+    let limit = format!("--max-input-size={size}");
+    let output = run(&[&limit, "module.wat", "-o", "out.wasm"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let limit = format!("--max-input-size={}", size - 1);
+    let output = run(&[&limit, "module.wat", "-o", "out.wasm"], dir.path());
+    assert!(stderr(&output).contains(&format!("input size limit of {} bytes", size - 1)));
+}
+
+#[test]
+fn the_default_input_limit_is_one_gib() {
+    let output = Command::new(BIN).arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("--max-input-size <SIZE>"), "{help}");
+    assert!(help.contains("[default: 1G]"), "{help}");
+}
