@@ -147,10 +147,32 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprint!("{}", render_error(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Lines of an error message are cut to this many characters.
+const MAX_LINE_CHARS: usize = 500;
+
+/// `error: ` and the message's first line, which says on its own what went
+/// wrong and where; any further lines (quoted source, a list of problems)
+/// indented beneath it. Every line is cut to [`MAX_LINE_CHARS`], so that no
+/// message, whatever it quotes, floods the terminal.
+fn render_error(err: &anyhow::Error) -> String {
+    let message = format!("{err:#}");
+    let mut rendered = String::new();
+    for (i, line) in message.lines().enumerate() {
+        let line = match line.char_indices().nth(MAX_LINE_CHARS) {
+            Some((cut, _)) => Cow::Owned(format!("{}…", &line[..cut])),
+            None => Cow::Borrowed(line),
+        };
+        rendered.push_str(if i == 0 { "error: " } else { "  " });
+        rendered.push_str(&line);
+        rendered.push('\n');
+    }
+    rendered
 }
 
 fn init_tracing(verbose: u8) {

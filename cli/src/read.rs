@@ -2,7 +2,6 @@
 //! the facts that decide its adaptation out.
 
 use crate::Error;
-use anyhow::Context;
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
@@ -13,13 +12,80 @@ use wasmparser::{
 /// `(` as first token), passed on unchanged otherwise, so that bytes that
 /// are neither get wasmparser's message ("magic header not detected") rather
 /// than the text parser's. `path` names the file in text errors.
+///
+/// A text error is one self-sufficient line (message and position) followed
+/// by the offending source line, cut to [`MAX_QUOTED_CHARS`] around the
+/// error: a minified module can be one line of many megabytes.
 pub fn wasm_binary<'a>(input: &'a [u8], path: Option<&Path>) -> anyhow::Result<Cow<'a, [u8]>> {
     match wat::Detect::from_bytes(input) {
-        wat::Detect::WasmText => wat::Parser::new()
-            .parse_bytes(path, input)
-            .context("invalid WebAssembly text"),
+        wat::Detect::WasmText => assemble(input, path).map(Cow::Owned),
         wat::Detect::WasmBinary | wat::Detect::Unknown => Ok(Cow::Borrowed(input)),
     }
+}
+
+/// Source quoted in a text error is cut to this many characters.
+pub const MAX_QUOTED_CHARS: usize = 200;
+
+/// Assembles WebAssembly text with wast (what `wat` does), keeping its
+/// error's span to quote the source our way.
+fn assemble(input: &[u8], path: Option<&Path>) -> anyhow::Result<Vec<u8>> {
+    let text = std::str::from_utf8(input).map_err(|err| {
+        anyhow::anyhow!(
+            "invalid WebAssembly text: not UTF-8 (at byte {})",
+            err.valid_up_to()
+        )
+    })?;
+    let parse = || -> Result<Vec<u8>, wast::Error> {
+        let buffer = wast::parser::ParseBuffer::new(text)?;
+        let mut wat = wast::parser::parse::<wast::Wat>(&buffer)?;
+        wat.encode()
+    };
+    parse().map_err(|err| text_error(text, path, &err))
+}
+
+fn text_error(text: &str, path: Option<&Path>, err: &wast::Error) -> anyhow::Error {
+    let (line, column) = err.span().linecol_in(text);
+    let source = text.split_terminator('\n').nth(line).unwrap_or("");
+    let source = source.strip_suffix('\r').unwrap_or(source);
+    let column = source
+        .get(..column)
+        .map_or(0, |before| before.chars().count());
+    let (quoted, caret) = quote_around(source, column);
+    let location = match path {
+        Some(path) => format!("{}:{}:{}", path.display(), line + 1, column + 1),
+        None => format!("line {}, column {}", line + 1, column + 1),
+    };
+    let number = (line + 1).to_string();
+    let gutter = " ".repeat(number.len());
+    anyhow::anyhow!(
+        "invalid WebAssembly text: {} (at {location})\n{number} | {quoted}\n{gutter} | {}^",
+        err.message(),
+        " ".repeat(caret)
+    )
+}
+
+/// At most [`MAX_QUOTED_CHARS`] characters of `line` around character
+/// `column`, with `…` where it was cut, and the caret's position in them.
+fn quote_around(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_QUOTED_CHARS {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(MAX_QUOTED_CHARS / 2)
+        .min(chars.len() - MAX_QUOTED_CHARS);
+    let end = start + MAX_QUOTED_CHARS;
+    let mut quoted = String::new();
+    let mut caret = column - start;
+    if start > 0 {
+        quoted.push('…');
+        caret += 1;
+    }
+    quoted.extend(&chars[start..end]);
+    if end < chars.len() {
+        quoted.push('…');
+    }
+    (quoted, caret)
 }
 
 /// The parts of a core module that decide how it is adapted.
@@ -135,6 +201,30 @@ mod tests {
             wasm_binary(b"hello", None).unwrap(),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn text_errors_quote_a_window_of_long_lines() {
+        let types = "(type (func))".repeat(1000);
+        let long = format!("(module {types} (func $f (unknown)) {types})");
+        let err = wasm_binary(long.as_bytes(), Some(Path::new("long.wat")))
+            .err()
+            .unwrap()
+            .to_string();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(
+            lines[0].starts_with("invalid WebAssembly text: ")
+                && lines[0].ends_with("(at long.wat:1:13020)"),
+            "{err}"
+        );
+        let quoted = lines[1].strip_prefix("1 | ").unwrap();
+        assert_eq!(quoted.chars().count(), MAX_QUOTED_CHARS + 2, "{err}");
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{err}");
+        // The caret points at the same character in the window.
+        let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
+        let pointed: String = quoted.chars().skip(caret).take(8).collect();
+        assert_eq!(pointed, "unknown)", "{err}");
     }
 
     #[test]

@@ -325,3 +325,58 @@ fn the_default_input_limit_is_one_gib() {
     assert!(help.contains("--max-input-size <SIZE>"), "{help}");
     assert!(help.contains("[default: 1G]"), "{help}");
 }
+
+#[test]
+fn a_text_error_is_one_line_with_the_source_indented_beneath() {
+    let dir = dir_with("broken.wat", b"(module\n  (func (unknown)))\n");
+    let output = run(&["broken.wat", "-o", "out.wasm"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: broken.wat: invalid WebAssembly text: unknown operator or unexpected token \
+         (at broken.wat:2:10)\n  \
+         2 |   (func (unknown)))\n  \
+         \x20 |          ^\n"
+    );
+}
+
+#[test]
+fn a_huge_single_line_text_is_not_echoed() {
+    // 14 MB on one line, with the error near the middle.
+    let types = "(type (func))".repeat(9 << 16);
+    let text = format!("(module {types} (func (unknown)) {types})");
+    assert!(text.len() > 14_000_000);
+    let dir = dir_with("minified.wat", text.as_bytes());
+    let output = run(&["minified.wat", "-o", "out.wasm"], dir.path());
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.len() < 1000, "{} bytes of stderr", stderr.len());
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].starts_with("error: minified.wat: invalid WebAssembly text: "));
+    assert!(
+        lines[1].starts_with("  1 | …") && lines[1].ends_with('…'),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_line_of_an_error_is_capped() {
+    // An import name of 100,000 characters, quoted in the problem.
+    let name = "x".repeat(100_000);
+    let wat = format!(r#"(module (import "env" "{name}" (func)))"#);
+    let dir = dir_with("long-name.wat", wat.as_bytes());
+    let output = run(&["long-name.wat", "-o", "out.wasm"], dir.path());
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.starts_with(
+        "error: long-name.wat: imports from modules that no adapter serves: `env` (xxx"
+    ));
+    assert!(stderr.ends_with("xxx…\n"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(
+        stderr.chars().count() < 520,
+        "{} chars",
+        stderr.chars().count()
+    );
+}
