@@ -20,8 +20,10 @@ mod error;
 mod inspect;
 mod legacy;
 mod read;
+mod start;
 
 use anyhow::Context;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME;
@@ -141,6 +143,10 @@ impl Componentizer {
             return Err(Error::Unadaptable(problems).into());
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
+        let binary = match inspection.entry_from_start {
+            Some(start) => Cow::Owned(start::export_start_as_entry(&binary, start)?),
+            None => binary,
+        };
         let component = self.encode(&binary, inspection.kind)?;
         tracing::debug!(bytes = component.len(), "component built");
         Ok(Componentized {

@@ -5,7 +5,8 @@ use crate::Error;
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValidPayload, Validator,
+    CompositeInnerType, ExternalKind, FuncType, MemoryType, Parser, Payload, TypeRef, ValidPayload,
+    Validator,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
@@ -92,11 +93,34 @@ fn quote_around(line: &str, column: usize) -> (String, usize) {
 pub(crate) struct ModuleFacts<'a> {
     /// Function types by type index; `None` for non-function types.
     pub(crate) types: Vec<Option<FuncType>>,
+    /// Whether each type is final (`sub final`, or no `sub` at all).
+    pub(crate) type_is_final: Vec<bool>,
+    /// Type index of each function, imported ones first.
+    pub(crate) function_types: Vec<u32>,
     pub(crate) imports: Vec<(&'a str, &'a str, TypeRef)>,
-    pub(crate) exports_start: bool,
+    /// The functions exported as `_start` and `cabi_realloc`.
+    pub(crate) start_export: Option<u32>,
+    pub(crate) realloc_export: Option<u32>,
+    /// Whether a memory is exported as `memory`, where adapters look for it.
+    pub(crate) exports_memory: bool,
+    /// The function of the start section.
+    pub(crate) start_function: Option<u32>,
+    /// Memory 0, imported or defined.
+    pub(crate) memory: Option<MemoryType>,
     /// A `component-type` custom section means wit-bindgen already described
     /// some imports in WIT; wit-component resolves those itself.
     pub(crate) has_component_type: bool,
+    /// Why wit-component cannot decode the `component-type` sections.
+    pub(crate) component_type_error: Option<String>,
+}
+
+impl ModuleFacts<'_> {
+    /// The type of function `index`, if it is a function type.
+    pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, bool)> {
+        let ty = *self.function_types.get(index as usize)?;
+        let func = self.types.get(ty as usize)?.as_ref()?;
+        Some((func, self.type_is_final[ty as usize]))
+    }
 }
 
 /// Validates a core module and collects its types, imports and exports, in
@@ -116,9 +140,16 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
     let mut functions = Vec::new();
     let mut facts = ModuleFacts {
         types: Vec::new(),
+        type_is_final: Vec::new(),
+        function_types: Vec::new(),
         imports: Vec::new(),
-        exports_start: false,
+        start_export: None,
+        realloc_export: None,
+        exports_memory: false,
+        start_function: None,
+        memory: None,
         has_component_type: false,
+        component_type_error: None,
     };
     for payload in Parser::new(0).parse_all(binary) {
         let payload = payload.map_err(invalid)?;
@@ -129,6 +160,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
             Payload::TypeSection(reader) => {
                 for group in reader {
                     for sub in group?.into_types() {
+                        facts.type_is_final.push(sub.is_final);
                         facts.types.push(match sub.composite_type.inner {
                             CompositeInnerType::Func(func) => Some(func),
                             _ => None,
@@ -139,17 +171,41 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
             Payload::ImportSection(reader) => {
                 for import in reader.into_imports() {
                     let import = import?;
+                    match import.ty {
+                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => facts.function_types.push(ty),
+                        TypeRef::Memory(memory) if facts.memory.is_none() => {
+                            facts.memory = Some(memory)
+                        }
+                        _ => {}
+                    }
                     facts.imports.push((import.module, import.name, import.ty));
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for ty in reader {
+                    facts.function_types.push(ty?);
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for memory in reader {
+                    let memory = memory?;
+                    facts.memory.get_or_insert(memory);
                 }
             }
             Payload::ExportSection(reader) => {
                 for export in reader {
                     let export = export?;
-                    if export.name == "_start" && export.kind == ExternalKind::Func {
-                        facts.exports_start = true;
+                    match (export.name, export.kind) {
+                        ("_start", ExternalKind::Func) => facts.start_export = Some(export.index),
+                        ("cabi_realloc", ExternalKind::Func) => {
+                            facts.realloc_export = Some(export.index)
+                        }
+                        ("memory", ExternalKind::Memory) => facts.exports_memory = true,
+                        _ => {}
                     }
                 }
             }
+            Payload::StartSection { func, .. } => facts.start_function = Some(func),
             Payload::CustomSection(section) if section.name().starts_with("component-type") => {
                 facts.has_component_type = true;
             }
@@ -161,6 +217,11 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
         let mut func = func.into_validator(allocs);
         func.validate(&body).map_err(invalid)?;
         allocs = func.into_allocations();
+    }
+    if facts.has_component_type {
+        if let Err(err) = wit_component::metadata::decode(binary) {
+            facts.component_type_error = Some(one_line(&format!("{err:#}")));
+        }
     }
     Ok(facts)
 }

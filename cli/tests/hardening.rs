@@ -380,3 +380,194 @@ fn every_line_of_an_error_is_capped() {
         stderr.chars().count()
     );
 }
+
+/// A module that adapters serve, with `extra` spliced in.
+fn served_module(memory: &str, extra: &str) -> String {
+    format!(
+        r#"(module
+  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
+  {memory}
+  {extra})"#
+    )
+}
+
+/// `inspect` and the conversion reject `wat` with the same `message`.
+fn assert_both_reject(wat: &str, args: &[&str], message: &str) {
+    let dir = dir_with("module.wat", wat.as_bytes());
+    let mut inspect = vec!["inspect", "module.wat"];
+    inspect.extend_from_slice(args);
+    let output = run(&inspect, dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout.contains(&format!("error: {message}\n"))
+            && stdout.ends_with("result: cannot be componentized (1 problem)\n"),
+        "inspect: {stdout}"
+    );
+    let mut convert = vec!["module.wat", "-o", "out.wasm"];
+    convert.extend_from_slice(args);
+    let output = run(&convert, dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), format!("error: module.wat: {message}\n"));
+    assert_eq!(names(dir.path()), ["module.wat"]);
+}
+
+#[test]
+fn no_exported_memory_is_named() {
+    assert_both_reject(
+        &served_module("(memory 1)", r#"(func (export "_start"))"#),
+        &[],
+        "the module exports no memory named `memory`; the adapters serving its imports read \
+         and write its memory through that export",
+    );
+}
+
+#[test]
+fn a_wrong_start_type_is_named() {
+    assert_both_reject(
+        &served_module(
+            r#"(memory (export "memory") 1)"#,
+            r#"(func (export "_start") (param i32))"#,
+        ),
+        &[],
+        "`_start` is exported with type (i32), but the preview1 command adapter calls it as ()",
+    );
+}
+
+#[test]
+fn a_wrong_realloc_type_is_named() {
+    assert_both_reject(
+        &served_module(
+            r#"(memory (export "memory") 1)"#,
+            r#"(func (export "cabi_realloc") (param i32))"#,
+        ),
+        &[],
+        "`cabi_realloc` is exported with type (i32), but the canonical ABI calls it as \
+         (i32, i32, i32, i32) -> i32",
+    );
+}
+
+#[test]
+fn non_final_function_types_are_named() {
+    assert_both_reject(
+        &served_module(
+            r#"(memory (export "memory") 1)"#,
+            r#"(type $open (sub (func))) (func (export "_start") (type $open))"#,
+        ),
+        &[],
+        "the `_start` export has a non-final function type (`sub` without `final`), which \
+         never matches the final type the adapter links it with",
+    );
+    assert_both_reject(
+        r#"(module
+  (type $open (sub (func (param i32) (result i32))))
+  (import "wasi_ephemeral_nn" "compute" (func (type $open)))
+  (memory (export "memory") 1))"#,
+        &[],
+        "the import `wasi_ephemeral_nn::compute` has a non-final function type (`sub` without \
+         `final`), which never matches the final type the adapter links it with",
+    );
+}
+
+#[test]
+fn a_garbage_component_type_section_is_named() {
+    assert_both_reject(
+        &served_module(
+            r#"(memory (export "memory") 1)"#,
+            r#"(@custom "component-type:garbage" "\01\02\03garbage")"#,
+        ),
+        &[],
+        "the `component-type` custom section is not wit-bindgen metadata: decoding custom \
+         section component-type:garbage: magic header not detected: bad magic number - \
+         expected=[0x0, 0x61, 0x73, 0x6d] actual=[0x1, 0x2, 0x3, 0x67] (at offset 0x0)",
+    );
+}
+
+#[test]
+fn command_without_an_entry_point_is_named() {
+    assert_both_reject(
+        &served_module(r#"(memory (export "memory") 1)"#, ""),
+        &["--command"],
+        "cannot be a command: the module neither exports `_start` nor has a start function of \
+         type () to run as `_start`",
+    );
+}
+
+/// The AssemblyScript compiler's output for a program whose top-level code
+/// (its `main`) runs from the start section, as in the `as-wasi-nn`
+/// examples.
+const ASSEMBLYSCRIPT_START: &str = include_str!("assemblyscript/start.wat");
+
+#[test]
+fn a_start_section_program_becomes_a_command() {
+    for args in [&[][..], &["--command"]] {
+        let dir = dir_with("start.wat", ASSEMBLYSCRIPT_START.as_bytes());
+        let mut all = vec!["start.wat", "-o", "out.wasm"];
+        all.extend_from_slice(args);
+        let output = run(&all, dir.path());
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            stderr(&output),
+            "note: start.wat: the module has a start function and no `_start`: the start \
+             function is exported as `_start` and runs when the command runs, not at \
+             instantiation\n"
+        );
+        let component = std::fs::read(dir.path().join("out.wasm")).unwrap();
+        wasmparser::Validator::new()
+            .validate_all(&component)
+            .expect("the component validates with default features");
+        let text = wasmprinter::print_bytes(&component).unwrap();
+        assert!(
+            text.contains("(export \"wasi:cli/run@0.2."),
+            "no wasi:cli/run export"
+        );
+        // The main module keeps no start section: `_start` runs `main` once.
+        let main = text
+            .split("(core module $main")
+            .nth(1)
+            .and_then(|rest| rest.split("(core module").next())
+            .expect("a main module");
+        assert!(!main.contains("(start "), "{main}");
+        assert!(
+            main.contains("(export \"_start\" (func $~start))"),
+            "{main}"
+        );
+    }
+    let dir = dir_with("start.wat", ASSEMBLYSCRIPT_START.as_bytes());
+    let output = run(&["inspect", "start.wat"], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "kind: command (no `_start`, but a start function: its start function becomes `_start`)"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_start_function_with_parameters_or_next_to_start_is_left_alone() {
+    // A start function is always () -> (); with `_start` exported too, the
+    // module is a command through `_start` and keeps its start section.
+    let wat = served_module(
+        r#"(memory (export "memory") 1)"#,
+        r#"(func $init) (start $init) (func (export "_start"))"#,
+    );
+    let dir = dir_with("module.wat", wat.as_bytes());
+    let output = run(&["module.wat", "-t"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("(start $init)"),
+        "the start section was dropped"
+    );
+    // `--reactor` keeps the start section too.
+    let wat = served_module(
+        r#"(memory (export "memory") 1)"#,
+        r#"(func $init) (start $init)"#,
+    );
+    let dir = dir_with("module.wat", wat.as_bytes());
+    let output = run(&["module.wat", "-t", "--reactor"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("(start $init)"));
+}
