@@ -1,10 +1,10 @@
 //! What a module imports, which adapter serves each import, and why an
 //! import cannot be served.
 
-use crate::adapters::{function_exports, AdapterExports};
+use crate::adapters::{function_exports, Adapter, AdapterExports};
 use crate::read::{self, ModuleFacts};
 use crate::{legacy, Componentizer, Kind, Problem, PREVIEW1_MODULE};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use wasmparser::{FuncType, TypeRef, ValType};
 
@@ -19,6 +19,9 @@ pub struct Inspection {
     pub modules: Vec<ImportModule>,
     /// Notes that [`Componentizer::componentize_with_notes`] would report.
     pub notes: Vec<String>,
+    /// Warnings that it would report: the component builds but is likely to
+    /// fail at run time.
+    pub warnings: Vec<String>,
     /// Problems of the module as a whole (its memory, exports, types), which
     /// wit-component would otherwise report in its own terms.
     pub module_problems: Vec<Problem>,
@@ -94,6 +97,9 @@ impl fmt::Display for Inspection {
         }
         for problem in &self.module_problems {
             writeln!(f, "error: {problem}")?;
+        }
+        for warning in &self.warnings {
+            writeln!(f, "warning: {warning}")?;
         }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
@@ -312,15 +318,52 @@ impl Componentizer {
                 legacy::module()
             ));
         }
+        let warnings = memory_warning(facts, &modules, &adapters)
+            .into_iter()
+            .collect();
         Inspection {
             kind,
             kind_reason,
             modules,
             notes,
+            warnings,
             module_problems,
             entry_from_start,
         }
     }
+}
+
+/// Pages each built-in adapter takes from the module's memory with
+/// `memory.grow` when the component starts: one for the shadow stack
+/// wit-component gives it (`allocate_stack`) and one for its state. The
+/// wasi-nn adapter's tensor arena starts in its state page and grows by
+/// further pages for large tensors.
+const PAGES_PER_ADAPTER: u64 = 2;
+
+/// A warning when the memory's maximum leaves the built-in adapters in use
+/// fewer pages than they take: the component would trap at start-up.
+fn memory_warning(
+    facts: &ModuleFacts,
+    modules: &[ImportModule],
+    adapters: &BTreeMap<String, Adapter>,
+) -> Option<String> {
+    let memory = facts.memory?;
+    let maximum = memory.maximum?;
+    let builtin = modules
+        .iter()
+        .filter(|m| adapters.get(&m.name).is_some_and(|a| !a.overridden))
+        .count() as u64;
+    let needed = builtin * PAGES_PER_ADAPTER;
+    let free = maximum.saturating_sub(memory.initial);
+    (free < needed).then(|| {
+        format!(
+            "the module's memory cannot grow beyond {maximum} pages ({} declared), but the \
+             adapters take {needed} pages with memory.grow at start-up ({PAGES_PER_ADAPTER} \
+             each: shadow stack and state) and the component will trap; raise or remove the \
+             memory's maximum",
+            memory.initial
+        )
+    })
 }
 
 /// Checks a `wasi_ephemeral_nn` import against the ABI of the WITX.

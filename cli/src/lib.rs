@@ -84,6 +84,9 @@ pub struct Componentized {
     /// Things the user should know that do not prevent the conversion
     /// (for example: the module does not use wasi-nn at all).
     pub notes: Vec<String>,
+    /// Things that make the component likely to fail at run time (for
+    /// example: a memory that cannot grow as the adapters need).
+    pub warnings: Vec<String>,
 }
 
 impl Componentizer {
@@ -133,7 +136,8 @@ impl Componentizer {
         self.componentize_with_notes(module).map(|c| c.component)
     }
 
-    /// Like [`Componentizer::componentize`], also returning notes for the user.
+    /// Like [`Componentizer::componentize`], also returning notes and
+    /// warnings for the user.
     pub fn componentize_with_notes(&self, module: &[u8]) -> anyhow::Result<Componentized> {
         let binary = read::wasm_binary(module, None)?;
         let facts = read::read_module(&binary)?;
@@ -152,6 +156,7 @@ impl Componentizer {
         Ok(Componentized {
             component,
             notes: inspection.notes,
+            warnings: inspection.warnings,
         })
     }
 

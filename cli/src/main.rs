@@ -234,6 +234,9 @@ fn build(args: BuildArgs, limit: u64) -> anyhow::Result<()> {
     let result = componentizer(&args.adapters, limit)?
         .componentize_with_notes(&bytes)
         .with_context(|| name.clone())?;
+    for warning in &result.warnings {
+        eprintln!("warning: {name}: {warning}");
+    }
     for note in &result.notes {
         eprintln!("note: {name}: {note}");
     }

@@ -571,3 +571,47 @@ fn a_start_function_with_parameters_or_next_to_start_is_left_alone() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(String::from_utf8_lossy(&output.stdout).contains("(start $init)"));
 }
+
+#[test]
+fn a_memory_that_cannot_grow_enough_is_warned_about() {
+    let warning = |maximum, initial, needed| {
+        format!(
+            "the module's memory cannot grow beyond {maximum} pages ({initial} declared), but \
+             the adapters take {needed} pages with memory.grow at start-up (2 each: shadow \
+             stack and state) and the component will trap; raise or remove the memory's maximum"
+        )
+    };
+    let preview1 = r#"(import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))"#;
+    let cases = [
+        // (memory, other imports, expected warning)
+        ("4 4", preview1, Some(warning(4, 4, 4))),
+        ("1 4", preview1, Some(warning(4, 1, 4))),
+        ("1 5", preview1, None),
+        ("3 4", "", Some(warning(4, 3, 2))),
+        ("2 4", "", None),
+        ("4", preview1, None),
+    ];
+    for (limits, imports, expected) in cases {
+        let wat = served_module(
+            &format!(r#"{imports} (memory (export "memory") {limits})"#),
+            r#"(func (export "_start"))"#,
+        );
+        let dir = dir_with("module.wat", wat.as_bytes());
+        let output = run(&["module.wat", "-o", "out.wasm"], dir.path());
+        assert!(output.status.success(), "{}", stderr(&output));
+        let expected_stderr = match &expected {
+            Some(warning) => format!("warning: module.wat: {warning}\n"),
+            None => String::new(),
+        };
+        assert_eq!(stderr(&output), expected_stderr, "memory {limits}");
+        let output = run(&["inspect", "module.wat"], dir.path());
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        match &expected {
+            Some(warning) => assert!(
+                stdout.contains(&format!("\nwarning: {warning}\n")),
+                "{stdout}"
+            ),
+            None => assert!(!stdout.contains("warning:"), "{stdout}"),
+        }
+    }
+}
