@@ -100,6 +100,24 @@ pub enum Problem {
     NotExportedByAdapter { module: String, name: String },
     /// An import from a module that no adapter serves.
     NoAdapter { module: String, name: String },
+    /// Adapters read and write the module's memory, which it must export as
+    /// `memory`.
+    NoMemoryExport,
+    /// `_start` or `cabi_realloc` exported with a type other than the one
+    /// the adapters call it with.
+    WrongExportType {
+        name: &'static str,
+        expected: String,
+        found: String,
+        why: &'static str,
+    },
+    /// An import or export linked to an adapter has a non-final function
+    /// type (`sub` without `final`), which never matches the adapter's.
+    NonFinalType { what: String },
+    /// A `component-type` custom section wit-component cannot decode.
+    BadComponentType { message: String },
+    /// A command was requested, but the module has nothing to run.
+    NoEntryPoint,
 }
 
 impl fmt::Display for Problem {
@@ -140,6 +158,32 @@ impl fmt::Display for Problem {
             Problem::NoAdapter { module, name } => {
                 write!(f, "`{module}::{name}`: no adapter serves module `{module}`")
             }
+            Problem::NoMemoryExport => f.write_str(
+                "the module exports no memory named `memory`; the adapters serving its imports \
+                 read and write its memory through that export",
+            ),
+            Problem::WrongExportType {
+                name,
+                expected,
+                found,
+                why,
+            } => write!(
+                f,
+                "`{name}` is exported with type {found}, but {why} calls it as {expected}"
+            ),
+            Problem::NonFinalType { what } => write!(
+                f,
+                "{what} has a non-final function type (`sub` without `final`), which never \
+                 matches the final type the adapter links it with"
+            ),
+            Problem::BadComponentType { message } => write!(
+                f,
+                "the `component-type` custom section is not wit-bindgen metadata: {message}"
+            ),
+            Problem::NoEntryPoint => f.write_str(
+                "cannot be a command: the module neither exports `_start` nor has a start \
+                 function of type () to run as `_start`",
+            ),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! What a module imports, which adapter serves each import, and why an
 //! import cannot be served.
 
-use crate::adapters::{function_exports, AdapterExports};
-use crate::read::{self, Bodies, ModuleFacts};
+use crate::adapters::{function_exports, Adapter, AdapterExports};
+use crate::read::{self, ModuleFacts};
 use crate::{legacy, Componentizer, Kind, Problem, PREVIEW1_MODULE};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use wasmparser::{FuncType, TypeRef, ValType};
 
@@ -19,6 +19,15 @@ pub struct Inspection {
     pub modules: Vec<ImportModule>,
     /// Notes that [`Componentizer::componentize_with_notes`] would report.
     pub notes: Vec<String>,
+    /// Warnings that it would report: the component builds but is likely to
+    /// fail at run time.
+    pub warnings: Vec<String>,
+    /// Problems of the module as a whole (its memory, exports, types), which
+    /// wit-component would otherwise report in its own terms.
+    pub module_problems: Vec<Problem>,
+    /// The start function that is exported as `_start` (and no longer run
+    /// as a start function) to make the module a command.
+    pub entry_from_start: Option<u32>,
 }
 
 /// The imports of one module.
@@ -47,10 +56,12 @@ pub struct ImportItem {
 impl Inspection {
     /// Every problem found, in import order.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
-        self.modules
-            .iter()
-            .flat_map(|m| &m.imports)
-            .filter_map(|i| i.problem.as_ref())
+        self.module_problems.iter().chain(
+            self.modules
+                .iter()
+                .flat_map(|m| &m.imports)
+                .filter_map(|i| i.problem.as_ref()),
+        )
     }
 
     /// Whether the module imports anything from `wasi_ephemeral_nn`.
@@ -84,17 +95,19 @@ impl fmt::Display for Inspection {
                 }
             }
         }
+        for problem in &self.module_problems {
+            writeln!(f, "error: {problem}")?;
+        }
+        for warning in &self.warnings {
+            writeln!(f, "warning: {warning}")?;
+        }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
         }
-        let problems = self.problems().count();
-        if problems == 0 {
-            writeln!(f, "result: can be componentized")
-        } else {
-            writeln!(
-                f,
-                "result: cannot be componentized ({problems} unservable imports)"
-            )
+        match self.problems().count() {
+            0 => writeln!(f, "result: can be componentized"),
+            1 => writeln!(f, "result: cannot be componentized (1 problem)"),
+            n => writeln!(f, "result: cannot be componentized ({n} problems)"),
         }
     }
 }
@@ -106,21 +119,111 @@ impl Componentizer {
     /// Fails only when the input is not a valid core module.
     pub fn inspect(&self, module: &[u8]) -> anyhow::Result<Inspection> {
         let binary = read::wasm_binary(module, None)?;
-        let facts = read::read_module(&binary, Bodies::Validate)?;
+        let facts = read::read_module(&binary)?;
         Ok(self.inspect_facts(&facts))
     }
 
-    fn resolve_kind(&self, facts: &ModuleFacts) -> (Kind, String) {
-        match self.kind {
-            Kind::Command => (Kind::Command, "requested".into()),
-            Kind::Reactor => (Kind::Reactor, "requested".into()),
-            Kind::Auto if facts.exports_start => (Kind::Command, "exports `_start`".into()),
-            Kind::Auto => (Kind::Reactor, "does not export `_start`".into()),
+    /// The kind, why, and the start function to export as `_start`.
+    ///
+    /// A program whose `main` runs from the start section (AssemblyScript's
+    /// `as-wasi-nn` examples are) exports no `_start`; as a reactor nothing
+    /// would run it at the right time, so it becomes a command whose
+    /// `_start` is the start function, when that takes and returns nothing.
+    fn resolve_kind(&self, facts: &ModuleFacts) -> (Kind, String, Option<u32>) {
+        let entry_from_start = match (facts.start_export, facts.start_function) {
+            (None, Some(start)) => facts
+                .function_type(start)
+                .filter(|(func, _)| func.params().is_empty() && func.results().is_empty())
+                .map(|_| start),
+            _ => None,
+        };
+        let from_start = "its start function becomes `_start`";
+        match (self.kind, entry_from_start) {
+            (Kind::Command, Some(start)) => (
+                Kind::Command,
+                format!("requested; {from_start}"),
+                Some(start),
+            ),
+            (Kind::Command, None) => (Kind::Command, "requested".into(), None),
+            (Kind::Reactor, _) => (Kind::Reactor, "requested".into(), None),
+            (Kind::Auto, _) if facts.start_export.is_some() => {
+                (Kind::Command, "exports `_start`".into(), None)
+            }
+            (Kind::Auto, Some(start)) => (
+                Kind::Command,
+                format!("no `_start`, but a start function: {from_start}"),
+                Some(start),
+            ),
+            (Kind::Auto, None) => (Kind::Reactor, "does not export `_start`".into(), None),
         }
     }
 
+    /// Problems of the module as a whole, checked here so that `inspect`
+    /// and `componentize` agree and wit-component never reports them.
+    fn module_problems(
+        &self,
+        facts: &ModuleFacts,
+        kind: Kind,
+        entry_from_start: Option<u32>,
+        uses_adapter: bool,
+    ) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if let Some(message) = &facts.component_type_error {
+            problems.push(Problem::BadComponentType {
+                message: message.clone(),
+            });
+        }
+        if uses_adapter && !facts.exports_memory {
+            problems.push(Problem::NoMemoryExport);
+        }
+        let check_export = |name: &'static str, index, expected: FuncType, why| {
+            let (func, is_final) = facts.function_type(index)?;
+            if *func != expected {
+                Some(Problem::WrongExportType {
+                    name,
+                    expected: format_signature(expected.params(), expected.results()),
+                    found: format_signature(func.params(), func.results()),
+                    why,
+                })
+            } else if !is_final {
+                Some(Problem::NonFinalType {
+                    what: format!("the `{name}` export"),
+                })
+            } else {
+                None
+            }
+        };
+        if kind == Kind::Command {
+            match (facts.start_export, entry_from_start) {
+                (Some(start), _) => problems.extend(check_export(
+                    "_start",
+                    start,
+                    FuncType::new([], []),
+                    "the preview1 command adapter",
+                )),
+                (None, Some(start)) => {
+                    if !facts.function_type(start).is_some_and(|(_, f)| f) {
+                        problems.push(Problem::NonFinalType {
+                            what: "the start function".into(),
+                        });
+                    }
+                }
+                (None, None) => problems.push(Problem::NoEntryPoint),
+            }
+        }
+        if let Some(realloc) = facts.realloc_export {
+            problems.extend(check_export(
+                "cabi_realloc",
+                realloc,
+                FuncType::new([ValType::I32; 4], [ValType::I32]),
+                "the canonical ABI",
+            ));
+        }
+        problems
+    }
+
     pub(crate) fn inspect_facts(&self, facts: &ModuleFacts) -> Inspection {
-        let (kind, kind_reason) = self.resolve_kind(facts);
+        let (kind, kind_reason, entry_from_start) = self.resolve_kind(facts);
         let adapters = self.adapters(kind);
         // Exports of supplied adapters, parsed once per module that needs
         // them (those of built-in adapters are parsed once per process).
@@ -141,7 +244,18 @@ impl Componentizer {
                 _ => kind_name(ty).to_owned(),
             };
             let adapter = adapters.get(module);
+            let is_final = match ty {
+                TypeRef::Func(index) | TypeRef::FuncExact(index) => facts
+                    .type_is_final
+                    .get(index as usize)
+                    .copied()
+                    .unwrap_or(true),
+                _ => true,
+            };
             let problem = match (adapter, func) {
+                (Some(_), Some(_)) if !is_final => Some(Problem::NonFinalType {
+                    what: format!("the import `{module}::{name}`"),
+                }),
                 (None, _) if facts.has_component_type => None,
                 (None, _) => Some(Problem::NoAdapter {
                     module: module.into(),
@@ -188,20 +302,68 @@ impl Componentizer {
             }
         }
 
+        let uses_adapter = modules.iter().any(|m| adapters.contains_key(&m.name));
+        let module_problems = self.module_problems(facts, kind, entry_from_start, uses_adapter);
         let mut notes = Vec::new();
+        if entry_from_start.is_some() {
+            notes.push(
+                "the module has a start function and no `_start`: the start function is \
+                 exported as `_start` and runs when the command runs, not at instantiation"
+                    .to_owned(),
+            );
+        }
         if !modules.iter().any(|m| m.name == legacy::module()) {
             notes.push(format!(
                 "the module imports nothing from `{}`; only `{PREVIEW1_MODULE}` is adapted",
                 legacy::module()
             ));
         }
+        let warnings = memory_warning(facts, &modules, &adapters)
+            .into_iter()
+            .collect();
         Inspection {
             kind,
             kind_reason,
             modules,
             notes,
+            warnings,
+            module_problems,
+            entry_from_start,
         }
     }
+}
+
+/// Pages each built-in adapter takes from the module's memory with
+/// `memory.grow` when the component starts: one for the shadow stack
+/// wit-component gives it (`allocate_stack`) and one for its state. The
+/// wasi-nn adapter's tensor arena starts in its state page and grows by
+/// further pages for large tensors.
+const PAGES_PER_ADAPTER: u64 = 2;
+
+/// A warning when the memory's maximum leaves the built-in adapters in use
+/// fewer pages than they take: the component would trap at start-up.
+fn memory_warning(
+    facts: &ModuleFacts,
+    modules: &[ImportModule],
+    adapters: &BTreeMap<String, Adapter>,
+) -> Option<String> {
+    let memory = facts.memory?;
+    let maximum = memory.maximum?;
+    let builtin = modules
+        .iter()
+        .filter(|m| adapters.get(&m.name).is_some_and(|a| !a.overridden))
+        .count() as u64;
+    let needed = builtin * PAGES_PER_ADAPTER;
+    let free = maximum.saturating_sub(memory.initial);
+    (free < needed).then(|| {
+        format!(
+            "the module's memory cannot grow beyond {maximum} pages ({} declared), but the \
+             adapters take {needed} pages with memory.grow at start-up ({PAGES_PER_ADAPTER} \
+             each: shadow stack and state) and the component will trap; raise or remove the \
+             memory's maximum",
+            memory.initial
+        )
+    })
 }
 
 /// Checks a `wasi_ephemeral_nn` import against the ABI of the WITX.

@@ -21,9 +21,10 @@ mod inspect;
 mod legacy;
 mod model_names;
 mod read;
+mod start;
 
 use anyhow::Context;
-use read::Bodies;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME;
@@ -90,6 +91,9 @@ pub struct Componentized {
     /// Things the user should know that do not prevent the conversion
     /// (for example: the module does not use wasi-nn at all).
     pub notes: Vec<String>,
+    /// Things that make the component likely to fail at run time (for
+    /// example: a memory that cannot grow as the adapters need).
+    pub warnings: Vec<String>,
 }
 
 impl Componentizer {
@@ -138,8 +142,8 @@ impl Componentizer {
     }
 
     /// Whether wit-component validates the component it produces (default:
-    /// on). Turning it off only saves time; it never makes a bad component
-    /// acceptable to a runtime.
+    /// on). The module itself is always validated; turning this off only
+    /// saves time, it never makes a bad component acceptable to a runtime.
     pub fn validate(mut self, validate: bool) -> Self {
         self.validate = validate;
         self
@@ -150,30 +154,27 @@ impl Componentizer {
         self.componentize_with_notes(module).map(|c| c.component)
     }
 
-    /// Like [`Componentizer::componentize`], also returning notes for the user.
+    /// Like [`Componentizer::componentize`], also returning notes and
+    /// warnings for the user.
     pub fn componentize_with_notes(&self, module: &[u8]) -> anyhow::Result<Componentized> {
         let binary = read::wasm_binary(module, None)?;
-        // With output validation on, wit-component validates every function
-        // body of the module as part of the component, so only the rest of
-        // the module is validated here; a body error is reported with
-        // wasmparser's own message on the way out (see `or_invalid`).
-        let bodies = if self.validate {
-            Bodies::Defer
-        } else {
-            Bodies::Validate
-        };
-        let facts = self.or_invalid(&binary, read::read_module(&binary, bodies))?;
+        let facts = read::read_module(&binary)?;
         let inspection = self.inspect_facts(&facts);
         let problems: Vec<Problem> = inspection.problems().cloned().collect();
         if !problems.is_empty() {
-            return self.or_invalid(&binary, Err(Error::Unadaptable(problems).into()));
+            return Err(Error::Unadaptable(problems).into());
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
-        let component = self.or_invalid(&binary, self.encode(&binary, inspection.kind))?;
+        let binary = match inspection.entry_from_start {
+            Some(start) => Cow::Owned(start::export_start_as_entry(&binary, start)?),
+            None => binary,
+        };
+        let component = self.encode(&binary, inspection.kind)?;
         tracing::debug!(bytes = component.len(), "component built");
         Ok(Componentized {
             component,
             notes: inspection.notes,
+            warnings: inspection.warnings,
         })
     }
 
@@ -211,18 +212,6 @@ impl Componentizer {
             .append_to_component(&mut component);
         }
         Ok(component)
-    }
-
-    /// `result`, unless it is an error and `binary` has function bodies
-    /// that were left to wit-component and turn out invalid: then the
-    /// validation error, so that an invalid module is always reported as
-    /// such (and before any other problem), as if it had been validated
-    /// in full up front.
-    fn or_invalid<T>(&self, binary: &[u8], result: anyhow::Result<T>) -> anyhow::Result<T> {
-        if result.is_err() && self.validate {
-            read::validate_module(binary)?;
-        }
-        result
     }
 }
 

@@ -1,5 +1,7 @@
 //! `nn-componentize`: the command-line face of the `nn_componentize` library.
 
+mod output;
+
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use nn_componentize::{Componentizer, GraphNames, Kind, WasiNnVersion};
@@ -43,6 +45,11 @@ struct Cli {
     /// Print what happens (-v: debug, -vv: trace) on stderr.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     verbose: u8,
+
+    /// Refuse an input module or adapter file larger than SIZE bytes
+    /// (suffixes K, M, G: KiB, MiB, GiB).
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size, global = true)]
+    max_input_size: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -169,16 +176,66 @@ fn parse_adapt(arg: &str) -> Result<(String, PathBuf), String> {
     }
 }
 
+/// Parses `1024`, `64K`, `100M`, `1G` (binary multiples) into bytes.
+fn parse_size(arg: &str) -> Result<u64, String> {
+    let (digits, shift) = match arg.as_bytes().last() {
+        Some(b'K' | b'k') => (&arg[..arg.len() - 1], 10),
+        Some(b'M' | b'm') => (&arg[..arg.len() - 1], 20),
+        Some(b'G' | b'g') => (&arg[..arg.len() - 1], 30),
+        _ => (arg, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| {
+            format!("expected a number of bytes like 1048576, 64K, 100M or 1G, got `{arg}`")
+        })
+}
+
+/// `bytes` for messages: in the largest binary unit that divides it.
+fn format_size(bytes: u64) -> String {
+    match bytes {
+        0 => "0 bytes".to_owned(),
+        b if b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(cli.verbose);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprint!("{}", render_error(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Lines of an error message are cut to this many characters.
+const MAX_LINE_CHARS: usize = 500;
+
+/// `error: ` and the message's first line, which says on its own what went
+/// wrong and where; any further lines (quoted source, a list of problems)
+/// indented beneath it. Every line is cut to [`MAX_LINE_CHARS`], so that no
+/// message, whatever it quotes, floods the terminal.
+fn render_error(err: &anyhow::Error) -> String {
+    let message = format!("{err:#}");
+    let mut rendered = String::new();
+    for (i, line) in message.lines().enumerate() {
+        let line = match line.char_indices().nth(MAX_LINE_CHARS) {
+            Some((cut, _)) => Cow::Owned(format!("{}…", &line[..cut])),
+            None => Cow::Borrowed(line),
+        };
+        rendered.push_str(if i == 0 { "error: " } else { "  " });
+        rendered.push_str(&line);
+        rendered.push('\n');
+    }
+    rendered
 }
 
 fn init_tracing(verbose: u8) {
@@ -195,9 +252,10 @@ fn init_tracing(verbose: u8) {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let limit = cli.max_input_size;
     match cli.command {
         Some(Command::Inspect { input, adapters }) => {
-            let (name, bytes) = read_input(&input)?;
+            let (name, bytes) = read_input(&input, limit)?;
             let binary = nn_componentize::wasm_binary(&bytes, Some(Path::new(&name)))?;
             if wasmparser::Parser::is_component(&binary) {
                 print!(
@@ -206,13 +264,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 return Ok(());
             }
-            let inspection = componentizer(&adapters)?
+            let inspection = componentizer(&adapters, limit)?
                 .inspect(&bytes)
                 .with_context(|| name.clone())?;
             print!("{name}: core module\n{inspection}");
             Ok(())
         }
-        None => build(cli.build),
+        None => build(cli.build, limit),
     }
 }
 
@@ -231,7 +289,7 @@ fn describe_baked_names(component: &[u8]) -> anyhow::Result<String> {
     Ok(out)
 }
 
-fn componentizer(args: &AdapterArgs) -> anyhow::Result<Componentizer> {
+fn componentizer(args: &AdapterArgs, limit: u64) -> anyhow::Result<Componentizer> {
     let kind = match (args.command_kind, args.reactor) {
         (true, _) => Kind::Command,
         (_, true) => Kind::Reactor,
@@ -246,15 +304,17 @@ fn componentizer(args: &AdapterArgs) -> anyhow::Result<Componentizer> {
     for (graph, names) in &args.names {
         componentizer = componentizer.graph_names(graph, names.clone())?;
     }
-    for (name, file) in &args.adapt {
-        let bytes = std::fs::read(file)
+    for (module, file) in &args.adapt {
+        let bytes = std::fs::File::open(file)
+            .map_err(anyhow::Error::from)
+            .and_then(|reader| read_limited(reader, limit))
             .with_context(|| format!("{}: cannot read adapter", file.display()))?;
-        componentizer = componentizer.adapt(name.clone(), bytes);
+        componentizer = componentizer.adapt(module.clone(), bytes);
     }
     Ok(componentizer)
 }
 
-fn build(args: BuildArgs) -> anyhow::Result<()> {
+fn build(args: BuildArgs, limit: u64) -> anyhow::Result<()> {
     // `required = true` makes clap reject a missing INPUT before we get here.
     let input = args.input.context("missing INPUT")?;
     // Refuse early: no point converting what cannot be written.
@@ -264,10 +324,13 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
              use -o FILE, redirect stdout, or pass -t for text"
         );
     }
-    let (name, bytes) = read_input(&input)?;
-    let result = componentizer(&args.adapters)?
+    let (name, bytes) = read_input(&input, limit)?;
+    let result = componentizer(&args.adapters, limit)?
         .componentize_with_notes(&bytes)
         .with_context(|| name.clone())?;
+    for warning in &result.warnings {
+        eprintln!("warning: {name}: {warning}");
+    }
     for note in &result.notes {
         eprintln!("note: {name}: {note}");
     }
@@ -280,7 +343,7 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
         result.component
     };
     match &args.output {
-        Some(path) => write_atomically(path, &output),
+        Some(path) => output::write(path, &output),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
@@ -291,18 +354,21 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     }
 }
 
-/// Reads the input file (or stdin for `-`) as a binary module, assembling
-/// WebAssembly text; returns a name for messages with it.
-fn read_input(path: &Path) -> anyhow::Result<(String, Vec<u8>)> {
+/// Reads the input file (or stdin for `-`), at most `limit` bytes, as a
+/// binary module, assembling WebAssembly text; returns a name for messages
+/// with it.
+fn read_input(path: &Path, limit: u64) -> anyhow::Result<(String, Vec<u8>)> {
     let (name, bytes, file) = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("<stdin>: cannot read")?;
-        ("<stdin>".to_owned(), bytes, None)
+        let name = "<stdin>".to_owned();
+        let bytes = read_limited(std::io::stdin().lock(), limit)
+            .with_context(|| format!("{name}: cannot read"))?;
+        (name, bytes, None)
     } else {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
+        let bytes = std::fs::File::open(path)
+            .map_err(anyhow::Error::from)
+            .and_then(|file| read_limited(file, limit))
+            .with_context(|| format!("{name}: cannot read"))?;
         (name, bytes, Some(path))
     };
     let assembled = match nn_componentize::wasm_binary(&bytes, file) {
@@ -313,28 +379,18 @@ fn read_input(path: &Path) -> anyhow::Result<(String, Vec<u8>)> {
     Ok((name, assembled.unwrap_or(bytes)))
 }
 
-/// Writes through a temporary file in the destination's directory and
-/// renames it into place, so a failure never leaves a partial component
-/// where a build system would take it for a finished one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path.display();
-    let mut builder = tempfile::Builder::new();
-    // Temporary files default to owner-only; a component is an ordinary
-    // output, so ask for what `File::create` gives (the umask applies).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("{name}: cannot create a temporary file next to it"))?;
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .with_context(|| format!("{name}: cannot write"))?;
-    file.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{name}: cannot write"))?;
-    Ok(())
+/// Everything `reader` yields, unless that is more than `limit` bytes: an
+/// endless source such as /dev/zero would otherwise run until killed.
+fn read_limited(reader: impl Read, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        bail!(
+            "larger than the input size limit of {} (raise it with --max-input-size)",
+            format_size(limit)
+        );
+    }
+    Ok(bytes)
 }

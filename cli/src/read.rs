@@ -2,75 +2,165 @@
 //! the facts that decide its adaptation out.
 
 use crate::Error;
-use anyhow::Context;
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValidPayload, Validator,
-    WasmFeatures,
+    CompositeInnerType, ExternalKind, FuncType, MemoryType, Parser, Payload, TypeRef, ValidPayload,
+    Validator,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
 /// `(` as first token), passed on unchanged otherwise, so that bytes that
 /// are neither get wasmparser's message ("magic header not detected") rather
 /// than the text parser's. `path` names the file in text errors.
+///
+/// A text error is one self-sufficient line (message and position) followed
+/// by the offending source line, cut to [`MAX_QUOTED_CHARS`] around the
+/// error: a minified module can be one line of many megabytes.
 pub fn wasm_binary<'a>(input: &'a [u8], path: Option<&Path>) -> anyhow::Result<Cow<'a, [u8]>> {
     match wat::Detect::from_bytes(input) {
-        wat::Detect::WasmText => wat::Parser::new()
-            .parse_bytes(path, input)
-            .context("invalid WebAssembly text"),
+        wat::Detect::WasmText => assemble(input, path).map(Cow::Owned),
         wat::Detect::WasmBinary | wat::Detect::Unknown => Ok(Cow::Borrowed(input)),
     }
+}
+
+/// Source quoted in a text error is cut to this many characters.
+pub const MAX_QUOTED_CHARS: usize = 200;
+
+/// Assembles WebAssembly text with wast (what `wat` does), keeping its
+/// error's span to quote the source our way.
+fn assemble(input: &[u8], path: Option<&Path>) -> anyhow::Result<Vec<u8>> {
+    let text = std::str::from_utf8(input).map_err(|err| {
+        anyhow::anyhow!(
+            "invalid WebAssembly text: not UTF-8 (at byte {})",
+            err.valid_up_to()
+        )
+    })?;
+    let parse = || -> Result<Vec<u8>, wast::Error> {
+        let buffer = wast::parser::ParseBuffer::new(text)?;
+        let mut wat = wast::parser::parse::<wast::Wat>(&buffer)?;
+        wat.encode()
+    };
+    parse().map_err(|err| text_error(text, path, &err))
+}
+
+fn text_error(text: &str, path: Option<&Path>, err: &wast::Error) -> anyhow::Error {
+    let (line, column) = err.span().linecol_in(text);
+    let source = text.split_terminator('\n').nth(line).unwrap_or("");
+    let source = source.strip_suffix('\r').unwrap_or(source);
+    let column = source
+        .get(..column)
+        .map_or(0, |before| before.chars().count());
+    let (quoted, caret) = quote_around(source, column);
+    let location = match path {
+        Some(path) => format!("{}:{}:{}", path.display(), line + 1, column + 1),
+        None => format!("line {}, column {}", line + 1, column + 1),
+    };
+    let number = (line + 1).to_string();
+    let gutter = " ".repeat(number.len());
+    anyhow::anyhow!(
+        "invalid WebAssembly text: {} (at {location})\n{number} | {quoted}\n{gutter} | {}^",
+        err.message(),
+        " ".repeat(caret)
+    )
+}
+
+/// At most [`MAX_QUOTED_CHARS`] characters of `line` around character
+/// `column`, with `…` where it was cut, and the caret's position in them.
+fn quote_around(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_QUOTED_CHARS {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(MAX_QUOTED_CHARS / 2)
+        .min(chars.len() - MAX_QUOTED_CHARS);
+    let end = start + MAX_QUOTED_CHARS;
+    let mut quoted = String::new();
+    let mut caret = column - start;
+    if start > 0 {
+        quoted.push('…');
+        caret += 1;
+    }
+    quoted.extend(&chars[start..end]);
+    if end < chars.len() {
+        quoted.push('…');
+    }
+    (quoted, caret)
 }
 
 /// The parts of a core module that decide how it is adapted.
 pub(crate) struct ModuleFacts<'a> {
     /// Function types by type index; `None` for non-function types.
     pub(crate) types: Vec<Option<FuncType>>,
+    /// Whether each type is final (`sub final`, or no `sub` at all).
+    pub(crate) type_is_final: Vec<bool>,
+    /// Type index of each function, imported ones first.
+    pub(crate) function_types: Vec<u32>,
     pub(crate) imports: Vec<(&'a str, &'a str, TypeRef)>,
-    pub(crate) exports_start: bool,
+    /// The functions exported as `_start` and `cabi_realloc`.
+    pub(crate) start_export: Option<u32>,
+    pub(crate) realloc_export: Option<u32>,
+    /// Whether a memory is exported as `memory`, where adapters look for it.
+    pub(crate) exports_memory: bool,
+    /// The function of the start section.
+    pub(crate) start_function: Option<u32>,
+    /// Memory 0, imported or defined.
+    pub(crate) memory: Option<MemoryType>,
     /// A `component-type` custom section means wit-bindgen already described
     /// some imports in WIT; wit-component resolves those itself.
     pub(crate) has_component_type: bool,
+    /// Why wit-component cannot decode the `component-type` sections.
+    pub(crate) component_type_error: Option<String>,
 }
 
-/// Whether [`read_module`] validates function bodies.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Bodies {
-    Validate,
-    /// Left to the caller, who must validate them (or the whole module)
-    /// before trusting it.
-    Defer,
+impl ModuleFacts<'_> {
+    /// The type of function `index`, if it is a function type.
+    pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, bool)> {
+        let ty = *self.function_types.get(index as usize)?;
+        let func = self.types.get(ty as usize)?.as_ref()?;
+        Some((func, self.type_is_final[ty as usize]))
+    }
 }
 
-/// Validates a core module (its function bodies too, or not, per `bodies`)
-/// and collects its types, imports and exports, in one pass.
-pub(crate) fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<ModuleFacts<'_>> {
+/// Validates a core module and collects its types, imports and exports, in
+/// one pass.
+///
+/// Validation uses wasmparser's default features, which are Wasmtime's:
+/// wit-component validates the component it builds with every feature on, so
+/// a module using a proposal that runtimes leave off (legacy exceptions, for
+/// one) would otherwise become a component that no runtime accepts.
+pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
     if Parser::is_component(binary) {
         return Err(Error::AlreadyComponent.into());
     }
-    let mut validator = Validator::new_with_features(WasmFeatures::all());
+    let mut validator = Validator::new();
     // As in `Validator::validate_all`: bodies after everything else, so
     // that the first error reported is the one it would report.
     let mut functions = Vec::new();
     let mut facts = ModuleFacts {
         types: Vec::new(),
+        type_is_final: Vec::new(),
+        function_types: Vec::new(),
         imports: Vec::new(),
-        exports_start: false,
+        start_export: None,
+        realloc_export: None,
+        exports_memory: false,
+        start_function: None,
+        memory: None,
         has_component_type: false,
+        component_type_error: None,
     };
     for payload in Parser::new(0).parse_all(binary) {
         let payload = payload.map_err(invalid)?;
-        match validator.payload(&payload).map_err(invalid)? {
-            ValidPayload::Func(func, body) if bodies == Bodies::Validate => {
-                functions.push((func, body));
-            }
-            _ => {}
+        if let ValidPayload::Func(func, body) = validator.payload(&payload).map_err(invalid)? {
+            functions.push((func, body));
         }
         match payload {
             Payload::TypeSection(reader) => {
                 for group in reader {
                     for sub in group?.into_types() {
+                        facts.type_is_final.push(sub.is_final);
                         facts.types.push(match sub.composite_type.inner {
                             CompositeInnerType::Func(func) => Some(func),
                             _ => None,
@@ -81,17 +171,41 @@ pub(crate) fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<Modul
             Payload::ImportSection(reader) => {
                 for import in reader.into_imports() {
                     let import = import?;
+                    match import.ty {
+                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => facts.function_types.push(ty),
+                        TypeRef::Memory(memory) if facts.memory.is_none() => {
+                            facts.memory = Some(memory)
+                        }
+                        _ => {}
+                    }
                     facts.imports.push((import.module, import.name, import.ty));
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for ty in reader {
+                    facts.function_types.push(ty?);
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for memory in reader {
+                    let memory = memory?;
+                    facts.memory.get_or_insert(memory);
                 }
             }
             Payload::ExportSection(reader) => {
                 for export in reader {
                     let export = export?;
-                    if export.name == "_start" && export.kind == ExternalKind::Func {
-                        facts.exports_start = true;
+                    match (export.name, export.kind) {
+                        ("_start", ExternalKind::Func) => facts.start_export = Some(export.index),
+                        ("cabi_realloc", ExternalKind::Func) => {
+                            facts.realloc_export = Some(export.index)
+                        }
+                        ("memory", ExternalKind::Memory) => facts.exports_memory = true,
+                        _ => {}
                     }
                 }
             }
+            Payload::StartSection { func, .. } => facts.start_function = Some(func),
             Payload::CustomSection(section) if section.name().starts_with("component-type") => {
                 facts.has_component_type = true;
             }
@@ -104,15 +218,12 @@ pub(crate) fn read_module(binary: &[u8], bodies: Bodies) -> anyhow::Result<Modul
         func.validate(&body).map_err(invalid)?;
         allocs = func.into_allocations();
     }
-    Ok(facts)
-}
-
-/// Validates a core module in full, for wasmparser's message when it is not.
-pub(crate) fn validate_module(binary: &[u8]) -> anyhow::Result<()> {
-    match Validator::new_with_features(WasmFeatures::all()).validate_all(binary) {
-        Ok(_) => Ok(()),
-        Err(err) => Err(invalid(err)),
+    if facts.has_component_type {
+        if let Err(err) = wit_component::metadata::decode(binary) {
+            facts.component_type_error = Some(one_line(&format!("{err:#}")));
+        }
     }
+    Ok(facts)
 }
 
 fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {
@@ -154,11 +265,32 @@ mod tests {
     }
 
     #[test]
-    fn bad_magic_is_reported_on_one_line() {
-        let err = read_module(b"hello", Bodies::Validate)
+    fn text_errors_quote_a_window_of_long_lines() {
+        let types = "(type (func))".repeat(1000);
+        let long = format!("(module {types} (func $f (unknown)) {types})");
+        let err = wasm_binary(long.as_bytes(), Some(Path::new("long.wat")))
             .err()
             .unwrap()
             .to_string();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(
+            lines[0].starts_with("invalid WebAssembly text: ")
+                && lines[0].ends_with("(at long.wat:1:13020)"),
+            "{err}"
+        );
+        let quoted = lines[1].strip_prefix("1 | ").unwrap();
+        assert_eq!(quoted.chars().count(), MAX_QUOTED_CHARS + 2, "{err}");
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{err}");
+        // The caret points at the same character in the window.
+        let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
+        let pointed: String = quoted.chars().skip(caret).take(8).collect();
+        assert_eq!(pointed, "unknown)", "{err}");
+    }
+
+    #[test]
+    fn bad_magic_is_reported_on_one_line() {
+        let err = read_module(b"hello").err().unwrap().to_string();
         assert_eq!(
             err,
             "not a valid WebAssembly module: magic header not detected: bad magic number - \

@@ -372,7 +372,7 @@ fn inspect_lists_imports_by_module() {
         "wasi_snapshot_preview1: served by the official preview1 command adapter",
         "env: no adapter serves this module",
         "    error: `wasi_ephemeral_nn::unload` is not a function of the wasi-nn WITX ABI",
-        "result: cannot be componentized (2 unservable imports)",
+        "result: cannot be componentized (2 problems)",
     ] {
         assert!(text.contains(line), "`{line}` missing from:\n{text}");
     }
