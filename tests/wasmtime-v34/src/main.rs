@@ -62,7 +62,9 @@ fn parse_args() -> Result<Args> {
             bail!("usage: wasmtime-v34-nn [--dir HOST::GUEST]... [--graph ENC::DIR]... COMPONENT [ARG]...");
         };
         let mut value = |flag: &str| {
-            let value = args.next().with_context(|| format!("{flag} needs a value"))?;
+            let value = args
+                .next()
+                .with_context(|| format!("{flag} needs a value"))?;
             let (left, right) = value
                 .split_once("::")
                 .with_context(|| format!("{flag} {value}: expected A::B"))?;
