@@ -288,6 +288,13 @@ pub fn componentize(module: &[u8]) -> Result<Vec<u8>> {
     nn_componentize::Componentizer::new().componentize(module)
 }
 
+/// `nn-componentize --wasi-nn 0.2.0-rc-2024-08-19`.
+pub fn componentize_2024_08_19(module: &[u8]) -> Result<Vec<u8>> {
+    nn_componentize::Componentizer::new()
+        .wasi_nn(nn_componentize::WasiNnVersion::V2024_08_19)
+        .componentize(module)
+}
+
 /// Median-of-`reps` timings of both encodings of one padded module,
 /// interleaved so that machine noise hits both alike.
 pub struct Timing {

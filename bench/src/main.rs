@@ -135,6 +135,8 @@ fn all(opts: &Opts) -> Result<()> {
     let guest = setup::build_guest()?;
     let models = setup::models()?;
     let component = componentize::componentize(&guest).context("componentizing the bench guest")?;
+    let component_2024_08_19 = componentize::componentize_2024_08_19(&guest)
+        .context("componentizing the bench guest for wasi:nn@0.2.0-rc-2024-08-19")?;
     let out_dir = setup::bench_dir();
     std::fs::create_dir_all(&out_dir)?;
     let module_path = out_dir.join("nn-bench-guest.wasm");
@@ -171,7 +173,13 @@ fn all(opts: &Opts) -> Result<()> {
     let engine = variants::engine()?;
     if opts.wants("inference") {
         eprintln!("==> inference");
-        let wasm = Wasm::new(&engine, &guest, &component, &Variant::ALL)?;
+        let wasm = Wasm::new(
+            &engine,
+            &guest,
+            &component,
+            &component_2024_08_19,
+            &Variant::ALL,
+        )?;
         inference(opts, &wasm, &models, &mut md, &mut js, &mut targets)?;
     }
     if opts.wants("startup") {
@@ -416,11 +424,14 @@ fn inference(
     targets: &mut Vec<Target>,
 ) -> Result<()> {
     writeln!(md, "## Inference\n")?;
-    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs (a fresh instance each, variants interleaved) of each run's per-round median. Tiny: {} rounds per run; MobileNet-shaped and large-tensor: {} rounds per run. (a) {}; (b) {}; (c) {}; (d) {}.\n",
+    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs (a fresh instance each, variants interleaved) of each run's per-round median. Tiny: {} rounds per run; MobileNet-shaped and large-tensor: {} rounds per run. (a) {}; (b) {}; (b′) {}; (c) {}; (d) {}.\n",
         opts.reps, opts.tiny_rounds, opts.rounds,
-        Variant::A.describe(), Variant::B.describe(), Variant::C.describe(), Variant::D.describe())?;
-    writeln!(md, "| model | (a) µs | (b) µs | (c) µs | (d) µs | (b)/(a) | target | (b)/(d) | target | (c)/(a) | outputs agree |")?;
-    writeln!(md, "|---|---:|---:|---:|---:|---:|---|---:|---|---:|---|")?;
+        Variant::A.describe(), Variant::B.describe(), Variant::BPrime.describe(), Variant::C.describe(), Variant::D.describe())?;
+    writeln!(md, "| model | (a) µs | (b) µs | (b′) µs | (c) µs | (d) µs | (b)/(a) | target | (b′)/(a) | target | (b)/(d) | target | (c)/(a) | outputs agree |")?;
+    writeln!(
+        md,
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|"
+    )?;
     let mut rows = Vec::new();
     for model in models {
         let rounds = if model.name == "tiny" {
@@ -453,17 +464,20 @@ fn inference(
                 .ok()
                 .map(|runs| median_ns(runs.iter().map(|r| r.report.median_ns)) / 1e3)
         };
-        let (a, b, c, d) = (
+        let (a, b, b_prime, c, d) = (
             med(Variant::A),
             med(Variant::B),
+            med(Variant::BPrime),
             med(Variant::C),
             med(Variant::D),
         );
         let ratio = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| x / y);
         let ba = ratio(b, a);
+        let b_prime_a = ratio(b_prime, a);
         let bd = ratio(b, d);
         let ca = ratio(c, a);
         let ba_limit = if model.name == "tiny" { 1.2 } else { 1.0 };
+        let b_prime_a_limit = if model.name == "tiny" { 1.1 } else { 1.0 };
         let bd_limit = (model.name == "mobilenet").then_some(1.03);
         let checksums: Vec<&str> = Variant::ALL
             .iter()
@@ -480,14 +494,17 @@ fn inference(
         let rcell = |x: Option<f64>| x.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into());
         writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} | ≤ {ba_limit:.2} ({}) | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | ≤ {ba_limit:.2} ({}) | {} | ≤ {b_prime_a_limit:.2} ({}) | {} | {} | {} | {} |",
             model.name,
             cell(a),
             cell(b),
+            cell(b_prime),
             cell(c),
             cell(d),
             rcell(ba),
             yes_no(ba.map(|r| r <= ba_limit)),
+            rcell(b_prime_a),
+            yes_no(b_prime_a.map(|r| r <= b_prime_a_limit)),
             rcell(bd),
             bd_limit
                 .map(|l| format!("≤ {l:.2} ({})", yes_no(bd.map(|r| r <= l))))
@@ -504,6 +521,12 @@ fn inference(
             measured: rcell(ba),
             limit: format!("≤ {ba_limit:.2}"),
             met: ba.map(|r| r <= ba_limit),
+        });
+        targets.push(Target {
+            what: format!("(b′)/(a), {}", model.name),
+            measured: rcell(b_prime_a),
+            limit: format!("≤ {b_prime_a_limit:.2}"),
+            met: b_prime_a.map(|r| r <= b_prime_a_limit),
         });
         if let Some(l) = bd_limit {
             targets.push(Target {
@@ -530,6 +553,7 @@ fn inference(
         rows.push(json!({
             "model": model.name, "rounds": rounds, "reps": opts.reps,
             "b_over_a": ba, "b_over_a_target": ba_limit,
+            "b_prime_over_a": b_prime_a, "b_prime_over_a_target": b_prime_a_limit,
             "b_over_d": bd, "b_over_d_target": bd_limit,
             "c_over_a": ca, "outputs_agree": agree,
             "variants": per_variant,
@@ -577,11 +601,13 @@ fn startup(
         drop(wasmtime::component::Component::new(engine, component)?);
         component_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
-    let wasm = Wasm::new(engine, guest, component, &Variant::ALL)?;
-    let mut per: BTreeMap<Variant, Result<Vec<Run>, String>> =
-        Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
+    let wasm = Wasm::new(engine, guest, component, &[], &Variant::DEFAULT_TARGET)?;
+    let mut per: BTreeMap<Variant, Result<Vec<Run>, String>> = Variant::DEFAULT_TARGET
+        .iter()
+        .map(|&v| (v, Ok(Vec::new())))
+        .collect();
     for _ in 0..opts.startup_reps {
-        for v in Variant::ALL {
+        for v in Variant::DEFAULT_TARGET {
             let slot = per.get_mut(&v).unwrap();
             if let Ok(runs) = slot {
                 match run_variant(&wasm, v, tiny, 1, opts.seed) {
@@ -669,7 +695,7 @@ fn memory(
         };
         eprintln!("    {} ({} rounds)", model.name, rounds);
         let mut cells: BTreeMap<Variant, Result<(u64, RunReport), String>> = BTreeMap::new();
-        for v in Variant::ALL {
+        for v in Variant::DEFAULT_TARGET {
             let out = std::process::Command::new(&exe)
                 .args(["child", "--variant", v.key(), "--model", model.name])
                 .args([
@@ -790,6 +816,9 @@ fn child(
     component: &std::path::Path,
 ) -> Result<()> {
     let v = Variant::parse(variant)?;
+    if !Variant::DEFAULT_TARGET.contains(&v) {
+        bail!("variant {variant} has no memory figures (inference only)");
+    }
     setup::load_openvino()?;
     let models = setup::models()?;
     let Some(model) = models.iter().find(|m| m.name == model) else {
@@ -807,7 +836,7 @@ fn child(
         } else {
             std::fs::read(component)?
         };
-        let wasm = Wasm::new(&engine, &module_bytes, &component_bytes, &[v])?;
+        let wasm = Wasm::new(&engine, &module_bytes, &component_bytes, &[], &[v])?;
         drop((module_bytes, component_bytes));
         wasm.run(v, model, rounds, seed)?
     } else {

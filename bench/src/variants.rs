@@ -1,8 +1,12 @@
-//! The four ways of running the same inference loop:
+//! The ways of running the same inference loop:
 //!
 //! - (a) the legacy module on upstream `wasmtime-wasi-nn`'s WITX host;
-//! - (b) the componentized module on `nn-host`;
-//! - (c) the componentized module on upstream `wasmtime-wasi-nn`'s WIT host;
+//! - (b) the componentized module (default target, `wasi:nn@0.2.0-rc-2024-10-28`)
+//!   on `nn-host`;
+//! - (b′) the module componentized for `wasi:nn@0.2.0-rc-2024-08-19` on
+//!   `nn-host` (inference section only);
+//! - (c) the componentized module (default target) on upstream
+//!   `wasmtime-wasi-nn`'s WIT host;
 //! - (d) native Rust calling the `openvino` crate, no wasm.
 //!
 //! All wasm variants share one `Engine` built from `Config::new()` (Wasmtime's
@@ -38,22 +42,35 @@ impl<T> IntoAnyhow<T> for wasmtime::Result<T> {
 /// The guest path the model folder is preopened at.
 pub const GUEST_DIR: &str = "/model";
 
-/// Which of the four variants.
+/// Which variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Variant {
     A,
     B,
+    /// (b′): (b) with the component for `wasi:nn@0.2.0-rc-2024-08-19`.
+    BPrime,
     C,
     D,
 }
 
 impl Variant {
-    pub const ALL: [Variant; 4] = [Variant::A, Variant::B, Variant::C, Variant::D];
+    /// Every variant: the inference section runs them all.
+    pub const ALL: [Variant; 5] = [
+        Variant::A,
+        Variant::B,
+        Variant::BPrime,
+        Variant::C,
+        Variant::D,
+    ];
+    /// The variants with the default `wasi:nn` target: the start-up and
+    /// memory sections run these.
+    pub const DEFAULT_TARGET: [Variant; 4] = [Variant::A, Variant::B, Variant::C, Variant::D];
 
     pub fn key(self) -> &'static str {
         match self {
             Variant::A => "a",
             Variant::B => "b",
+            Variant::BPrime => "b'",
             Variant::C => "c",
             Variant::D => "d",
         }
@@ -63,19 +80,17 @@ impl Variant {
         match self {
             Variant::A => "legacy module, upstream WITX host",
             Variant::B => "component, nn-host",
+            Variant::BPrime => "component for wasi:nn@0.2.0-rc-2024-08-19, nn-host",
             Variant::C => "component, upstream WIT host",
             Variant::D => "native Rust, openvino crate",
         }
     }
 
     pub fn parse(s: &str) -> Result<Self> {
-        Ok(match s {
-            "a" => Variant::A,
-            "b" => Variant::B,
-            "c" => Variant::C,
-            "d" => Variant::D,
-            other => bail!("unknown variant {other:?} (a, b, c or d)"),
-        })
+        Variant::ALL
+            .into_iter()
+            .find(|v| v.key() == s)
+            .with_context(|| format!("unknown variant {s:?} (a, b, b', c or d)"))
     }
 
     pub fn is_wasm(self) -> bool {
@@ -136,6 +151,7 @@ pub struct Wasm {
     witx: Option<wasmtime::InstancePre<WitxState>>,
     wit: Option<CommandPre<WitState>>,
     nn_host: Option<crate::nnhost::Prepared>,
+    nn_host_2024_08_19: Option<crate::nnhost::Prepared>,
 }
 
 /// Wasmtime's default configuration, the same for every wasm variant.
@@ -144,12 +160,14 @@ pub fn engine() -> Result<Engine> {
 }
 
 impl Wasm {
-    /// Compiles the legacy module and/or its component, as `variants` need,
-    /// and links them.
+    /// Compiles the legacy module and/or its components (default target,
+    /// and `wasi:nn@0.2.0-rc-2024-08-19` for (b′)), as `variants` need, and
+    /// links them.
     pub fn new(
         engine: &Engine,
         module_bytes: &[u8],
         component_bytes: &[u8],
+        component_2024_08_19_bytes: &[u8],
         variants: &[Variant],
     ) -> Result<Self> {
         let witx = if variants.contains(&Variant::A) {
@@ -190,15 +208,27 @@ impl Wasm {
             ),
             _ => None,
         };
+        let nn_host_2024_08_19 = if variants.contains(&Variant::BPrime) {
+            let component = Component::new(engine, component_2024_08_19_bytes)
+                .anyhow()
+                .context("compiling the wasi:nn@0.2.0-rc-2024-08-19 component")?;
+            Some(
+                crate::nnhost::Prepared::new(engine, &component)
+                    .context("linking the wasi:nn@0.2.0-rc-2024-08-19 component with nn-host")?,
+            )
+        } else {
+            None
+        };
         Ok(Wasm {
             engine: engine.clone(),
             witx,
             wit,
             nn_host,
+            nn_host_2024_08_19,
         })
     }
 
-    /// Runs the guest once on `variant` (a, b or c).
+    /// Runs the guest once on `variant` (a, b, b′ or c).
     pub fn run(&self, variant: Variant, model: &Model, rounds: usize, seed: u64) -> Result<Run> {
         let args = guest_args(model, rounds, seed);
         let (instantiate_ns, wall_ns, exit, out, err) = match variant {
@@ -213,11 +243,15 @@ impl Wasm {
                 let (out, err) = (stdout.contents().to_vec(), stderr.contents().to_vec());
                 (instantiate_ns, wall_ns, exit, out, err)
             }
-            Variant::B => {
-                let outcome = self
-                    .nn_host
+            Variant::B | Variant::BPrime => {
+                let prepared = if variant == Variant::B {
+                    &self.nn_host
+                } else {
+                    &self.nn_host_2024_08_19
+                };
+                let outcome = prepared
                     .as_ref()
-                    .context("variant b was not prepared")?
+                    .with_context(|| format!("variant {} was not prepared", variant.key()))?
                     .run(&args, model)?;
                 (
                     outcome.instantiate_time.as_nanos() as u64,

@@ -2,6 +2,7 @@
 
 mod common;
 
+use nn_componentize::WasiNnVersion;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -207,17 +208,92 @@ fn output_file_is_a_valid_command_component() {
     assert!(output.stdout.is_empty());
     assert!(output.stderr.is_empty(), "{}", stderr(&output));
     let component = std::fs::read(dir.path().join("component.wasm")).unwrap();
-    common::check_component(&component).unwrap();
-    let imports = common::imported_interfaces(&component).unwrap();
-    for interface in ["graph", "inference", "tensor", "errors"] {
-        let name = format!("wasi:nn/{interface}@{}", common::nn_version());
-        assert!(imports.contains(&name), "{name} missing from {imports:?}");
-    }
+    assert_imports_wasi_nn(&component, WasiNnVersion::default());
     let exports = common::exported_interfaces(&component).unwrap();
     assert!(
         exports.iter().any(|e| e.starts_with("wasi:cli/run@0.2.")),
         "{exports:?}"
     );
+}
+
+/// `component` imports the four `wasi:nn` interfaces of `version`, and no
+/// `wasi:nn` interface of another version (read from its decoded WIT).
+fn assert_imports_wasi_nn(component: &[u8], version: WasiNnVersion) {
+    common::check_component_for(component, version).unwrap();
+    let imports = common::imported_interfaces(component).unwrap();
+    for interface in ["graph", "inference", "tensor", "errors"] {
+        let name = format!("wasi:nn/{interface}@{version}");
+        assert!(imports.contains(&name), "{name} missing from {imports:?}");
+    }
+    for other in WasiNnVersion::ALL.into_iter().filter(|v| *v != version) {
+        assert!(
+            !imports.iter().any(|i| i.ends_with(&format!("@{other}"))),
+            "wasi:nn@{other} imported by a component for {version}: {imports:?}"
+        );
+    }
+}
+
+#[test]
+fn wasi_nn_flag_selects_the_imported_version() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    for version in WasiNnVersion::ALL {
+        let output = run(
+            &["--wasi-nn", version.as_str(), "legacy.wat", "-o", "c.wasm"],
+            dir.path(),
+            None,
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(output.stderr.is_empty(), "{}", stderr(&output));
+        let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
+        assert_imports_wasi_nn(&component, version);
+    }
+}
+
+#[test]
+fn unknown_wasi_nn_version_lists_the_choices() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(
+        &[
+            "--wasi-nn",
+            "0.2.0-rc-2024-06-25",
+            "legacy.wat",
+            "-o",
+            "c.wasm",
+        ],
+        dir.path(),
+        None,
+    );
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("0.2.0-rc-2024-06-25"),
+        "{stderr}"
+    );
+    for choice in ["0.2.0-rc-2024-10-28", "0.2.0-rc-2024-08-19"] {
+        assert!(stderr.contains(choice), "{choice} not listed: {stderr}");
+    }
+    assert_eq!(entries(dir.path()), [dir.path().join("legacy.wat")]);
+}
+
+#[test]
+fn inspect_names_the_wasi_nn_version() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    for (args, version) in [
+        (&["inspect", "legacy.wat"][..], WasiNnVersion::default()),
+        (
+            &["inspect", "--wasi-nn", "0.2.0-rc-2024-08-19", "legacy.wat"][..],
+            WasiNnVersion::V2024_08_19,
+        ),
+    ] {
+        let output = run(args, dir.path(), None);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = String::from_utf8(output.stdout).unwrap();
+        let line = format!(
+            "wasi_ephemeral_nn: served by the built-in wasi-nn adapter (wasi:nn@{version})"
+        );
+        assert!(text.contains(&line), "`{line}` missing from:\n{text}");
+    }
 }
 
 #[test]

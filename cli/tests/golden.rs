@@ -2,8 +2,9 @@
 //!
 //! Every folder in `golden/` (next to this file) is one test case. Input:
 //! `module.wat`, a legacy core module (or anything else the tool must reject),
-//! and optionally `kind.txt` holding `command` or `reactor` to override the
-//! automatic choice. Expected output: `component.wit` (the decoded world) and
+//! optionally `kind.txt` holding `command` or `reactor` to override the
+//! automatic choice, and optionally `wasi-nn.txt` holding the `wasi:nn` version
+//! to target (as `--wasi-nn` takes it; the default otherwise). Expected output: `component.wit` (the decoded world) and
 //! `component.wat` (the component's skeleton, below) when the conversion
 //! succeeds, or `error.txt` when it must fail. Folders named `error-*` must
 //! fail, all others must succeed, so blessing cannot turn a regression into an
@@ -28,7 +29,7 @@ mod common;
 
 use anyhow::{bail, Context, Result};
 use libtest_mimic::{Arguments, Trial};
-use nn_componentize::{Componentizer, Kind};
+use nn_componentize::{Componentizer, Kind, WasiNnVersion};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -81,9 +82,17 @@ fn run_case(dir: &Path) -> Result<()> {
             other => bail!("kind.txt: expected `command` or `reactor`, found `{other}`"),
         });
     }
+    let wasi_nn = match std::fs::read_to_string(dir.join("wasi-nn.txt")) {
+        Ok(version) => version
+            .trim()
+            .parse::<WasiNnVersion>()
+            .context("wasi-nn.txt")?,
+        Err(_) => WasiNnVersion::default(),
+    };
+    componentizer = componentizer.wasi_nn(wasi_nn);
     match (componentizer.componentize(&module), must_fail) {
         (Ok(component), false) => {
-            let wit = common::check_component(&component)?;
+            let wit = common::check_component_for(&component, wasi_nn)?;
             expect(&dir.join("component.wit"), &wit)?;
             expect(&dir.join("component.wat"), &(skeleton(&component)? + "\n"))?;
             absent(&dir.join("error.txt"))

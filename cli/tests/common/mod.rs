@@ -4,19 +4,21 @@
 #![allow(dead_code)]
 
 use anyhow::{bail, ensure, Context, Result};
+use nn_componentize::WasiNnVersion;
 use wasmparser::{Validator, WasmFeatures};
 use wit_component::{DecodedWasm, WitPrinter};
 use wit_parser::{Resolve, WorldId, WorldKey};
 
-/// The only wasi-nn version the adapter may import: that of `wit/`.
-pub fn nn_version() -> &'static str {
-    nn_adapter_verify::WasiNnVersion::default().as_str()
+/// Validates `component`, checks that it imports nothing but `wasi:nn/*` at
+/// the default version and preview2 `wasi:*` interfaces, and returns its
+/// decoded world printed as WIT.
+pub fn check_component(component: &[u8]) -> Result<String> {
+    check_component_for(component, WasiNnVersion::default())
 }
 
-/// Validates `component`, checks that it imports nothing but `wasi:nn/*` at
-/// [`nn_version`] and preview2 `wasi:*` interfaces, and returns its decoded
-/// world printed as WIT.
-pub fn check_component(component: &[u8]) -> Result<String> {
+/// [`check_component`] for a component whose `wasi:nn/*` imports must all be
+/// of `wasi_nn`.
+pub fn check_component_for(component: &[u8], wasi_nn: WasiNnVersion) -> Result<String> {
     Validator::new_with_features(WasmFeatures::all())
         .validate_all(component)
         .context("the component does not validate")?;
@@ -40,8 +42,8 @@ pub fn check_component(component: &[u8]) -> Result<String> {
         );
         if package.name == "nn" {
             ensure!(
-                version.to_string() == nn_version(),
-                "`{name}`: wrong wasi:nn version"
+                version.to_string() == wasi_nn.as_str(),
+                "`{name}`: wasi:nn version {version}, expected {wasi_nn}"
             );
         } else {
             ensure!(

@@ -132,10 +132,14 @@ const SWAP_TENSOR_TYPES_F32_U8: &[u8] = &[
 /// runs the same adapter code, and each extra component compile costs
 /// seconds in the debug profile.
 fn assert_rejected(broken: &[u8], cases: &[Case]) {
-    let componentizer = Componentizer::new().adapt("wasi_ephemeral_nn", broken.to_vec());
     for case in cases {
         let good = compiled(case.guest);
-        let bad = Compiled::new(good.module_bytes.clone(), &componentizer);
+        let bad = Compiled::new(
+            good.name,
+            good.module_bytes.clone(),
+            Componentizer::new().adapt("wasi_ephemeral_nn", broken.to_vec()),
+            good.wasi_nn,
+        );
         assert_ne!(
             bad.component_bytes, good.component_bytes,
             "the broken adapter was not used"

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use crate::harness::{
-    compiled, run_three, run_upstream_witx, same_as_reference, Case, End, Guest, Outcome, Triple,
+    compiled, run_all, run_upstream_witx, same_as_reference, Case, End, Guest, Outcome, Runs,
 };
 
 const ERRORS: Guest = Guest::Wat("errors");
@@ -32,37 +32,60 @@ foreach_error_case!(assert_test_exists);
 
 /// What a case must show.
 enum Expect {
-    /// Identical stdout and exit code on the three hosts.
+    /// Identical stdout and exit code on every host.
     Identical,
-    /// Both hosts exit normally as the reference does, and print what the
-    /// reference printed except for the listed lines, given as
-    /// (reference line, our line); an empty list means identical.
-    Differs {
-        nn_host: &'static [(&'static str, &'static str)],
-        upstream_wit: &'static [(&'static str, &'static str)],
-    },
+    /// Every host exits normally as the reference does, and prints what the
+    /// reference printed except for the lines listed for it.
+    Differs(Differences),
     /// The reference traps (or its host panics) on the case's call; the
     /// components print `errno <n>` for it, then finish the tail normally,
-    /// identically on nn-host and upstream's WIT host.
+    /// identically on every host.
     ReferenceFails { errno: u32 },
-    /// The reference and upstream's WIT host (which gets the call through
-    /// the adapter unchanged) both trap or panic; nn-host prints
-    /// `errno <n>` and finishes the tail normally.
+    /// The reference and both upstream WIT hosts (which get the call through
+    /// the adapter unchanged) trap or panic; nn-host prints `errno <n>` and
+    /// finishes the tail normally, with either component.
     UpstreamFails { errno: u32 },
 }
 
-fn run_case(number: u32) -> Triple {
-    run_three(Case::new(ERRORS, &[&number.to_string()]))
+/// Per component run, the lines where it differs from the reference, given
+/// as (reference line, its line); an empty list means identical.
+struct Differences {
+    nn_host: &'static [(&'static str, &'static str)],
+    upstream_wit: &'static [(&'static str, &'static str)],
+    nn_host_0819: &'static [(&'static str, &'static str)],
+    upstream_wit_v34: &'static [(&'static str, &'static str)],
+}
+
+/// No difference on any host: the base of `Differences { .., ..SAME }`.
+const SAME: Differences = Differences {
+    nn_host: &[],
+    upstream_wit: &[],
+    nn_host_0819: &[],
+    upstream_wit_v34: &[],
+};
+
+/// The same difference on nn-host with either component; both upstream WIT
+/// hosts match the reference.
+const fn nn_host_only(lines: &'static [(&'static str, &'static str)]) -> Differences {
+    Differences {
+        nn_host: lines,
+        nn_host_0819: lines,
+        ..SAME
+    }
+}
+
+fn run_case(number: u32) -> Runs {
+    run_all(Case::new(ERRORS, &[&number.to_string()]))
 }
 
 /// The reference's stdout with some lines replaced.
-fn with_lines_replaced(reference: &str, replace: &[(&str, &str)], triple: &Triple) -> String {
+fn with_lines_replaced(reference: &str, replace: &[(&str, &str)], runs: &Runs) -> String {
     let mut lines: Vec<&str> = reference.lines().collect();
     for (from, to) in replace {
         let at = lines
             .iter()
             .position(|l| l == from)
-            .unwrap_or_else(|| panic!("the reference no longer prints {from:?}:\n{triple}"));
+            .unwrap_or_else(|| panic!("the reference no longer prints {from:?}:\n{runs}"));
         lines[at] = to;
     }
     lines.iter().map(|l| format!("{l}\n")).collect()
@@ -90,62 +113,64 @@ fn tail(stdout: &str) -> Vec<String> {
 /// Ours printed `errno <n>` right after the case line, exited 0, and its
 /// tail matches a clean reference run; what the reference printed before
 /// failing is a prefix of ours.
-fn assert_errno_instead_of_failure(triple: &Triple, ours: &Outcome, number: u32, errno: u32) {
+fn assert_errno_instead_of_failure(runs: &Runs, ours: &Outcome, number: u32, errno: u32) {
     assert!(
-        matches!(triple.reference.end, End::Trap(_) | End::Panic(_)),
-        "the reference was expected to trap or panic:\n{triple}"
+        matches!(runs.reference.end, End::Trap(_) | End::Panic(_)),
+        "the reference was expected to trap or panic:\n{runs}"
     );
-    assert_eq!(ours.end, End::Exit(0), "{triple}");
+    assert_eq!(ours.end, End::Exit(0), "{runs}");
     assert!(
-        ours.stdout.starts_with(&triple.reference.stdout),
-        "what the reference printed before failing must be a prefix of ours:\n{triple}"
+        ours.stdout.starts_with(&runs.reference.stdout),
+        "what the reference printed before failing must be a prefix of ours:\n{runs}"
     );
     assert!(
         ours.stdout
             .contains(&format!("case {number}\nerrno {errno}\n")),
-        "expected `errno {errno}` after the case line:\n{triple}"
+        "expected `errno {errno}` after the case line:\n{runs}"
     );
-    assert_eq!(tail(&ours.stdout), clean_tail(), "{triple}");
+    assert_eq!(tail(&ours.stdout), clean_tail(), "{runs}");
 }
 
 fn check(number: u32, expect: Expect) {
-    let triple = run_case(number);
+    let runs = run_case(number);
     match expect {
-        Expect::Identical => triple.assert_identical(),
-        Expect::Differs {
-            nn_host,
-            upstream_wit,
-        } => {
+        Expect::Identical => runs.assert_identical(),
+        Expect::Differs(differences) => {
             for (ours, replace) in [
-                (&triple.nn_host, nn_host),
-                (&triple.upstream_wit, upstream_wit),
+                (&runs.nn_host, differences.nn_host),
+                (&runs.upstream_wit, differences.upstream_wit),
+                (&runs.nn_host_0819, differences.nn_host_0819),
+                (&runs.upstream_wit_v34, differences.upstream_wit_v34),
             ] {
                 let expected = Outcome {
-                    stdout: with_lines_replaced(&triple.reference.stdout, replace, &triple),
-                    ..triple.reference.clone()
+                    stdout: with_lines_replaced(&runs.reference.stdout, replace, &runs),
+                    ..runs.reference.clone()
                 };
                 if let Err(e) = same_as_reference(&expected, ours) {
                     panic!(
-                        "{} differs from the documented difference: {e}\n\nfull runs:\n{triple}",
+                        "{} differs from the documented difference: {e}\n\nfull runs:\n{runs}",
                         ours.host
                     );
                 }
             }
         }
         Expect::ReferenceFails { errno } => {
-            assert_errno_instead_of_failure(&triple, &triple.nn_host, number, errno);
-            assert_errno_instead_of_failure(&triple, &triple.upstream_wit, number, errno);
-            assert_eq!(
-                triple.nn_host.stdout, triple.upstream_wit.stdout,
-                "{triple}"
-            );
+            for ours in runs.components() {
+                assert_errno_instead_of_failure(&runs, ours, number, errno);
+                assert_eq!(ours.stdout, runs.nn_host.stdout, "{runs}");
+            }
         }
         Expect::UpstreamFails { errno } => {
-            assert!(
-                matches!(triple.upstream_wit.end, End::Trap(_) | End::Panic(_)),
-                "upstream's WIT host was expected to trap or panic:\n{triple}"
-            );
-            assert_errno_instead_of_failure(&triple, &triple.nn_host, number, errno);
+            for upstream in [&runs.upstream_wit, &runs.upstream_wit_v34] {
+                assert!(
+                    matches!(upstream.end, End::Trap(_) | End::Panic(_)),
+                    "{} was expected to trap or panic:\n{runs}",
+                    upstream.host
+                );
+            }
+            for ours in [&runs.nn_host, &runs.nn_host_0819] {
+                assert_errno_instead_of_failure(&runs, ours, number, errno);
+            }
         }
     }
 }
@@ -163,18 +188,28 @@ macro_rules! cases {
 
 use Expect::*;
 
-/// Set_input cannot be checked against the model before `compute` on a WIT
-/// host (WIT has no set-input: the adapter keeps the tensor and sends all
-/// inputs with `compute`), so a wrong shape or type is reported by the next
-/// compute instead. nn-host calls it invalid_argument, upstream's WIT host
-/// runtime_error.
+/// Set_input cannot be checked against the model before `compute` with
+/// 0.2.0-rc-2024-10-28 (it has no set-input: the adapter keeps the tensor and
+/// sends all inputs with `compute`), so a wrong shape or type is reported by
+/// the next compute instead. nn-host calls it invalid_argument, upstream 48's
+/// WIT host runtime_error.
 const DEFERRED_SHAPE_CHECK_NN_HOST: &[(&str, &str)] =
     &[("errno 5", "errno 0"), ("compute 0", "compute 1")];
 const DEFERRED_SHAPE_CHECK_UPSTREAM_WIT: &[(&str, &str)] =
     &[("errno 5", "errno 0"), ("compute 0", "compute 5")];
-/// Before the first compute there are no outputs on a WIT host (outputs are
-/// what `compute` returned): runtime_error and no size, where the reference
-/// copies out the backend's uncomputed output tensor.
+/// With 0.2.0-rc-2024-08-19 `set-input` checks the tensor, and both hosts
+/// call a wrong one invalid_argument (the reference: runtime_error). After
+/// it, upstream 34 computes on the never-set input as the reference does;
+/// nn-host refuses a compute whose inputs were not all set (as in
+/// `compute_before_set_input`).
+const SHAPE_CHECK_NN_HOST_2024_08_19: &[(&str, &str)] =
+    &[("errno 5", "errno 1"), ("compute 0", "compute 1")];
+const SHAPE_CHECK_UPSTREAM_V34: &[(&str, &str)] = &[("errno 5", "errno 1")];
+/// Before the first compute nn-host has no outputs (with 0.2.0-rc-2024-10-28
+/// the outputs are what `compute` returned; with 0.2.0-rc-2024-08-19 its
+/// `get-output` refuses): runtime_error and no size, where the reference
+/// copies out the backend's uncomputed output tensor (and so does upstream
+/// 34's `get-output`).
 const NO_OUTPUT_BEFORE_COMPUTE: &[(&str, &str)] = &[("errno 0", "errno 5"), ("size 40", "size 0")];
 
 cases! {
@@ -187,38 +222,45 @@ cases! {
     get_output_index_out_of_range => Identical;
     get_output_buffer_one_byte_short => Identical;
     get_output_zero_buffer => Identical;
-    set_input_wrong_dims => Differs {
+    set_input_wrong_dims => Differs(Differences {
         nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
         upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
-    };
-    set_input_wrong_type => Differs {
+        nn_host_0819: SHAPE_CHECK_NN_HOST_2024_08_19,
+        upstream_wit_v34: SHAPE_CHECK_UPSTREAM_V34,
+    });
+    set_input_wrong_type => Differs(Differences {
         nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
         upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
-    };
+        nn_host_0819: SHAPE_CHECK_NN_HOST_2024_08_19,
+        upstream_wit_v34: SHAPE_CHECK_UPSTREAM_V34,
+    });
     // A wrong number of builders is the guest's mistake: nn-host says
-    // invalid_argument; the reference (and upstream's WIT host) runtime_error.
-    load_one_builder => Differs { nn_host: &[("errno 5", "errno 1")], upstream_wit: &[] };
+    // invalid_argument; the reference (and both upstream WIT hosts)
+    // runtime_error.
+    load_one_builder => Differs(nn_host_only(&[("errno 5", "errno 1")]));
     // No ONNX backend on the reference: unsupported_operation; nn-host has
     // one (OpenVINO's ONNX reader), which rejects the IR bytes.
-    load_ir_as_onnx => Differs { nn_host: &[("errno 6", "errno 1")], upstream_wit: &[] };
+    load_ir_as_onnx => Differs(nn_host_only(&[("errno 6", "errno 1")]));
     load_garbage => Identical;
     load_by_name_unknown => Identical;
     // nn-host autodetects OpenVINO IR; the reference has no autodetect backend.
-    load_autodetect => Differs { nn_host: &[("errno 6", "errno 0")], upstream_wit: &[] };
+    load_autodetect => Differs(nn_host_only(&[("errno 6", "errno 0")]));
     // No GPU device: runtime_error on every host.
     load_gpu => Identical;
     // The reference computes on never-set (uninitialised) inputs; nn-host
     // refuses a compute whose inputs were not all set (invalid_argument).
-    compute_before_set_input => Differs { nn_host: &[("errno 0", "errno 1")], upstream_wit: &[] };
-    get_output_before_compute => Differs {
+    compute_before_set_input => Differs(nn_host_only(&[("errno 0", "errno 1")]));
+    get_output_before_compute => Differs(Differences {
         nn_host: NO_OUTPUT_BEFORE_COMPUTE,
         upstream_wit: NO_OUTPUT_BEFORE_COMPUTE,
-    };
+        nn_host_0819: NO_OUTPUT_BEFORE_COMPUTE,
+        upstream_wit_v34: &[],
+    });
     invalid_tensor_type => ReferenceFails { errno: 1 };
     invalid_encoding => ReferenceFails { errno: 1 };
     invalid_target => ReferenceFails { errno: 1 };
     // TPU is a valid target the adapter passes on; upstream's OpenVINO
-    // backend panics on it (WITX and WIT alike).
+    // backend panics on it (WITX and WIT, 48 and 34 alike).
     tpu_target => UpstreamFails { errno: 6 };
     data_out_of_bounds => ReferenceFails { errno: 1 };
     output_buffer_out_of_bounds => ReferenceFails { errno: 1 };

@@ -1,20 +1,31 @@
-//! Running one legacy guest three ways and comparing what it printed:
+//! Running one legacy guest five ways and comparing what it printed:
 //!
 //! 1. the legacy core module on the reference: upstream `wasmtime-wasi-nn` 48's
 //!    WITX host (`wasmtime_wasi_nn::witx`) with `wasmtime_wasi` preview1;
-//! 2. the componentized module on an `nn_host::Runner`;
-//! 3. the same component on upstream's WIT host (`wasmtime_wasi_nn::wit`) with
-//!    `wasmtime_wasi` p2.
+//! 2. the module componentized for `wasi:nn@0.2.0-rc-2024-10-28` on an
+//!    `nn_host::Runner`;
+//! 3. the same component on upstream 48's WIT host (`wasmtime_wasi_nn::wit`)
+//!    with `wasmtime_wasi` p2;
+//! 4. the module componentized for `wasi:nn@0.2.0-rc-2024-08-19` on the same
+//!    `nn_host::Runner` (nn-host serves both versions);
+//! 5. that component on upstream `wasmtime-wasi-nn` 34's WIT host, the
+//!    `tests/wasmtime-v34` runner (built by build.rs), one process per run:
+//!    Wasmtime 34 and 48 cannot share a build, and its OpenVINO 2025.0
+//!    cannot share a process with the 2026 release the others load.
 //!
 //! Every host gets the same arguments, the same preopened model folder
 //! (guest path `models`) and, when the case asks for it, the same preloaded
-//! graphs for `load_by_name`. Stdout is captured in memory.
+//! graphs for `load_by_name`. Stdout is captured in memory (through a pipe
+//! for the runner).
 
 use std::collections::HashMap;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
+
+use nn_componentize::{Componentizer, WasiNnVersion};
 
 use wasmtime::component::{Component, Linker as ComponentLinker, ResourceTable};
 use wasmtime::{Config, Engine, Linker, Module, Store};
@@ -26,24 +37,35 @@ pub const MODELS_GUEST_DIR: &str = "models";
 /// Captured output is limited to this many bytes per stream.
 const PIPE_CAPACITY: usize = 1 << 20;
 
-/// The three ways a guest is run.
+/// The hosts a guest is run on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Host {
-    /// Legacy module on upstream's WITX host (the reference).
+    /// Legacy module on upstream 48's WITX host (the reference).
     UpstreamWitx,
-    /// Component on this project's `nn-host`.
-    Nn,
-    /// Component on upstream's WIT host.
+    /// Component for this `wasi:nn` version on this project's `nn-host`.
+    Nn(WasiNnVersion),
+    /// Component for `wasi:nn@0.2.0-rc-2024-10-28` on upstream 48's WIT host.
     UpstreamWit,
+    /// Component for `wasi:nn@0.2.0-rc-2024-08-19` on upstream 34's WIT host.
+    UpstreamWitV34,
 }
 
 impl fmt::Display for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Host::UpstreamWitx => "reference (upstream WITX host, legacy module)",
-            Host::Nn => "nn-host (component)",
-            Host::UpstreamWit => "upstream WIT host (component)",
-        })
+        match self {
+            Host::UpstreamWitx => f.write_str("reference (upstream 48 WITX host, legacy module)"),
+            Host::Nn(version) => write!(f, "nn-host (component for wasi:nn@{version})"),
+            Host::UpstreamWit => write!(
+                f,
+                "upstream 48 WIT host (component for wasi:nn@{})",
+                WasiNnVersion::V2024_10_28
+            ),
+            Host::UpstreamWitV34 => write!(
+                f,
+                "upstream 34 WIT host (component for wasi:nn@{})",
+                WasiNnVersion::V2024_08_19
+            ),
+        }
     }
 }
 
@@ -213,27 +235,61 @@ fn upstream_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(&Config::new()).expect("engine"))
 }
 
-/// A guest componentized once; the legacy module and the component are
-/// compiled for the upstream engine on first use.
+/// A guest componentized once for one `wasi:nn` version; the legacy module
+/// and the component are compiled for the upstream engine, or written to a
+/// file for the v34 runner, on first use.
 pub struct Compiled {
+    pub name: &'static str,
     pub module_bytes: Vec<u8>,
+    pub wasi_nn: WasiNnVersion,
     pub component_bytes: Vec<u8>,
     module: OnceLock<Module>,
     component: OnceLock<Component>,
+    component_file: OnceLock<tempfile::TempDir>,
 }
 
 impl Compiled {
-    /// Componentize with the given componentizer.
-    pub fn new(module_bytes: Vec<u8>, componentizer: &nn_componentize::Componentizer) -> Self {
+    /// Componentizes `module_bytes` of the guest `name` with `componentizer`
+    /// for `wasi_nn`.
+    pub fn new(
+        name: &'static str,
+        module_bytes: Vec<u8>,
+        componentizer: Componentizer,
+        wasi_nn: WasiNnVersion,
+    ) -> Self {
         let component_bytes = componentizer
+            .wasi_nn(wasi_nn)
             .componentize(&module_bytes)
             .unwrap_or_else(|e| panic!("componentize failed: {e:?}"));
         Compiled {
+            name,
             module_bytes,
+            wasi_nn,
             component_bytes,
             module: OnceLock::new(),
             component: OnceLock::new(),
+            component_file: OnceLock::new(),
         }
+    }
+
+    /// A folder holding the component as `<name>.wasm`: the runner is started
+    /// there with that relative path, which becomes the guest's argv[0], as on
+    /// the other hosts.
+    fn component_dir(&self) -> &Path {
+        self.component_file
+            .get_or_init(|| {
+                let dir = tempfile::Builder::new()
+                    .prefix("nn-component-")
+                    .tempdir()
+                    .expect("temp dir");
+                std::fs::write(
+                    dir.path().join(format!("{}.wasm", self.name)),
+                    &self.component_bytes,
+                )
+                .expect("writing the component");
+                dir
+            })
+            .path()
     }
 
     fn module(&self) -> &Module {
@@ -249,22 +305,29 @@ impl Compiled {
     }
 }
 
-/// Each guest is componentized and compiled once per test binary.
+/// The guest componentized for the default `wasi:nn` version.
 pub fn compiled(guest: Guest) -> Arc<Compiled> {
-    /// Filled once per guest, outside the map's lock.
+    compiled_for(guest, WasiNnVersion::default())
+}
+
+/// Each guest is componentized and compiled once per version and test binary.
+pub fn compiled_for(guest: Guest, wasi_nn: WasiNnVersion) -> Arc<Compiled> {
+    /// Filled once per guest and version, outside the map's lock.
     type Slot = Arc<OnceLock<Arc<Compiled>>>;
-    static CACHE: OnceLock<Mutex<HashMap<Guest, Slot>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<(Guest, WasiNnVersion), Slot>>> = OnceLock::new();
     let slot = CACHE
         .get_or_init(Default::default)
         .lock()
         .unwrap()
-        .entry(guest)
+        .entry((guest, wasi_nn))
         .or_default()
         .clone();
     slot.get_or_init(|| {
         Arc::new(Compiled::new(
+            guest.name(),
             guest.module_bytes(),
-            &nn_componentize::Componentizer::new(),
+            Componentizer::new(),
+            wasi_nn,
         ))
     })
     .clone()
@@ -385,8 +448,9 @@ impl WasiView for WitCtx {
     }
 }
 
-/// (3) The component on upstream's WIT host.
+/// (3) The 10-28 component on upstream 48's WIT host.
 pub fn run_upstream_wit(case: &Case, compiled: &Compiled) -> Outcome {
+    assert_eq!(compiled.wasi_nn, WasiNnVersion::V2024_10_28);
     ensure_openvino();
     let stdout = MemoryOutputPipe::new(PIPE_CAPACITY);
     let stderr = MemoryOutputPipe::new(PIPE_CAPACITY);
@@ -432,7 +496,7 @@ fn nn_host_runner() -> &'static nn_host::Runner {
 /// `wasmtime run`), with the trap appended to stderr.
 const NN_HOST_TRAP_EXIT: i32 = 134;
 
-/// (2) The component on this project's host.
+/// (2), (4) The component, of either version, on this project's host.
 pub fn run_nn_host(case: &Case, compiled: &Compiled) -> Outcome {
     run_nn_host_counting(case, compiled).0
 }
@@ -489,7 +553,7 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
     };
     (
         Outcome {
-            host: Host::Nn,
+            host: Host::Nn(compiled.wasi_nn),
             end,
             stdout,
             stderr,
@@ -498,36 +562,124 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
     )
 }
 
-/// What the three hosts did with one case.
-pub struct Triple {
-    pub case: Case,
-    pub reference: Outcome,
-    pub nn_host: Outcome,
-    pub upstream_wit: Outcome,
-}
+/// The runner's exit code when it could not run the guest (bad arguments,
+/// compile or instantiation failure), as opposed to the guest's own exit.
+const RUNNER_SETUP_FAILURE_EXIT: i32 = 125;
+/// The runner's exit code when the guest trapped (the trap is on stderr).
+const RUNNER_TRAP_EXIT: i32 = 134;
+/// The exit code of a Rust process that panicked: a host function of
+/// upstream's WIT host panicked.
+const RUST_PANIC_EXIT: i32 = 101;
 
-impl fmt::Display for Triple {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "=== {:?} {:?}", self.case.guest, self.case.args)?;
-        write!(f, "{}{}{}", self.reference, self.nn_host, self.upstream_wit)
+/// (5) The 08-19 component on upstream 34's WIT host, in a process of the
+/// `tests/wasmtime-v34` runner. Started here and awaited by
+/// [`V34Run::outcome`], so that it runs while the other hosts do.
+pub struct V34Run(std::process::Child);
+
+impl V34Run {
+    pub fn start(case: &Case, compiled: &Compiled) -> V34Run {
+        assert_eq!(compiled.wasi_nn, WasiNnVersion::V2024_08_19);
+        let libs = std::env::var_os("NN_OPENVINO_V34_LIBS").unwrap_or_else(|| {
+            panic!(
+                "NN_OPENVINO_V34_LIBS is not set: `source scripts/env.sh` installs OpenVINO \
+                 2025.0 for the wasmtime-wasi-nn 34 runner and sets it"
+            )
+        });
+        assert!(
+            Path::new(&libs).join("libopenvino_c.so").exists(),
+            "NN_OPENVINO_V34_LIBS={}: no libopenvino_c.so there (`source scripts/env.sh` installs it)",
+            Path::new(&libs).display()
+        );
+        let models = models_dir();
+        let mut command = Command::new(env!("NN_WASMTIME_V34_RUNNER"));
+        command
+            .current_dir(compiled.component_dir())
+            .env("LD_LIBRARY_PATH", libs)
+            .arg("--dir")
+            .arg(format!("{}::{MODELS_GUEST_DIR}", models.display()));
+        for name in &case.preload {
+            command
+                .arg("--graph")
+                .arg(format!("openvino::{}", models.join(name).display()));
+        }
+        let child = command
+            .args(case.argv())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {}: {e}", env!("NN_WASMTIME_V34_RUNNER")));
+        V34Run(child)
+    }
+
+    pub fn outcome(self) -> Outcome {
+        let output = self
+            .0
+            .wait_with_output()
+            .expect("waiting for the v34 runner");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let end = match output.status.code() {
+            Some(RUNNER_SETUP_FAILURE_EXIT) | None => {
+                panic!(
+                    "the v34 runner did not run the guest ({}):\n{stderr}",
+                    output.status
+                )
+            }
+            Some(RUNNER_TRAP_EXIT) => End::Trap(stderr.clone()),
+            Some(RUST_PANIC_EXIT) => End::Panic(stderr.clone()),
+            Some(code) => End::Exit(code),
+        };
+        Outcome {
+            host: Host::UpstreamWitV34,
+            end,
+            stdout,
+            stderr,
+        }
     }
 }
 
-/// Runs a case on the three hosts, with the default componentizer.
-pub fn run_three(case: Case) -> Triple {
-    let compiled = compiled(case.guest);
-    run_three_with(case, &compiled)
+/// What the hosts did with one case.
+pub struct Runs {
+    pub case: Case,
+    pub reference: Outcome,
+    /// The 10-28 component on nn-host.
+    pub nn_host: Outcome,
+    /// The 10-28 component on upstream 48's WIT host.
+    pub upstream_wit: Outcome,
+    /// The 08-19 component on nn-host.
+    pub nn_host_0819: Outcome,
+    /// The 08-19 component on upstream 34's WIT host.
+    pub upstream_wit_v34: Outcome,
 }
 
-pub fn run_three_with(case: Case, compiled: &Compiled) -> Triple {
-    let reference = run_upstream_witx(&case, compiled);
-    let nn_host = run_nn_host(&case, compiled);
-    let upstream_wit = run_upstream_wit(&case, compiled);
-    Triple {
+impl fmt::Display for Runs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "=== {:?} {:?}", self.case.guest, self.case.args)?;
+        write!(f, "{}", self.reference)?;
+        for outcome in self.components() {
+            write!(f, "{outcome}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs a case on every host, with the default componentizer.
+pub fn run_all(case: Case) -> Runs {
+    let v2024_10_28 = compiled_for(case.guest, WasiNnVersion::V2024_10_28);
+    let v2024_08_19 = compiled_for(case.guest, WasiNnVersion::V2024_08_19);
+    let v34 = V34Run::start(&case, &v2024_08_19);
+    let reference = run_upstream_witx(&case, &v2024_10_28);
+    let nn_host = run_nn_host(&case, &v2024_10_28);
+    let upstream_wit = run_upstream_wit(&case, &v2024_10_28);
+    let nn_host_0819 = run_nn_host(&case, &v2024_08_19);
+    Runs {
         case,
         reference,
         nn_host,
         upstream_wit,
+        nn_host_0819,
+        upstream_wit_v34: v34.outcome(),
     }
 }
 
@@ -571,11 +723,23 @@ pub fn diff(expected: &str, actual: &str) -> String {
     out
 }
 
-impl Triple {
-    /// Both component runs match the reference.
+impl Runs {
+    /// The runs of the components: the 10-28 one on nn-host and upstream 48,
+    /// then the 08-19 one on nn-host and upstream 34.
+    pub fn components(&self) -> [&Outcome; 4] {
+        [
+            &self.nn_host,
+            &self.upstream_wit,
+            &self.nn_host_0819,
+            &self.upstream_wit_v34,
+        ]
+    }
+
+    /// Every component run matches the reference.
     pub fn check(&self) -> Result<(), String> {
-        same_as_reference(&self.reference, &self.nn_host)
-            .and_then(|()| same_as_reference(&self.reference, &self.upstream_wit))
+        self.components()
+            .into_iter()
+            .try_for_each(|outcome| same_as_reference(&self.reference, outcome))
     }
 
     #[track_caller]

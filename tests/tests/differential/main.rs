@@ -1,7 +1,9 @@
 //! Differential end-to-end tests: every legacy guest runs on the reference
-//! (upstream wasmtime-wasi-nn 48's WITX host), and, componentized, on nn-host
-//! and on upstream's WIT host. Stdout and exit codes must be identical; the
-//! intended differences are spelled out per case (see docs/testing.md).
+//! (upstream wasmtime-wasi-nn 48's WITX host), and, componentized for each
+//! `wasi:nn` version, on nn-host and on the upstream WIT host of that version
+//! (wasmtime-wasi-nn 48 for 0.2.0-rc-2024-10-28, 34 for 0.2.0-rc-2024-08-19).
+//! Stdout and exit codes must be identical; the intended differences are
+//! spelled out per case (see docs/testing.md).
 //!
 //! The tests of a Rust guest are in a module named after it (`churn`'s in
 //! churn.rs), and those of the WAT error cases are functions named after the
@@ -28,12 +30,12 @@ mod harness;
 foreach_rust_guest!(assert_test_exists);
 
 mod classify {
-    use crate::harness::{run_three, rust_guest, Case};
+    use crate::harness::{run_all, rust_guest, Case};
 
     #[test]
     fn softmax_seeded() {
         for seed in ["seed:1", "seed:42"] {
-            run_three(Case::new(
+            run_all(Case::new(
                 rust_guest::classify,
                 &["models/softmax", "f32", "1x10", seed],
             ))
@@ -43,7 +45,7 @@ mod classify {
 
     #[test]
     fn softmax_input_file() {
-        run_three(Case::new(
+        run_all(Case::new(
             rust_guest::classify,
             &["models/softmax", "f32", "1x10", "models/input.f32"],
         ))
@@ -52,7 +54,7 @@ mod classify {
 
     #[test]
     fn u8_model() {
-        run_three(Case::new(
+        run_all(Case::new(
             rust_guest::classify,
             &["models/identity_u8", "u8", "2x3", "seed:7"],
         ))
@@ -63,43 +65,57 @@ mod classify {
     /// the same way (the guest prints it and exits 1).
     #[test]
     fn output_buffer_too_small() {
-        let triple = run_three(Case::new(
+        let runs = run_all(Case::new(
             rust_guest::classify,
             &["models/softmax", "f32", "1x10", "seed:3", "39"],
         ));
-        triple.assert_identical();
-        assert_eq!(triple.reference.exit_code(), Some(1), "{triple}");
+        runs.assert_identical();
+        assert_eq!(runs.reference.exit_code(), Some(1), "{runs}");
     }
 }
 
-/// Upstream's WIT OpenVINO backend sets inputs by tensor name only, and the
-/// adapter learns input names from the IR it is given by `load`; for a graph
-/// from `load_by_name` it has none, so the first compute fails there with
-/// runtime_error. nn-host (which accepts input positions) matches the
-/// reference.
+/// Upstream's WIT OpenVINO backends address inputs by tensor name only (and
+/// v34's outputs too), and the adapter learns names from the model it is
+/// given by `load`; for a graph from `load_by_name` it has none and sends the
+/// decimal index. Upstream 48 takes the input with `compute`, which fails
+/// with runtime_error; upstream 34 refuses it at `set-input` with
+/// invalid_argument. nn-host (which accepts input positions) matches the
+/// reference with either component.
 mod by_name {
-    use crate::harness::{run_three, rust_guest, same_as_reference, Case, Triple};
+    use crate::harness::{run_all, rust_guest, same_as_reference, Case, Outcome, Runs};
 
-    fn assert_by_name(triple: &Triple) {
-        same_as_reference(&triple.reference, &triple.nn_host)
-            .unwrap_or_else(|e| panic!("{e}\n{triple}"));
-        let before_compute: String = triple
+    fn assert_by_name(runs: &Runs) {
+        for ours in [&runs.nn_host, &runs.nn_host_0819] {
+            same_as_reference(&runs.reference, ours).unwrap_or_else(|e| panic!("{e}\n{runs}"));
+        }
+        let before_inference: String = runs
             .reference
             .stdout
             .lines()
             .take_while(|l| !l.starts_with("input:"))
             .map(|l| format!("{l}\n"))
             .collect();
-        let expected = format!(
-            "{before_compute}compute failed: Backend Error: WASI-NN Backend Error: Runtime Error\n"
+        let fails = |upstream: &Outcome, failure: &str| {
+            assert_eq!(upstream.exit_code(), Some(1), "{runs}");
+            assert_eq!(
+                upstream.stdout,
+                format!("{before_inference}{failure}\n"),
+                "{runs}"
+            );
+        };
+        fails(
+            &runs.upstream_wit,
+            "compute failed: Backend Error: WASI-NN Backend Error: Runtime Error",
         );
-        assert_eq!(triple.upstream_wit.exit_code(), Some(1), "{triple}");
-        assert_eq!(triple.upstream_wit.stdout, expected, "{triple}");
+        fails(
+            &runs.upstream_wit_v34,
+            "set_input failed: Backend Error: WASI-NN Backend Error: Caller module passed an invalid argument",
+        );
     }
 
     #[test]
     fn one_graph_preloaded() {
-        assert_by_name(&run_three(
+        assert_by_name(&run_all(
             Case::new(rust_guest::by_name, &["softmax", "5", "no-such-graph"])
                 .preload(&["softmax"]),
         ));
@@ -107,42 +123,42 @@ mod by_name {
 
     #[test]
     fn two_graphs_preloaded() {
-        assert_by_name(&run_three(
+        assert_by_name(&run_all(
             Case::new(rust_guest::by_name, &["softmax", "9"]).preload(&["two_io", "softmax"]),
         ));
     }
 }
 
 mod two_io {
-    use crate::harness::{run_three, rust_guest, Case};
+    use crate::harness::{run_all, rust_guest, Case};
 
     #[test]
     fn two_inputs_two_outputs() {
-        run_three(Case::new(rust_guest::two_io, &["models/two_io", "3"])).assert_identical();
+        run_all(Case::new(rust_guest::two_io, &["models/two_io", "3"])).assert_identical();
     }
 }
 
 mod recompute {
-    use crate::harness::{run_three, rust_guest, Case};
+    use crate::harness::{run_all, rust_guest, Case};
 
     #[test]
     fn partial_updates() {
-        run_three(Case::new(rust_guest::recompute, &["models/two_io", "4"])).assert_identical();
+        run_all(Case::new(rust_guest::recompute, &["models/two_io", "4"])).assert_identical();
     }
 }
 
 mod contexts {
-    use crate::harness::{run_three, rust_guest, Case};
+    use crate::harness::{run_all, rust_guest, Case};
 
     #[test]
     fn several_on_one_graph() {
-        run_three(Case::new(rust_guest::contexts, &["models/softmax", "6"])).assert_identical();
+        run_all(Case::new(rust_guest::contexts, &["models/softmax", "6"])).assert_identical();
     }
 }
 
 mod onnx {
     use crate::harness::{
-        compiled, models_dir, run_three, run_upstream_witx, rust_guest, same_as_reference, Case,
+        compiled, models_dir, run_all, run_upstream_witx, rust_guest, same_as_reference, Case,
     };
 
     /// The reference has only the OpenVINO backend (the `openvino` feature),
@@ -155,17 +171,20 @@ mod onnx {
     /// tolerance.
     #[test]
     fn softmax_model() {
-        let triple = run_three(Case::new(rust_guest::onnx, &["models/softmax.onnx", "2"]));
-        same_as_reference(&triple.reference, &triple.upstream_wit)
-            .unwrap_or_else(|e| panic!("{e}\n{triple}"));
-        assert_eq!(triple.reference.exit_code(), Some(1), "{triple}");
+        let runs = run_all(Case::new(rust_guest::onnx, &["models/softmax.onnx", "2"]));
+        for upstream in [&runs.upstream_wit, &runs.upstream_wit_v34] {
+            same_as_reference(&runs.reference, upstream).unwrap_or_else(|e| panic!("{e}\n{runs}"));
+        }
+        assert_eq!(runs.reference.exit_code(), Some(1), "{runs}");
+        same_as_reference(&runs.nn_host, &runs.nn_host_0819)
+            .unwrap_or_else(|e| panic!("nn-host, 08-19 vs 10-28: {e}\n{runs}"));
         assert_eq!(
-            triple.reference.stdout,
+            runs.reference.stdout,
             "load failed: Backend Error: WASI-NN Backend Error: Unsupported Operation\n",
-            "{triple}"
+            "{runs}"
         );
 
-        assert_eq!(triple.nn_host.exit_code(), Some(0), "{triple}");
+        assert_eq!(runs.nn_host.exit_code(), Some(0), "{runs}");
         let list = |stdout: &str, prefix: &str| -> Vec<f32> {
             let line = stdout
                 .lines()
@@ -176,7 +195,7 @@ mod onnx {
                 .map(|v| v.parse().unwrap())
                 .collect()
         };
-        let x = list(&triple.nn_host.stdout, "input: ");
+        let x = list(&runs.nn_host.stdout, "input: ");
         let y: Vec<u8> = x
             .iter()
             .flat_map(|x| ((x - 1.0) / 2.0).to_le_bytes())
@@ -193,12 +212,12 @@ mod onnx {
         );
         let ir_reference = run_upstream_witx(&ir, &compiled(ir.guest));
         let expected = list(&ir_reference.stdout, "scores: ");
-        let got = list(&triple.nn_host.stdout, "output: ");
+        let got = list(&runs.nn_host.stdout, "output: ");
         assert_eq!(got.len(), expected.len());
         for (g, e) in got.iter().zip(&expected) {
             assert!(
                 (g - e).abs() <= 1e-6,
-                "ONNX on nn-host {got:?} vs IR on the reference {expected:?}\n{triple}"
+                "ONNX on nn-host {got:?} vs IR on the reference {expected:?}\n{runs}"
             );
         }
     }

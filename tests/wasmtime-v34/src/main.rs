@@ -8,8 +8,10 @@
 //!
 //! A preloaded graph is named after its folder, as upstream names it. The
 //! guest's stdout and stderr are inherited. Exit code: the guest's own; 1 when
-//! `run` returns an error; 134 with the trap on stderr when the guest traps. A
-//! host panic ends the process with Rust's panic exit code (101).
+//! `run` returns an error; 134 with the trap on stderr when the guest traps;
+//! 125 with the error on stderr when the guest could not be run (arguments,
+//! preloading, compiling, instantiating). A host panic ends the process with
+//! Rust's panic exit code (101).
 //!
 //! OpenVINO is found by `openvino-finder` 0.8: the caller puts a folder with
 //! an unversioned `libopenvino_c.so` of OpenVINO ≤ 2025.0 on
@@ -90,7 +92,21 @@ fn parse_args() -> Result<Args> {
     }
 }
 
-fn main() -> Result<()> {
+/// Exit code when the guest could not be run at all.
+const SETUP_FAILURE_EXIT: i32 = 125;
+/// Exit code when the guest trapped.
+const TRAP_EXIT: i32 = 134;
+
+fn main() {
+    let code = run().unwrap_or_else(|error| {
+        eprintln!("error: {error:?}");
+        SETUP_FAILURE_EXIT
+    });
+    std::process::exit(code)
+}
+
+/// Runs the guest; returns its exit code.
+fn run() -> Result<i32> {
     let args = parse_args()?;
     let engine = Engine::new(&Config::new())?;
     let mut linker = Linker::<Host>::new(&engine);
@@ -139,9 +155,9 @@ fn main() -> Result<()> {
             Some(exit) => exit.0,
             None => {
                 eprintln!("error: the guest trapped: {error:?}");
-                134
+                TRAP_EXIT
             }
         },
     };
-    std::process::exit(code)
+    Ok(code)
 }
