@@ -100,8 +100,10 @@ struct AdapterArgs {
     /// The wasi:nn WIT version the component imports: 0.2.0-rc-2024-10-28
     /// (Wasmtime v35 and later, the default) or 0.2.0-rc-2024-08-19
     /// (Wasmtime v25-v34).
-    #[arg(long = "wasi-nn", value_name = "VERSION", default_value_t = WasiNnVersion::default())]
-    wasi_nn: WasiNnVersion,
+    // Parsed by `componentizer`, not clap, so that an unknown version is one
+    // `error:` line with the choices and exit code 1, like every input error.
+    #[arg(long = "wasi-nn", value_name = "VERSION", default_value_t = WasiNnVersion::default().to_string())]
+    wasi_nn: String,
 
     /// Bake the tensor names of the model in DIR (openvino or onnx) into
     /// the component, for the guest's load_by_name(NAME): the spelling of
@@ -295,7 +297,8 @@ fn componentizer(args: &AdapterArgs, limit: u64) -> anyhow::Result<Componentizer
         (_, true) => Kind::Reactor,
         _ => Kind::Auto,
     };
-    let mut componentizer = Componentizer::new().kind(kind).wasi_nn(args.wasi_nn);
+    let wasi_nn: WasiNnVersion = args.wasi_nn.parse()?;
+    let mut componentizer = Componentizer::new().kind(kind).wasi_nn(wasi_nn);
     for (graph, encoding, dir) in &args.graphs {
         let names = nn_componentize::read_model_names(encoding, dir)
             .with_context(|| format!("--graph {graph}={encoding}::{}", dir.display()))?;
