@@ -668,11 +668,31 @@ impl fmt::Display for Runs {
 pub fn run_all(case: Case) -> Runs {
     let v2024_10_28 = compiled_for(case.guest, WasiNnVersion::V2024_10_28);
     let v2024_08_19 = compiled_for(case.guest, WasiNnVersion::V2024_08_19);
-    let v34 = V34Run::start(&case, &v2024_08_19);
-    let reference = run_upstream_witx(&case, &v2024_10_28);
-    let nn_host = run_nn_host(&case, &v2024_10_28);
-    let upstream_wit = run_upstream_wit(&case, &v2024_10_28);
-    let nn_host_0819 = run_nn_host(&case, &v2024_08_19);
+    run_compiled(case, &v2024_10_28, &v2024_08_19)
+}
+
+/// Runs a case on every host, the guest componentized by `componentizer`
+/// (for both versions) instead of the default one: e.g. with baked names.
+pub fn run_all_with(case: Case, componentizer: &Componentizer) -> Runs {
+    let compile = |wasi_nn| {
+        Compiled::new(
+            case.guest.name(),
+            case.guest.module_bytes(),
+            componentizer.clone(),
+            wasi_nn,
+        )
+    };
+    let v2024_10_28 = compile(WasiNnVersion::V2024_10_28);
+    let v2024_08_19 = compile(WasiNnVersion::V2024_08_19);
+    run_compiled(case, &v2024_10_28, &v2024_08_19)
+}
+
+fn run_compiled(case: Case, v2024_10_28: &Compiled, v2024_08_19: &Compiled) -> Runs {
+    let v34 = V34Run::start(&case, v2024_08_19);
+    let reference = run_upstream_witx(&case, v2024_10_28);
+    let nn_host = run_nn_host(&case, v2024_10_28);
+    let upstream_wit = run_upstream_wit(&case, v2024_10_28);
+    let nn_host_0819 = run_nn_host(&case, v2024_08_19);
     Runs {
         case,
         reference,

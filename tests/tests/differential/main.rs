@@ -138,6 +138,81 @@ mod two_io {
     }
 }
 
+/// `load_by_name` guests componentized with the model's tensor names baked
+/// in (`nn-componentize --graph NAME=openvino::DIR`): every host, upstream's
+/// included, prints the reference's output. Without `--graph` the `by_name`
+/// rows above stay.
+mod baked_names {
+    use crate::harness::{models_dir, run_all_with, rust_guest, same_as_reference, Case, Runs};
+    use nn_componentize::{read_model_names, Componentizer, GraphNames};
+
+    /// The names `--graph graph=openvino::<models>/graph` bakes in.
+    fn graph_names(graph: &str) -> GraphNames {
+        read_model_names("openvino", &models_dir().join(graph)).unwrap()
+    }
+
+    fn baking(graph: &str, names: GraphNames) -> Componentizer {
+        Componentizer::new().graph_names(graph, names).unwrap()
+    }
+
+    #[test]
+    fn by_name_with_graph() {
+        run_all_with(
+            Case::new(rust_guest::by_name, &["softmax", "5", "no-such-graph"])
+                .preload(&["softmax"]),
+            &baking("softmax", graph_names("softmax")),
+        )
+        .assert_identical();
+    }
+
+    fn two_io_by_name(names: GraphNames) -> Runs {
+        run_all_with(
+            Case::new(rust_guest::two_io, &["--by-name", "two_io", "3"]).preload(&["two_io"]),
+            &baking("two_io", names),
+        )
+    }
+
+    /// Two inputs and two outputs, none named like its index: a table
+    /// entry at the wrong position would show.
+    #[test]
+    fn two_inputs_by_name_with_graph() {
+        let names = graph_names("two_io");
+        assert_eq!(names.inputs, [["a"], ["b"]]);
+        assert_eq!(names.outputs, [["sum"], ["difference"]]);
+        two_io_by_name(names).assert_identical();
+    }
+
+    /// The check has teeth: a table with the inputs swapped makes every
+    /// component print something else than the reference (the model's
+    /// `difference` is not symmetric). Swapped outputs show wherever outputs
+    /// are found by tensor name: on nn-host and upstream 34, not on upstream
+    /// 48, whose outputs are named "0", "1", … so that the rule's decimal
+    /// step finds them by index whatever the table says.
+    #[test]
+    fn a_swapped_table_is_caught() {
+        let right = graph_names("two_io");
+        let mut inputs_swapped = right.clone();
+        inputs_swapped.inputs.reverse();
+        let runs = two_io_by_name(inputs_swapped);
+        for outcome in runs.components() {
+            assert!(
+                same_as_reference(&runs.reference, outcome).is_err(),
+                "swapped inputs went unnoticed:\n{runs}"
+            );
+        }
+        let mut outputs_swapped = right;
+        outputs_swapped.outputs.reverse();
+        let runs = two_io_by_name(outputs_swapped);
+        same_as_reference(&runs.reference, &runs.upstream_wit).unwrap();
+        for outcome in [&runs.nn_host, &runs.nn_host_0819, &runs.upstream_wit_v34] {
+            assert!(
+                same_as_reference(&runs.reference, outcome).is_err(),
+                "swapped outputs went unnoticed:\n{runs}"
+            );
+        }
+    }
+}
+
 mod recompute {
     use crate::harness::{run_all, rust_guest, Case};
 
