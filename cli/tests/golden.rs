@@ -4,7 +4,10 @@
 //! `module.wat`, a legacy core module (or anything else the tool must reject),
 //! optionally `kind.txt` holding `command` or `reactor` to override the
 //! automatic choice, and optionally `wasi-nn.txt` holding the `wasi:nn` version
-//! to target (as `--wasi-nn` takes it; the default otherwise). Expected output: `component.wit` (the decoded world) and
+//! to target (as `--wasi-nn` takes it; the default otherwise), and optionally
+//! `names.txt` with tensor names to bake in, a line per graph in the form of
+//! `--names` (`GRAPH=IN,..:OUT,..`, no escapes; the component's table is then
+//! expected, decoded, in `baked-names.txt`). Expected output: `component.wit` (the decoded world) and
 //! `component.wat` (the component's skeleton, below) when the conversion
 //! succeeds, or `error.txt` when it must fail. Folders named `error-*` must
 //! fail, all others must succeed, so blessing cannot turn a regression into an
@@ -29,7 +32,7 @@ mod common;
 
 use anyhow::{bail, Context, Result};
 use libtest_mimic::{Arguments, Trial};
-use nn_componentize::{Componentizer, Kind, WasiNnVersion};
+use nn_componentize::{Componentizer, GraphNames, Kind, WasiNnVersion};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -90,11 +93,43 @@ fn run_case(dir: &Path) -> Result<()> {
         Err(_) => WasiNnVersion::default(),
     };
     componentizer = componentizer.wasi_nn(wasi_nn);
+    if let Ok(table) = std::fs::read_to_string(dir.join("names.txt")) {
+        for line in table.lines().filter(|l| !l.trim().is_empty()) {
+            let (graph, lists) = line
+                .split_once('=')
+                .context("names.txt: GRAPH=IN,..:OUT,..")?;
+            let (inputs, outputs) = lists.split_once(':').context("names.txt: IN,..:OUT,..")?;
+            let list = |names: &str| -> Vec<Vec<String>> {
+                names
+                    .split(',')
+                    .filter(|n| !n.is_empty())
+                    .map(|n| vec![n.to_owned()])
+                    .collect()
+            };
+            let names = GraphNames {
+                inputs: list(inputs),
+                outputs: list(outputs),
+            };
+            componentizer = componentizer.graph_names(graph, names)?;
+        }
+    }
     match (componentizer.componentize(&module), must_fail) {
         (Ok(component), false) => {
             let wit = common::check_component_for(&component, wasi_nn)?;
             expect(&dir.join("component.wit"), &wit)?;
             expect(&dir.join("component.wat"), &(skeleton(&component)? + "\n"))?;
+            // The skeleton leaves out custom sections' contents: the baked
+            // table is shown decoded.
+            match nn_componentize::baked_names(&component)? {
+                Some(table) => {
+                    let listed: String = table
+                        .iter()
+                        .map(|(graph, names)| format!("{graph}: {names:?}\n"))
+                        .collect();
+                    expect(&dir.join("baked-names.txt"), &listed)?;
+                }
+                None => absent(&dir.join("baked-names.txt"))?,
+            }
             absent(&dir.join("error.txt"))
         }
         (Err(err), true) => {
