@@ -265,14 +265,14 @@ fn held_outputs_are_not_overwritten_by_later_computes() {
     let ta = p.f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
     let tb = p.f32_tensor(&[1, 4], &[10.0, 20.0, 30.0, 40.0]);
     let outputs = p.compute(context, vec![("a", ta), ("b", tb)]).unwrap();
-    let (held_sum, product) = (outputs[0].1, outputs[1].1);
-    let () = p.call("drop-tensor", (product,));
+    let (held_sum, difference) = (outputs[0].1, outputs[1].1);
+    let () = p.call("drop-tensor", (difference,));
     for round in 0..2 {
         let ta = p.f32_tensor(&[1, 4], &[2.0, 2.0, 2.0, 2.0]);
         let tb = p.f32_tensor(&[1, 4], &[3.0, 3.0, 3.0, 3.0]);
         let outputs = p.compute(context, vec![("a", ta), ("b", tb)]).unwrap();
         assert_eq!(p.f32s(outputs[0].1), [5.0; 4], "round {round}");
-        assert_eq!(p.f32s(outputs[1].1), [6.0; 4], "round {round}");
+        assert_eq!(p.f32s(outputs[1].1), [-1.0; 4], "round {round}");
         assert_eq!(
             p.f32s(held_sum),
             [11.0, 22.0, 33.0, 44.0],
@@ -323,10 +323,10 @@ fn two_inputs_two_outputs_in_model_order() {
             .unwrap();
         assert_eq!(
             outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-            ["sum", "product"]
+            ["sum", "difference"]
         );
         assert_eq!(p.f32s(outputs[0].1), [11.0, 22.0, 33.0, 44.0]);
-        assert_eq!(p.f32s(outputs[1].1), [10.0, 40.0, 90.0, 160.0]);
+        assert_eq!(p.f32s(outputs[1].1), [-9.0, -18.0, -27.0, -36.0]);
     }
 }
 
@@ -794,7 +794,7 @@ fn stateful_two_inputs_two_outputs() {
         p.run(context).unwrap();
         for (names, expected) in [
             (["sum", "0"], [11.0, 22.0, 33.0, 44.0]),
-            (["product", "1"], [10.0, 40.0, 90.0, 160.0]),
+            (["difference", "1"], [-9.0, -18.0, -27.0, -36.0]),
         ] {
             for name in names {
                 let out = p.get_output(context, name).unwrap();
