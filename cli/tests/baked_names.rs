@@ -1,10 +1,11 @@
 //! `--graph` and `--names`: tensor names baked in for `load_by_name`, as a
 //! user gives them, and every way of getting them wrong.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_nn-componentize");
+use common::{stderr, stdout};
+use std::path::Path;
+use std::process::Output;
 
 /// A guest that calls `load_by_name` (the only call baked names serve).
 const BY_NAME: &str = r#"(module
@@ -33,19 +34,7 @@ fn model_dir(root: &Path, name: &str) -> String {
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     std::fs::write(dir.join("guest.wat"), BY_NAME).unwrap();
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("cannot start nn-componentize")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    common::run(args, dir, None)
 }
 
 #[test]

@@ -2,11 +2,11 @@
 
 mod common;
 
+use common::{dir_with, run, stderr, BIN};
+
 use nn_componentize::WasiNnVersion;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_nn-componentize");
+use std::process::{Command, Stdio};
 
 /// A command-style legacy module: all six nn functions, preview1, `_start`.
 const COMMAND: &str = r#"(module
@@ -20,40 +20,6 @@ const COMMAND: &str = r#"(module
   (memory (export "memory") 1)
   (func (export "_start") (drop (call $compute (i32.const 0))))
 )"#;
-
-fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot start nn-componentize");
-    if let Some(bytes) = stdin {
-        use std::io::Write;
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(bytes).expect("cannot write stdin");
-    }
-    child
-        .wait_with_output()
-        .expect("nn-componentize did not finish")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A fresh directory holding `input` as `name`.
-fn dir_with(name: &str, input: &[u8]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("cannot create a temp dir");
-    std::fs::write(dir.path().join(name), input).expect("cannot write input");
-    dir
-}
 
 fn entries(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -1,10 +1,11 @@
 //! The CLI at its edges: odd output targets, signals, huge or hostile input,
 //! modules that wit-component would reject with its own words.
 
+mod common;
+
+use common::{dir_with, stderr, BIN};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_nn-componentize");
 
 /// Uses one wasi-nn function and preview1; `_start`, memory `memory`.
 const COMMAND: &str = r#"(module
@@ -15,23 +16,7 @@ const COMMAND: &str = r#"(module
 )"#;
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run nn-componentize")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A fresh directory holding `input` as `name`.
-fn dir_with(name: &str, input: &[u8]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("cannot create a temp dir");
-    std::fs::write(dir.path().join(name), input).expect("cannot write input");
-    dir
+    common::run(args, dir, None)
 }
 
 /// Names in `dir`, sorted.

@@ -1,13 +1,57 @@
-//! Checks shared by the CLI tests and the golden-file harness.
+//! Running the binary and checking components: shared by the CLI tests and
+//! the golden-file harness.
 
 // Each test binary compiles this module and uses a different subset of it.
 #![allow(dead_code)]
 
 use anyhow::{bail, ensure, Context, Result};
 use nn_componentize::WasiNnVersion;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 use wasmparser::{Validator, WasmFeatures};
 use wit_component::{DecodedWasm, WitPrinter};
 use wit_parser::{Resolve, WorldId, WorldKey};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_nn-componentize");
+
+/// Runs `nn-componentize ARGS` in `dir`, feeding `stdin` when given.
+pub fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot start nn-componentize");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(bytes).expect("cannot write stdin");
+    }
+    child
+        .wait_with_output()
+        .expect("nn-componentize did not finish")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A fresh directory holding `input` as `name`.
+pub fn dir_with(name: &str, input: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("cannot create a temp dir");
+    std::fs::write(dir.path().join(name), input).expect("cannot write input");
+    dir
+}
 
 /// Validates `component`, checks that it imports nothing but `wasi:nn/*` at
 /// the default version and preview2 `wasi:*` interfaces, and returns its
