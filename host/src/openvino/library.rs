@@ -27,7 +27,7 @@ static LOADED: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// Search order: `OPENVINO_LIB` (a file, or a folder holding the library),
 /// `OPENVINO_INSTALL_DIR` (its `runtime/lib/intel64` and `lib` folders, or the
 /// folder itself), the standard system library folders, then the
-/// `openvino/libs` folder of the OpenVINO wheel that `python3` imports.
+/// `openvino/libs` folder of the OpenVINO wheel that `python3` would import.
 pub fn load() -> Result<PathBuf> {
     let mut loaded = LOADED
         .lock()
@@ -116,7 +116,7 @@ fn find() -> Result<PathBuf> {
             tried.push(folder);
         }
         None => tried.push(PathBuf::from(
-            "<python3 -c 'import openvino'> (not importable)",
+            "<the openvino package of python3> (not installed)",
         )),
     }
     let tried = tried
@@ -156,12 +156,16 @@ fn library_version(name: &str) -> Option<Vec<u64>> {
         .collect()
 }
 
-/// Asks `python3` where the `openvino` wheel lives; `None` when it is not importable.
+/// Asks `python3` where the `openvino` wheel lives; `None` when it is not
+/// installed. `find_spec` locates the package without importing it: importing
+/// `openvino` loads its native libraries, which costs a few hundred
+/// milliseconds of every start of nn-host.
 fn python_wheel_libs() -> Option<PathBuf> {
     let output = Command::new("python3")
         .args([
             "-c",
-            "import openvino, os; print(os.path.join(os.path.dirname(openvino.__file__), 'libs'))",
+            "import importlib.util, os; spec = importlib.util.find_spec('openvino'); \
+             print(os.path.join(spec.submodule_search_locations[0], 'libs'))",
         ])
         .output()
         .ok()?;
