@@ -3,7 +3,7 @@
 mod common;
 
 use common::{
-    expected_softmax, models_dir, nn_version, runner_component, runner_component_importing,
+    expected_softmax, nn_version, runner_component, runner_component_importing, softmax_model_dir,
     softmax_rounds, wit_versions,
 };
 use nn_host::{GraphEncoding, GraphSpec, RunConfig, Runner};
@@ -31,25 +31,10 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     name.to_string()
 }
 
-fn graph_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        models_dir().join("softmax.xml"),
-        dir.path().join("model.xml"),
-    )
-    .unwrap();
-    std::fs::copy(
-        models_dir().join("softmax.bin"),
-        dir.path().join("model.bin"),
-    )
-    .unwrap();
-    dir
-}
-
 #[test]
 fn cli_exit_codes() {
     let work = tempfile::tempdir().unwrap();
-    let graphs = graph_dir();
+    let graphs = softmax_model_dir();
     let load = write(
         work.path(),
         "load.wasm",
@@ -108,7 +93,7 @@ fn cli_exit_codes() {
 
 #[test]
 fn in_process_runs_capture_and_repeat() {
-    let graphs = graph_dir();
+    let graphs = softmax_model_dir();
     let load = runner_component("softmax", LOAD_BY_NAME);
     let mut config = RunConfig {
         args: vec!["load".into()],
@@ -164,7 +149,7 @@ fn runner_on_an_embedders_engine() {
 /// Both served versions, each alone and both in one component, on one runner.
 #[test]
 fn components_importing_either_version_or_both_run() {
-    let graphs = graph_dir();
+    let graphs = softmax_model_dir();
     let versions = wit_versions();
     let mut config = RunConfig {
         graphs: vec![GraphSpec {
@@ -255,7 +240,7 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn cli_caches_compiled_code_unless_told_not_to() {
     let work = tempfile::tempdir().unwrap();
-    let graphs = graph_dir();
+    let graphs = softmax_model_dir();
     let guest = write(work.path(), "rounds.wasm", &softmax_rounds(1));
     let graph = format!("softmax=openvino::{}", graphs.path().display());
     let run = |cache_home: &Path, flags: &[&str]| {
@@ -321,7 +306,7 @@ fn cli_caches_compiled_code_unless_told_not_to() {
 /// graph per cap, so a later run with room for the outputs gets one.
 #[test]
 fn preloaded_graphs_are_checked_against_the_runs_cap() {
-    let graphs = graph_dir();
+    let graphs = softmax_model_dir();
     let load = runner_component("softmax", LOAD_BY_NAME);
     let mut config = RunConfig {
         graphs: vec![GraphSpec {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{component, expected_softmax, models_dir, nn_version, softmax_rounds};
+use common::{component, expected_softmax, nn_version, softmax_model_dir, softmax_rounds};
 use nn_host::{GraphEncoding, Registry, RunConfig, Runner};
 use std::sync::Arc;
 
@@ -65,20 +65,10 @@ fn softmax_registry() -> Arc<Registry> {
             &runner_backends,
             "softmax",
             GraphEncoding::Openvino,
-            &softmax_dir(),
+            softmax_model_dir().path(),
         )
         .unwrap();
     Arc::new(registry)
-}
-
-fn softmax_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("nn-host-limits-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in ["softmax.xml", "softmax.bin"] {
-        let to = dir.join(file.replace("softmax", "model"));
-        std::fs::copy(models_dir().join(file), to).unwrap();
-    }
-    dir
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{model, models_dir, proxy_component};
+use common::{model, models_dir, proxy_component, softmax_model_dir};
 use nn_host::{
     add_to_linker, Backends, ErrorCode, ExecutionTarget, GraphEncoding, HostLimits, NnCtx,
     Registry, TensorType,
@@ -368,17 +368,7 @@ fn every_tensor_type_round_trips_through_the_resource() {
 
 #[test]
 fn load_by_name_hits_registered_graphs_only() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        models_dir().join("softmax.xml"),
-        dir.path().join("model.xml"),
-    )
-    .unwrap();
-    std::fs::copy(
-        models_dir().join("softmax.bin"),
-        dir.path().join("model.bin"),
-    )
-    .unwrap();
+    let dir = softmax_model_dir();
     let mut registry = Registry::new();
     registry
         .preload(

@@ -272,6 +272,20 @@ pub fn models_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/models")
 }
 
+/// A fresh folder holding the softmax IR as `model.xml` + `model.bin`, the
+/// layout `--graph NAME=openvino::DIR` and `Registry::preload` read.
+pub fn softmax_model_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["xml", "bin"] {
+        std::fs::copy(
+            models_dir().join(format!("softmax.{ext}")),
+            dir.path().join(format!("model.{ext}")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
 /// The slices of WASI preview2 that [`softmax_rounds`] imports: stdout and
 /// `blocking-write-and-flush` (a component may import part of an interface).
 pub fn stdout_wit() -> Vec<String> {
