@@ -20,6 +20,7 @@
 //!   `__stack_pointer` and `allocation_state` by name).
 
 mod baked;
+mod dialect;
 mod finish;
 mod legacy_abi;
 mod verify;
@@ -28,6 +29,7 @@ mod wit_target;
 pub use baked::{
     bake, baked_names_type, GraphNames, NameTable, BAKED_NAMES_FUNCTION, BAKED_NAMES_MODULE,
 };
+pub use dialect::{Dialect, DialectTable, Entry};
 pub use finish::finish;
 pub use legacy_abi::{legacy_abi, LegacyAbi, LegacyFunction};
 pub use verify::verify;
