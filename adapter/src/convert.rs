@@ -1,13 +1,18 @@
-//! Conversion tables between the WITX (`wasi_ephemeral_nn`) numbering and the
-//! WIT (`wasi:nn@0.2.0-rc-2024-10-28`) numbering.
+//! Conversions between the legacy numberings and the WIT
+//! (`wasi:nn@0.2.0-rc-*`) numbering.
 //!
-//! Each table is written out entry by entry (a `match`, or a packed constant
-//! with one nibble per entry where a `match` would cost a compare chain in a
-//! size-limited module; an array would be a data segment, which an adapter
-//! must not have), and the unit tests check every entry one at a time.
-//! Values outside a table are `None`, which the exports answer with
-//! `invalid_argument` without calling the host; the reference WITX host traps
-//! on them instead.
+//! The guest's enums (`tensor_type`, `graph_encoding`, `execution_target`)
+//! and its errnos depend on the dialect it was built with; their tables are
+//! packed constants that the adapter reads with [`nibble`] and that
+//! nn-componentize bakes in (`nn_adapter_verify::Dialect`, where they are
+//! tested entry by entry). Internally the adapter computes errnos in the
+//! current WITX numbering ([`errno`]) and converts them for the guest last.
+//!
+//! The tables here are the adapter's own: written out entry by entry (a
+//! packed constant with one nibble per entry where a `match` would cost a
+//! compare chain in a size-limited module; an array would be a data
+//! segment, which an adapter must not have), and the unit tests check every
+//! entry one at a time.
 
 /// WITX `nn_errno` values (`witx/wasi_ephemeral_nn.witx`).
 pub mod errno {
@@ -38,14 +43,11 @@ pub mod error_code {
     pub const UNKNOWN: u32 = 8;
 }
 
-/// WITX `tensor_type` (f16, f32, f64, u8, i32, i64 = 0..5) → WIT
-/// `tensor-type` (FP16, FP32, FP64, BF16, U8, I32, I64 = 0..6). WITX has no
-/// BF16, so the last three shift by one.
-pub fn tensor_type(witx: u32) -> Option<u32> {
-    // One nibble per WITX type, f16 in the lowest:
-    //               i64→I64 i32→I32 u8→U8 f64→FP64 f32→FP32 f16→FP16
-    const TYPES: u32 = 0x6_5_4_2_1_0;
-    (witx < 6).then(|| (TYPES >> (4 * witx)) & 0xf)
+/// Entry `value` of a packed dialect table: one nibble per value, value 0
+/// in the lowest; `f`, or a value past 15, means "no counterpart".
+pub fn nibble(packed: u64, value: u32) -> Option<u32> {
+    let entry = (value < 16).then(|| (packed >> (4 * value)) as u32 & 0xf)?;
+    (entry != 0xf).then_some(entry)
 }
 
 /// Bytes per element of a WIT `tensor-type`; `None` for a value the WIT enum
@@ -57,28 +59,11 @@ pub fn element_size(wit: u32) -> Option<u64> {
     (wit < 7).then(|| u64::from((SIZES >> (4 * wit)) & 0xf))
 }
 
-/// WITX `graph_encoding` (openvino, onnx, tensorflow, pytorch,
-/// tensorflowlite, autodetect = 0..5) → WIT `graph-encoding` (… ggml = 5,
-/// autodetect = 6). WITX has no ggml.
-pub fn graph_encoding(witx: u32) -> Option<u32> {
-    // One nibble per WITX encoding, openvino in the lowest:
-    //   autodetect→6 tensorflowlite pytorch tensorflow onnx openvino
-    const ENCODINGS: u32 = 0x6_4_3_2_1_0;
-    (witx < 6).then(|| (ENCODINGS >> (4 * witx)) & 0xf)
-}
-
 /// WIT `graph-encoding` values the adapter needs to recognise.
 pub mod encoding {
     pub const OPENVINO: u32 = 0;
     pub const ONNX: u32 = 1;
     pub const AUTODETECT: u32 = 6;
-}
-
-/// WITX `execution_target` (cpu, gpu, tpu = 0..2) → WIT `execution-target`;
-/// the numbering is the same, the table only rejects what is out of range.
-pub fn execution_target(witx: u32) -> Option<u32> {
-    // cpu = 0, gpu = 1, tpu = 2 on both sides.
-    (witx < 3).then_some(witx)
 }
 
 /// The one table from WIT `error-code` to WITX `nn_errno`.
@@ -167,19 +152,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tensor_type_each_value() {
-        assert_eq!(tensor_type(0), Some(0));
-        assert_eq!(tensor_type(1), Some(1));
-        assert_eq!(tensor_type(2), Some(2));
-        assert_eq!(tensor_type(3), Some(4));
-        assert_eq!(tensor_type(4), Some(5));
-        assert_eq!(tensor_type(5), Some(6));
-        assert_eq!(tensor_type(6), None);
-        assert_eq!(tensor_type(255), None);
-        assert_eq!(tensor_type(u32::MAX), None);
-    }
-
-    #[test]
     fn element_size_each_value() {
         assert_eq!(element_size(0), Some(2));
         assert_eq!(element_size(1), Some(4));
@@ -189,32 +161,20 @@ mod tests {
         assert_eq!(element_size(5), Some(4));
         assert_eq!(element_size(6), Some(8));
         assert_eq!(element_size(7), None);
-        // Every WITX type maps to a WIT type with a size.
-        for witx in 0..6 {
-            assert!(element_size(tensor_type(witx).unwrap()).is_some());
+    }
+
+    #[test]
+    fn nibble_each_position() {
+        let packed = 0xfedc_ba98_7654_3210_u64;
+        for value in 0..15 {
+            assert_eq!(nibble(packed, value), Some(value));
         }
-    }
-
-    #[test]
-    fn graph_encoding_each_value() {
-        assert_eq!(graph_encoding(0), Some(0));
-        assert_eq!(graph_encoding(1), Some(1));
-        assert_eq!(graph_encoding(2), Some(2));
-        assert_eq!(graph_encoding(3), Some(3));
-        assert_eq!(graph_encoding(4), Some(4));
-        assert_eq!(graph_encoding(5), Some(encoding::AUTODETECT));
-        assert_eq!(graph_encoding(6), None);
-        assert_eq!(graph_encoding(7), None);
-        assert_eq!(graph_encoding(u32::MAX), None);
-    }
-
-    #[test]
-    fn execution_target_each_value() {
-        assert_eq!(execution_target(0), Some(0));
-        assert_eq!(execution_target(1), Some(1));
-        assert_eq!(execution_target(2), Some(2));
-        assert_eq!(execution_target(3), None);
-        assert_eq!(execution_target(u32::MAX), None);
+        assert_eq!(nibble(packed, 15), None, "f: no counterpart");
+        assert_eq!(nibble(packed, 16), None);
+        assert_eq!(nibble(packed, u32::MAX), None);
+        assert_eq!(nibble(u64::MAX, 0), None);
+        assert_eq!(nibble(0xf0, 0), Some(0));
+        assert_eq!(nibble(0xf0, 1), None);
     }
 
     #[test]

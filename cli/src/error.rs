@@ -77,8 +77,10 @@ pub enum Problem {
     /// A `wasi_ephemeral_nn` function that the WITX ABI does not define.
     UnknownNnFunction {
         name: String,
-        /// The wasi-nn dialect known to define it, if any.
-        dialect: Option<&'static str>,
+        /// The dialect that defines it, when the module's is another.
+        defined_by: Option<crate::Dialect>,
+        /// The dialect the module is componentized as.
+        chosen: crate::Dialect,
     },
     /// A function imported with a core type other than the one it has.
     WrongSignature {
@@ -123,16 +125,20 @@ pub enum Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::UnknownNnFunction { name, dialect } => {
+            Problem::UnknownNnFunction {
+                name,
+                defined_by,
+                chosen,
+            } => {
                 write!(
                     f,
-                    "`{}::{name}` is not a function of the wasi-nn WITX ABI, so the adapter does not provide it",
+                    "`{}::{name}` is not a function of dialect {chosen}, so the adapter does not provide it",
                     legacy::module()
                 )?;
-                match dialect {
+                match defined_by {
                     Some(dialect) => write!(
                         f,
-                        " (it comes from {dialect}; this module was built for that host)"
+                        " (dialect {dialect} defines it: componentize with --dialect {dialect})"
                     ),
                     None => write!(f, " (the ABI has: {})", legacy::function_names()),
                 }

@@ -3,7 +3,7 @@
 
 use crate::adapters::{function_exports, Adapter, AdapterExports};
 use crate::read::{self, ModuleFacts};
-use crate::{legacy, Componentizer, Kind, Problem, PREVIEW1_MODULE};
+use crate::{dialect, legacy, Componentizer, Dialect, Kind, Problem, PREVIEW1_MODULE};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use wasmparser::{FuncType, TypeRef, ValType};
@@ -15,6 +15,10 @@ pub struct Inspection {
     pub kind: Kind,
     /// Why that kind was chosen.
     pub kind_reason: String,
+    /// The numbering the module's wasi-nn values are read in.
+    pub dialect: Dialect,
+    /// Why that dialect was chosen.
+    pub dialect_reason: String,
     /// Imports grouped by module, in the order modules first appear.
     pub modules: Vec<ImportModule>,
     /// Notes that [`Componentizer::componentize_with_notes`] would report.
@@ -73,6 +77,9 @@ impl Inspection {
 impl fmt::Display for Inspection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "kind: {} ({})", self.kind, self.kind_reason)?;
+        if self.uses_nn() {
+            writeln!(f, "dialect: {} ({})", self.dialect, self.dialect_reason)?;
+        }
         if self.modules.is_empty() {
             writeln!(f, "imports: none")?;
         }
@@ -224,6 +231,7 @@ impl Componentizer {
 
     pub(crate) fn inspect_facts(&self, facts: &ModuleFacts) -> Inspection {
         let (kind, kind_reason, entry_from_start) = self.resolve_kind(facts);
+        let dialect = dialect::resolve(self.dialect, facts);
         let adapters = self.adapters(kind);
         // Exports of supplied adapters, parsed once per module that needs
         // them (those of built-in adapters are parsed once per process).
@@ -269,7 +277,7 @@ impl Componentizer {
                 (Some(adapter), Some(func))
                     if module == legacy::module() && !adapter.overridden =>
                 {
-                    check_nn_import(name, func)
+                    check_nn_import(name, func, dialect.dialect)
                 }
                 (Some(adapter), Some(func)) => {
                     let exports = match adapter.builtin_exports {
@@ -304,7 +312,7 @@ impl Componentizer {
 
         let uses_adapter = modules.iter().any(|m| adapters.contains_key(&m.name));
         let module_problems = self.module_problems(facts, kind, entry_from_start, uses_adapter);
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = dialect.note.into_iter().collect();
         if entry_from_start.is_some() {
             notes.push(
                 "the module has a start function and no `_start`: the start function is \
@@ -324,6 +332,8 @@ impl Componentizer {
         Inspection {
             kind,
             kind_reason,
+            dialect: dialect.dialect,
+            dialect_reason: dialect.reason,
             modules,
             notes,
             warnings,
@@ -366,13 +376,20 @@ fn memory_warning(
     })
 }
 
-/// Checks a `wasi_ephemeral_nn` import against the ABI of the WITX.
-fn check_nn_import(name: &str, func: &FuncType) -> Option<Problem> {
-    let Some(expected) = legacy::function(name) else {
-        return Some(Problem::UnknownNnFunction {
-            name: name.into(),
-            dialect: legacy::dialect_of(name),
-        });
+/// Checks a `wasi_ephemeral_nn` import against the ABI of the WITX and, for
+/// the WasmEdge dialect, WasmEdge's additions.
+fn check_nn_import(name: &str, func: &FuncType, dialect: Dialect) -> Option<Problem> {
+    let wasmedge = legacy::wasmedge_function(name);
+    let expected = match (legacy::function(name), wasmedge) {
+        (Some(f), _) => f,
+        (None, Some(f)) if dialect.has_wasmedge_functions() => f,
+        (None, _) => {
+            return Some(Problem::UnknownNnFunction {
+                name: name.into(),
+                defined_by: wasmedge.map(|_| Dialect::WasmEdge),
+                chosen: dialect,
+            })
+        }
     };
     if *func == expected.ty {
         return None;

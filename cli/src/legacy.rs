@@ -2,8 +2,7 @@
 //!
 //! The ABI itself (module name, functions, core types) is not stated here:
 //! `nn_adapter_verify::legacy_abi` derives it from
-//! `witx/wasi_ephemeral_nn.witx`. This module adds what the WITX cannot
-//! say: which functions other wasi-nn dialects put in the same module.
+//! `witx/`; this module is its face for the componentizer.
 
 use nn_adapter_verify::{legacy_abi, LegacyFunction};
 
@@ -27,29 +26,12 @@ pub fn function_names() -> String {
         .join(", ")
 }
 
-/// Functions that other wasi-nn dialects put in the same `wasi_ephemeral_nn`
-/// module. Naming the dialect tells the user the module was built for a
-/// different host rather than being corrupt.
-const OTHER_DIALECTS: &[(&str, &str)] = &[
-    ("load_by_name_with_config", "WasmEdge's wasi-nn plugin"),
-    (
-        "compute_single",
-        "WasmEdge's wasi-nn plugin (GGML streaming)",
-    ),
-    (
-        "get_output_single",
-        "WasmEdge's wasi-nn plugin (GGML streaming)",
-    ),
-    ("fini_single", "WasmEdge's wasi-nn plugin (GGML streaming)"),
-    ("unload", "WasmEdge's wasi-nn plugin"),
-];
-
-/// The dialect that defines `name`, when it is a known non-WITX function.
-pub fn dialect_of(name: &str) -> Option<&'static str> {
-    OTHER_DIALECTS
+/// A function WasmEdge adds to the module (`witx/wasmedge_wasi_nn.witx`).
+pub fn wasmedge_function(name: &str) -> Option<&'static LegacyFunction> {
+    legacy_abi()
+        .wasmedge_functions()
         .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, dialect)| *dialect)
+        .find(|f| f.name == name)
 }
 
 #[cfg(test)]
@@ -57,9 +39,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dialect_functions_are_not_in_the_abi() {
-        for (name, _) in OTHER_DIALECTS {
-            assert!(function(name).is_none(), "{name}");
+    fn wasmedge_functions_are_not_in_the_abi() {
+        for f in legacy_abi().wasmedge_functions() {
+            assert!(function(&f.name).is_none(), "{}", f.name);
         }
+        assert!(wasmedge_function("unload").is_some());
+        assert!(wasmedge_function("load").is_none());
     }
 }

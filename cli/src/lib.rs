@@ -16,6 +16,7 @@
 //! ```
 
 mod adapters;
+mod dialect;
 mod error;
 mod inspect;
 mod legacy;
@@ -32,7 +33,7 @@ use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAM
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
 pub use model_names::{baked_names, read_model_names, MAX_MODEL_SIZE};
-pub use nn_adapter_verify::{GraphNames, NameTable, WasiNnVersion};
+pub use nn_adapter_verify::{Dialect, GraphNames, NameTable, WasiNnVersion};
 
 /// The custom section of a component that lists the tensor names baked into
 /// its adapter ([`NameTable::encode`] format), for `inspect`.
@@ -73,6 +74,8 @@ pub struct Componentizer {
     overrides: BTreeMap<String, Vec<u8>>,
     kind: Kind,
     wasi_nn: WasiNnVersion,
+    /// `None`: detected per module ([`Inspection::dialect`]).
+    dialect: Option<Dialect>,
     names: NameTable,
     validate: bool,
 }
@@ -104,6 +107,7 @@ impl Componentizer {
             overrides: BTreeMap::new(),
             kind: Kind::Auto,
             wasi_nn: WasiNnVersion::default(),
+            dialect: None,
             names: NameTable::default(),
             validate: true,
         }
@@ -128,6 +132,15 @@ impl Componentizer {
     /// (default: the newest, [`WasiNnVersion::default`]).
     pub fn wasi_nn(mut self, version: WasiNnVersion) -> Self {
         self.wasi_nn = version;
+        self
+    }
+
+    /// The numbering the module was built with (see [`Dialect`]). Without
+    /// this, each module's dialect is detected from what it carries
+    /// ([`Inspection::dialect`]), and is [`Dialect::default`] when it
+    /// carries no evidence.
+    pub fn dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = Some(dialect);
         self
     }
 
@@ -169,7 +182,7 @@ impl Componentizer {
             Some(start) => Cow::Owned(start::export_start_as_entry(&binary, start)?),
             None => binary,
         };
-        let component = self.encode(&binary, inspection.kind)?;
+        let component = self.encode(&binary, inspection.kind, inspection.dialect)?;
         tracing::debug!(bytes = component.len(), "component built");
         Ok(Componentized {
             component,
@@ -179,7 +192,7 @@ impl Componentizer {
     }
 
     /// Runs wit-component on `binary` with every adapter registered.
-    fn encode(&self, binary: &[u8], kind: Kind) -> anyhow::Result<Vec<u8>> {
+    fn encode(&self, binary: &[u8], kind: Kind, dialect: Dialect) -> anyhow::Result<Vec<u8>> {
         let mut encoder = wit_component::ComponentEncoder::default()
             .validate(self.validate)
             .module(binary)
@@ -188,9 +201,14 @@ impl Componentizer {
         // does not use and trims the rest to the functions actually imported.
         for (name, adapter) in self.adapters(kind) {
             let baked;
-            let bytes = if name == legacy::module() && !adapter.overridden && !self.names.is_empty()
-            {
-                baked = nn_adapter_verify::bake(self.wasi_nn.artifact(), &self.names)?;
+            let custom = !self.names.is_empty() || dialect != Dialect::default();
+            let bytes = if name == legacy::module() && !adapter.overridden && custom {
+                baked = nn_adapter_verify::bake(
+                    self.wasi_nn.artifact(),
+                    self.wasi_nn,
+                    &self.names,
+                    dialect,
+                )?;
                 &baked[..]
             } else {
                 adapter.bytes

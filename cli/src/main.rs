@@ -4,7 +4,7 @@ mod output;
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
-use nn_componentize::{Componentizer, GraphNames, Kind, WasiNnVersion};
+use nn_componentize::{Componentizer, Dialect, GraphNames, Kind, WasiNnVersion};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,9 @@ Examples:
   nn-componentize --reactor --adapt wasi_snapshot_preview1=my_adapter.wasm lib.wasm -o lib.component.wasm
       Force the reactor flavour and use another preview1 adapter.
   nn-componentize inspect legacy.wasm
-      List every import, which adapter serves it, and command/reactor.";
+      List every import, which adapter serves it, command/reactor and dialect.
+  nn-componentize --dialect wasi-nn-0.5 old.wasm -o component.wasm
+      Adapt a module built with crates.io wasi-nn 0.5 (see `nn-componentize dialects`).";
 
 /// Turn legacy wasi-nn (`wasi_ephemeral_nn`) core modules into `wasi:nn` components.
 ///
@@ -61,6 +63,13 @@ enum Command {
         input: PathBuf,
         #[command(flatten)]
         adapters: AdapterArgs,
+    },
+    /// List the dialects --dialect takes: the numberings legacy guests were
+    /// built with, and who produced each.
+    Dialects {
+        /// Also print every table of every dialect (Markdown).
+        #[arg(long)]
+        tables: bool,
     },
 }
 
@@ -104,6 +113,13 @@ struct AdapterArgs {
     // `error:` line with the choices and exit code 1, like every input error.
     #[arg(long = "wasi-nn", value_name = "VERSION", default_value_t = WasiNnVersion::default().to_string())]
     wasi_nn: String,
+
+    /// The numbering the module was built with (`nn-componentize dialects`
+    /// lists them). Default: detected from the module's imports and
+    /// symbols, else wasi-nn-0.6.
+    // Parsed by `componentizer`, like --wasi-nn.
+    #[arg(long = "dialect", value_name = "NAME")]
+    dialect: Option<String>,
 
     /// Bake the tensor names of the model in DIR (openvino or onnx) into
     /// the component, for the guest's load_by_name(NAME): the spelling of
@@ -272,8 +288,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{name}: core module\n{inspection}");
             Ok(())
         }
+        Some(Command::Dialects { tables }) => {
+            print!("{}", describe_dialects(tables));
+            Ok(())
+        }
         None => build(cli.build, limit),
     }
+}
+
+/// `nn-componentize dialects`: a line per dialect, or with `tables`, every
+/// table (the text of docs/dialects.md's tables).
+fn describe_dialects(tables: bool) -> String {
+    let mut out = String::new();
+    for dialect in Dialect::ALL {
+        if tables {
+            out.push_str(&dialect.tables_markdown());
+            out.push('\n');
+        } else {
+            let default = if dialect == Dialect::default() {
+                " (default)"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "{:<12} {}{default}\n",
+                dialect.name(),
+                dialect.produced_by()
+            ));
+        }
+    }
+    out
 }
 
 /// The tensor names baked into a component, one graph a line.
@@ -299,6 +343,9 @@ fn componentizer(args: &AdapterArgs, limit: u64) -> anyhow::Result<Componentizer
     };
     let wasi_nn: WasiNnVersion = args.wasi_nn.parse()?;
     let mut componentizer = Componentizer::new().kind(kind).wasi_nn(wasi_nn);
+    if let Some(dialect) = &args.dialect {
+        componentizer = componentizer.dialect(dialect.parse()?);
+    }
     for (graph, encoding, dir) in &args.graphs {
         let names = nn_componentize::read_model_names(encoding, dir)
             .with_context(|| format!("--graph {graph}={encoding}::{}", dir.display()))?;

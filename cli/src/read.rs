@@ -5,8 +5,8 @@ use crate::Error;
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncType, MemoryType, Parser, Payload, TypeRef, ValidPayload,
-    Validator,
+    CompositeInnerType, ExternalKind, FuncType, KnownCustom, MemoryType, Name, Parser, Payload,
+    TypeRef, ValidPayload, Validator,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
@@ -112,6 +112,9 @@ pub(crate) struct ModuleFacts<'a> {
     pub(crate) has_component_type: bool,
     /// Why wit-component cannot decode the `component-type` sections.
     pub(crate) component_type_error: Option<String>,
+    /// The function names of the `name` section (evidence of the crate
+    /// that built the module).
+    pub(crate) function_names: Vec<&'a str>,
 }
 
 impl ModuleFacts<'_> {
@@ -150,6 +153,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
         memory: None,
         has_component_type: false,
         component_type_error: None,
+        function_names: Vec::new(),
     };
     for payload in Parser::new(0).parse_all(binary) {
         let payload = payload.map_err(invalid)?;
@@ -208,6 +212,18 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
             Payload::StartSection { func, .. } => facts.start_function = Some(func),
             Payload::CustomSection(section) if section.name().starts_with("component-type") => {
                 facts.has_component_type = true;
+            }
+            Payload::CustomSection(section) => {
+                // A malformed name section is only missing evidence.
+                if let KnownCustom::Name(reader) = section.as_known() {
+                    for subsection in reader.into_iter().flatten() {
+                        if let Name::Function(map) = subsection {
+                            facts
+                                .function_names
+                                .extend(map.into_iter().flatten().map(|naming| naming.name));
+                        }
+                    }
+                }
             }
             _ => {}
         }

@@ -107,13 +107,103 @@ fn component_is_rejected() {
 }
 
 #[test]
-fn other_dialect_function_is_named_with_its_dialect() {
-    assert_rejected(
-        "wasmedge.wat",
-        br#"(module (import "wasi_ephemeral_nn" "load_by_name_with_config" (func (param i32 i32 i32 i32 i32) (result i32))))"#,
-        "`wasi_ephemeral_nn::load_by_name_with_config` is not a function of the wasi-nn WITX ABI, \
-         so the adapter does not provide it (it comes from WasmEdge's wasi-nn plugin",
+fn wasmedge_function_under_another_dialect_names_the_dialect() {
+    let wat = br#"(module (import "wasi_ephemeral_nn" "load_by_name_with_config" (func (param i32 i32 i32 i32 i32) (result i32))) (memory (export "memory") 1))"#;
+    let dir = dir_with("wasmedge.wat", wat);
+    let output = run(
+        &["--dialect", "wasi-nn-0.6", "wasmedge.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
     );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: wasmedge.wat: `wasi_ephemeral_nn::load_by_name_with_config` \
+         is not a function of dialect wasi-nn-0.6, so the adapter does not provide it (dialect \
+         wasmedge defines it: componentize with --dialect wasmedge)\n"
+    );
+    assert!(!dir.path().join("c.wasm").exists());
+}
+
+#[test]
+fn wasmedge_imports_are_detected_and_served() {
+    let wat = COMMAND.replace(
+        "(memory",
+        r#"(import "wasi_ephemeral_nn" "load_by_name_with_config" (func (param i32 i32 i32 i32 i32) (result i32))) (memory"#,
+    );
+    let dir = dir_with("wasmedge.wat", wat.as_bytes());
+    let output = run(&["inspect", "wasmedge.wat"], dir.path(), None);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("dialect: wasmedge (imports `load_by_name_with_config`, which only WasmEdge defines)"),
+        "{text}"
+    );
+    assert!(text.contains("result: can be componentized"), "{text}");
+    let output = run(&["wasmedge.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn a_module_without_evidence_gets_the_default_and_a_note() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(&["legacy.wat", "-o", "c.wasm"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "note: legacy.wat: no evidence of the crate that built the module: its wasi-nn numbers \
+         are read as wasi-nn-0.6; if it was built with another, say so with --dialect (one of: \
+         wasi-nn-0.6, wasi-nn-0.5, wasi-nn-0.2, wasi-nn-0.1, wasmedge)\n"
+    );
+    let output = run(&["inspect", "legacy.wat"], dir.path(), None);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("dialect: wasi-nn-0.6 (the default: the module carries no evidence of its numbering)"),
+        "{text}"
+    );
+    // An explicit --dialect needs no note.
+    let output = run(
+        &["--dialect", "wasi-nn-0.6", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn unknown_dialect_is_one_line_with_the_choices() {
+    let dir = dir_with("legacy.wat", COMMAND.as_bytes());
+    let output = run(
+        &["--dialect", "wasi-nn-0.3", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: unknown dialect `wasi-nn-0.3`; expected one of: wasi-nn-0.6, wasi-nn-0.5, \
+         wasi-nn-0.2, wasi-nn-0.1, wasmedge\n"
+    );
+    assert!(!dir.path().join("c.wasm").exists());
+}
+
+#[test]
+fn dialects_lists_every_name_and_its_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(&["dialects"], dir.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for dialect in nn_componentize::Dialect::ALL {
+        assert!(
+            text.lines().any(|l| l.starts_with(dialect.name())),
+            "{dialect} missing from:\n{text}"
+        );
+    }
+    let output = run(&["dialects", "--tables"], dir.path(), None);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("## `wasi-nn-0.1`"), "{text}");
+    assert!(text.contains("| u8 = 2 | U8 = 4 |"), "{text}");
 }
 
 #[test]
@@ -169,7 +259,11 @@ fn failure_leaves_an_existing_output_untouched() {
 #[test]
 fn output_file_is_a_valid_command_component() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["legacy.wat", "-o", "component.wasm"], dir.path(), None);
+    let output = run(
+        &["--dialect", "wasi-nn-0.6", "legacy.wat", "-o", "component.wasm"],
+        dir.path(),
+        None,
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(output.stdout.is_empty());
     assert!(output.stderr.is_empty(), "{}", stderr(&output));
@@ -204,7 +298,15 @@ fn wasi_nn_flag_selects_the_imported_version() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     for version in WasiNnVersion::ALL {
         let output = run(
-            &["--wasi-nn", version.as_str(), "legacy.wat", "-o", "c.wasm"],
+            &[
+                "--wasi-nn",
+                version.as_str(),
+                "--dialect",
+                "wasi-nn-0.6",
+                "legacy.wat",
+                "-o",
+                "c.wasm",
+            ],
             dir.path(),
             None,
         );
@@ -403,17 +505,22 @@ fn inspect_lists_imports_by_module() {
         r#"(import "env" "log" (func)) (import "wasi_ephemeral_nn" "unload" (func (param i32) (result i32))) (memory"#,
     );
     let dir = dir_with("legacy.wat", wat.as_bytes());
-    let output = run(&["inspect", "legacy.wat"], dir.path(), None);
+    let output = run(
+        &["inspect", "--dialect", "wasi-nn-0.6", "legacy.wat"],
+        dir.path(),
+        None,
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     for line in [
         "legacy.wat: core module",
         "kind: command (exports `_start`)",
+        "dialect: wasi-nn-0.6 (requested with --dialect)",
         "wasi_ephemeral_nn: served by the built-in wasi-nn adapter",
         "  load                    (i32, i32, i32, i32, i32) -> i32",
         "wasi_snapshot_preview1: served by the official preview1 command adapter",
         "env: no adapter serves this module",
-        "    error: `wasi_ephemeral_nn::unload` is not a function of the wasi-nn WITX ABI",
+        "    error: `wasi_ephemeral_nn::unload` is not a function of dialect wasi-nn-0.6",
         "result: cannot be componentized (2 problems)",
     ] {
         assert!(text.contains(line), "`{line}` missing from:\n{text}");

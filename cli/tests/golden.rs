@@ -4,7 +4,9 @@
 //! `module.wat`, a legacy core module (or anything else the tool must reject),
 //! optionally `kind.txt` holding `command` or `reactor` to override the
 //! automatic choice, and optionally `wasi-nn.txt` holding the `wasi:nn` version
-//! to target (as `--wasi-nn` takes it; the default otherwise), and optionally
+//! to target (as `--wasi-nn` takes it; the default otherwise), optionally
+//! `dialect.txt` holding the dialect (as `--dialect` takes it; detected
+//! otherwise), and optionally
 //! `names.txt` with tensor names to bake in, a line per graph in the form of
 //! `--names` (`GRAPH=IN,..:OUT,..`, no escapes; the component's table is then
 //! expected, decoded, in `baked-names.txt`). Expected output: `component.wit` (the decoded world) and
@@ -93,6 +95,9 @@ fn run_case(dir: &Path) -> Result<()> {
         Err(_) => WasiNnVersion::default(),
     };
     componentizer = componentizer.wasi_nn(wasi_nn);
+    if let Ok(dialect) = std::fs::read_to_string(dir.join("dialect.txt")) {
+        componentizer = componentizer.dialect(dialect.trim().parse().context("dialect.txt")?);
+    }
     if let Ok(table) = std::fs::read_to_string(dir.join("names.txt")) {
         for line in table.lines().filter(|l| !l.trim().is_empty()) {
             let (graph, lists) = line

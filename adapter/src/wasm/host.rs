@@ -24,6 +24,8 @@ wit_import! { graph {
     /// `graph.init-execution-context() -> result<graph-execution-context, error>`
     #[link_name = "[method]graph.init-execution-context"]
     pub fn init_execution_context(graph: u32, ret: *mut u32);
+    #[link_name = "[resource-drop]graph"]
+    pub fn graph_drop(graph: u32);
 } }
 
 #[cfg(not(feature = "wit-2024-08-19"))]
@@ -33,6 +35,8 @@ wit_import! { inference {
     /// moved to the host.
     #[link_name = "[method]graph-execution-context.compute"]
     pub fn compute(context: u32, inputs: u32, inputs_len: u32, ret: *mut u32);
+    #[link_name = "[resource-drop]graph-execution-context"]
+    pub fn context_drop(context: u32);
 } }
 
 #[cfg(feature = "wit-2024-08-19")]
@@ -47,6 +51,8 @@ wit_import! { inference {
     /// `graph-execution-context.get-output(string) -> result<tensor, error>`
     #[link_name = "[method]graph-execution-context.get-output"]
     pub fn get_output(context: u32, name: u32, name_len: u32, ret: *mut u32);
+    #[link_name = "[resource-drop]graph-execution-context"]
+    pub fn context_drop(context: u32);
 } }
 
 wit_import! { tensor {

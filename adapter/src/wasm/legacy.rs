@@ -1,5 +1,8 @@
 //! The six legacy exports and `cabi_import_realloc`.
 //!
+//! Each export computes its errno in the current WITX numbering and
+//! converts it to the guest's dialect ([`dialect::errno`]) as it returns.
+//!
 //! Every guest-supplied value is checked before use: pointers and lengths
 //! against the current memory size (overflow-safe), enums against the
 //! conversion tables, tensor data length against its dimensions. A bad value
@@ -10,6 +13,7 @@
 
 use super::arena::{guest_bytes, in_bounds, Arena, RawVec};
 use super::baked;
+use super::dialect;
 use super::host;
 use super::inference;
 use super::state::{Context, Graph, State, Tables};
@@ -60,9 +64,13 @@ pub extern "C" fn legacy_load(
     target: u32,
     out: u32,
 ) -> u32 {
+    dialect::errno(load(builders, count, encoding, target, out))
+}
+
+fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 {
     let (Some(encoding), Some(target)) = (
-        convert::graph_encoding(encoding),
-        convert::execution_target(target),
+        dialect::graph_encoding(encoding),
+        dialect::execution_target(target),
     ) else {
         return errno::INVALID_ARGUMENT;
     };
@@ -151,6 +159,10 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
 /// componentize time ([`baked`]), else they are named by index.
 #[export_name = "load_by_name"]
 pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
+    dialect::errno(load_by_name(name, name_len, out))
+}
+
+fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !in_bounds(name, u64::from(name_len)) {
         return errno::INVALID_ARGUMENT;
     }
@@ -192,8 +204,17 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
 #[export_name = "init_execution_context"]
 pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
+    dialect::errno(init_execution_context(graph, out))
+}
+
+fn init_execution_context(graph: u32, out: u32) -> u32 {
     State::with(|state, tables| {
-        let Some(&mut Graph { handle, .. }) = tables.graphs.get_mut(graph) else {
+        // Handle 0: a graph the guest unloaded (WasmEdge's `unload`).
+        let Some(&mut Graph {
+            handle: handle @ 1..,
+            ..
+        }) = tables.graphs.get_mut(graph)
+        else {
             return errno::UNSUPPORTED_OPERATION;
         };
         if !state.writable(out, 4) {
@@ -250,7 +271,7 @@ impl GuestTensor {
                 read(tensor + 16),
             )
         };
-        let ty = convert::tensor_type(witx_ty)?;
+        let ty = dialect::tensor_type(witx_ty)?;
         if !in_bounds(dims, u64::from(dims_len) * 4) || !in_bounds(data, u64::from(data_len)) {
             return None;
         }
@@ -272,8 +293,15 @@ impl GuestTensor {
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
+    dialect::errno(set_input(context, index, tensor))
+}
+
+fn set_input(context: u32, index: u32, tensor: u32) -> u32 {
     State::with(|state, tables| {
-        let Some(&mut Context { graph, .. }) = tables.contexts.get_mut(context) else {
+        let Some(&mut Context {
+            graph, handle: 1.., ..
+        }) = tables.contexts.get_mut(context)
+        else {
             return errno::UNSUPPORTED_OPERATION;
         };
         let Some(tensor) = GuestTensor::read(tensor) else {
@@ -292,8 +320,12 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
 /// WITX `compute(context)`.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
+    dialect::errno(compute(context))
+}
+
+fn compute(context: u32) -> u32 {
     State::with(|state, tables| {
-        if context >= tables.contexts.len() {
+        if !tables.live_context(context) {
             return errno::UNSUPPORTED_OPERATION;
         }
         inference::compute(state, tables, context)
@@ -333,8 +365,12 @@ pub fn tensor_name<'a>(
 /// the bytes straight into it.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
+    dialect::errno(get_output(context, index, buf, max, out))
+}
+
+fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     State::with(|state, tables| {
-        if context >= tables.contexts.len() {
+        if !tables.live_context(context) {
             return errno::UNSUPPORTED_OPERATION;
         }
         let tensor = match inference::output(tables, context, index) {

@@ -91,6 +91,18 @@ pub struct Tables {
     pub ret: [u32; 4],
 }
 
+impl Tables {
+    /// Whether `context` is a context the guest created and has not
+    /// finalized (WasmEdge's `finalize_execution_context` sets its handle
+    /// to 0; WIT handles are never 0).
+    pub fn live_context(&self, context: u32) -> bool {
+        self.contexts
+            .as_slice()
+            .get(context as usize)
+            .is_some_and(|c| c.handle != 0)
+    }
+}
+
 #[repr(C)]
 pub struct State {
     /// First, so that its fields have offsets below 128, which encode in

@@ -14,6 +14,8 @@ use wasm_encoder::reencode::{self, Reencode};
 use wasm_encoder::{CodeSection, Function, FunctionSection, ImportSection, Instruction, MemArg};
 use wasmparser::{FuncType, Parser, Payload, TypeRef, ValType};
 
+use crate::{Dialect, DialectTable, WasiNnVersion};
+
 /// Import module of the function [`bake`] replaces.
 pub const BAKED_NAMES_MODULE: &str = "nn-componentize";
 /// Import name of the function [`bake`] replaces.
@@ -149,108 +151,197 @@ impl NameTable {
     }
 }
 
-/// Replaces the adapter's `nn-componentize::baked-names` import with a
-/// function that writes `table` (see the module documentation). An empty
-/// table gives a function that writes nothing: every adapter goes through
-/// here before wit-component sees it.
-pub fn bake(adapter: &[u8], table: &NameTable) -> Result<Vec<u8>> {
+/// Import name of the dialect tables [`bake`] fills in (see
+/// [`crate::Dialect`]).
+pub const DIALECT_TABLE_FUNCTION: &str = "dialect-table";
+
+/// The core type of `nn-componentize::dialect-table`.
+pub fn dialect_table_type() -> FuncType {
+    FuncType::new([ValType::I32], [ValType::I64])
+}
+
+/// Makes the adapter artifact for `version` what wit-component takes:
+/// replaces its `nn-componentize` imports with generated functions
+/// (`baked-names` with one that writes `table`, see the module
+/// documentation, an empty table giving one that writes nothing;
+/// `dialect-table` with one that returns `dialect`'s packed tables), and
+/// adds the `component-type` section, the version's `ml` world from `wit/`
+/// (wit-component reads it and leaves it out of the component, so the
+/// artifact does not carry a copy). Every adapter goes through here.
+pub fn bake(
+    adapter: &[u8],
+    version: WasiNnVersion,
+    table: &NameTable,
+    dialect: Dialect,
+) -> Result<Vec<u8>> {
     let mut imported_funcs = 0u32;
-    let mut baked = None;
+    let mut names = None;
+    let mut tables = None;
     for payload in Parser::new(0).parse_all(adapter) {
         if let Payload::ImportSection(reader) = payload.context("adapter does not parse")? {
             for import in reader.into_imports() {
                 let import = import?;
                 if let TypeRef::Func(ty) = import.ty {
-                    if (import.module, import.name) == (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) {
-                        baked = Some((imported_funcs, ty));
+                    match (import.module, import.name) {
+                        (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) => {
+                            names = Some((imported_funcs, ty))
+                        }
+                        (BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION) => {
+                            tables = Some((imported_funcs, ty))
+                        }
+                        _ => {}
                     }
                     imported_funcs += 1;
                 }
             }
         }
     }
-    let Some((index, ty)) = baked else {
-        bail!("the adapter does not import `{BAKED_NAMES_MODULE}::{BAKED_NAMES_FUNCTION}`");
-    };
+    let mut replaced = Vec::new();
+    for (import, name, function) in [
+        (names, BAKED_NAMES_FUNCTION, names_function(&table.encode())),
+        (tables, DIALECT_TABLE_FUNCTION, dialect_function(dialect)),
+    ] {
+        let Some((index, ty)) = import else {
+            bail!("the adapter does not import `{BAKED_NAMES_MODULE}::{name}`");
+        };
+        replaced.push(Replaced {
+            index,
+            ty,
+            function,
+        });
+    }
+    replaced.sort_by_key(|r| r.index);
     let mut baker = Baker {
-        index,
-        ty,
-        // Defined functions follow the imports, of which there is one fewer.
-        new_index: None,
-        imported_funcs: imported_funcs - 1,
-        table: table.encode(),
+        replaced,
+        // Defined functions follow the imports, of which there are fewer.
+        first_new: None,
+        imported_funcs: imported_funcs - 2,
     };
     let mut module = wasm_encoder::Module::new();
     baker
         .parse_core_module(&mut module, Parser::new(0), adapter)
         .map_err(|e| anyhow::anyhow!("rewriting the adapter: {e}"))?;
+    module.section(&wasm_encoder::CustomSection {
+        name: "component-type".into(),
+        data: component_type(version)?.into(),
+    });
     Ok(module.finish())
 }
 
-struct Baker {
-    /// Function index of the import being replaced.
+/// The `ml` world of `version`'s WIT package, encoded as wit-component
+/// metadata.
+fn component_type(version: WasiNnVersion) -> Result<Vec<u8>> {
+    let target = version.wit();
+    let resolve = target.resolve();
+    let package = resolve
+        .package_names
+        .get(target.package_name())
+        .context("the WIT package is in its resolve")?;
+    let world = resolve.select_world(&[*package], Some("ml"))?;
+    wit_component::metadata::encode(resolve, world, wit_component::StringEncoding::UTF8, None)
+}
+
+/// An import [`bake`] turns into a defined function.
+struct Replaced {
+    /// Its function index among the imports.
     index: u32,
     /// Its type index.
     ty: u32,
-    /// Index of the generated function: after every defined one.
-    new_index: Option<u32>,
-    imported_funcs: u32,
-    table: Vec<u8>,
+    function: Function,
 }
 
-impl Baker {
-    /// The generated function: `(param $dst i32) (result i32)`, storing the
-    /// table at `$dst` unless it is 0, returning the table's length.
-    fn function(&self) -> Function {
-        let mut f = Function::new([]);
+struct Baker {
+    /// Sorted by `index`; the generated functions follow every defined one
+    /// in this order.
+    replaced: Vec<Replaced>,
+    /// Index of the first generated function.
+    first_new: Option<u32>,
+    imported_funcs: u32,
+}
+
+/// `(param $dst i32) (result i32)`: stores `table` at `$dst` unless it is
+/// 0, returns its length.
+fn names_function(table: &[u8]) -> Function {
+    let mut f = Function::new([]);
+    f.instruction(&Instruction::LocalGet(0));
+    f.instruction(&Instruction::If(wasm_encoder::BlockType::Empty));
+    let mut at = 0;
+    while at < table.len() {
+        let rest = &table[at..];
+        let arg = |align| MemArg {
+            offset: at as u64,
+            align,
+            memory_index: 0,
+        };
         f.instruction(&Instruction::LocalGet(0));
-        f.instruction(&Instruction::If(wasm_encoder::BlockType::Empty));
-        let mut at = 0;
-        while at < self.table.len() {
-            let rest = &self.table[at..];
-            let arg = |align| MemArg {
-                offset: at as u64,
-                align,
-                memory_index: 0,
-            };
-            f.instruction(&Instruction::LocalGet(0));
-            let width = match rest.len() {
-                8.. => {
-                    let v = i64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
-                    f.instruction(&Instruction::I64Const(v));
-                    f.instruction(&Instruction::I64Store(arg(0)));
-                    8
-                }
-                4.. => {
-                    let v = i32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
-                    f.instruction(&Instruction::I32Const(v));
-                    f.instruction(&Instruction::I32Store(arg(0)));
-                    4
-                }
-                _ => {
-                    f.instruction(&Instruction::I32Const(i32::from(rest[0])));
-                    f.instruction(&Instruction::I32Store8(arg(0)));
-                    1
-                }
-            };
-            at += width;
-        }
-        f.instruction(&Instruction::End);
-        f.instruction(&Instruction::I32Const(self.table.len() as i32));
-        f.instruction(&Instruction::End);
-        f
+        let width = match rest.len() {
+            8.. => {
+                let v = i64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
+                f.instruction(&Instruction::I64Const(v));
+                f.instruction(&Instruction::I64Store(arg(0)));
+                8
+            }
+            4.. => {
+                let v = i32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+                f.instruction(&Instruction::I32Const(v));
+                f.instruction(&Instruction::I32Store(arg(0)));
+                4
+            }
+            _ => {
+                f.instruction(&Instruction::I32Const(i32::from(rest[0])));
+                f.instruction(&Instruction::I32Store8(arg(0)));
+                1
+            }
+        };
+        at += width;
     }
+    f.instruction(&Instruction::End);
+    f.instruction(&Instruction::I32Const(table.len() as i32));
+    f.instruction(&Instruction::End);
+    f
+}
+
+/// `(param $table i32) (result i64)`: the packed [`DialectTable`] numbered
+/// `$table`, or all `f` (nothing maps) for any other number.
+fn dialect_function(dialect: Dialect) -> Function {
+    let mut f = Function::new([]);
+    let tables = DialectTable::ALL;
+    // One block per table around a `br_table` on the argument; leaving
+    // block `i` returns table `i`.
+    f.instruction(&Instruction::Block(wasm_encoder::BlockType::Empty));
+    for _ in tables {
+        f.instruction(&Instruction::Block(wasm_encoder::BlockType::Empty));
+    }
+    f.instruction(&Instruction::LocalGet(0));
+    let targets: Vec<u32> = (0..tables.len() as u32).collect();
+    f.instruction(&Instruction::BrTable(targets.into(), tables.len() as u32));
+    for (i, table) in tables.into_iter().enumerate() {
+        debug_assert_eq!(table as usize, i);
+        f.instruction(&Instruction::End);
+        f.instruction(&Instruction::I64Const(dialect.packed(table) as i64));
+        f.instruction(&Instruction::Return);
+    }
+    f.instruction(&Instruction::End);
+    f.instruction(&Instruction::I64Const(-1));
+    f.instruction(&Instruction::End);
+    f
 }
 
 impl Reencode for Baker {
     type Error = std::convert::Infallible;
 
     fn function_index(&mut self, func: u32) -> Result<u32, reencode::Error<Self::Error>> {
-        Ok(match func.cmp(&self.index) {
-            std::cmp::Ordering::Less => func,
-            std::cmp::Ordering::Equal => self.new_index.expect("counted before the code"),
-            std::cmp::Ordering::Greater => func - 1,
-        })
+        let first_new = self.first_new.expect("counted before the code");
+        let mut below = 0;
+        for (i, r) in self.replaced.iter().enumerate() {
+            if r.index == func {
+                return Ok(first_new + i as u32);
+            }
+            if r.index < func {
+                below += 1;
+            }
+        }
+        Ok(func - below)
     }
 
     fn parse_import_section(
@@ -260,7 +351,9 @@ impl Reencode for Baker {
     ) -> Result<(), reencode::Error<Self::Error>> {
         for import in section.into_imports() {
             let import = import?;
-            if (import.module, import.name) != (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) {
+            let generated = import.module == BAKED_NAMES_MODULE
+                && [BAKED_NAMES_FUNCTION, DIALECT_TABLE_FUNCTION].contains(&import.name);
+            if !generated {
                 imports.import(import.module, import.name, self.entity_type(import.ty)?);
             }
         }
@@ -272,9 +365,11 @@ impl Reencode for Baker {
         functions: &mut FunctionSection,
         section: wasmparser::FunctionSectionReader<'_>,
     ) -> Result<(), reencode::Error<Self::Error>> {
-        self.new_index = Some(self.imported_funcs + section.count());
+        self.first_new = Some(self.imported_funcs + section.count());
         reencode::utils::parse_function_section(self, functions, section)?;
-        functions.function(self.ty);
+        for r in &self.replaced {
+            functions.function(r.ty);
+        }
         Ok(())
     }
 
@@ -284,7 +379,9 @@ impl Reencode for Baker {
         section: wasmparser::CodeSectionReader<'_>,
     ) -> Result<(), reencode::Error<Self::Error>> {
         reencode::utils::parse_code_section(self, code, section)?;
-        code.function(&self.function());
+        for r in &self.replaced {
+            code.function(&r.function);
+        }
         Ok(())
     }
 }
@@ -292,7 +389,6 @@ impl Reencode for Baker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::WasiNnVersion;
 
     fn two_graphs() -> NameTable {
         let mut table = NameTable::default();
@@ -350,7 +446,7 @@ mod tests {
     fn baked_adapters_pass_the_verifier_without_the_import() {
         for version in WasiNnVersion::ALL {
             for table in [NameTable::default(), two_graphs()] {
-                let baked = bake(version.artifact(), &table).unwrap();
+                let baked = bake(version.artifact(), version, &table, Dialect::default()).unwrap();
                 crate::verify(&baked, version).unwrap();
                 let imports_it = Parser::new(0).parse_all(&baked).any(|p| {
                     matches!(p, Ok(Payload::ImportSection(r))
@@ -364,9 +460,14 @@ mod tests {
     #[test]
     fn a_module_without_the_import_is_refused() {
         let module = wat::parse_str("(module)").unwrap();
-        let err = bake(&module, &NameTable::default())
-            .unwrap_err()
-            .to_string();
+        let err = bake(
+            &module,
+            WasiNnVersion::default(),
+            &NameTable::default(),
+            Dialect::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("baked-names"), "{err}");
     }
 }

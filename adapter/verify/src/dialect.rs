@@ -526,7 +526,11 @@ mod tests {
         for v in 0..=5 {
             assert_eq!(errno(d, v), Some(v), "{v}");
         }
-        assert_eq!(errno(d, 6), Some(5), "unsupported_operation → runtime_error");
+        assert_eq!(
+            errno(d, 6),
+            Some(5),
+            "unsupported_operation → runtime_error"
+        );
         assert_eq!(errno(d, 7), Some(1), "too_large → invalid_argument");
         assert_eq!(errno(d, 8), Some(5), "not_found → runtime_error");
         let d = Dialect::WasiNn01;
@@ -582,15 +586,24 @@ mod tests {
             assert_eq!(d.name().parse::<Dialect>().unwrap(), d);
         }
         let err = "wasi-nn-0.3".parse::<Dialect>().unwrap_err().to_string();
-        assert!(err.contains("wasi-nn-0.1") && err.contains("wasmedge"), "{err}");
+        assert!(
+            err.contains("wasi-nn-0.1") && err.contains("wasmedge"),
+            "{err}"
+        );
     }
 
     #[test]
     fn markdown_lists_every_entry() {
         let text = Dialect::WasiNn01.tables_markdown();
         assert!(text.contains("| u8 = 2 | U8 = 4 |"), "{text}");
-        assert!(text.contains("| runtime_error = 5 | invalid_argument = 1 |"), "{text}");
+        assert!(
+            text.contains("| runtime_error = 5 | invalid_argument = 1 |"),
+            "{text}"
+        );
         let text = Dialect::WasmEdge.tables_markdown();
-        assert!(text.contains("| whisper = 9 | none: `invalid_argument` |"), "{text}");
+        assert!(
+            text.contains("| whisper = 9 | none: `invalid_argument` |"),
+            "{text}"
+        );
     }
 }

@@ -221,7 +221,9 @@ mod tests {
         assert_eq!(encodings[6], "ggml");
         assert_eq!(encodings.len(), 15);
         assert_eq!(
-            legacy_abi().enum_cases("wasmedge_execution_target").unwrap()[3],
+            legacy_abi()
+                .enum_cases("wasmedge_execution_target")
+                .unwrap()[3],
             "auto"
         );
     }

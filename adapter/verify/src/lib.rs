@@ -8,12 +8,13 @@
 //! * imports: functions that the package of the target's [`WitTarget`]
 //!   (`wit/<version>/wasi-nn.wit`) defines, under the names and with the core types
 //!   wit-component derives from it, `cabi_realloc` from
-//!   `__main_module__`, and `nn-componentize::baked-names` (see [`bake`]); exactly one memory; no tables, globals or tags;
+//!   `__main_module__`, and `nn-componentize::baked-names` and
+//!   `nn-componentize::dialect-table` (see [`bake`]); exactly one memory; no tables, globals or tags;
 //! * no defined memory, no tables, no data or element segments, no start
 //!   function; every defined global mutable (state lives in memory obtained at
 //!   run time, its pointer in a global);
-//! * exports: exactly the functions of [`legacy_abi`] (`witx/
-//!   wasi_ephemeral_nn.witx`) with their WITX core types, plus
+//! * exports: exactly the functions of [`legacy_abi`] (`witx/`, WasmEdge's
+//!   additions included) with their WITX core types, plus
 //!   `cabi_import_realloc`;
 //! * a `component-type` custom section (the WIT world wit-component merges)
 //!   and a `name` section naming every defined global (wit-component finds
@@ -27,7 +28,8 @@ mod verify;
 mod wit_target;
 
 pub use baked::{
-    bake, baked_names_type, GraphNames, NameTable, BAKED_NAMES_FUNCTION, BAKED_NAMES_MODULE,
+    bake, baked_names_type, dialect_table_type, GraphNames, NameTable, BAKED_NAMES_FUNCTION,
+    BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION,
 };
 pub use dialect::{Dialect, DialectTable, Entry};
 pub use finish::finish;

@@ -1,8 +1,8 @@
 //! Shape checks of the adapter module (see the crate documentation).
 
 use crate::{
-    baked_names_type, legacy_abi, WasiNnVersion, WitTarget, BAKED_NAMES_FUNCTION,
-    BAKED_NAMES_MODULE,
+    baked_names_type, dialect_table_type, legacy_abi, WasiNnVersion, WitTarget,
+    BAKED_NAMES_FUNCTION, BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION,
 };
 use anyhow::{bail, ensure, Context, Result};
 use std::collections::BTreeMap;
@@ -13,13 +13,15 @@ use wasmparser::{
 /// The module wit-component names the main module in an adapter's imports.
 const MAIN_MODULE: &str = "__main_module__";
 
-/// The exports and their core types: the legacy functions of the WITX, and
+/// The exports and their core types: the legacy functions of the WITX and
+/// WasmEdge's additions to them, and
 /// `cabi_import_realloc` (`(old_ptr, old_len, align, new_len) -> ptr`), which
 /// wit-component uses to return lists from imports into adapter memory.
 fn expected_exports() -> BTreeMap<&'static str, FuncType> {
     let mut exports: BTreeMap<_, _> = legacy_abi()
         .functions()
         .iter()
+        .chain(legacy_abi().wasmedge_functions())
         .map(|f| (f.name.as_str(), f.ty.clone()))
         .collect();
     exports.insert(
@@ -36,8 +38,12 @@ fn check_import(target: &WitTarget, module: &str, name: &str, ty: &FuncType) -> 
     if module == MAIN_MODULE && name == "cabi_realloc" {
         return Ok(());
     }
-    if (module, name) == (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) {
-        let expected = baked_names_type();
+    let generated = match (module, name) {
+        (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) => Some(baked_names_type()),
+        (BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION) => Some(dialect_table_type()),
+        _ => None,
+    };
+    if let Some(expected) = generated {
         ensure!(
             *ty == expected,
             "wrong signature for import `{module}`::`{name}`: expected {expected}, found {ty}"
@@ -78,6 +84,7 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
     let mut defined_globals = Vec::new();
     let mut named_globals = Vec::new();
     let mut component_type = false;
+    let mut generated_imports = 0;
     let mut name_section = false;
 
     for payload in Parser::new(0).parse_all(bytes) {
@@ -102,6 +109,9 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
                                 format!("import `{}` has no function type", import.name)
                             })?;
                             check_import(target, import.module, import.name, func)?;
+                            if import.module == BAKED_NAMES_MODULE {
+                                generated_imports += 1;
+                            }
                             func_types.push(ty);
                         }
                         TypeRef::Memory(_) => memories += 1,
@@ -219,10 +229,19 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
         );
     }
 
-    ensure!(
-        component_type,
-        "missing `component-type` custom section (the WIT world of the imports)"
-    );
+    // The artifact imports what `bake` generates and leaves the WIT world
+    // to it; a baked adapter has the world and none of those imports.
+    if generated_imports == 0 {
+        ensure!(
+            component_type,
+            "missing `component-type` custom section (the WIT world of the imports)"
+        );
+    } else {
+        ensure!(
+            !component_type,
+            "an unbaked adapter must not carry a `component-type` section: `bake` adds it from wit/"
+        );
+    }
     ensure!(
         name_section,
         "missing `name` section: wit-component finds the adapter's globals by name"
@@ -247,6 +266,17 @@ mod tests {
             verify(version.artifact(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
             verify(version.adapter(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
         }
+    }
+
+    #[test]
+    fn an_unbaked_adapter_must_leave_the_world_to_bake() {
+        let unbaked = module(
+            r#"(import "nn-componentize" "dialect-table" (func (param i32) (result i64)))"#,
+            SET_INPUT,
+        );
+        let err = rejected(&unbaked);
+        assert!(err.contains("must not carry a `component-type`"), "{err}");
+        verify_default(&without_custom(&unbaked, "component-type")).unwrap();
     }
 
     #[test]
@@ -294,6 +324,12 @@ mod tests {
                 (func (export "set_input") {set_input} i32.const 0)
                 (func (export "get_output") (param i32 i32 i32 i32 i32) (result i32) i32.const 0)
                 (func (export "compute") (param i32) (result i32) i32.const 0)
+                (func (export "load_by_name_with_config") (param i32 i32 i32 i32 i32) (result i32) i32.const 0)
+                (func (export "unload") (param i32) (result i32) i32.const 0)
+                (func (export "finalize_execution_context") (param i32) (result i32) i32.const 0)
+                (func (export "compute_single") (param i32) (result i32) i32.const 0)
+                (func (export "get_output_single") (param i32 i32 i32 i32 i32) (result i32) i32.const 0)
+                (func (export "fini_single") (param i32) (result i32) i32.const 0)
                 (func (export "cabi_import_realloc") (param i32 i32 i32 i32) (result i32) i32.const 0)
                 (@custom "component-type:test" "")
                 {extra}

@@ -71,8 +71,13 @@ impl WasiNnVersion {
     pub fn adapter(self) -> &'static [u8] {
         static ADAPTERS: [OnceLock<Vec<u8>>; 2] = [OnceLock::new(), OnceLock::new()];
         ADAPTERS[self as usize].get_or_init(|| {
-            crate::bake(self.artifact(), &crate::NameTable::default())
-                .expect("the committed artifact imports baked-names (a unit test checks it)")
+            crate::bake(
+                self.artifact(),
+                self,
+                &crate::NameTable::default(),
+                crate::Dialect::default(),
+            )
+            .expect("the committed artifact imports baked-names (a unit test checks it)")
         })
     }
 

@@ -121,6 +121,18 @@ fn release_outputs(arena: &Arena, io: &mut Io) {
     }
 }
 
+/// Frees everything `io` holds: the outputs of the last compute and every
+/// input slot (WasmEdge's `finalize_execution_context`).
+pub fn release(state: &State, io: &mut Io) {
+    let arena = &state.arena;
+    release_outputs(arena, io);
+    for slot in io.slots.as_mut_slice() {
+        slot.dims.release(arena);
+        slot.data.release(arena);
+    }
+    io.slots.release(arena);
+}
+
 /// Releases the previous outputs, builds a WIT tensor from every slot and
 /// calls WIT `compute` with `(name, tensor)` pairs; the slots stay, so
 /// `compute` can run again without new `set_input` calls.

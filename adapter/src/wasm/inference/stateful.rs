@@ -70,6 +70,9 @@ pub fn set_input(
     result(&tables.ret, Call::Other)
 }
 
+/// Nothing to free: the host holds the context's tensors.
+pub fn release(_state: &State, _io: &mut Io) {}
+
 /// WIT `compute()`.
 pub fn compute(_state: &State, tables: &mut Tables, context: u32) -> u32 {
     let Some(ctx) = tables.contexts.as_slice().get(context as usize) else {

@@ -1,0 +1,86 @@
+//! WasmEdge's additions to `wasi_ephemeral_nn`
+//! (`witx/wasmedge_wasi_nn.witx`), in their non-streaming meaning: WIT has
+//! no streaming, so the `_single` calls are the plain ones and
+//! `fini_single` has nothing to end. Unknown handles get
+//! `unsupported_operation`, like every other legacy call.
+
+use super::arena::in_bounds;
+use super::dialect;
+use super::host;
+use super::inference;
+use super::legacy::{legacy_compute, legacy_get_output, legacy_load_by_name};
+use super::state::{Context, Graph, State};
+use crate::convert::errno;
+
+/// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`.
+/// The config (WasmEdge backend options, JSON) has no WIT counterpart; it
+/// is checked to be in bounds and otherwise ignored.
+#[export_name = "load_by_name_with_config"]
+pub extern "C" fn load_by_name_with_config(
+    name: u32,
+    name_len: u32,
+    config: u32,
+    config_len: u32,
+    out: u32,
+) -> u32 {
+    if !in_bounds(config, u64::from(config_len)) {
+        return dialect::errno(errno::INVALID_ARGUMENT);
+    }
+    legacy_load_by_name(name, name_len, out)
+}
+
+/// `unload(graph)`: drops the WIT graph. Its legacy handle is not reused;
+/// contexts made from it keep working, and keep its tensor names.
+#[export_name = "unload"]
+pub extern "C" fn unload(graph: u32) -> u32 {
+    dialect::errno(State::with(|_, tables| {
+        let Some(entry @ &mut Graph { handle: 1.., .. }) = tables.graphs.get_mut(graph) else {
+            return errno::UNSUPPORTED_OPERATION;
+        };
+        // SAFETY: a live graph handle, forgotten right after.
+        unsafe { host::graph_drop(entry.handle) };
+        entry.handle = 0;
+        errno::SUCCESS
+    }))
+}
+
+/// `finalize_execution_context(context)`: frees what the adapter holds for
+/// the context and drops the WIT context. Its legacy handle is not reused.
+#[export_name = "finalize_execution_context"]
+pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
+    dialect::errno(State::with(|state, tables| {
+        let Some(entry @ &mut Context { handle: 1.., .. }) = tables.contexts.get_mut(context)
+        else {
+            return errno::UNSUPPORTED_OPERATION;
+        };
+        inference::release(state, &mut entry.io);
+        // SAFETY: a live context handle, forgotten right after.
+        unsafe { host::context_drop(entry.handle) };
+        entry.handle = 0;
+        errno::SUCCESS
+    }))
+}
+
+/// `compute_single(context)`: `compute`.
+#[export_name = "compute_single"]
+pub extern "C" fn compute_single(context: u32) -> u32 {
+    legacy_compute(context)
+}
+
+/// `get_output_single(...)`: `get_output`.
+#[export_name = "get_output_single"]
+pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
+    legacy_get_output(context, index, buf, max, out)
+}
+
+/// `fini_single(context)`: succeeds on a live context.
+#[export_name = "fini_single"]
+pub extern "C" fn fini_single(context: u32) -> u32 {
+    dialect::errno(State::with(|_, tables| {
+        if tables.live_context(context) {
+            errno::SUCCESS
+        } else {
+            errno::UNSUPPORTED_OPERATION
+        }
+    }))
+}
