@@ -136,13 +136,13 @@ pub mod rust_guest {
 }
 
 impl Guest {
-    fn name(&self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             Guest::Rust { name, .. } | Guest::Wat(name) => name,
         }
     }
 
-    fn module_bytes(&self) -> Vec<u8> {
+    pub fn module_bytes(&self) -> Vec<u8> {
         match self {
             Guest::Rust { path, .. } => {
                 std::fs::read(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))

@@ -24,6 +24,7 @@ macro_rules! assert_test_exists {
 
 mod broken_adapter;
 mod churn;
+mod dialects;
 mod errors;
 mod harness;
 
