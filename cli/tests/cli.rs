@@ -135,7 +135,9 @@ fn wasmedge_imports_are_detected_and_served() {
     let output = run(&["inspect", "wasmedge.wat"], dir.path(), None);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("dialect: wasmedge (imports `load_by_name_with_config`, which only WasmEdge defines)"),
+        text.contains(
+            "dialect: wasmedge (imports `load_by_name_with_config`, which only WasmEdge defines)"
+        ),
         "{text}"
     );
     assert!(text.contains("result: can be componentized"), "{text}");
@@ -158,7 +160,9 @@ fn a_module_without_evidence_gets_the_default_and_a_note() {
     let output = run(&["inspect", "legacy.wat"], dir.path(), None);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("dialect: wasi-nn-0.6 (the default: the module carries no evidence of its numbering)"),
+        text.contains(
+            "dialect: wasi-nn-0.6 (the default: the module carries no evidence of its numbering)"
+        ),
         "{text}"
     );
     // An explicit --dialect needs no note.
@@ -260,7 +264,13 @@ fn failure_leaves_an_existing_output_untouched() {
 fn output_file_is_a_valid_command_component() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     let output = run(
-        &["--dialect", "wasi-nn-0.6", "legacy.wat", "-o", "component.wasm"],
+        &[
+            "--dialect",
+            "wasi-nn-0.6",
+            "legacy.wat",
+            "-o",
+            "component.wasm",
+        ],
         dir.path(),
         None,
     );

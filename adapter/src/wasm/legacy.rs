@@ -51,6 +51,25 @@ pub fn result(ret: &[u32; 4], call: Call) -> u32 {
     }
 }
 
+/// The graph a `load` or `load_by_name` host call left in the return area:
+/// its handle, or the errno. `out` is checked only now, as the reference
+/// reports the call's own failure before it writes `out`; a graph that
+/// cannot be handed out is dropped.
+#[inline(never)]
+fn loaded(state: &State, tables: &Tables, call: Call, out: u32) -> Result<u32, u32> {
+    let err = result(&tables.ret, call);
+    if err != errno::SUCCESS {
+        return Err(err);
+    }
+    let handle = tables.ret[1];
+    if !state.writable(out, 4) {
+        // SAFETY: the graph the host just created, known to nobody else.
+        unsafe { host::graph_drop(handle) };
+        return Err(errno::INVALID_ARGUMENT);
+    }
+    Ok(handle)
+}
+
 /// WITX `load(builder: graph_builder_array, encoding, target) -> graph`.
 ///
 /// The guest's array of `(ptr, len)` pairs is exactly the canonical-ABI
@@ -90,9 +109,6 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
         }
     }
     State::with(|state, tables| {
-        if !state.writable(out, 4) {
-            return errno::INVALID_ARGUMENT;
-        }
         // Room for the new entry first, so that a graph the host created is
         // never lost to an allocation failure.
         if tables.graphs.reserve(&state.arena, 1).is_none() {
@@ -100,11 +116,10 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
         }
         // SAFETY: arguments checked above; `ret` is our return area.
         unsafe { host::load(builders, count, encoding, target, tables.ret.as_mut_ptr()) };
-        let err = result(&tables.ret, Call::Load);
-        if err != errno::SUCCESS {
-            return err;
-        }
-        let handle = tables.ret[1];
+        let handle = match loaded(state, tables, Call::Load, out) {
+            Ok(handle) => handle,
+            Err(errno) => return errno,
+        };
         let mut graph = Graph {
             handle,
             names: RawVec::default(),
@@ -173,19 +188,15 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
         return errno::INVALID_ARGUMENT;
     }
     State::with(|state, tables| {
-        if !state.writable(out, 4) {
-            return errno::INVALID_ARGUMENT;
-        }
         if tables.graphs.reserve(&state.arena, 1).is_none() {
             return errno::TOO_LARGE;
         }
         // SAFETY: arguments checked above; `ret` is our return area.
         unsafe { host::load_by_name(name, name_len, tables.ret.as_mut_ptr()) };
-        let err = result(&tables.ret, Call::LoadByName);
-        if err != errno::SUCCESS {
-            return err;
-        }
-        let handle = tables.ret[1];
+        let handle = match loaded(state, tables, Call::LoadByName, out) {
+            Ok(handle) => handle,
+            Err(errno) => return errno,
+        };
         let mut graph = Graph {
             handle,
             names: RawVec::default(),
