@@ -330,7 +330,11 @@ fn tflite_by_tensor_name_index_and_autodetect() {
         (GraphEncoding::Autodetect, "x"),
     ] {
         let graph = p
-            .load(vec![model("softmax.tflite")], encoding, ExecutionTarget::Cpu)
+            .load(
+                vec![model("softmax.tflite")],
+                encoding,
+                ExecutionTarget::Cpu,
+            )
             .unwrap();
         let context = p.init(graph).unwrap();
         let () = p.call("drop-graph", (graph,));
@@ -398,7 +402,11 @@ fn corrupt_tflite_models_are_errors_not_crashes() {
                 bytes[at] = next(256) as u8;
             }
         }
-        match p.load(vec![bytes], GraphEncoding::Tensorflowlite, ExecutionTarget::Cpu) {
+        match p.load(
+            vec![bytes],
+            GraphEncoding::Tensorflowlite,
+            ExecutionTarget::Cpu,
+        ) {
             Err((code, message)) => {
                 assert_eq!(code, ErrorCode::RuntimeError, "round {round}: {message}");
                 assert!(message.contains("could not"), "round {round}: {message}");
@@ -419,7 +427,10 @@ fn corrupt_tflite_models_are_errors_not_crashes() {
             }
         }
     }
-    assert!(refused >= 20, "only {refused} of 60 damaged models were refused ({loaded} loaded)");
+    assert!(
+        refused >= 20,
+        "only {refused} of 60 damaged models were refused ({loaded} loaded)"
+    );
     assert_eq!(p.live(), 0);
 }
 

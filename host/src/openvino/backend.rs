@@ -677,7 +677,10 @@ mod tests {
         assert_eq!(detect(b"\xEF\xBB\xBF  <net name=\"x\">"), Some(Format::Ir));
         assert_eq!(detect(&[0x08, 0x08, 0x12, 0x00]), Some(Format::Onnx));
         assert_eq!(detect(b"garbage"), None);
-        assert_eq!(detect(b"\x1c\x00\x00\x00TFL3\x00\x00"), Some(Format::Tflite));
+        assert_eq!(
+            detect(b"\x1c\x00\x00\x00TFL3\x00\x00"),
+            Some(Format::Tflite)
+        );
         // A root offset of 0x0108 starts like an ONNX `ir_version` of 1.
         assert_eq!(detect(b"\x08\x01\x00\x00TFL3"), Some(Format::Tflite));
         assert_eq!(detect(b"\x08\x01\x00\x00TFL2"), Some(Format::Onnx));
@@ -723,7 +726,10 @@ mod tests {
         let unreadable = |e: anyhow::Error| NnError::runtime("unreadable", e);
         let model = tflite_model();
         let parsed = read_tflite(core, &model, scratch.path(), unreadable).unwrap();
-        assert_eq!(parsed.outputs().unwrap()[0].name.as_deref(), Some("probabilities"));
+        assert_eq!(
+            parsed.outputs().unwrap()[0].name.as_deref(),
+            Some("probabilities")
+        );
         assert_eq!(entries(scratch.path()), Vec::<PathBuf>::new());
         for corrupt in [&model[..model.len() / 2], b"\x1c\0\0\0TFL3\0\0", b""] {
             let error = read_tflite(core, corrupt, scratch.path(), unreadable)
@@ -735,7 +741,9 @@ mod tests {
         }
         // A scratch folder that cannot be written is a clear runtime error.
         let missing = scratch.path().join("missing");
-        let error = read_tflite(core, &model, &missing, unreadable).err().unwrap();
+        let error = read_tflite(core, &model, &missing, unreadable)
+            .err()
+            .unwrap();
         assert_eq!(error.code, ErrorCode::RuntimeError);
         assert!(
             error.message.contains("staging the TensorFlow Lite model")
