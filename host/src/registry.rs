@@ -83,9 +83,9 @@ impl Registry {
 }
 
 /// Reads a preloaded graph's builders from its folder: `model.xml` +
-/// `model.bin` (openvino) or `model.onnx` (onnx), or else exactly one `*.xml`
-/// / `*.onnx` file (an IR without a `.bin` of the same stem has empty
-/// weights).
+/// `model.bin` (openvino), `model.onnx` (onnx) or `model.tflite`
+/// (tensorflowlite), or else exactly one `*.xml` / `*.onnx` / `*.tflite` file
+/// (an IR without a `.bin` of the same stem has empty weights).
 fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
     let read =
         |path: &Path| std::fs::read(path).with_context(|| format!("reading {}", path.display()));
@@ -117,13 +117,20 @@ fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
             };
             Ok(vec![read(&xml)?, weights])
         }
-        GraphEncoding::Onnx => {
-            let model = match dir.join("model.onnx") {
+        GraphEncoding::Onnx | GraphEncoding::Tensorflowlite => {
+            let extension = if encoding == GraphEncoding::Onnx {
+                "onnx"
+            } else {
+                "tflite"
+            };
+            let model = match dir.join(format!("model.{extension}")) {
                 p if p.is_file() => p,
-                _ => only("onnx")?,
+                _ => only(extension)?,
             };
             Ok(vec![read(&model)?])
         }
-        other => bail!("preloading supports the openvino and onnx encodings, not {other:?}"),
+        other => bail!(
+            "preloading supports the openvino, onnx and tensorflowlite encodings, not {other:?}"
+        ),
     }
 }

@@ -331,3 +331,45 @@ fn preloaded_graphs_are_checked_against_the_runs_cap() {
     let outcome = runner.run(&load, &config).unwrap();
     assert_eq!(outcome.exit_code, 0, "{outcome:?}");
 }
+
+/// A `--graph` TensorFlow Lite model (`model.tflite`) loads for
+/// `load-by-name`, and the private copy OpenVINO reads it from, under the
+/// process's `TMPDIR`, is gone afterwards, whether OpenVINO read it or not.
+#[test]
+fn tflite_graphs_leave_no_temporary_files() {
+    let work = tempfile::tempdir().unwrap();
+    let load = write(
+        work.path(),
+        "load.wasm",
+        &runner_component("softmax", LOAD_BY_NAME),
+    );
+    let graphs = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let graph = format!("softmax=tensorflowlite::{}", graphs.path().display());
+    let run = |model: &[u8]| {
+        std::fs::write(graphs.path().join("model.tflite"), model).unwrap();
+        Command::new(env!("CARGO_BIN_EXE_nn-host"))
+            .current_dir(work.path())
+            .env("TMPDIR", tmp.path())
+            .args(["run", "--no-cache", "--graph", &graph, &load])
+            .output()
+            .unwrap()
+    };
+    let empty = || std::fs::read_dir(tmp.path()).unwrap().count() == 0;
+    let loaded = run(&common::model("softmax.tflite"));
+    assert_eq!(
+        loaded.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&loaded.stderr)
+    );
+    assert!(empty(), "files left in TMPDIR after a load");
+    let refused = run(b"\x1c\0\0\0TFL3 not a model");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("preloading graph \"softmax\"") && stderr.contains("Tflite"),
+        "{stderr}"
+    );
+    assert!(empty(), "files left in TMPDIR after a failed load");
+}

@@ -309,6 +309,131 @@ fn onnx_by_decimal_index_and_autodetect() {
     );
 }
 
+/// What tests/models/softmax.tflite adds to its input before the softmax
+/// (`TFLITE_BIAS` in generate.py).
+const TFLITE_BIAS: [f32; 4] = [0.5, -1.0, 2.0, 0.0];
+
+fn tflite_expected(x: &[f32; 4]) -> Vec<f32> {
+    softmax(x.iter().zip(TFLITE_BIAS).map(|(x, b)| x + b))
+}
+
+/// TensorFlow Lite through OpenVINO's frontend: ports carry the TFLite
+/// tensors' names (`x`, `probabilities`), as IR and ONNX ports carry theirs.
+#[test]
+fn tflite_by_tensor_name_index_and_autodetect() {
+    let mut p = Proxy::new();
+    let x = [1.0, 2.0, 3.0, 4.0];
+    let y = [-3.0, 0.25, 7.5, -0.5];
+    for (encoding, input) in [
+        (GraphEncoding::Tensorflowlite, "x"),
+        (GraphEncoding::Tensorflowlite, "0"),
+        (GraphEncoding::Autodetect, "x"),
+    ] {
+        let graph = p
+            .load(
+                vec![model("softmax.tflite")],
+                encoding,
+                ExecutionTarget::Cpu,
+            )
+            .unwrap();
+        let context = p.init(graph).unwrap();
+        let () = p.call("drop-graph", (graph,));
+        for values in [x, y] {
+            let tensor = p.f32_tensor(&[1, 4], &values);
+            let outputs = p.compute(context, vec![(input, tensor)]).unwrap();
+            assert_eq!(
+                outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+                ["probabilities"]
+            );
+            let out = outputs[0].1;
+            assert_eq!(p.dims(out), [1, 4]);
+            assert_eq!(p.ty(out), TensorType::Fp32);
+            assert_close(&p.f32s(out), &tflite_expected(&values));
+            let () = p.call("drop-tensor", (out,));
+        }
+        let wrong = p.f32_tensor(&[1, 10], &INPUT);
+        let (code, message) = p.compute(context, vec![("x", wrong)]).unwrap_err();
+        assert_eq!(code, ErrorCode::InvalidArgument, "{message}");
+        assert!(message.contains("expects shape [1, 4]"), "{message}");
+        let () = p.call("drop-context", (context,));
+    }
+    assert_eq!(p.live(), 0);
+
+    // The stateful version names outputs the same way.
+    let mut p = Proxy::stateful();
+    let graph = p
+        .load(
+            vec![model("softmax.tflite")],
+            GraphEncoding::Tensorflowlite,
+            ExecutionTarget::Cpu,
+        )
+        .unwrap();
+    let context = p.init(graph).unwrap();
+    let tensor = p.f32_tensor(&[1, 4], &y);
+    p.set_input(context, "x", tensor).unwrap();
+    p.run(context).unwrap();
+    let out = p.get_output(context, "probabilities").unwrap();
+    assert_close(&p.f32s(out), &tflite_expected(&y));
+}
+
+/// Damaged TensorFlow Lite files (cut short, bytes overwritten) give an error
+/// resource or, where the damage misses what OpenVINO reads, a graph that
+/// still computes; never a crash.
+#[test]
+fn corrupt_tflite_models_are_errors_not_crashes() {
+    let mut p = Proxy::new();
+    let good = model("softmax.tflite");
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    let (mut refused, mut loaded) = (0, 0);
+    for round in 0..60 {
+        let mut bytes = good.clone();
+        if round % 3 == 0 {
+            bytes.truncate(next(good.len()));
+        } else {
+            for _ in 0..1 + next(4) {
+                // Past the identifier, so that the bytes stay "TensorFlow Lite".
+                let at = 8 + next(good.len() - 8);
+                bytes[at] = next(256) as u8;
+            }
+        }
+        match p.load(
+            vec![bytes],
+            GraphEncoding::Tensorflowlite,
+            ExecutionTarget::Cpu,
+        ) {
+            Err((code, message)) => {
+                assert_eq!(code, ErrorCode::RuntimeError, "round {round}: {message}");
+                assert!(message.contains("could not"), "round {round}: {message}");
+                refused += 1;
+            }
+            Ok(graph) => {
+                loaded += 1;
+                if let Ok(context) = p.init(graph) {
+                    let tensor = p.f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+                    if let Ok(outputs) = p.compute(context, vec![("0", tensor)]) {
+                        for (_, out) in outputs {
+                            let () = p.call("drop-tensor", (out,));
+                        }
+                    }
+                    let () = p.call("drop-context", (context,));
+                }
+                let () = p.call("drop-graph", (graph,));
+            }
+        }
+    }
+    assert!(
+        refused >= 20,
+        "only {refused} of 60 damaged models were refused ({loaded} loaded)"
+    );
+    assert_eq!(p.live(), 0);
+}
+
 #[test]
 fn two_inputs_two_outputs_in_model_order() {
     let mut p = Proxy::new();
@@ -461,25 +586,67 @@ fn bad_models_are_errors() {
             vec![b"garbage".to_vec()],
             GraphEncoding::Autodetect,
             ErrorCode::InvalidEncoding,
-            "recognised neither",
+            "recognised none of",
         ),
         (
             vec![],
             GraphEncoding::Autodetect,
             ErrorCode::InvalidEncoding,
-            "recognised neither",
+            "recognised none of",
         ),
         (
             vec![b"\x1c\0\0\0TFL3\0\0".to_vec()],
             GraphEncoding::Autodetect,
-            ErrorCode::InvalidEncoding,
-            "TensorFlow Lite",
+            ErrorCode::RuntimeError,
+            "could not read the Tflite model",
         ),
         (
             vec![b"\x1c\0\0\0TFL3\0\0".to_vec()],
             GraphEncoding::Tensorflowlite,
+            ErrorCode::RuntimeError,
+            "could not read the Tflite model",
+        ),
+        (
+            vec![b"garbage".to_vec()],
+            GraphEncoding::Tensorflowlite,
+            ErrorCode::RuntimeError,
+            "could not read the Tflite model",
+        ),
+        (
+            vec![model("softmax.tflite"), vec![]],
+            GraphEncoding::Tensorflowlite,
+            ErrorCode::InvalidArgument,
+            "a tensorflowlite graph needs 1 builder (the .tflite model), got 2",
+        ),
+        (
+            vec![],
+            GraphEncoding::Tensorflowlite,
+            ErrorCode::InvalidArgument,
+            "needs 1 builder (the .tflite model), got 0",
+        ),
+        (
+            vec![model("softmax.tflite"), vec![]],
+            GraphEncoding::Autodetect,
+            ErrorCode::InvalidArgument,
+            "needs 1 builder (the .tflite model), got 2",
+        ),
+        (
+            vec![model("softmax.onnx")],
+            GraphEncoding::Tensorflowlite,
             ErrorCode::InvalidEncoding,
-            "TensorFlow Lite",
+            "declared Tflite but its bytes look like Onnx",
+        ),
+        (
+            vec![model("softmax.tflite"), vec![]],
+            GraphEncoding::Openvino,
+            ErrorCode::InvalidEncoding,
+            "declared Ir but its bytes look like Tflite",
+        ),
+        (
+            vec![model("softmax.tflite")],
+            GraphEncoding::Onnx,
+            ErrorCode::InvalidEncoding,
+            "declared Onnx but its bytes look like Tflite",
         ),
         (
             vec![vec![1]],

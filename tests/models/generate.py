@@ -3,8 +3,9 @@
 `generate.py ir_names` writes only ir_names.txt).
 
 OpenVINO's Python opset API builds the IR models; the `onnx` package builds the
-ONNX one. Re-running gives the same bytes, and the files are committed so that
-tests need no Python at run time.
+ONNX one, and the `tflite` and `flatbuffers` packages the TensorFlow Lite one.
+Re-running gives the same bytes, and the files are committed so that tests
+need no Python at run time.
 """
 import os
 import random
@@ -125,6 +126,123 @@ def softmax_onnx():
     return model.SerializeToString(deterministic=True)
 
 
+# The constant `softmax_tflite` adds to its input.
+TFLITE_BIAS = [0.5, -1.0, 2.0, 0.0]
+
+
+def softmax_tflite():
+    """TensorFlow Lite: `x` f32[1,4] -> `probabilities` = SOFTMAX(ADD(x, bias)),
+    bias = TFLITE_BIAS (a constant buffer, so the model's weights are read too).
+
+    Written with the flatbuffers builder API of the `tflite` package (the
+    generated code of TensorFlow's schema.fbs), without TensorFlow itself.
+    """
+    import flatbuffers
+    import tflite as t
+
+    b = flatbuffers.Builder(0)
+
+    def vector(start, items, prepend):
+        start(b, len(items))
+        for item in reversed(items):
+            prepend(item)
+        return b.EndVector()
+
+    def ints(start, items):
+        return vector(start, items, b.PrependInt32)
+
+    def tables(start, items):
+        return vector(start, items, b.PrependUOffsetTRelative)
+
+    # Buffer 0 is the schema's empty sentinel; buffer 1 holds the bias.
+    bias = b.CreateNumpyVector(np.frombuffer(np.array(TFLITE_BIAS, "<f4").tobytes(), np.uint8))
+    buffers = []
+    for data in [None, bias]:
+        t.BufferStart(b)
+        if data is not None:
+            t.BufferAddData(b, data)
+        buffers.append(t.BufferEnd(b))
+    # Tensors 0..3: x, bias, shifted, probabilities.
+    tensors = []
+    for name, buffer in [("x", 0), ("bias", 1), ("shifted", 0), ("probabilities", 0)]:
+        name = b.CreateString(name)
+        shape = ints(t.TensorStartShapeVector, [1, 4])
+        t.TensorStart(b)
+        t.TensorAddShape(b, shape)
+        t.TensorAddType(b, t.TensorType.FLOAT32)
+        t.TensorAddBuffer(b, buffer)
+        t.TensorAddName(b, name)
+        tensors.append(t.TensorEnd(b))
+    t.AddOptionsStart(b)
+    add_options = t.AddOptionsEnd(b)
+    t.SoftmaxOptionsStart(b)
+    t.SoftmaxOptionsAddBeta(b, 1.0)
+    softmax_options = t.SoftmaxOptionsEnd(b)
+    operators = []
+    for code, inputs, outputs, options_type, options in [
+        (0, [0, 1], [2], t.BuiltinOptions.AddOptions, add_options),
+        (1, [2], [3], t.BuiltinOptions.SoftmaxOptions, softmax_options),
+    ]:
+        inputs = ints(t.OperatorStartInputsVector, inputs)
+        outputs = ints(t.OperatorStartOutputsVector, outputs)
+        t.OperatorStart(b)
+        t.OperatorAddOpcodeIndex(b, code)
+        t.OperatorAddInputs(b, inputs)
+        t.OperatorAddOutputs(b, outputs)
+        t.OperatorAddBuiltinOptionsType(b, options_type)
+        t.OperatorAddBuiltinOptions(b, options)
+        operators.append(t.OperatorEnd(b))
+    codes = []
+    for builtin in [t.BuiltinOperator.ADD, t.BuiltinOperator.SOFTMAX]:
+        t.OperatorCodeStart(b)
+        t.OperatorCodeAddDeprecatedBuiltinCode(b, builtin)
+        t.OperatorCodeAddBuiltinCode(b, builtin)
+        t.OperatorCodeAddVersion(b, 1)
+        codes.append(t.OperatorCodeEnd(b))
+    tensors = tables(t.SubGraphStartTensorsVector, tensors)
+    inputs = ints(t.SubGraphStartInputsVector, [0])
+    outputs = ints(t.SubGraphStartOutputsVector, [3])
+    operators = tables(t.SubGraphStartOperatorsVector, operators)
+    name = b.CreateString("main")
+    t.SubGraphStart(b)
+    t.SubGraphAddTensors(b, tensors)
+    t.SubGraphAddInputs(b, inputs)
+    t.SubGraphAddOutputs(b, outputs)
+    t.SubGraphAddOperators(b, operators)
+    t.SubGraphAddName(b, name)
+    subgraphs = tables(t.ModelStartSubgraphsVector, [t.SubGraphEnd(b)])
+    codes = tables(t.ModelStartOperatorCodesVector, codes)
+    buffers = tables(t.ModelStartBuffersVector, buffers)
+    description = b.CreateString("nn-componentize test model")
+    t.ModelStart(b)
+    t.ModelAddVersion(b, 3)
+    t.ModelAddOperatorCodes(b, codes)
+    t.ModelAddSubgraphs(b, subgraphs)
+    t.ModelAddDescription(b, description)
+    t.ModelAddBuffers(b, buffers)
+    b.Finish(t.ModelEnd(b), file_identifier=b"TFL3")
+    model = bytes(b.Output())
+    check_softmax_tflite(model)
+    return model
+
+
+def check_softmax_tflite(model):
+    """Has OpenVINO's TensorFlow Lite frontend (which reads only files) compute
+    softmax(x + bias) with the tensor names the tests use."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "model.tflite")
+        with open(path, "wb") as f:
+            f.write(model)
+        read = ov.Core().read_model(path)
+    assert [p.get_names() for p in read.inputs] == [{"x"}], read.inputs
+    assert [p.get_names() for p in read.outputs] == [{"probabilities"}], read.outputs
+    x = np.array([[1.0, 2.0, 3.0, 4.0]], np.float32)
+    shifted = x + np.array(TFLITE_BIAS, np.float32)
+    expected = np.exp(shifted - shifted.max()) / np.exp(shifted - shifted.max()).sum()
+    got = ov.Core().compile_model(read, "CPU")([x])[0]
+    assert np.allclose(got, expected, atol=1e-6), (got, expected)
+
+
 # A Parameter feeding a Result; `@NAMES@` is the Parameter port's raw `names` attribute.
 NAMES_IR = (
     '<?xml version="1.0"?>\n<net name="names" version="11"><layers>'
@@ -193,6 +311,8 @@ def main():
     save_ir(dynamic(), "dynamic")
     with open(os.path.join(HERE, "softmax.onnx"), "wb") as f:
         f.write(softmax_onnx())
+    with open(os.path.join(HERE, "softmax.tflite"), "wb") as f:
+        f.write(softmax_tflite())
     names_fixture()
 
 

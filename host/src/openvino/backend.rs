@@ -10,16 +10,17 @@
 //! tensor that shared it; one the guest still holds is left alone and a
 //! fresh buffer is bound in its place.
 
-use super::ffi::{CompiledModel, Core, Element, HostTensor, InferRequest, Port};
+use super::ffi::{self, CompiledModel, Core, Element, HostTensor, InferRequest, Port};
 use crate::backend::{
     Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
     Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Loads `openvino` IR (XML + weights) and `onnx` models, or sniffs them for
-/// `autodetect`; compiled models run on OpenVINO's CPU or GPU plugin.
+/// Loads `openvino` IR (XML + weights), `onnx` and `tensorflowlite` models,
+/// or sniffs which for `autodetect`; compiled models run on OpenVINO's CPU or
+/// GPU plugin.
 #[derive(Debug, Clone, Default)]
 pub struct OpenVino {
     /// OpenVINO's model cache folder, if any (see [`OpenVino::with_model_cache`]).
@@ -48,8 +49,6 @@ impl Backend for OpenVino {
         "OpenVINO"
     }
 
-    /// `tensorflowlite` is claimed only so that its refusal can say why
-    /// (see [`tflite_unsupported`]) rather than "no backend".
     fn encodings(&self) -> &'static [GraphEncoding] {
         &[
             GraphEncoding::Openvino,
@@ -75,11 +74,11 @@ impl Backend for OpenVino {
                 _ => Format::Ir,
             },
             GraphEncoding::Onnx => Format::Onnx,
-            GraphEncoding::Tensorflowlite => return Err(tflite_unsupported()),
+            GraphEncoding::Tensorflowlite => Format::Tflite,
             other => {
                 return Err(NnError::new(
                     ErrorCode::InvalidEncoding,
-                    format!("the OpenVINO backend does not read the {other:?} encoding; it reads openvino, onnx and autodetect"),
+                    format!("the OpenVINO backend does not read the {other:?} encoding; it reads openvino, onnx, tensorflowlite and autodetect"),
                 ))
             }
         };
@@ -96,6 +95,13 @@ impl Backend for OpenVino {
             (Format::Onnx, _) => {
                 return Err(NnError::invalid_argument(format!(
                     "an onnx graph needs 1 builder (the model), got {}",
+                    builders.len()
+                )))
+            }
+            (Format::Tflite, [model]) => (*model, None),
+            (Format::Tflite, _) => {
+                return Err(NnError::invalid_argument(format!(
+                    "a tensorflowlite graph needs 1 builder (the .tflite model), got {}",
                     builders.len()
                 )))
             }
@@ -135,7 +141,7 @@ impl Backend for OpenVino {
         let started = std::time::Instant::now();
         // Unreadable model bytes are a backend failure, `runtime-error`, as in
         // the reference host (the legacy `runtime_error` errno).
-        let parsed = core.read_model(model, weights).map_err(|e| {
+        let unreadable = |e: anyhow::Error| {
             NnError::new(
                 ErrorCode::RuntimeError,
                 format!(
@@ -143,7 +149,11 @@ impl Backend for OpenVino {
                     model.len()
                 ),
             )
-        })?;
+        };
+        let parsed = match format {
+            Format::Tflite => read_tflite(core, model, &std::env::temp_dir(), unreadable)?,
+            Format::Ir | Format::Onnx => core.read_model(model, weights).map_err(unreadable)?,
+        };
         // The CPU plugin allocates static outputs while compiling.
         let outputs = parsed
             .outputs()
@@ -164,22 +174,83 @@ fn openvino_builders(count: usize) -> NnError {
     ))
 }
 
-/// A model format OpenVINO reads from memory.
+/// A model format this backend reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Ir,
     Onnx,
+    Tflite,
 }
 
-fn tflite_unsupported() -> NnError {
-    NnError::new(
-        ErrorCode::InvalidEncoding,
-        "OpenVINO 2026.4 reads TensorFlow Lite models only from files, not from memory, so this host cannot load tensorflowlite graphs",
-    )
+/// Reads a TensorFlow Lite model through a file, the only way OpenVINO reads
+/// one (see [`Core::read_model_file`]): a private copy staged under
+/// `scratch` (see [`stage_tflite`]) and removed before this returns,
+/// whether OpenVINO read it or not, so the guest's model bytes do not
+/// outlive the load. (The frontend reads the file into memory; nothing maps
+/// it after the read.) OpenVINO's failures go through `unreadable`.
+fn read_tflite(
+    core: &Core,
+    model: &[u8],
+    scratch: &Path,
+    unreadable: impl FnOnce(anyhow::Error) -> NnError,
+) -> Result<ffi::Model, NnError> {
+    let staged = stage_tflite(model, scratch).map_err(|e| {
+        NnError::runtime(
+            &format!(
+                "staging the TensorFlow Lite model in a private folder under {}",
+                scratch.display()
+            ),
+            e.into(),
+        )
+    })?;
+    let parsed = core
+        .read_model_file(&staged.path().join(TFLITE_FILE))
+        .map_err(unreadable);
+    // Removed here rather than on drop, so that a failure is not silent.
+    let folder = staged.path().to_path_buf();
+    staged.close().map_err(|e| {
+        NnError::runtime(
+            &format!(
+                "removing the private copy of the TensorFlow Lite model in {}",
+                folder.display()
+            ),
+            e.into(),
+        )
+    })?;
+    parsed
+}
+
+/// The staged model's file name: OpenVINO picks its TensorFlow Lite
+/// frontend for a file only by the `.tflite` extension.
+const TFLITE_FILE: &str = "model.tflite";
+
+/// Writes `model` to [`TFLITE_FILE`] in a fresh folder under `scratch` that
+/// only this user can enter (mode 0700, the file 0600, on Unix). The folder
+/// and the file go when the returned handle is closed or dropped, on every
+/// error path too.
+fn stage_tflite(model: &[u8], scratch: &Path) -> std::io::Result<tempfile::TempDir> {
+    use std::io::Write as _;
+    let mut folder = tempfile::Builder::new();
+    folder.prefix("nn-host-tflite-");
+    #[cfg(unix)]
+    folder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let staged = folder.tempdir_in(scratch)?;
+    let mut file = std::fs::OpenOptions::new();
+    file.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
+    file.open(staged.path().join(TFLITE_FILE))?
+        .write_all(model)?;
+    Ok(staged)
 }
 
 /// Recognises a model's format from its first bytes.
 fn detect(bytes: &[u8]) -> Option<Format> {
+    // A TensorFlow Lite flatbuffer: a 4-byte root offset, then the schema's
+    // file identifier. Checked first: the offset's bytes may look like ONNX.
+    if bytes.get(4..8) == Some(b"TFL3") {
+        return Some(Format::Tflite);
+    }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = &text[text.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
     if text.starts_with(b"<?xml") || text.starts_with(b"<net") {
@@ -197,14 +268,11 @@ fn detect(bytes: &[u8]) -> Option<Format> {
 /// Picks the format for `autodetect` from the first builder.
 fn sniff(builders: &[&[u8]]) -> Result<Format, NnError> {
     let first = builders.first().copied().unwrap_or_default();
-    if first.get(4..8) == Some(b"TFL3") {
-        return Err(tflite_unsupported());
-    }
     detect(first).ok_or_else(|| {
         NnError::new(
             ErrorCode::InvalidEncoding,
             format!(
-                "autodetect recognised neither OpenVINO IR XML nor ONNX in the first builder ({} bytes, starting {:02x?})",
+                "autodetect recognised none of OpenVINO IR XML, ONNX and TensorFlow Lite in the first builder ({} bytes, starting {:02x?})",
                 first.len(),
                 &first[..first.len().min(8)]
             ),
@@ -609,12 +677,79 @@ mod tests {
         assert_eq!(detect(b"\xEF\xBB\xBF  <net name=\"x\">"), Some(Format::Ir));
         assert_eq!(detect(&[0x08, 0x08, 0x12, 0x00]), Some(Format::Onnx));
         assert_eq!(detect(b"garbage"), None);
-        let tflite: &[u8] = b"\x1c\x00\x00\x00TFL3\x00\x00";
         assert_eq!(
-            sniff(&[tflite]).unwrap_err().code,
-            ErrorCode::InvalidEncoding
+            detect(b"\x1c\x00\x00\x00TFL3\x00\x00"),
+            Some(Format::Tflite)
         );
+        // A root offset of 0x0108 starts like an ONNX `ir_version` of 1.
+        assert_eq!(detect(b"\x08\x01\x00\x00TFL3"), Some(Format::Tflite));
+        assert_eq!(detect(b"\x08\x01\x00\x00TFL2"), Some(Format::Onnx));
         assert_eq!(sniff(&[]).unwrap_err().code, ErrorCode::InvalidEncoding);
+    }
+
+    fn tflite_model() -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/models/softmax.tflite"),
+        )
+        .unwrap()
+    }
+
+    fn entries(dir: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn tflite_is_staged_privately() {
+        use std::os::unix::fs::PermissionsExt;
+        let scratch = tempfile::tempdir().unwrap();
+        let model = tflite_model();
+        let staged = stage_tflite(&model, scratch.path()).unwrap();
+        assert_eq!(entries(scratch.path()), [staged.path()]);
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let file = staged.path().join(TFLITE_FILE);
+        assert_eq!(mode(staged.path()), 0o700);
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(std::fs::read(&file).unwrap(), model);
+        drop(staged);
+        assert_eq!(entries(scratch.path()), Vec::<PathBuf>::new());
+    }
+
+    /// The staged copy is gone once `read_tflite` returns, read or not.
+    #[test]
+    fn tflite_staging_leaves_nothing_behind() {
+        let core = Core::get().unwrap();
+        let scratch = tempfile::tempdir().unwrap();
+        let unreadable = |e: anyhow::Error| NnError::runtime("unreadable", e);
+        let model = tflite_model();
+        let parsed = read_tflite(core, &model, scratch.path(), unreadable).unwrap();
+        assert_eq!(
+            parsed.outputs().unwrap()[0].name.as_deref(),
+            Some("probabilities")
+        );
+        assert_eq!(entries(scratch.path()), Vec::<PathBuf>::new());
+        for corrupt in [&model[..model.len() / 2], b"\x1c\0\0\0TFL3\0\0", b""] {
+            let error = read_tflite(core, corrupt, scratch.path(), unreadable)
+                .err()
+                .unwrap();
+            assert_eq!(error.code, ErrorCode::RuntimeError, "{error}");
+            assert!(error.message.starts_with("unreadable: "), "{error}");
+            assert_eq!(entries(scratch.path()), Vec::<PathBuf>::new());
+        }
+        // A scratch folder that cannot be written is a clear runtime error.
+        let missing = scratch.path().join("missing");
+        let error = read_tflite(core, &model, &missing, unreadable)
+            .err()
+            .unwrap();
+        assert_eq!(error.code, ErrorCode::RuntimeError);
+        assert!(
+            error.message.contains("staging the TensorFlow Lite model")
+                && error.message.contains(&*missing.to_string_lossy()),
+            "{error}"
+        );
     }
 
     fn softmax_context() -> ExecutionContext {

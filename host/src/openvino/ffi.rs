@@ -245,6 +245,22 @@ impl Core {
         Ok(Model(raw))
     }
 
+    /// Parses the model file at `path` with the frontend OpenVINO picks for
+    /// it. The only way into the TensorFlow Lite frontend: from memory,
+    /// OpenVINO 2026.4 offers its frontends a stream, which that one does not
+    /// take, and from a file it takes only a name ending in `.tflite`.
+    pub fn read_model_file(&self, path: &Path) -> Result<Model> {
+        let path_c = CString::new(path.as_os_str().as_encoded_bytes())
+            .with_context(|| format!("model path {} contains NUL", path.display()))?;
+        let mut raw = ptr::null_mut();
+        // SAFETY: valid core, NUL-terminated path; no weights file.
+        check(
+            unsafe { sys::ov_core_read_model(self.0, path_c.as_ptr(), ptr::null(), &mut raw) },
+            "reading the model file",
+        )?;
+        Ok(Model(raw))
+    }
+
     /// Compiles `model` for `device` ("CPU", "GPU"). With `cache_dir`,
     /// OpenVINO's model cache (the `CACHE_DIR` property of this compile
     /// only) stores the compiled blob there, keyed by a hash of the model

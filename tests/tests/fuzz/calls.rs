@@ -38,6 +38,7 @@ const UNSUPPORTED_OPERATION: u32 = 6;
 
 const OPENVINO: u32 = 0;
 const ONNX: u32 = 1;
+const TENSORFLOWLITE: u32 = 4;
 const AUTODETECT: u32 = 5;
 const TPU: u32 = 2;
 
@@ -757,6 +758,8 @@ fn documented(
                 && nn == 0
             {
                 Some("ONNX model: no ONNX backend on the reference")
+            } else if r == UNSUPPORTED_OPERATION && *encoding == TENSORFLOWLITE && nn != 0 {
+                Some("load as tensorflowlite: no TensorFlow Lite backend on the reference; nn-host rejects the arguments")
             } else if r == UNSUPPORTED_OPERATION && *encoding == AUTODETECT {
                 Some("autodetect: no such backend on the reference")
             } else {
