@@ -114,30 +114,7 @@ impl Backend for OpenVino {
                 ));
             }
         }
-        let device = match target {
-            ExecutionTarget::Cpu => "CPU",
-            ExecutionTarget::Gpu => "GPU",
-            ExecutionTarget::Tpu => {
-                return Err(NnError::new(
-                    ErrorCode::UnsupportedOperation,
-                    "OpenVINO has no TPU execution target; use cpu or gpu",
-                ))
-            }
-        };
         let core = Core::get().map_err(|e| NnError::runtime("OpenVINO is unavailable", e))?;
-        if device == "GPU" {
-            let devices = core
-                .available_devices()
-                .map_err(|e| NnError::runtime("listing OpenVINO devices", e))?;
-            // A runtime error, as when the reference's OpenVINO fails to
-            // compile for a missing device: the target itself is supported.
-            if !devices.iter().any(|d| d.starts_with("GPU")) {
-                return Err(NnError::new(
-                    ErrorCode::RuntimeError,
-                    format!("the gpu target needs an OpenVINO GPU device, but this machine has only: {}", devices.join(", ")),
-                ));
-            }
-        }
         let started = std::time::Instant::now();
         // Unreadable model bytes are a backend failure, `runtime-error`, as in
         // the reference host (the legacy `runtime_error` errno).
@@ -154,6 +131,32 @@ impl Backend for OpenVino {
             Format::Tflite => read_tflite(core, model, &std::env::temp_dir(), unreadable)?,
             Format::Ir | Format::Onnx => core.read_model(model, weights).map_err(unreadable)?,
         };
+        // The target is checked once the model has been read, in the
+        // reference's order: unreadable bytes are `runtime-error` whatever
+        // the target.
+        let device = match target {
+            ExecutionTarget::Cpu => "CPU",
+            ExecutionTarget::Gpu => "GPU",
+            ExecutionTarget::Tpu => {
+                return Err(NnError::new(
+                    ErrorCode::UnsupportedOperation,
+                    "OpenVINO has no TPU execution target; use cpu or gpu",
+                ))
+            }
+        };
+        if device == "GPU" {
+            let devices = core
+                .available_devices()
+                .map_err(|e| NnError::runtime("listing OpenVINO devices", e))?;
+            // A runtime error, as when the reference's OpenVINO fails to
+            // compile for a missing device: the target itself is supported.
+            if !devices.iter().any(|d| d.starts_with("GPU")) {
+                return Err(NnError::new(
+                    ErrorCode::RuntimeError,
+                    format!("the gpu target needs an OpenVINO GPU device, but this machine has only: {}", devices.join(", ")),
+                ));
+            }
+        }
         // The CPU plugin allocates static outputs while compiling.
         let outputs = parsed
             .outputs()

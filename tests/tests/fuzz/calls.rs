@@ -910,6 +910,12 @@ const FIXED_SEEDS: &[(u64, &str)] = &[
          unsupported_operation before it writes, the adapter checked the pointer first",
     ),
     (1_000_065, "the same"),
+    (
+        1_000_080,
+        "load of an unreadable model with target tpu: the reference reads the model \
+         first (runtime_error), nn-host refused the target first",
+    ),
+    (1_000_364, "the same"),
 ];
 
 #[test]
