@@ -735,13 +735,12 @@ fn documented(
         (
             Call::Load {
                 encoding,
-                model,
                 builders,
+                in_bounds,
                 ..
             },
             Some(r),
         ) => {
-            let kind = model.map(|m| models[m].kind);
             if r == RUNTIME_ERROR
                 && nn == INVALID_ARGUMENT
                 && *builders != 2
@@ -752,12 +751,14 @@ fn documented(
                 Some(
                     "load as onnx: no ONNX backend on the reference; nn-host rejects the arguments",
                 )
-            } else if r == UNSUPPORTED_OPERATION
-                && *encoding == ONNX
-                && kind == Some(ModelKind::Onnx)
-                && nn == 0
-            {
+            } else if r == UNSUPPORTED_OPERATION && *encoding == ONNX && nn == 0 {
                 Some("ONNX model: no ONNX backend on the reference")
+            } else if r == UNSUPPORTED_OPERATION
+                && *encoding != OPENVINO
+                && !in_bounds
+                && nn == INVALID_ARGUMENT
+            {
+                Some("out-of-bounds builders and an encoding without backend on the reference, which says so before reading them; the adapter must check them before the host can")
             } else if r == UNSUPPORTED_OPERATION && *encoding == TENSORFLOWLITE && nn != 0 {
                 Some("load as tensorflowlite: no TensorFlow Lite backend on the reference; nn-host rejects the arguments")
             } else if r == UNSUPPORTED_OPERATION && *encoding == AUTODETECT {
