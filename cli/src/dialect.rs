@@ -17,12 +17,32 @@ pub(crate) struct Resolved {
 }
 
 /// Name-section evidence: a substring of a (legacy-mangled) Rust symbol,
-/// the dialect it shows, and how to say so.
-const SYMBOLS: &[(&str, Dialect, &str)] = &[(
-    "16wasmedge_wasi_nn",
-    Dialect::WasmEdge,
-    "its name section has symbols of the `wasmedge_wasi_nn` crate",
-)];
+/// the dialect it shows, and how to say so. Only symbols no other crate
+/// generation has count (checked against the crates' sources).
+const SYMBOLS: &[(&str, Dialect, &str)] = &[
+    (
+        "16wasmedge_wasi_nn",
+        Dialect::WasmEdge,
+        "its name section has symbols of the `wasmedge_wasi_nn` crate",
+    ),
+    // `wasi_nn::error::Error::{raw_error, from_raw_error}`: only 0.1's error
+    // is a raw errno (0.2–0.3 have no `error` module, 0.4–0.6 an enum).
+    (
+        "7wasi_nn5error5Error9raw_error",
+        Dialect::WasiNn01,
+        "its name section has `wasi_nn::error::Error::raw_error`, which only crates.io wasi-nn 0.1 defines",
+    ),
+    (
+        "7wasi_nn5error5Error14from_raw_error",
+        Dialect::WasiNn01,
+        "its name section has `wasi_nn::error::Error::from_raw_error`, which only crates.io wasi-nn 0.1 defines",
+    ),
+];
+
+/// Symbols of the `GraphBuilder` API of crates.io wasi-nn 0.4–0.6, which
+/// kept their names while the numbering changed under them: evidence of the
+/// crate, not of its version.
+const GRAPH_BUILDER_API: [&str; 2] = ["7wasi_nn5graph", "7wasi_nn6tensor"];
 
 pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolved {
     if let Some(dialect) = requested {
@@ -56,19 +76,132 @@ pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolv
         }
     }
     let dialect = Dialect::default();
+    let uses_nn = facts
+        .imports
+        .iter()
+        .any(|(module, ..)| *module == legacy::module());
+    let graph_builder = facts
+        .function_names
+        .iter()
+        .any(|name| GRAPH_BUILDER_API.iter().any(|marker| name.contains(marker)));
+    if graph_builder {
+        return Resolved {
+            dialect,
+            reason: "the default: symbols of crates.io wasi-nn's GraphBuilder API, which 0.4, 0.5 \
+                     and 0.6 share"
+                .into(),
+            note: uses_nn.then(|| {
+                format!(
+                    "the module was built with crates.io wasi-nn 0.4, 0.5 or 0.6, which number \
+                     tensor types differently; it is read as {dialect}: if it was built with 0.4 \
+                     or 0.5, say so with --dialect wasi-nn-0.2 or wasi-nn-0.5"
+                )
+            }),
+        };
+    }
     Resolved {
         dialect,
         reason: "the default: the module carries no evidence of its numbering".into(),
-        note: facts
-            .imports
-            .iter()
-            .any(|(module, ..)| *module == legacy::module())
-            .then(|| {
-                format!(
-                    "no evidence of the crate that built the module: its wasi-nn numbers are read as \
-                     {dialect}; if it was built with another, say so with --dialect (one of: {})",
-                    Dialect::choices()
-                )
-            }),
+        note: uses_nn.then(|| {
+            format!(
+                "no evidence of the crate that built the module: its wasi-nn numbers are read as \
+                 {dialect}; if it was built with another, say so with --dialect (one of: {})",
+                Dialect::choices()
+            )
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Componentizer, Dialect};
+
+    /// `inspect`'s dialect and note for a module that imports `compute`
+    /// and defines a function named `symbol`.
+    fn detected(symbol: &str, extra_import: &str) -> (Dialect, String, Vec<String>) {
+        let wat = format!(
+            r#"(module
+                (import "wasi_ephemeral_nn" "compute" (func (param i32) (result i32)))
+                {extra_import}
+                (memory (export "memory") 1)
+                (func ${symbol}))"#
+        );
+        let inspection = Componentizer::new().inspect(wat.as_bytes()).unwrap();
+        (
+            inspection.dialect,
+            inspection.dialect_reason,
+            inspection.notes,
+        )
+    }
+
+    #[test]
+    fn wasmedge_symbols() {
+        let (dialect, reason, notes) = detected(
+            "_ZN16wasmedge_wasi_nn5graph5Graph4load17h0123456789abcdefE",
+            "",
+        );
+        assert_eq!(dialect, Dialect::WasmEdge);
+        assert!(reason.contains("wasmedge_wasi_nn"), "{reason}");
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn wasmedge_imports_win_over_symbols() {
+        let (dialect, reason, _) = detected(
+            "_ZN7wasi_nn5error5Error9raw_error17h0123456789abcdefE",
+            r#"(import "wasi_ephemeral_nn" "unload" (func (param i32) (result i32)))"#,
+        );
+        assert_eq!(dialect, Dialect::WasmEdge);
+        assert!(reason.contains("`unload`"), "{reason}");
+    }
+
+    #[test]
+    fn wasi_nn_0_1_error_symbols() {
+        for symbol in [
+            "_ZN7wasi_nn5error5Error9raw_error17h0123456789abcdefE",
+            "_ZN7wasi_nn5error5Error14from_raw_error17h0123456789abcdefE",
+        ] {
+            let (dialect, _, notes) = detected(symbol, "");
+            assert_eq!(dialect, Dialect::WasiNn01, "{symbol}");
+            assert!(notes.is_empty(), "{notes:?}");
+        }
+    }
+
+    #[test]
+    fn graph_builder_symbols_get_the_default_and_a_specific_note() {
+        let (dialect, reason, notes) = detected(
+            "_ZN7wasi_nn5graph12GraphBuilder16build_from_bytes17h0123456789abcdefE",
+            "",
+        );
+        assert_eq!(dialect, Dialect::WasiNn06);
+        assert!(reason.contains("GraphBuilder"), "{reason}");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].contains("--dialect wasi-nn-0.2 or wasi-nn-0.5"),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn no_evidence_gets_the_default_and_the_general_note() {
+        let (dialect, reason, notes) = detected("main", "");
+        assert_eq!(dialect, Dialect::WasiNn06);
+        assert!(reason.contains("no evidence"), "{reason}");
+        assert!(notes[0].contains("--dialect (one of:"), "{notes:?}");
+    }
+
+    #[test]
+    fn an_explicit_dialect_wins() {
+        let wat = r#"(module
+            (import "wasi_ephemeral_nn" "compute" (func (param i32) (result i32)))
+            (memory (export "memory") 1)
+            (func $_ZN16wasmedge_wasi_nn5graph5Graph4load17h0123456789abcdefE))"#;
+        let inspection = Componentizer::new()
+            .dialect(Dialect::WasiNn05)
+            .inspect(wat.as_bytes())
+            .unwrap();
+        assert_eq!(inspection.dialect, Dialect::WasiNn05);
+        assert_eq!(inspection.dialect_reason, "requested with --dialect");
+        assert!(inspection.notes.is_empty());
     }
 }
