@@ -131,7 +131,7 @@ fn infer<D: Dialect>(
 /// line each, `<case>: ok`, `<case>: error <errno name>` or `<case>: skipped`
 /// when the crate cannot express it. Each case loads its own graph; the
 /// steps before the mistake are those `classify` shows to succeed. The
-/// last case traps on upstream's WITX host (wasmtime-wasi-nn 48).
+/// last case panics upstream's WITX host (wasmtime-wasi-nn 48).
 pub fn errors<D: Dialect>() {
     let args: Vec<String> = std::env::args().collect();
     let dir: String = arg(&args, 1, "softmax model dir");
@@ -173,7 +173,7 @@ pub fn errors<D: Dialect>() {
             D::get_output(context, 3, &mut [0u8; 40]).map(drop)
         })),
     );
-    // Last: upstream's WITX host traps on it.
+    // Last: upstream's WITX host panics on it.
     report::<D>(
         "set_input_short_data",
         Some(with_context::<D>(&ir, |context| {
