@@ -4,7 +4,13 @@
 //! wasmtime's test-programs:
 //!
 //! - `foreach_rust_guest!(m)` calls `m!(name, "path")` for every file of
-//!   `tests/guests/src/bin`, with the path of the built program;
+//!   `tests/guests/src/bin` whose name has no `__`, with the path of the
+//!   built program;
+//! - `foreach_dialect_guest!(m)` calls `m!(name, program, dialect, "path")`
+//!   for every file `<program>__<dialect>.rs` of `tests/guests/src/bin`: the
+//!   program of `tests/guests/src/dialect/programs.rs` built against the
+//!   legacy crate of `tests/guests/src/dialect/<dialect>.rs`
+//!   (`classify__wasi_nn_0_1`: `classify` with crates.io wasi-nn 0.1.0);
 //! - `foreach_error_case!(m)` calls `m!(name, index)` for every case of
 //!   `tests/guests/wat/errors.wat`: the functions of its one table, in order;
 //!   the index is what the guest takes as argv[1].
@@ -57,11 +63,33 @@ fn main() {
          /// tests/guests/src/bin) with the path of the built program.\n\
          macro_rules! foreach_rust_guest {\n    ($mac:ident) => {\n",
     );
-    for name in rust_guest_names(&guests.join("src").join("bin")) {
+    let names = rust_guest_names(&guests.join("src").join("bin"));
+    let built = |name: &str| {
         let path = release.join(format!("{name}.wasm"));
         assert!(path.exists(), "missing guest {}", path.display());
-        let path = path.to_str().expect("a UTF-8 target directory");
+        path.to_str().expect("a UTF-8 target directory").to_owned()
+    };
+    for name in names.iter().filter(|name| !name.contains("__")) {
+        let path = built(name);
         writeln!(generated, "        $mac!({name}, {path:?});").unwrap();
+    }
+    generated.push_str("    };\n}\n\n");
+
+    generated.push_str(
+        "/// Calls `$mac!(name, program, dialect, \"path\")` for every dialect guest\n\
+         /// (a file `<program>__<dialect>.rs` of tests/guests/src/bin) with the\n\
+         /// path of the built program.\n\
+         macro_rules! foreach_dialect_guest {\n    ($mac:ident) => {\n",
+    );
+    for name in &names {
+        if let Some((program, dialect)) = name.split_once("__") {
+            let path = built(name);
+            writeln!(
+                generated,
+                "        $mac!({name}, {program}, {dialect}, {path:?});"
+            )
+            .unwrap();
+        }
     }
     generated.push_str("    };\n}\n\n");
 
@@ -161,6 +189,16 @@ fn rust_guest_names(bin: &Path) -> Vec<String> {
                 .unwrap_or_else(|| panic!("{}: not a UTF-8 name", path.display()))
                 .to_owned();
             check_identifier(&name, &path);
+            if let Some((program, dialect)) = name.split_once("__") {
+                for part in [program, dialect] {
+                    check_identifier(part, &path);
+                }
+                assert!(
+                    !dialect.contains("__"),
+                    "{}: a dialect guest is named `<program>__<dialect>`",
+                    path.display()
+                );
+            }
             name
         })
         .collect();

@@ -67,6 +67,17 @@ def identity_u8():
     return ov.Model([ops.result(y)], [x], "identity_u8")
 
 
+def scale_i32():
+    """Input `ints` i32[2,3] -> `scaled` = ints * 3 + 1: a four-byte integer type,
+    so a guest whose tensor-type number the host reads as another type (u8,
+    f32, f64) gets an error or different numbers."""
+    x = ops.parameter([2, 3], np.int32, name="ints")
+    x.output(0).set_names({"ints"})
+    y = ops.add(ops.multiply(x, ops.constant(np.int32(3))), ops.constant(np.int32(1)))
+    y.output(0).set_names({"scaled"})
+    return ov.Model([ops.result(y)], [x], "scale_i32")
+
+
 def all_types():
     """One input per wasi:nn tensor type, `in_<t>` [2] -> `out_<t>` = x + x, in the
     order f16, f32, f64, bf16, u8, i32, i64 (the WIT tensor-type order)."""
@@ -309,6 +320,9 @@ def main():
     save_ir(unnamed(), "unnamed")
     strip_names("unnamed")
     save_ir(dynamic(), "dynamic")
+    # Last: OpenVINO numbers unnamed layers in creation order, so a model added
+    # before the others would rename their layers.
+    save_ir(scale_i32(), "scale_i32")
     with open(os.path.join(HERE, "softmax.onnx"), "wb") as f:
         f.write(softmax_onnx())
     with open(os.path.join(HERE, "softmax.tflite"), "wb") as f:

@@ -1,6 +1,9 @@
 //! Small helpers shared by the legacy guests: deterministic inputs and exact
 //! printing. The guests themselves only talk to wasi-nn through the crates.io
-//! `wasi-nn` 0.6.0 crate, the way legacy applications did.
+//! `wasi-nn` 0.6.0 crate, the way legacy applications did; [`dialect`] has
+//! programs built against each generation of the legacy crates.
+
+pub mod dialect;
 
 /// Deterministic pseudo-random f32 values in [-2, 2) from a seed (xorshift32).
 pub fn seeded_f32(seed: u32, len: usize) -> Vec<f32> {

@@ -1,0 +1,5 @@
+//! `dialect::programs::classify` built against crates.io wasi-nn 0.6.0.
+
+fn main() {
+    nn_legacy_guests::dialect::programs::classify::<nn_legacy_guests::dialect::WasiNn06>();
+}

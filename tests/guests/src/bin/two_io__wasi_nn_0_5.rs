@@ -1,0 +1,5 @@
+//! `dialect::programs::two_io` built against crates.io wasi-nn 0.5.0.
+
+fn main() {
+    nn_legacy_guests::dialect::programs::two_io::<nn_legacy_guests::dialect::WasiNn05>();
+}

@@ -1,0 +1,72 @@
+//! crates.io `wasi-nn` 0.4.0 (the API of 0.2 to 0.4): `GraphBuilder`, errnos
+//! invalid_argument 1 to runtime_error 5, tensor types f16 0, f32 1, u8 2,
+//! i32 3.
+
+use wasi_nn_0_4 as nn;
+
+use super::{backend_error_name, usize_dimensions, Dialect};
+
+pub struct WasiNn04;
+
+impl Dialect for WasiNn04 {
+    type TensorType = nn::TensorType;
+    type Encoding = nn::GraphEncoding;
+    type Graph = nn::Graph;
+    type Context<'g> = nn::GraphExecutionContext<'g>;
+    type Error = nn::Error;
+
+    const F32: nn::TensorType = nn::TensorType::F32;
+    const U8: nn::TensorType = nn::TensorType::U8;
+    const I32: nn::TensorType = nn::TensorType::I32;
+    const OPENVINO: nn::GraphEncoding = nn::GraphEncoding::Openvino;
+    const ONNX: Option<nn::GraphEncoding> = Some(nn::GraphEncoding::Onnx);
+
+    fn load(builders: &[Vec<u8>], encoding: nn::GraphEncoding) -> Result<nn::Graph, nn::Error> {
+        nn::GraphBuilder::new(encoding, nn::ExecutionTarget::CPU).build_from_bytes(builders)
+    }
+
+    /// Handles are private to the crate.
+    fn unknown_graph() -> Option<nn::Graph> {
+        None
+    }
+
+    fn init_execution_context(
+        graph: &nn::Graph,
+    ) -> Result<nn::GraphExecutionContext<'_>, nn::Error> {
+        graph.init_execution_context()
+    }
+
+    fn set_input(
+        context: &mut nn::GraphExecutionContext<'_>,
+        index: u32,
+        tensor_type: nn::TensorType,
+        dimensions: &[u32],
+        data: &[u8],
+    ) -> Result<(), nn::Error> {
+        context.set_input(
+            index as usize,
+            tensor_type,
+            &usize_dimensions(dimensions),
+            data,
+        )
+    }
+
+    fn compute(context: &mut nn::GraphExecutionContext<'_>) -> Result<(), nn::Error> {
+        context.compute()
+    }
+
+    fn get_output(
+        context: &mut nn::GraphExecutionContext<'_>,
+        index: u32,
+        out: &mut [u8],
+    ) -> Result<usize, nn::Error> {
+        context.get_output(index as usize, out)
+    }
+
+    fn errno_name(error: &nn::Error) -> String {
+        match error {
+            nn::Error::BackendError(e) => backend_error_name(&format!("{e:?}")),
+            nn::Error::IoError(e) => format!("io({e})"),
+        }
+    }
+}
