@@ -1,30 +1,37 @@
 //! The dialect guests (tests/guests/src/dialect): one program built against
-//! each generation of the legacy wasi-nn crates. Their wasi-nn 0.6.0 builds
-//! speak the reference's numbers, so each runs on the reference (upstream
-//! 48's WITX host) and must print what the existing 0.6.0 guest prints for
-//! the same input, or values computed here. A program without such a test
-//! does not compile. `imports_and_crate_symbols` checks, for every build, the
-//! `wasi_ephemeral_nn` imports and the crate paths in its name section (run
-//! it with `--nocapture` to see them).
+//! each generation of the legacy wasi-nn crates.
+//!
+//! Their wasi-nn 0.6.0 builds speak the reference's numbers, so each runs on
+//! the reference (upstream 48's WITX host) and must print what the existing
+//! 0.6.0 guest prints for the same input, or values computed here. A program
+//! without such a test does not compile.
+//!
+//! Then every build, of every crate, componentized with its crate's
+//! dialect, runs on nn-host (both WIT versions) and on both upstream WIT
+//! hosts, and must print what the 0.6.0 build printed on the reference
+//! (`every_build_prints_the_reference_output`); the errors program prints
+//! each crate's own errno names, written out per dialect. Each build is
+//! detected as its dialect, or gets the note (`detection`), and a wrong
+//! dialect changes what the u8 guest prints (`a_wrong_dialect_is_caught`).
 
-use std::collections::BTreeSet;
+use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
 
-use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
+use crate::harness::{
+    compiled, run_nn_host, run_upstream_wit, run_upstream_witx, rust_guest, Case, Compiled, End,
+    Guest, Host, Outcome, V34Run,
+};
 
-use crate::harness::{compiled, run_upstream_witx, rust_guest, Case, End, Guest, Outcome};
-
-/// One constant per wasi-nn 0.6.0 dialect guest (the ones the reference
-/// can run), named as its file in tests/guests/src/bin.
-#[allow(non_upper_case_globals)]
+/// One constant per dialect guest, named as its file in
+/// tests/guests/src/bin.
+#[allow(non_upper_case_globals, dead_code)]
 mod dialect_guest {
     macro_rules! declare {
-        ($name:ident, $program:ident, wasi_nn_0_6, $path:literal) => {
+        ($name:ident, $program:ident, $dialect:ident, $path:literal) => {
             pub const $name: super::Guest = super::Guest::Rust {
                 name: stringify!($name),
                 path: $path,
             };
         };
-        ($name:ident, $program:ident, $dialect:ident, $path:literal) => {};
     }
     foreach_dialect_guest!(declare);
 }
@@ -128,130 +135,198 @@ fn errors() {
     );
 }
 
-/// The crate path prefixes of the name section that tell the crates apart,
-/// as far as they can be told: 0.1.0 has free functions in `generated`,
-/// 0.2.0 and later only the import shims in `generated::wasi_ephemeral_nn`
-/// (the rest is inlined).
-const CRATE_MARKERS: [&str; 4] = [
-    "wasmedge_wasi_nn::",
-    "wasi_nn::generated::wasi_ephemeral_nn::",
-    "wasi_nn::generated::",
-    "wasi_nn::error::Error::raw_error",
-];
-
-/// What a dialect build shows of its crate: its `wasi_ephemeral_nn` imports
-/// and the name-section functions with a crate marker (demangled, without
-/// the hash).
-fn crate_evidence(path: &str) -> (BTreeSet<String>, BTreeSet<String>) {
-    let wasm = std::fs::read(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
-    let mut imports = BTreeSet::new();
-    let mut symbols = BTreeSet::new();
-    for payload in Parser::new(0).parse_all(&wasm) {
-        match payload.unwrap_or_else(|e| panic!("{path}: {e}")) {
-            Payload::ImportSection(reader) => {
-                for import in reader.into_imports() {
-                    let import = import.unwrap_or_else(|e| panic!("{path}: {e}"));
-                    if import.module == "wasi_ephemeral_nn" {
-                        assert!(matches!(import.ty, TypeRef::Func(_)), "{path}");
-                        imports.insert(import.name.to_owned());
-                    }
-                }
-            }
-            Payload::CustomSection(section) => {
-                if let KnownCustom::Name(reader) = section.as_known() {
-                    for name in reader {
-                        if let Ok(Name::Function(map)) = name {
-                            for naming in map.into_iter().flatten() {
-                                let symbol = demangle_legacy(naming.name);
-                                if CRATE_MARKERS.iter().any(|m| symbol.starts_with(m)) {
-                                    symbols.insert(symbol);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
+/// The dialect each crate's builds are componentized as.
+fn dialect_of(krate: &str) -> Dialect {
+    match krate {
+        "wasi_nn_0_1" => Dialect::WasiNn01,
+        "wasi_nn_0_4" => Dialect::WasiNn02,
+        "wasi_nn_0_5" => Dialect::WasiNn05,
+        "wasi_nn_0_6" => Dialect::WasiNn06,
+        "wasmedge_wasi_nn" => Dialect::WasmEdge,
+        other => panic!("no dialect for the crate {other}"),
     }
-    (imports, symbols)
 }
 
-/// `_ZN7wasi_nn9generated4load17h…E` -> `wasi_nn::generated::load`: the
-/// length-prefixed path of a legacy Rust symbol, without its hash; other
-/// names are returned unchanged (impl paths such as `_$LT$…` stay escaped).
-fn demangle_legacy(symbol: &str) -> String {
-    let Some(mut rest) = symbol.strip_prefix("_ZN") else {
-        return symbol.to_owned();
+/// The arguments each program runs with.
+fn args_of(program: &str) -> &'static [&'static str] {
+    match program {
+        "classify" => &["models/softmax", "42"],
+        "two_io" => &["models/two_io", "3"],
+        "types" => &["models/identity_u8", "models/scale_i32"],
+        "errors" => &["models/softmax"],
+        other => panic!("no arguments for the program {other}"),
+    }
+}
+
+/// What the errors program prints on a component of each dialect: the
+/// reference's errors (see `errors`) in the crate's own names, after the
+/// dialect's table (docs/dialects.md), and a last line the reference never
+/// reaches (its host panics on the short data; the adapter refuses it).
+/// `load_onnx` (two IR builders declared onnx) is the host's: the upstream
+/// hosts have no ONNX backend (unsupported_operation, as on the reference),
+/// nn-host reads ONNX and refuses the builder count (invalid_argument).
+fn errors_output(krate: &str, on_nn_host: bool) -> String {
+    let onnx = match (krate, on_nn_host) {
+        // wasi-nn 0.1 cannot express onnx.
+        ("wasi_nn_0_1", _) => "skipped",
+        (_, true) => "error invalid_argument",
+        // 0.2-0.4 have no unsupported_operation: runtime_error.
+        ("wasi_nn_0_4", false) => "error runtime_error",
+        (_, false) => "error unsupported_operation",
     };
-    let mut parts = Vec::new();
-    while let Some(digits) = rest.find(|c: char| !c.is_ascii_digit()).filter(|&n| n > 0) {
-        let len: usize = rest[..digits].parse().unwrap();
-        let Some(part) = rest.get(digits..digits + len) else {
-            break;
-        };
-        rest = &rest[digits + len..];
-        if !(part.starts_with('h') && len == 17) {
-            parts.push(part);
+    let rest = match krate {
+        // 0.1 has no runtime_error or too_large: every failure is
+        // invalid_argument. It can pass a raw handle, so unknown_graph runs.
+        "wasi_nn_0_1" => {
+            "unknown_graph: error invalid_argument\n\
+             set_input_bad_index: error invalid_argument\n\
+             get_output_too_small: error invalid_argument\n\
+             get_output_bad_index: error invalid_argument\n"
         }
-    }
-    parts.join("::")
+        // 0.2-0.4: too_large is invalid_argument.
+        "wasi_nn_0_4" => {
+            "unknown_graph: skipped\n\
+             set_input_bad_index: error runtime_error\n\
+             get_output_too_small: error invalid_argument\n\
+             get_output_bad_index: error runtime_error\n"
+        }
+        _ => {
+            "unknown_graph: skipped\n\
+             set_input_bad_index: error runtime_error\n\
+             get_output_too_small: error too_large\n\
+             get_output_bad_index: error runtime_error\n"
+        }
+    };
+    let garbage = match krate {
+        "wasi_nn_0_1" => "invalid_argument",
+        _ => "runtime_error",
+    };
+    format!(
+        "load_garbage: error {garbage}\nload_onnx: {onnx}\n{rest}set_input_short_data: error invalid_argument\n"
+    )
 }
 
-/// Every build imports the five functions of `wasi_ephemeral_nn` and
-/// nothing else of it, and shows the symbols of its crate: wasmedge's under
-/// its own name, 0.1.0 its free functions, the others only the import shims
-/// (so that 0.4.0, 0.5.0 and 0.6.0 cannot be told apart by names).
-#[test]
-fn imports_and_crate_symbols() {
-    let expected_imports: BTreeSet<String> = [
-        "compute",
-        "get_output",
-        "init_execution_context",
-        "load",
-        "set_input",
+/// `guest` componentized as `dialect` for `wasi_nn`.
+fn componentized(guest: Guest, dialect: Dialect, wasi_nn: WasiNnVersion) -> Compiled {
+    Compiled::new(
+        guest.name(),
+        guest.module_bytes(),
+        Componentizer::new().dialect(dialect),
+        wasi_nn,
+    )
+}
+
+/// The runs of `guest` as a component on the four component hosts.
+fn component_runs(guest: Guest, dialect: Dialect, args: &[&str]) -> Vec<Outcome> {
+    let case = Case::new(guest, args);
+    let new = componentized(guest, dialect, WasiNnVersion::V2024_10_28);
+    let old = componentized(guest, dialect, WasiNnVersion::V2024_08_19);
+    let v34 = V34Run::start(&case, &old);
+    vec![
+        run_nn_host(&case, &new),
+        run_upstream_wit(&case, &new),
+        run_nn_host(&case, &old),
+        v34.outcome(),
     ]
-    .map(String::from)
-    .into();
+}
+
+#[test]
+fn every_build_prints_the_reference_output() {
+    let mut failures = Vec::new();
     macro_rules! check {
-        ($name:ident, $program:ident, $dialect:ident, $path:literal) => {{
-            let (imports, symbols) = crate_evidence($path);
-            println!("{}:", stringify!($name));
-            println!("  wasi_ephemeral_nn imports: {imports:?}");
-            println!("  crate symbols: {symbols:?}");
-            assert_eq!(imports, expected_imports, "{}", stringify!($name));
-            let shims: BTreeSet<String> = expected_imports
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{}generated::wasi_ephemeral_nn::{f}",
-                        crate_prefix(stringify!($dialect))
-                    )
-                })
-                .collect();
-            assert!(
-                shims.is_subset(&symbols),
-                "{}: {symbols:?}",
-                stringify!($name)
-            );
-            let free_functions = symbols
-                .iter()
-                .any(|s| s.starts_with("wasi_nn::generated::") && !s.contains("wasi_ephemeral_nn"));
-            assert_eq!(
-                free_functions,
-                stringify!($dialect) == "wasi_nn_0_1",
-                "{}: {symbols:?}",
-                stringify!($name)
-            );
+        ($name:ident, $program:ident, $krate:ident, $path:literal) => {{
+            let program = stringify!($program);
+            let krate = stringify!($krate);
+            let args = args_of(program);
+            let reference =
+                (program != "errors").then(|| on_reference(reference_build(program), args).stdout);
+            for outcome in component_runs(dialect_guest::$name, dialect_of(krate), args) {
+                let expected = match &reference {
+                    Some(stdout) => stdout.clone(),
+                    None => errors_output(krate, matches!(outcome.host, Host::Nn(_))),
+                };
+                if outcome.end != End::Exit(0) || outcome.stdout != expected {
+                    failures.push(format!(
+                        "{} as {}: expected\n{expected}got {outcome}",
+                        stringify!($name),
+                        dialect_of(krate)
+                    ));
+                }
+            }
+        }};
+    }
+    foreach_dialect_guest!(check);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The 0.6.0 build of `program`, the one the reference runs.
+fn reference_build(program: &str) -> Guest {
+    let mut found = None;
+    macro_rules! find {
+        ($name:ident, $program:ident, wasi_nn_0_6, $path:literal) => {
+            if stringify!($program) == program {
+                found = Some(dialect_guest::$name);
+            }
+        };
+        ($name:ident, $program:ident, $krate:ident, $path:literal) => {};
+    }
+    foreach_dialect_guest!(find);
+    found.unwrap_or_else(|| panic!("no wasi-nn 0.6.0 build of {program}"))
+}
+
+/// Each build is detected as its dialect where its name section shows it
+/// (wasi-nn 0.1.0, wasmedge-wasi-nn), else read as the default with a note
+/// (0.4.0, 0.5.0 and 0.6.0 keep only import names, which every generation
+/// shares).
+#[test]
+fn detection() {
+    macro_rules! check {
+        ($name:ident, $program:ident, $krate:ident, $path:literal) => {{
+            let guest = dialect_guest::$name;
+            let inspection = Componentizer::new().inspect(&guest.module_bytes()).unwrap();
+            let name = stringify!($name);
+            match stringify!($krate) {
+                "wasi_nn_0_1" | "wasmedge_wasi_nn" => {
+                    assert_eq!(inspection.dialect, dialect_of(stringify!($krate)), "{name}");
+                    assert!(
+                        inspection.notes.is_empty(),
+                        "{name}: {:?}",
+                        inspection.notes
+                    );
+                }
+                _ => {
+                    assert_eq!(inspection.dialect, Dialect::WasiNn06, "{name}");
+                    assert!(
+                        inspection.notes.iter().any(|n| n.contains("--dialect")),
+                        "{name}: {:?}",
+                        inspection.notes
+                    );
+                }
+            }
         }};
     }
     foreach_dialect_guest!(check);
 }
 
-fn crate_prefix(dialect: &str) -> &'static str {
-    if dialect == "wasmedge_wasi_nn" {
-        "wasmedge_wasi_nn::"
-    } else {
-        "wasi_nn::"
-    }
+/// The tables are what makes the u8 and i32 models run: the wasi-nn 0.5.0
+/// build read as wasi-nn-0.6 (u8 = 2 taken for f64, i32 = 3 for u8) prints
+/// something else than the reference, on nn-host.
+#[test]
+fn a_wrong_dialect_is_caught() {
+    let args = args_of("types");
+    let expected = on_reference(reference_build("types"), args).stdout;
+    let case = Case::new(dialect_guest::types__wasi_nn_0_5, args);
+    let right = componentized(
+        dialect_guest::types__wasi_nn_0_5,
+        Dialect::WasiNn05,
+        WasiNnVersion::default(),
+    );
+    assert_eq!(run_nn_host(&case, &right).stdout, expected);
+    let wrong = componentized(
+        dialect_guest::types__wasi_nn_0_5,
+        Dialect::WasiNn06,
+        WasiNnVersion::default(),
+    );
+    let outcome = run_nn_host(&case, &wrong);
+    assert_ne!(outcome.stdout, expected, "{outcome}");
 }
