@@ -15,6 +15,8 @@ const COMMAND: &str = r#"(module
   (func (export "_start") (drop (call $compute (i32.const 0))))
 )"#;
 
+/// Runs nn-componentize in `dir`. Tests that check every message state
+/// `--dialect`: a module that shows no dialect also gets a note about it.
 fn run(args: &[&str], dir: &Path) -> Output {
     common::run(args, dir, None)
 }
@@ -153,7 +155,10 @@ mod output_targets {
         let out = dir.path().join("out.wasm");
         std::fs::write(&out, b"old").unwrap();
         std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o444)).unwrap();
-        let output = run(&["module.wat", "-o", "out.wasm"], dir.path());
+        let output = run(
+            &["--dialect", "wasi-nn-0.6", "module.wat", "-o", "out.wasm"],
+            dir.path(),
+        );
         assert_eq!(output.status.code(), Some(1));
         assert_eq!(
             stderr(&output),
@@ -183,7 +188,10 @@ mod output_targets {
     fn a_directory_is_refused() {
         let dir = command_dir();
         std::fs::create_dir(dir.path().join("out")).unwrap();
-        let output = run(&["module.wat", "-o", "out"], dir.path());
+        let output = run(
+            &["--dialect", "wasi-nn-0.6", "module.wat", "-o", "out"],
+            dir.path(),
+        );
         assert_eq!(output.status.code(), Some(1));
         assert_eq!(stderr(&output), "error: out: is a directory\n");
     }
@@ -487,7 +495,7 @@ const ASSEMBLYSCRIPT_START: &str = include_str!("assemblyscript/start.wat");
 fn a_start_section_program_becomes_a_command() {
     for args in [&[][..], &["--command"]] {
         let dir = dir_with("start.wat", ASSEMBLYSCRIPT_START.as_bytes());
-        let mut all = vec!["start.wat", "-o", "out.wasm"];
+        let mut all = vec!["--dialect", "wasi-nn-0.6", "start.wat", "-o", "out.wasm"];
         all.extend_from_slice(args);
         let output = run(&all, dir.path());
         assert!(output.status.success(), "{}", stderr(&output));
@@ -538,7 +546,10 @@ fn a_start_function_with_parameters_or_next_to_start_is_left_alone() {
         r#"(func $init) (start $init) (func (export "_start"))"#,
     );
     let dir = dir_with("module.wat", wat.as_bytes());
-    let output = run(&["module.wat", "-t"], dir.path());
+    let output = run(
+        &["--dialect", "wasi-nn-0.6", "module.wat", "-t"],
+        dir.path(),
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));
     let text = String::from_utf8_lossy(&output.stdout);
@@ -582,7 +593,10 @@ fn a_memory_that_cannot_grow_enough_is_warned_about() {
             r#"(func (export "_start"))"#,
         );
         let dir = dir_with("module.wat", wat.as_bytes());
-        let output = run(&["module.wat", "-o", "out.wasm"], dir.path());
+        let output = run(
+            &["--dialect", "wasi-nn-0.6", "module.wat", "-o", "out.wasm"],
+            dir.path(),
+        );
         assert!(output.status.success(), "{}", stderr(&output));
         let expected_stderr = match &expected {
             Some(warning) => format!("warning: module.wat: {warning}\n"),
