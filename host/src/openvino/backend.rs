@@ -15,6 +15,7 @@ use crate::backend::{
     Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
     Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -356,37 +357,41 @@ impl Model {
     /// Checks a tensor against input `index` before anything is bound.
     fn check_input(&self, index: usize, tensor: &Tensor) -> Result<Element, NnError> {
         let port = &self.inputs[index];
-        let what = format!("input {}", label(index, port));
+        // Formatted only on failure: this runs on every compute.
+        let what = || format!("input {}", label(index, port));
         let element = element_of(tensor.ty);
-        let dims = tensor
-            .dimensions
-            .iter()
-            .map(|&d| d as usize)
-            .collect::<Vec<_>>();
+        let dims = &tensor.dimensions;
         let needed = dims
             .iter()
-            .try_fold(element.size(), |acc, &d| acc.checked_mul(d))
+            .try_fold(element.size(), |acc, &d| acc.checked_mul(d as usize))
             .ok_or_else(|| {
-                NnError::invalid_argument(format!("{what}: dimensions {dims:?} overflow"))
+                NnError::invalid_argument(format!("{}: dimensions {dims:?} overflow", what()))
             })?;
         if tensor.data.len() != needed {
             return Err(NnError::invalid_argument(format!(
-                "{what}: the tensor holds {} bytes but dimensions {dims:?} of {} need {needed}",
+                "{}: the tensor holds {} bytes but dimensions {dims:?} of {} need {needed}",
+                what(),
                 tensor.data.len(),
                 element.wit_name()
             )));
         }
         if port.element != Ok(element) {
             return Err(NnError::invalid_argument(format!(
-                "{what} expects {} but the tensor is {}",
+                "{} expects {} but the tensor is {}",
+                what(),
                 port.shape_text_with_type(),
                 element.wit_name()
             )));
         }
         if let Some(expected) = &port.shape {
-            if *expected != dims {
+            if !expected
+                .iter()
+                .copied()
+                .eq(dims.iter().map(|&d| d as usize))
+            {
                 return Err(NnError::invalid_argument(format!(
-                    "{what} expects shape {expected:?} but the tensor has {dims:?}"
+                    "{} expects shape {expected:?} but the tensor has {dims:?}",
+                    what()
                 )));
             }
         }
@@ -534,11 +539,11 @@ impl BackendExecutionContext for OpenVinoContext {
         check_output_bytes(static_output_bytes(&model.outputs), max_output_bytes)?;
         for (index, slot) in slots.into_iter().enumerate() {
             let (element, tensor) = slot.expect("checked above");
-            let dims = tensor
-                .dimensions
-                .iter()
-                .map(|&d| d as usize)
-                .collect::<Vec<_>>();
+            // A static input shape is the tensor's (`check_input`).
+            let dims: Cow<'_, [usize]> = match &model.inputs[index].shape {
+                Some(shape) => Cow::Borrowed(shape),
+                None => tensor.dimensions.iter().map(|&d| d as usize).collect(),
+            };
             // SAFETY: the buffer is kept in `bound_inputs` while bound, and
             // OpenVINO only reads input tensors.
             let view = unsafe { HostTensor::view(element, &dims, tensor.data.as_ptr().cast_mut()) }
@@ -588,9 +593,11 @@ impl BackendExecutionContext for OpenVinoContext {
             .infer()
             .map_err(|e| NnError::runtime("OpenVINO inference failed", e))?;
         tracing::trace!(elapsed = ?started.elapsed(), "inference");
-        // Dynamic shapes are known only now: checked before they are copied.
+        // Dynamic shapes are known only now: checked before they are copied
+        // (static ones were checked before inference).
         let mut produced_bytes = 0u128;
-        for index in 0..model.outputs.len() {
+        let dynamic = model.outputs.iter().any(|port| port.shape.is_none());
+        for index in (0..model.outputs.len()).filter(|_| dynamic) {
             let produced = self
                 .request
                 .output(index)
@@ -643,6 +650,22 @@ impl OpenVinoContext {
     /// into it, else a copy of OpenVINO's own (dynamic-shape) result.
     fn output(&self, index: usize) -> anyhow::Result<Tensor> {
         let produced = self.request.output(index)?;
+        // A static output in the buffer bound before inference: its type and
+        // shape are the port's (one OpenVINO call instead of four).
+        let port = &self.model.outputs[index];
+        if let (Ok(element), Some(shape), Some(buffer)) =
+            (port.element, &port.shape, &self.bound_outputs[index])
+        {
+            if !buffer.is_empty() && produced.data_ptr()? == buffer.as_ptr().cast_mut() {
+                if let Ok(dimensions) = shape.iter().map(|&d| u32::try_from(d)).collect() {
+                    return Ok(Tensor {
+                        dimensions,
+                        ty: tensor_type_of(element),
+                        data: buffer.clone(),
+                    });
+                }
+            }
+        }
         let element = produced
             .element()?
             .map_err(|raw| anyhow::anyhow!("OpenVINO produced element type #{raw}"))?;
