@@ -16,7 +16,7 @@ use super::baked;
 use super::dialect;
 use super::host;
 use super::inference;
-use super::state::{Context, Graph, State, Tables};
+use super::state::{Context, Graph, State, Tables, KNOWN_OUTPUTS};
 use crate::convert::{self, errno, Call};
 use crate::names::{self, TableWriter};
 use crate::nodata::is_utf8;
@@ -245,6 +245,7 @@ fn init_execution_context(graph: u32, out: u32) -> u32 {
             handle: context,
             graph,
             io: Default::default(),
+            output_bytes: [0; KNOWN_OUTPUTS],
         };
         let _ = tables.contexts.push(&state.arena, entry);
         // SAFETY: `out` checked above.
@@ -369,11 +370,8 @@ pub fn tensor_name<'a>(
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
 /// buffer_size`.
 ///
-/// The target's [`inference`] finds the output tensor. Its size is computed
-/// from `dimensions()` and `ty()` first, so a short buffer gets `too_large`
-/// with nothing written; otherwise `data()` is called with
-/// `cabi_import_realloc` steered at the guest's buffer, so the host writes
-/// the bytes straight into it.
+/// The target's [`inference`] finds the output tensor, and [`write_output`]
+/// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     dialect::errno(get_output(context, index, buf, max, out))
@@ -388,7 +386,20 @@ fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
             Ok(tensor) => tensor,
             Err(errno) => return errno,
         };
-        let err = write_output(state, tables, tensor, buf, max, out);
+        // `live_context` checked the index.
+        let known = tables
+            .contexts
+            .get_mut(context)
+            .and_then(|c| c.output_bytes.get(index as usize).copied())
+            .unwrap_or(0);
+        let (err, len) = write_output(state, tables, tensor, buf, max, out, known);
+        if let Some(bytes) = tables
+            .contexts
+            .get_mut(context)
+            .and_then(|c| c.output_bytes.get_mut(index as usize))
+        {
+            *bytes = len;
+        }
         if inference::OUTPUT_IS_OWNED {
             // SAFETY: `tensor` was returned to this call alone.
             unsafe { host::tensor_drop(tensor) };
@@ -398,7 +409,16 @@ fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
 }
 
 /// Writes the data of output `tensor` to the guest's `[buf, buf + max)`
-/// and its length to `out`; see [`legacy_get_output`].
+/// and its length to `out`; see [`legacy_get_output`]. Returns the errno and
+/// the output's length (0 unless written). `known` is the length the same
+/// output had last time (0: unknown).
+///
+/// Unless `max` is at least `known`, the size is computed from
+/// `dimensions()` and `ty()` first, so that a short buffer gets `too_large`
+/// with nothing copied. Then `data()` is called with `cabi_import_realloc`
+/// steered at the guest's buffer, so the host writes the bytes straight into
+/// it; an output longer than `max` lands in the arena instead, is freed, and
+/// the answer is `too_large`.
 fn write_output(
     state: &State,
     tables: &mut Tables,
@@ -406,27 +426,31 @@ fn write_output(
     buf: u32,
     max: u32,
     out: u32,
-) -> u32 {
+    known: u32,
+) -> (u32, u32) {
     if !state.writable(buf, u64::from(max)) || !state.writable(out, 4) {
-        return errno::INVALID_ARGUMENT;
+        return (errno::INVALID_ARGUMENT, 0);
     }
-    // SAFETY: `tensor` is a live output handle; `ret` is our return area.
-    unsafe { host::tensor_dimensions(tensor, tables.ret.as_mut_ptr()) };
-    let (dims, dims_len) = (tables.ret[0], tables.ret[1]);
-    // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
-    // our realloc (never 0).
-    let dim_values = unsafe { core::slice::from_raw_parts(dims as *const u32, dims_len as usize) };
-    // SAFETY: `tensor` is a live output handle.
-    let element = convert::element_size(unsafe { host::tensor_ty(tensor) });
-    let bytes = element.map(|e| convert::tensor_bytes(dim_values.iter().copied(), e));
-    if dims_len != 0 {
-        // SAFETY: allocated by `cabi_import_realloc`, no longer used.
-        unsafe { state.arena.free(dims as *mut u8) };
-    }
-    match bytes {
-        None => return errno::RUNTIME_ERROR,
-        Some(bytes) if bytes > u64::from(max) => return errno::TOO_LARGE,
-        Some(_) => {}
+    if known == 0 || max < known {
+        // SAFETY: `tensor` is a live output handle; `ret` is our return area.
+        unsafe { host::tensor_dimensions(tensor, tables.ret.as_mut_ptr()) };
+        let (dims, dims_len) = (tables.ret[0], tables.ret[1]);
+        // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
+        // our realloc (never 0).
+        let dim_values =
+            unsafe { core::slice::from_raw_parts(dims as *const u32, dims_len as usize) };
+        // SAFETY: `tensor` is a live output handle.
+        let element = convert::element_size(unsafe { host::tensor_ty(tensor) });
+        let bytes = element.map(|e| convert::tensor_bytes(dim_values.iter().copied(), e));
+        if dims_len != 0 {
+            // SAFETY: allocated by `cabi_import_realloc`, no longer used.
+            unsafe { state.arena.free(dims as *mut u8) };
+        }
+        match bytes {
+            None => return (errno::RUNTIME_ERROR, 0),
+            Some(bytes) if bytes > u64::from(max) => return (errno::TOO_LARGE, 0),
+            Some(_) => {}
+        }
     }
     let steer = state.steer(buf, max);
     // SAFETY: as above; the list lands at `buf` (checked to hold `max`
@@ -437,11 +461,11 @@ fn write_output(
     if len != 0 && data != buf {
         // SAFETY: the list went to the arena because it did not fit.
         unsafe { state.arena.free(data as *mut u8) };
-        return errno::TOO_LARGE;
+        return (errno::TOO_LARGE, 0);
     }
     // SAFETY: `out` checked above.
     unsafe { write(out, len) };
-    errno::SUCCESS
+    (errno::SUCCESS, len)
 }
 
 /// Allocator for everything the host returns to the adapter (wit-component

@@ -77,7 +77,15 @@ pub struct Context {
     pub handle: u32,
     pub graph: u32,
     pub io: super::inference::Io,
+    /// The byte length of outputs 0..4 the last time the guest read them (0:
+    /// not yet). While the guest's buffer is at least that long, `get_output`
+    /// asks only for the data (one host call instead of three); a longer
+    /// output then still comes back as `too_large`.
+    pub output_bytes: [u32; KNOWN_OUTPUTS],
 }
+
+/// Outputs per context whose length [`Context::output_bytes`] remembers.
+pub const KNOWN_OUTPUTS: usize = 4;
 
 /// The part of the state only the running export touches (invariant 1).
 #[repr(C)]

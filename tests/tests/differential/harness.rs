@@ -196,7 +196,7 @@ pub fn models_dir() -> &'static Path {
             .prefix("nn-models-")
             .tempdir()
             .expect("temp dir");
-        for name in ["softmax", "two_io", "identity_u8", "scale_i32"] {
+        for name in ["softmax", "two_io", "identity_u8", "scale_i32", "dynamic"] {
             let sub = dir.path().join(name);
             std::fs::create_dir(&sub).unwrap();
             for ext in ["xml", "bin"] {

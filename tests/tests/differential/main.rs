@@ -216,6 +216,31 @@ mod baked_names {
     }
 }
 
+/// Outputs read into buffers of changing sizes while the output's shape
+/// changes with the input: the adapter's remembered output lengths must
+/// never let an output overflow a buffer, nor refuse one that fits.
+mod output_sizes {
+    use crate::harness::{run_all, rust_guest, Case};
+
+    #[test]
+    fn growing_and_shrinking_outputs() {
+        let runs = run_all(Case::new(
+            rust_guest::output_sizes,
+            &["models/dynamic", "5"],
+        ));
+        runs.assert_identical();
+        let too_large = runs
+            .reference
+            .stdout
+            .lines()
+            .filter(|l| {
+                l.ends_with("get_output failed: Backend Error: WASI-NN Backend Error: Too Large")
+            })
+            .count();
+        assert_eq!(too_large, 2, "{runs}");
+    }
+}
+
 mod recompute {
     use crate::harness::{run_all, rust_guest, Case};
 
