@@ -38,26 +38,26 @@ pub fn set_input(
     };
     let graph = tables.graphs.as_slice().get(ctx.graph as usize);
     // The canonical ABI lifts `list<u32>` only from a 4-aligned address,
-    // and a legacy guest's dimensions need not be: they are copied (a few
-    // words; the data, a `list<u8>`, is read where it is).
+    // and a legacy guest's dimensions need not be: unaligned (or empty) ones
+    // are copied, a few words; aligned ones, and the data, a `list<u8>`, are
+    // read where they are.
     let mut dims = RawVec::<u32>::default();
-    // SAFETY: `GuestTensor::read` checked the range.
-    if unsafe { dims.fill(&state.arena, tensor.dims, tensor.dims_len) }.is_none() {
-        return errno::TOO_LARGE;
-    }
+    let (dims_at, dims_len) = if tensor.dims % 4 == 0 && tensor.dims_len != 0 {
+        (tensor.dims, tensor.dims_len)
+    } else {
+        // SAFETY: `GuestTensor::read` checked the range.
+        if unsafe { dims.fill(&state.arena, tensor.dims, tensor.dims_len) }.is_none() {
+            return errno::TOO_LARGE;
+        }
+        (dims.addr(), dims.len())
+    };
     let mut scratch = [0; 10];
     let name = tensor_name(graph, false, index, &mut scratch);
-    // SAFETY: the dimensions are ours, the data range was checked; the
+    // SAFETY: the dimensions are checked or ours, the data range was checked; the
     // tensor handle is moved to the host by `set-input`. `ret` is our
     // return area.
     unsafe {
-        let handle = host::tensor_new(
-            dims.addr(),
-            dims.len(),
-            tensor.ty,
-            tensor.data,
-            tensor.data_len,
-        );
+        let handle = host::tensor_new(dims_at, dims_len, tensor.ty, tensor.data, tensor.data_len);
         host::set_input(
             ctx.handle,
             name.as_ptr() as u32,
