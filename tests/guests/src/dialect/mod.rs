@@ -5,22 +5,19 @@
 //! crates, not from a copy of their tables.
 //!
 //! [`Dialect`] is what the programs need from a crate; each implementation
-//! makes the calls and uses the constants of its crate only. The programs
+//! makes the calls and uses the constants of its crate only (0.4.0, 0.5.0
+//! and 0.6.0 share one API, so one macro instantiates it for each). The programs
 //! ([`programs`]) are generic over it, so two builds of one program differ
 //! only in the crate. Each `src/bin/<program>__<dialect>.rs` is one program
 //! with one dialect.
 
+mod graph_builder;
 pub mod programs;
 mod wasi_nn_0_1;
-mod wasi_nn_0_4;
-mod wasi_nn_0_5;
-mod wasi_nn_0_6;
 mod wasmedge_wasi_nn;
 
+pub use graph_builder::{WasiNn04, WasiNn05, WasiNn06};
 pub use wasi_nn_0_1::WasiNn01;
-pub use wasi_nn_0_4::WasiNn04;
-pub use wasi_nn_0_5::WasiNn05;
-pub use wasi_nn_0_6::WasiNn06;
 pub use wasmedge_wasi_nn::WasmedgeWasiNn;
 
 /// The wasi-nn operations of the legacy programs, in one crate's terms.
