@@ -17,7 +17,7 @@
 use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
 
 use crate::harness::{
-    compiled, run_nn_host, run_upstream_wit, run_upstream_witx, rust_guest, Case, Compiled, End,
+    compiled, compiled_as, run_nn_host, run_upstream_wit, run_upstream_witx, rust_guest, Case, End,
     Guest, Host, Outcome, V34Run,
 };
 
@@ -206,21 +206,11 @@ fn errors_output(krate: &str, on_nn_host: bool) -> String {
     )
 }
 
-/// `guest` componentized as `dialect` for `wasi_nn`.
-fn componentized(guest: Guest, dialect: Dialect, wasi_nn: WasiNnVersion) -> Compiled {
-    Compiled::new(
-        guest.name(),
-        guest.module_bytes(),
-        Componentizer::new().dialect(dialect),
-        wasi_nn,
-    )
-}
-
 /// The runs of `guest` as a component on the four component hosts.
 fn component_runs(guest: Guest, dialect: Dialect, args: &[&str]) -> Vec<Outcome> {
     let case = Case::new(guest, args);
-    let new = componentized(guest, dialect, WasiNnVersion::V2024_10_28);
-    let old = componentized(guest, dialect, WasiNnVersion::V2024_08_19);
+    let new = compiled_as(guest, dialect, WasiNnVersion::V2024_10_28);
+    let old = compiled_as(guest, dialect, WasiNnVersion::V2024_08_19);
     let v34 = V34Run::start(&case, &old);
     vec![
         run_nn_host(&case, &new),
@@ -316,13 +306,13 @@ fn a_wrong_dialect_is_caught() {
     let args = args_of("types");
     let expected = on_reference(reference_build("types"), args).stdout;
     let case = Case::new(dialect_guest::types__wasi_nn_0_5, args);
-    let right = componentized(
+    let right = compiled_as(
         dialect_guest::types__wasi_nn_0_5,
         Dialect::WasiNn05,
         WasiNnVersion::default(),
     );
     assert_eq!(run_nn_host(&case, &right).stdout, expected);
-    let wrong = componentized(
+    let wrong = compiled_as(
         dialect_guest::types__wasi_nn_0_5,
         Dialect::WasiNn06,
         WasiNnVersion::default(),

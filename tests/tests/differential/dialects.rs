@@ -3,18 +3,10 @@
 //! functions (wasmedge.wat). Guests built with the real crates of each
 //! generation are tested in dialect_guests.rs.
 
-use crate::harness::{run_nn_host, run_nn_host_counting, Case, Compiled, Guest, Outcome};
+use crate::harness::{
+    compiled_as, run_nn_host, run_nn_host_counting, Case, Compiled, Guest, Outcome,
+};
 use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
-
-/// `guest` componentized as `dialect` for `wasi_nn`.
-fn compiled_as(guest: Guest, dialect: Dialect, wasi_nn: WasiNnVersion) -> Compiled {
-    Compiled::new(
-        guest.name(),
-        guest.module_bytes(),
-        Componentizer::new().dialect(dialect),
-        wasi_nn,
-    )
-}
 
 /// What each dialect's guest sees for each current-WITX errno (success,
 /// invalid_argument, invalid_encoding, missing_memory, busy, runtime_error,

@@ -25,7 +25,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use nn_componentize::{Componentizer, WasiNnVersion};
+use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
 
 use wasmtime::component::{Component, Linker as ComponentLinker, ResourceTable};
 use wasmtime::{Config, Engine, Linker, Module, Store};
@@ -303,6 +303,17 @@ impl Compiled {
             Component::new(upstream_engine(), &self.component_bytes).expect("compile component")
         })
     }
+}
+
+/// `guest` componentized as `dialect` for `wasi_nn` (not cached: each
+/// call componentizes and compiles anew).
+pub fn compiled_as(guest: Guest, dialect: Dialect, wasi_nn: WasiNnVersion) -> Compiled {
+    Compiled::new(
+        guest.name(),
+        guest.module_bytes(),
+        Componentizer::new().dialect(dialect),
+        wasi_nn,
+    )
 }
 
 /// The guest componentized for the default `wasi:nn` version.
