@@ -378,7 +378,12 @@ fn wit_case_for(table: DialectTable, legacy: &str) -> Option<&'static str> {
 /// The cases of WIT enum `name` in numbering order. Every WIT version
 /// numbers them the same (a unit test checks it), so the default is read.
 fn wit_enum(name: &str) -> Vec<String> {
-    let resolve = WasiNnVersion::default().wit().resolve();
+    wit_enum_of(WasiNnVersion::default(), name)
+}
+
+/// The cases of WIT enum `name` of `version`, in numbering order.
+fn wit_enum_of(version: WasiNnVersion, name: &str) -> Vec<String> {
+    let resolve = version.wit().resolve();
     resolve
         .types
         .iter()
@@ -559,22 +564,9 @@ mod tests {
     #[test]
     fn wit_versions_number_the_enums_alike() {
         for name in ["tensor-type", "graph-encoding", "execution-target"] {
-            let numbering = |v: WasiNnVersion| {
-                let resolve = v.wit().resolve();
-                resolve
-                    .types
-                    .iter()
-                    .find_map(|(_, ty)| match &ty.kind {
-                        TypeDefKind::Enum(e) if ty.name.as_deref() == Some(name) => {
-                            Some(e.cases.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-                        }
-                        _ => None,
-                    })
-                    .unwrap()
-            };
             assert_eq!(
-                numbering(WasiNnVersion::V2024_10_28),
-                numbering(WasiNnVersion::V2024_08_19),
+                wit_enum_of(WasiNnVersion::V2024_10_28, name),
+                wit_enum_of(WasiNnVersion::V2024_08_19, name),
                 "{name}"
             );
         }
