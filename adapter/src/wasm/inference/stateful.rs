@@ -42,7 +42,7 @@ pub fn set_input(
     // are copied, a few words; aligned ones, and the data, a `list<u8>`, are
     // read where they are.
     let mut dims = RawVec::<u32>::default();
-    let (dims_at, dims_len) = if tensor.dims % 4 == 0 && tensor.dims_len != 0 {
+    let (dims_at, dims_len) = if tensor.dims.is_multiple_of(4) && tensor.dims_len != 0 {
         (tensor.dims, tensor.dims_len)
     } else {
         // SAFETY: `GuestTensor::read` checked the range.
