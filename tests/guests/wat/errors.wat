@@ -48,6 +48,7 @@
   (data (i32.const 3032) "softmax/model.bin")   ;; 17 bytes
   (data (i32.const 3064) "no-such-graph")       ;; 13 bytes
   (data (i32.const 3096) "this is not an OpenVINO IR") ;; 26 bytes
+  (data (i32.const 3128) "softmax")             ;; 7 bytes
 
   (data (i32.const 4096) "setup_load\00")
   (data (i32.const 4128) "setup_init\00")
@@ -64,6 +65,11 @@
   (data (i32.const 4480) "read_bin\00")
   (data (i32.const 4512) "init\00")
   (data (i32.const 4544) "compute\00")
+  (data (i32.const 4576) "out\00")
+  (data (i32.const 4608) "load_by_name\00")
+  (data (i32.const 4640) "set_input_1\00")
+  (data (i32.const 4672) "set_input_0\00")
+  (data (i32.const 4704) "get_output\00")
 
 ;; Print `<NUL-terminated label> <v as unsigned decimal>\n` to stdout, as
   ;; one buffer (preview1 hosts may write only the first iovec).
@@ -171,6 +177,25 @@
   (func $set_input_index_out_of_range
     (call $print (i32.const 4192)
       (call $set_input (i32.load (i32.const 68)) (i32.const 5) (call $valid_tensor))))
+
+  ;; on a graph from load_by_name (softmax, preloaded; the adapter knows no
+  ;; names for it): set_input with input index 1 (the model has one input),
+  ;; then a full round on that context, which must keep working; then index 1
+  ;; again and another compute
+  (func $set_input_index_out_of_range_by_name
+    (local $ctx i32)
+    (call $print (i32.const 4608) (call $load_by_name (i32.const 3128) (i32.const 7) (i32.const 84)))
+    (call $print (i32.const 4512) (call $init (i32.load (i32.const 84)) (i32.const 88)))
+    (local.set $ctx (i32.load (i32.const 88)))
+    (call $print (i32.const 4640) (call $set_input (local.get $ctx) (i32.const 1) (call $valid_tensor)))
+    (call $print (i32.const 4672) (call $set_input (local.get $ctx) (i32.const 0) (call $valid_tensor)))
+    (call $print (i32.const 4544) (call $compute (local.get $ctx)))
+    (call $print (i32.const 4704)
+      (call $get_output (local.get $ctx) (i32.const 0) (i32.const 2048) (i32.const 40) (i32.const 72)))
+    (call $print (i32.const 4224) (i32.load (i32.const 72)))
+    (call $print (i32.const 4576) (i32.load (i32.const 2084)))
+    (call $print (i32.const 4640) (call $set_input (local.get $ctx) (i32.const 1) (call $valid_tensor)))
+    (call $print (i32.const 4544) (call $compute (local.get $ctx))))
 
   ;; get_output with output index 3 (the model has one output)
   (func $get_output_index_out_of_range
@@ -314,6 +339,7 @@
     $compute_unknown_context
     $get_output_unknown_context
     $set_input_index_out_of_range
+    $set_input_index_out_of_range_by_name
     $get_output_index_out_of_range
     $get_output_buffer_one_byte_short
     $get_output_zero_buffer

@@ -3,6 +3,7 @@
 //! functions (wasmedge.wat). Guests built with the real crates of each
 //! generation are tested in dialect_guests.rs.
 
+use crate::errors::errors_case;
 use crate::harness::{
     compiled_as, run_nn_host, run_nn_host_counting, Case, Compiled, Guest, Outcome,
 };
@@ -24,12 +25,16 @@ fn errno_in(dialect: Dialect, current: u32) -> u32 {
 }
 
 /// The labels of errors.wat whose value is an errno.
-const ERRNO_LABELS: [&str; 8] = [
+const ERRNO_LABELS: [&str; 12] = [
     "setup_load",
     "setup_init",
     "errno",
+    "load_by_name",
     "init",
+    "set_input_1",
+    "set_input_0",
     "compute",
+    "get_output",
     "tail_set_input",
     "tail_compute",
     "tail_get_output",
@@ -89,7 +94,7 @@ fn errors_wat_errnos_follow_each_dialect() {
     }
     foreach_error_case!(name);
     for (case_name, index) in names {
-        let case = Case::new(guest, &[&index.to_string()]);
+        let case = errors_case(index);
         let expected = run_nn_host(&case, &baseline);
         for (dialect, compiled) in &dialects {
             let got = run_nn_host(&case, compiled);

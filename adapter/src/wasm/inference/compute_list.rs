@@ -136,6 +136,13 @@ pub fn release(state: &State, io: &mut Io) {
 /// Releases the previous outputs, builds a WIT tensor from every slot and
 /// calls WIT `compute` with `(name, tensor)` pairs; the slots stay, so
 /// `compute` can run again without new `set_input` calls.
+///
+/// On a graph whose input count is unknown (loaded by name, without names),
+/// `set_input` cannot refuse an index past the inputs as the reference does,
+/// and the host refuses every `compute` that names it. So a failed
+/// `compute` there is retried without the slots of the highest indices,
+/// and a retry that succeeds retires the slots it left out: the context
+/// keeps working, as the reference's does.
 pub fn compute(state: &State, tables: &mut Tables, context: u32) -> u32 {
     let Some(ctx) = tables.contexts.get_mut(context) else {
         return errno::UNSUPPORTED_OPERATION;
@@ -147,38 +154,67 @@ pub fn compute(state: &State, tables: &mut Tables, context: u32) -> u32 {
         return errno::TOO_LARGE;
     };
     let list = list.as_ptr();
-    for (i, slot) in ctx.io.slots.as_mut_slice().iter_mut().enumerate() {
-        let name = tensor_name(graph, false, slot.index, &mut slot.decimal);
-        // SAFETY: the slot's buffers hold a checked tensor; the constructor
-        // copies them. `list` has room for `count` entries.
-        unsafe {
-            let tensor = host::tensor_new(
-                slot.dims.addr(),
-                slot.dims.len(),
-                slot.ty,
-                slot.data.addr(),
-                slot.data.len(),
-            );
-            (list as *mut Named).add(i).write(Named {
-                name: name.as_ptr() as u32,
-                name_len: name.len() as u32,
-                tensor,
-            });
+    // Slots of an index at or past `limit` are left out.
+    let mut limit = RETIRED;
+    let err = loop {
+        let mut sent = 0;
+        for slot in ctx.io.slots.as_mut_slice() {
+            if slot.index >= limit {
+                continue;
+            }
+            let name = tensor_name(graph, false, slot.index, &mut slot.decimal);
+            // SAFETY: the slot's buffers hold a checked tensor; the
+            // constructor copies them. `list` has room for `count` entries.
+            unsafe {
+                let tensor = host::tensor_new(
+                    slot.dims.addr(),
+                    slot.dims.len(),
+                    slot.ty,
+                    slot.data.addr(),
+                    slot.data.len(),
+                );
+                (list as *mut Named).add(sent).write(Named {
+                    name: name.as_ptr() as u32,
+                    name_len: name.len() as u32,
+                    tensor,
+                });
+            }
+            sent += 1;
         }
-    }
-    // SAFETY: `list` holds `count` named tensors (moved to the host by the
-    // call); `ret` is our return area.
-    unsafe { host::compute(ctx.handle, list as u32, count, tables.ret.as_mut_ptr()) };
+        // SAFETY: `list` holds `sent` named tensors (moved to the host by
+        // the call); `ret` is our return area.
+        unsafe {
+            host::compute(
+                ctx.handle,
+                list as u32,
+                sent as u32,
+                tables.ret.as_mut_ptr(),
+            )
+        };
+        let err = result(&tables.ret, Call::Other);
+        if err == errno::SUCCESS || graph.is_some_and(|g| g.named != 0) || limit.min(count) <= 1 {
+            break err;
+        }
+        limit = limit.min(count) - 1;
+    };
     // SAFETY: `list` came from `alloc` and the host no longer needs it.
     unsafe { state.arena.free(list) };
-    let err = result(&tables.ret, Call::Other);
     if err != errno::SUCCESS {
         return err;
+    }
+    for slot in ctx.io.slots.as_mut_slice() {
+        if slot.index >= limit {
+            slot.index = RETIRED;
+        }
     }
     ctx.io.outputs = tables.ret[1];
     ctx.io.outputs_len = tables.ret[2];
     errno::SUCCESS
 }
+
+/// The index of a slot [`compute`] retired: no `set_input` names it, and no
+/// `compute` sends it.
+const RETIRED: u32 = u32::MAX;
 
 /// The output tensor the legacy index `index` refers to: the output named
 /// like any of the model's names for output `index`, else the one named with
