@@ -101,7 +101,7 @@ pub fn read_model_names(encoding: &str, dir: &Path) -> Result<GraphNames> {
     );
     let mut buf = VecBuf(Vec::new());
     let mut writer = TableWriter::new(&mut buf);
-    let parsed = nn_model_names::parse(&bytes, &mut writer);
+    let parsed = nn_model_names::parse(&bytes, &mut writer, &mut Vec::new());
     let (inputs, outputs) = (writer.inputs, writer.outputs);
     ensure!(
         parsed,

@@ -6,7 +6,9 @@
 //!   document order, named by its output port's `names` attribute. Output *i*
 //!   is the *i*-th top-level `Result` layer, named by its `output_names`
 //!   attribute (IRs written by OpenVINO 2025 and later), else by the `names`
-//!   of the port that feeds it (found through `<edges>`). A names attribute
+//!   of the port that feeds it (found through `<edges>`, with a hash table
+//!   in memory the caller gives through [`Scratch`], so that time stays
+//!   linear in the number of outputs). A names attribute
 //!   lists several names separated by commas; a comma inside a name is
 //!   written `\,` (the splitting rule of OpenVINO's IR reader).
 //! * ONNX `ModelProto`: inputs are `graph.input` minus the names that also
@@ -38,6 +40,7 @@ pub mod table;
 #[cfg(test)]
 mod testing;
 
+pub use ir_xml::{Record, Scratch};
 pub use table::{table_names, Buf, TableNames, TableWriter};
 
 /// Receives the parsed names: first every input in order, then every output.
@@ -63,7 +66,8 @@ pub enum RawNames<'a> {
 pub trait NameOut {
     /// The next byte of the current name (never NUL).
     fn byte(&mut self, b: u8);
-    /// The current name is complete (it is never empty).
+    /// The current name is complete (it is never empty, but may not be
+    /// UTF-8 until the tensor's names are known to be decodable).
     fn end(&mut self);
     /// The tensor's names turned out to be undecodable: forget every name
     /// reported for it so far.
@@ -73,11 +77,12 @@ pub trait NameOut {
 /// Parses `model` (the first graph builder) for tensor names and reports them
 /// to `sink`. Bytes that start with `<` (after an optional BOM and
 /// whitespace) are read as IR XML, anything else as an ONNX `ModelProto`.
-/// Returns `false` when the model could not be parsed; the sink must then
-/// forget what it was told.
-pub fn parse(model: &[u8], sink: &mut impl Sink) -> bool {
+/// `scratch` serves the IR reader (see [`Scratch`]). Returns `false` when
+/// the model could not be parsed; the sink must then forget what it was
+/// told.
+pub fn parse(model: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> bool {
     if looks_like_xml(model) {
-        ir_xml::parse(model, sink).is_some()
+        ir_xml::parse(model, sink, scratch).is_some()
     } else {
         onnx::parse(model, sink).is_some()
     }

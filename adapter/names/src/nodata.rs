@@ -58,15 +58,21 @@ impl Key {
     /// is smaller than one per call site.
     #[inline(never)]
     pub fn starts(self, s: &[u8]) -> bool {
-        s.len() >= self.len()
-            && s.iter().take(self.len()).enumerate().all(|(i, &b)| {
-                let byte = if i < 8 {
-                    self.lo >> (8 * i)
-                } else {
-                    self.hi >> (8 * (i - 7))
-                };
-                b == byte as u8
-            })
+        let Some(head) = s.get(..self.len()) else {
+            return false;
+        };
+        // The key's bytes, lowest first: `lo`, then `hi` past its length.
+        let mut word = self.lo;
+        for (i, &b) in head.iter().enumerate() {
+            if i == 8 {
+                word = self.hi >> 8;
+            }
+            if b != word as u8 {
+                return false;
+            }
+            word >>= 8;
+        }
+        true
     }
 
     /// Whether `s` is exactly this key.

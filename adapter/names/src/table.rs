@@ -122,7 +122,7 @@ mod tests {
         let doc = ir(r#"names="a\,b,c,d""#, r#"output_names="o1,o22,o333,o4444""#);
         let mut buf = Vec::new();
         let mut w = TableWriter::new(&mut buf);
-        assert!(parse(doc.as_bytes(), &mut w));
+        assert!(parse(doc.as_bytes(), &mut w, &mut Vec::new()));
         assert!(w.ok);
         assert_eq!((w.inputs, w.outputs), (2, 2));
         let all: Vec<Vec<&[u8]>> = (0..5).map(|t| table_names(&buf, t).collect()).collect();
@@ -137,14 +137,18 @@ mod tests {
         // Tensors without names take no names; indices past the end are empty.
         let mut buf = Vec::new();
         let mut w = TableWriter::new(&mut buf);
-        assert!(parse(ir("", "").as_bytes(), &mut w));
+        assert!(parse(ir("", "").as_bytes(), &mut w, &mut Vec::new()));
         assert_eq!(table_names(&buf, 0).count(), 0);
         assert_eq!(table_names(&buf, 1).collect::<Vec<_>>(), vec![b"y"]);
         assert_eq!(table_names(&buf, 1000).count(), 0);
         // Undecodable names leave the tensor without names, the rest intact.
         let mut buf = Vec::new();
         let mut w = TableWriter::new(&mut buf);
-        assert!(parse(ir(r#"names="ok,&#xD800;""#, "").as_bytes(), &mut w));
+        assert!(parse(
+            ir(r#"names="ok,&#xD800;""#, "").as_bytes(),
+            &mut w,
+            &mut Vec::new()
+        ));
         assert_eq!(table_names(&buf, 0).count(), 0);
         assert_eq!(table_names(&buf, 1).collect::<Vec<_>>(), vec![b"y"]);
         // A corrupt (unterminated) table never panics.

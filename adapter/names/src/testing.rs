@@ -11,15 +11,16 @@ pub struct Collect {
     pub outputs: Vec<Vec<String>>,
 }
 
-struct Names(Vec<String>, Vec<u8>);
+/// Names ended so far (UTF-8 is checked once the tensor is done: names
+/// reported before an `abort` need not be), and the current one.
+struct Names(Vec<Vec<u8>>, Vec<u8>);
 impl NameOut for Names {
     fn byte(&mut self, b: u8) {
         self.1.push(b);
     }
     fn end(&mut self) {
         assert!(!self.1.is_empty(), "empty names are never reported");
-        self.0
-            .push(String::from_utf8(std::mem::take(&mut self.1)).expect("names are UTF-8"));
+        self.0.push(std::mem::take(&mut self.1));
     }
     fn abort(&mut self) {
         self.0.clear();
@@ -31,7 +32,11 @@ pub fn decoded(raw: RawNames<'_>) -> Vec<String> {
     let mut names = Names(Vec::new(), Vec::new());
     decode(raw, &mut names);
     assert!(names.1.is_empty());
-    names.0
+    names
+        .0
+        .into_iter()
+        .map(|n| String::from_utf8(n).expect("names are UTF-8"))
+        .collect()
 }
 
 impl Sink for Collect {
@@ -48,7 +53,7 @@ impl Sink for Collect {
 
 pub fn run(model: &[u8]) -> Option<Collect> {
     let mut c = Collect::default();
-    parse(model, &mut c).then_some(c)
+    parse(model, &mut c, &mut Vec::new()).then_some(c)
 }
 
 pub fn v(names: &[&[&str]]) -> Vec<Vec<String>> {

@@ -278,6 +278,19 @@ impl<T: Copy> RawVec<T> {
             .append(arena, src as *const u8, len, size_of::<T>())
     }
 
+    /// Replaces the contents with `len` all-zero elements (`T` must be
+    /// plain integers), reusing the block when it is large enough.
+    pub fn zeroed(&mut self, arena: &Arena, len: u32) -> Option<&mut [T]> {
+        self.raw.len = 0;
+        self.raw.reserve(arena, len, size_of::<T>(), 0)?;
+        // SAFETY: `reserve` made room for `len` elements in our block.
+        unsafe {
+            core::ptr::write_bytes(self.raw.ptr as *mut u8, 0, len as usize * size_of::<T>())
+        };
+        self.raw.len = len;
+        Some(self.as_mut_slice())
+    }
+
     /// Keeps only the first `len` elements (`len` must not exceed the length).
     pub fn truncate(&mut self, len: u32) {
         self.raw.len = self.raw.len.min(len);
@@ -327,5 +340,18 @@ impl crate::names::Buf for ArenaBuf<'_> {
 
     fn push(&mut self, b: u8) -> bool {
         self.vec.push(self.arena, b).is_some()
+    }
+}
+
+/// [`crate::names::Scratch`] in the arena, for the IR reader's output
+/// lookup; the caller releases `vec` afterwards.
+pub struct ArenaScratch<'a> {
+    pub arena: &'a Arena,
+    pub vec: RawVec<crate::names::Record>,
+}
+
+impl crate::names::Scratch for ArenaScratch<'_> {
+    fn records(&mut self, len: usize) -> Option<&mut [crate::names::Record]> {
+        self.vec.zeroed(self.arena, u32::try_from(len).ok()?)
     }
 }

@@ -9,72 +9,49 @@
 //! data segments). An adapter nobody baked anything into gets a function
 //! that writes nothing, so every graph keeps today's decimal rule.
 //!
-//! The table, little-endian and unaligned, is a run of entries:
-//! `entry_len: u32` (all of the entry, this word included), `name_len: u32`,
-//! `inputs: u32`, `outputs: u32`, the graph name, then the graph's name table
-//! in the format of [`crate::names::TableWriter`].
+//! What the function writes for a graph (`GraphNames::encode` in
+//! `nn-adapter-verify`): the graph's name table in the format of
+//! [`crate::names::TableWriter`], then its input and output counts
+//! (little-endian u32), last so that dropping them leaves the table.
 
 use super::arena::{Arena, RawVec};
 use super::state::Graph;
 
 #[link(wasm_import_module = "nn-componentize")]
 extern "C" {
-    /// Writes the baked table to `dst` unless `dst` is 0; returns its length.
+    /// The length of the names baked for the graph called `[name, name +
+    /// len)` (0: none), written to `dst` unless it is 0.
     #[link_name = "baked-names"]
-    fn baked_names(dst: u32) -> u32;
-}
-
-/// The `u32` at `at` in `bytes`, if it is there.
-fn word(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    fn baked_names(name: u32, len: u32, dst: u32) -> u32;
 }
 
 /// Gives `graph` the baked names of the graph called `name`, if there are
 /// any; otherwise (or if memory runs out) it keeps none.
 pub fn apply(arena: &Arena, graph: &mut Graph, name: &[u8]) {
-    // SAFETY: a generated function that writes nothing for `dst` = 0.
-    let len = unsafe { baked_names(0) };
-    if len == 0 {
+    let (at, len) = (name.as_ptr() as u32, name.len() as u32);
+    // SAFETY: a generated function that reads `name` (checked in bounds
+    // by the caller) and writes nothing for `dst` = 0.
+    let total = unsafe { baked_names(at, len, 0) };
+    if total < 8 {
         return;
     }
-    let Some(blob) = arena.alloc(len as usize) else {
+    let mut names = RawVec::default();
+    let Some(bytes) = names.zeroed(arena, total) else {
         return;
     };
-    // SAFETY: `blob` has room for `len` bytes, which the call writes.
-    let table = unsafe {
-        baked_names(blob.as_ptr() as u32);
-        core::slice::from_raw_parts(blob.as_ptr(), len as usize)
+    // SAFETY: `bytes` has room for the `total` bytes the call writes.
+    unsafe { baked_names(at, len, bytes.as_mut_ptr() as u32) };
+    let count = |at: u32| {
+        // SAFETY: `at + 4 <= total`, inside the block just written.
+        unsafe { core::ptr::read_unaligned((names.addr() + at) as *const u32) }
     };
-    let mut rest = table;
-    while let (Some(entry_len), Some(name_len), Some(inputs), Some(outputs)) =
-        (word(rest, 0), word(rest, 4), word(rest, 8), word(rest, 12))
-    {
-        let (Some(entry), Some(names_at)) = (
-            rest.get(..entry_len as usize),
-            16usize.checked_add(name_len as usize),
-        ) else {
-            break;
-        };
-        if entry.get(16..names_at) == Some(name) {
-            if let Some(names) = entry.get(names_at..) {
-                let mut copy = RawVec::default();
-                // SAFETY: `names` lies in `blob`, adapter memory.
-                if unsafe { copy.fill(arena, names.as_ptr() as u32, names.len() as u32) }.is_some()
-                {
-                    *graph = Graph {
-                        names: copy,
-                        inputs,
-                        outputs,
-                        named: 1,
-                        ..*graph
-                    };
-                }
-            }
-            break;
-        }
-        rest = rest.get(entry.len().max(1)..).unwrap_or_default();
-    }
-    // SAFETY: `blob` came from `alloc` and nothing refers to it any more.
-    unsafe { arena.free(blob.as_ptr()) };
+    let (inputs, outputs) = (count(total - 8), count(total - 4));
+    names.truncate(total - 8);
+    *graph = Graph {
+        names,
+        inputs,
+        outputs,
+        named: 1,
+        ..*graph
+    };
 }

@@ -153,8 +153,13 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
         arena,
         vec: RawVec::default(),
     };
+    let mut scratch = super::arena::ArenaScratch {
+        arena,
+        vec: RawVec::default(),
+    };
     let mut writer = TableWriter::new(&mut buf);
-    let ok = names::parse(model, &mut writer) && writer.ok;
+    let ok = names::parse(model, &mut writer, &mut scratch) && writer.ok;
+    scratch.vec.release(arena);
     let (inputs, outputs) = (writer.inputs, writer.outputs);
     if ok {
         *graph = Graph {

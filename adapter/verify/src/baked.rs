@@ -1,12 +1,16 @@
 //! Tensor names baked into the adapter at componentize time.
 //!
 //! `load_by_name` never shows the adapter a model's bytes, so the adapter
-//! imports `nn-componentize::baked-names` (`(param i32) (result i32)`: write
-//! the table to the address unless it is 0, return its length) and
-//! [`bake`] replaces that import with a generated function whose code
-//! stores the table's bytes (an adapter may not have data segments). The
-//! adapter's `src/wasm/baked.rs` reads the table; its format is written
-//! here, by [`NameTable::encode`], and nowhere else.
+//! imports `nn-componentize::baked-names` (`(param $name i32) (param $len
+//! i32) (param $dst i32) (result i32)`: the length of the names baked for
+//! the graph called `[$name, $name + $len)`, 0 for none, written to `$dst`
+//! unless it is 0) and [`bake`] replaces that import with a generated
+//! function whose code compares the name and stores the bytes (an adapter
+//! may not have data segments), so the adapter carries no lookup of its
+//! own. The adapter's `src/wasm/baked.rs` reads what it writes:
+//! [`GraphNames::encode`], whose format is written there and nowhere else.
+//! [`NameTable::encode`] is the whole table, for the component's custom
+//! section.
 
 use anyhow::{bail, ensure, Context, Result};
 use std::collections::BTreeMap;
@@ -23,7 +27,7 @@ pub const BAKED_NAMES_FUNCTION: &str = "baked-names";
 
 /// The core type of `nn-componentize::baked-names`.
 pub fn baked_names_type() -> FuncType {
-    FuncType::new([ValType::I32], [ValType::I32])
+    FuncType::new([ValType::I32; 3], [ValType::I32])
 }
 
 /// The tensor names of one graph: every input, then every output, each with
@@ -32,6 +36,27 @@ pub fn baked_names_type() -> FuncType {
 pub struct GraphNames {
     pub inputs: Vec<Vec<String>>,
     pub outputs: Vec<Vec<String>>,
+}
+
+impl GraphNames {
+    /// What the adapter keeps per graph: the name table (each tensor's
+    /// names NUL-terminated, one more NUL after each tensor, inputs first),
+    /// then the input and output counts (little-endian u32), last so that
+    /// dropping them leaves the table.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for tensor in self.inputs.iter().chain(&self.outputs) {
+            for name in tensor {
+                out.extend_from_slice(name.as_bytes());
+                out.push(0);
+            }
+            out.push(0);
+        }
+        for count in [self.inputs.len(), self.outputs.len()] {
+            out.extend_from_slice(&(count as u32).to_le_bytes());
+        }
+        out
+    }
 }
 
 /// Graph name → its tensor names, as baked into a component.
@@ -72,32 +97,17 @@ impl NameTable {
         self.0.iter().map(|(name, names)| (name.as_str(), names))
     }
 
-    /// The table as the adapter reads it: per graph, little-endian
-    /// `entry_len`, `name_len`, `inputs`, `outputs` (u32 each), the graph
-    /// name, then every tensor's names, each NUL-terminated, and one more NUL
-    /// after each tensor (the adapter's per-graph name table).
+    /// The whole table, for the component's custom section: per graph,
+    /// little-endian u32 `name_len`, the graph name, u32 `names_len`, then
+    /// [`GraphNames::encode`].
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
         for (graph, names) in &self.0 {
-            let mut tensors = Vec::new();
-            for tensor in names.inputs.iter().chain(&names.outputs) {
-                for name in tensor {
-                    tensors.extend_from_slice(name.as_bytes());
-                    tensors.push(0);
-                }
-                tensors.push(0);
-            }
-            let entry_len = 16 + graph.len() + tensors.len();
-            for word in [
-                entry_len,
-                graph.len(),
-                names.inputs.len(),
-                names.outputs.len(),
-            ] {
-                out.extend_from_slice(&(word as u32).to_le_bytes());
-            }
+            let names = names.encode();
+            out.extend_from_slice(&(graph.len() as u32).to_le_bytes());
             out.extend_from_slice(graph.as_bytes());
-            out.extend_from_slice(&tensors);
+            out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+            out.extend_from_slice(&names);
         }
         out
     }
@@ -105,49 +115,66 @@ impl NameTable {
     /// The inverse of [`NameTable::encode`].
     pub fn decode(mut bytes: &[u8]) -> Result<NameTable> {
         let mut table = NameTable::default();
-        let word = |b: &[u8], at: usize| -> Result<usize> {
-            let w = b.get(at..at + 4).context("name table: truncated entry")?;
-            Ok(u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize)
-        };
         while !bytes.is_empty() {
-            let (entry_len, name_len) = (word(bytes, 0)?, word(bytes, 4)?);
-            let (inputs, outputs) = (word(bytes, 8)?, word(bytes, 12)?);
-            let entry = bytes
-                .get(..entry_len)
-                .filter(|e| e.len() >= 16 + name_len)
-                .context("name table: entry longer than the table")?;
-            let graph = std::str::from_utf8(&entry[16..16 + name_len])
-                .context("name table: graph name is not UTF-8")?;
-            let mut tensors: Vec<Vec<String>> = Vec::new();
-            let mut rest = &entry[16 + name_len..];
-            for _ in 0..inputs + outputs {
-                let mut tensor = Vec::new();
-                loop {
-                    let end = rest
-                        .iter()
-                        .position(|&b| b == 0)
-                        .context("name table: unterminated name")?;
-                    let (name, tail) = (&rest[..end], &rest[end + 1..]);
-                    rest = tail;
-                    if name.is_empty() {
-                        break;
-                    }
-                    tensor.push(String::from_utf8(name.to_vec()).context("name table: not UTF-8")?);
-                }
-                tensors.push(tensor);
-            }
-            ensure!(rest.is_empty(), "name table: trailing bytes in `{graph}`");
-            let outputs = tensors.split_off(inputs);
-            table.insert(
-                graph,
-                GraphNames {
-                    inputs: tensors,
-                    outputs,
-                },
-            )?;
-            bytes = &bytes[entry_len..];
+            let graph = take(&mut bytes)?;
+            let graph =
+                std::str::from_utf8(graph).context("name table: graph name is not UTF-8")?;
+            let names = GraphNames::decode(take(&mut bytes)?)
+                .with_context(|| format!("name table: graph `{graph}`"))?;
+            table.insert(graph, names)?;
         }
         Ok(table)
+    }
+}
+
+/// The little-endian u32 at the start of `bytes`, and the rest.
+fn word(bytes: &[u8]) -> Result<(usize, &[u8])> {
+    let (w, rest) = bytes
+        .split_first_chunk::<4>()
+        .context("name table: truncated")?;
+    Ok((u32::from_le_bytes(*w) as usize, rest))
+}
+
+/// A u32 length and that many bytes from `bytes`, which moves past them.
+fn take<'a>(bytes: &mut &'a [u8]) -> Result<&'a [u8]> {
+    let (len, rest) = word(bytes)?;
+    ensure!(rest.len() >= len, "name table: truncated");
+    let (taken, rest) = rest.split_at(len);
+    *bytes = rest;
+    Ok(taken)
+}
+
+impl GraphNames {
+    /// The inverse of [`GraphNames::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<GraphNames> {
+        let at = bytes.len().checked_sub(8).context("no counts")?;
+        let (table, counts) = bytes.split_at(at);
+        let (inputs, counts) = word(counts)?;
+        let (outputs, _) = word(counts)?;
+        let mut tensors: Vec<Vec<String>> = Vec::new();
+        let mut rest = table;
+        for _ in 0..inputs + outputs {
+            let mut tensor = Vec::new();
+            loop {
+                let end = rest
+                    .iter()
+                    .position(|&b| b == 0)
+                    .context("unterminated name")?;
+                let (name, tail) = (&rest[..end], &rest[end + 1..]);
+                rest = tail;
+                if name.is_empty() {
+                    break;
+                }
+                tensor.push(String::from_utf8(name.to_vec()).context("a name is not UTF-8")?);
+            }
+            tensors.push(tensor);
+        }
+        ensure!(rest.is_empty(), "trailing bytes");
+        let outputs = tensors.split_off(inputs);
+        Ok(GraphNames {
+            inputs: tensors,
+            outputs,
+        })
     }
 }
 
@@ -198,7 +225,7 @@ pub fn bake(
     }
     let mut replaced = Vec::new();
     for (import, name, function) in [
-        (names, BAKED_NAMES_FUNCTION, names_function(&table.encode())),
+        (names, BAKED_NAMES_FUNCTION, names_function(table)),
         (tables, DIALECT_TABLE_FUNCTION, dialect_function(dialect)),
     ] {
         let Some((index, ty)) = import else {
@@ -259,46 +286,113 @@ struct Baker {
     imported_funcs: u32,
 }
 
-/// `(param $dst i32) (result i32)`: stores `table` at `$dst` unless it is
-/// 0, returns its length.
-fn names_function(table: &[u8]) -> Function {
+/// `(param $name i32) (param $len i32) (param $dst i32) (result i32)`: for
+/// each graph of `table` in turn, a block that leaves unless `$len` and the
+/// bytes at `$name` are its name, else stores [`GraphNames::encode`] at
+/// `$dst` (unless it is 0) and returns its length; 0 after the last.
+fn names_function(table: &NameTable) -> Function {
+    use wasm_encoder::BlockType::Empty;
+    use Instruction as I;
+    let (name, len, dst) = (0, 1, 2);
     let mut f = Function::new([]);
-    f.instruction(&Instruction::LocalGet(0));
-    f.instruction(&Instruction::If(wasm_encoder::BlockType::Empty));
+    let arg = |offset: usize| MemArg {
+        offset: offset as u64,
+        align: 0,
+        memory_index: 0,
+    };
+    for (graph, names) in table.iter() {
+        let graph = graph.as_bytes();
+        f.instruction(&I::Block(Empty));
+        f.instruction(&I::LocalGet(len));
+        f.instruction(&I::I32Const(graph.len() as i32));
+        f.instruction(&I::I32Ne);
+        f.instruction(&I::BrIf(0));
+        for (at, chunk) in chunks(graph) {
+            f.instruction(&I::LocalGet(name));
+            f.instruction(&chunk.load(arg(at)));
+            f.instruction(&chunk.constant());
+            f.instruction(&chunk.ne());
+            f.instruction(&I::BrIf(0));
+        }
+        let bytes = names.encode();
+        f.instruction(&I::LocalGet(dst));
+        f.instruction(&I::If(Empty));
+        for (at, chunk) in chunks(&bytes) {
+            f.instruction(&I::LocalGet(dst));
+            f.instruction(&chunk.constant());
+            f.instruction(&chunk.store(arg(at)));
+        }
+        f.instruction(&I::End);
+        f.instruction(&I::I32Const(bytes.len() as i32));
+        f.instruction(&I::Return);
+        f.instruction(&I::End);
+    }
+    f.instruction(&I::I32Const(0));
+    f.instruction(&I::End);
+    f
+}
+
+/// Up to eight bytes of a constant, little-endian, as one wasm value.
+#[derive(Clone, Copy)]
+enum Chunk {
+    Eight(i64),
+    Four(i32),
+    One(i32),
+}
+
+impl Chunk {
+    fn constant(self) -> Instruction<'static> {
+        match self {
+            Chunk::Eight(v) => Instruction::I64Const(v),
+            Chunk::Four(v) | Chunk::One(v) => Instruction::I32Const(v),
+        }
+    }
+
+    fn load(self, arg: MemArg) -> Instruction<'static> {
+        match self {
+            Chunk::Eight(_) => Instruction::I64Load(arg),
+            Chunk::Four(_) => Instruction::I32Load(arg),
+            Chunk::One(_) => Instruction::I32Load8U(arg),
+        }
+    }
+
+    fn store(self, arg: MemArg) -> Instruction<'static> {
+        match self {
+            Chunk::Eight(_) => Instruction::I64Store(arg),
+            Chunk::Four(_) => Instruction::I32Store(arg),
+            Chunk::One(_) => Instruction::I32Store8(arg),
+        }
+    }
+
+    fn ne(self) -> Instruction<'static> {
+        match self {
+            Chunk::Eight(_) => Instruction::I64Ne,
+            Chunk::Four(_) | Chunk::One(_) => Instruction::I32Ne,
+        }
+    }
+}
+
+/// `bytes` as (offset, chunk): eight bytes at a time, then four, then one.
+fn chunks(bytes: &[u8]) -> Vec<(usize, Chunk)> {
+    let mut out = Vec::new();
     let mut at = 0;
-    while at < table.len() {
-        let rest = &table[at..];
-        let arg = |align| MemArg {
-            offset: at as u64,
-            align,
-            memory_index: 0,
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        let (chunk, width) = match rest.len() {
+            8.. => (
+                Chunk::Eight(i64::from_le_bytes(rest[..8].try_into().expect("8 bytes"))),
+                8,
+            ),
+            4.. => (
+                Chunk::Four(i32::from_le_bytes(rest[..4].try_into().expect("4 bytes"))),
+                4,
+            ),
+            _ => (Chunk::One(i32::from(rest[0])), 1),
         };
-        f.instruction(&Instruction::LocalGet(0));
-        let width = match rest.len() {
-            8.. => {
-                let v = i64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
-                f.instruction(&Instruction::I64Const(v));
-                f.instruction(&Instruction::I64Store(arg(0)));
-                8
-            }
-            4.. => {
-                let v = i32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
-                f.instruction(&Instruction::I32Const(v));
-                f.instruction(&Instruction::I32Store(arg(0)));
-                4
-            }
-            _ => {
-                f.instruction(&Instruction::I32Const(i32::from(rest[0])));
-                f.instruction(&Instruction::I32Store8(arg(0)));
-                1
-            }
-        };
+        out.push((at, chunk));
         at += width;
     }
-    f.instruction(&Instruction::End);
-    f.instruction(&Instruction::I32Const(table.len() as i32));
-    f.instruction(&Instruction::End);
-    f
+    out
 }
 
 /// `(param $table i32) (result i64)`: the packed [`DialectTable`] numbered
