@@ -8,7 +8,7 @@
 //! was. After a documented difference the hosts' states differ by design,
 //! so the rest of the program is not compared.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -597,13 +597,8 @@ fn generate(seed: u64) -> Program {
 struct State {
     /// Graph handle → model index in the program (None: not a known model).
     graphs: BTreeMap<u32, Option<usize>>,
-    /// Graphs from `load_by_name` (their tensor names are unknown to the
-    /// adapter: the preloads are not baked into calls.wat's component).
-    by_name: BTreeSet<u32>,
     /// Context handle → (graph's model, inputs set, computed).
     contexts: BTreeMap<u32, (Option<usize>, bool, bool)>,
-    /// Contexts of graphs in `by_name`.
-    by_name_contexts: BTreeSet<u32>,
 }
 
 fn handle_of(line: &str) -> Option<u32> {
@@ -638,7 +633,6 @@ impl State {
             Call::LoadByName { .. } => {
                 if let Some(h) = handle {
                     self.graphs.insert(h, None);
-                    self.by_name.insert(h);
                 }
             }
             Call::Init { .. } => {}
@@ -663,9 +657,6 @@ impl State {
             (errno_of(line), handle_of(line), self.graphs.get(&graph))
         {
             self.contexts.insert(h, (model, false, false));
-            if self.by_name.contains(&graph) {
-                self.by_name_contexts.insert(h);
-            }
         }
     }
 }
@@ -786,13 +777,13 @@ fn documented(
             },
             Some(RUNTIME_ERROR),
         ) if nn == 0 => {
-            if state.by_name_contexts.contains(ctx) {
+            let Some(model) = state.contexts.get(ctx)?.0 else {
                 return Some(
-                    "set_input the reference refuses on a graph loaded by name (index past the \
-                     inputs, or wrong dims or type): the adapter cannot check it; compute does",
+                    "set_input the reference refuses on a graph the fuzzer knows no model for \
+                     (loaded by name, or a malformed model both hosts loaded): the adapter \
+                     cannot check it, compute does",
                 );
-            }
-            let model = state.contexts.get(ctx)?.0?;
+            };
             let expected = models[model].inputs.get(*index as usize)?;
             (expected.ty != port.ty || expected.dims != port.dims)
                 .then_some("set_input with the wrong dims or type: nn-host defers to compute")
@@ -800,6 +791,18 @@ fn documented(
         (Call::Compute { ctx }, Some(0)) if nn == INVALID_ARGUMENT => {
             let (_, inputs_set, _) = state.contexts.get(ctx)?;
             (!inputs_set).then_some("compute before any set_input")
+        }
+        // The reference copies out the uncomputed output, then traps on the
+        // out-of-bounds size pointer; nn-host has no output to give yet.
+        (
+            Call::GetOutput {
+                ctx,
+                in_bounds: false,
+            },
+            None,
+        ) if nn == RUNTIME_ERROR => {
+            let (_, _, computed) = state.contexts.get(ctx)?;
+            (!computed).then_some("get_output before compute, with an out-of-bounds pointer")
         }
         // The reference may also find the buffer too small (7) first.
         (Call::GetOutput { ctx, .. }, Some(0 | 7)) if nn == RUNTIME_ERROR => {
