@@ -217,6 +217,15 @@ pub trait BackendExecutionContext: Send {
         inputs: Vec<NamedTensor>,
         max_output_bytes: usize,
     ) -> Result<Vec<NamedTensor>, NnError>;
+
+    /// [`compute`](Self::compute) on `inputs[i]` for model input `i`, each
+    /// already accepted by [`input_index`](Self::input_index): glue that
+    /// keeps inputs between computes passes them without naming them again.
+    fn compute_indexed(
+        &mut self,
+        inputs: &[Option<Tensor>],
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError>;
 }
 
 /// The backends a host offers; `load` goes to the first that claims the

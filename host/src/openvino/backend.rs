@@ -509,7 +509,7 @@ impl BackendExecutionContext for OpenVinoContext {
         max_output_bytes: usize,
     ) -> Result<Vec<NamedTensor>, NnError> {
         let model = self.model.clone();
-        let mut slots: Vec<Option<(Element, Tensor)>> = vec![None; model.inputs.len()];
+        let mut slots: Vec<Option<Tensor>> = vec![None; model.inputs.len()];
         for (name, tensor) in inputs {
             let index = model.input_index(&name)?;
             if slots[index].is_some() {
@@ -518,14 +518,22 @@ impl BackendExecutionContext for OpenVinoContext {
                     label(index, &model.inputs[index])
                 )));
             }
-            let element = model.check_input(index, &tensor)?;
-            slots[index] = Some((element, tensor));
+            model.check_input(index, &tensor)?;
+            slots[index] = Some(tensor);
         }
-        let missing = slots
-            .iter()
-            .enumerate()
-            .filter(|(_, slot)| slot.is_none())
-            .map(|(index, _)| label(index, &model.inputs[index]))
+        self.compute_indexed(&slots, max_output_bytes)
+    }
+
+    fn compute_indexed(
+        &mut self,
+        inputs: &[Option<Tensor>],
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
+        let model = self.model.clone();
+        let slot = |index: usize| inputs.get(index).and_then(Option::as_ref);
+        let missing = (0..model.inputs.len())
+            .filter(|&index| slot(index).is_none())
+            .map(|index| label(index, &model.inputs[index]))
             .collect::<Vec<_>>();
         if !missing.is_empty() {
             return Err(NnError::invalid_argument(format!(
@@ -537,8 +545,9 @@ impl BackendExecutionContext for OpenVinoContext {
         // Static output shapes are known since compilation: their bytes are
         // checked against the cap before anything is allocated for them.
         check_output_bytes(static_output_bytes(&model.outputs), max_output_bytes)?;
-        for (index, slot) in slots.into_iter().enumerate() {
-            let (element, tensor) = slot.expect("checked above");
+        for (index, tensor) in (0..model.inputs.len()).filter_map(|i| Some((i, slot(i)?))) {
+            // Checked again, cheaply, because the view below trusts it.
+            let element = model.check_input(index, tensor)?;
             // A static input shape is the tensor's (`check_input`).
             let dims: Cow<'_, [usize]> = match &model.inputs[index].shape {
                 Some(shape) => Cow::Borrowed(shape),
@@ -554,7 +563,7 @@ impl BackendExecutionContext for OpenVinoContext {
                     label(index, &model.inputs[index])
                 ))
             })?;
-            self.bound_inputs[index] = Some(tensor.data);
+            self.bound_inputs[index] = Some(tensor.data.clone());
         }
         for (index, port) in model.outputs.iter().enumerate() {
             let (Ok(element), Some(shape)) = (port.element, &port.shape) else {

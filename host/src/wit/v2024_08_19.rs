@@ -26,7 +26,6 @@ use crate::backend::{
     Tensor,
 };
 use anyhow::Result;
-use std::collections::BTreeMap;
 use wasmtime::component::{Linker, Resource};
 
 /// This module's package version; `bindgen!` below reads the same folder.
@@ -55,7 +54,7 @@ pub struct StatefulContext {
     context: ExecutionContext,
     /// The inputs set so far, by model input index (so that a name and an
     /// index denoting the same input replace each other).
-    inputs: BTreeMap<usize, NamedTensor>,
+    inputs: Vec<Option<Tensor>>,
     /// The outputs of the last compute, in model order; `None` before the
     /// first compute and after a failed one.
     outputs: Option<Vec<NamedTensor>>,
@@ -128,7 +127,7 @@ impl graph::HostGraph for NnCtx {
         let context = self.new_context(&graph)?;
         let context = context.map(|context| StatefulContext {
             context,
-            inputs: BTreeMap::new(),
+            inputs: Vec::new(),
             outputs: None,
         });
         self.push(context)
@@ -153,7 +152,10 @@ impl inference::HostGraphExecutionContext for NnCtx {
         let context = self.table.get_mut(&context)?;
         match context.context.0.input_index(&name, &tensor) {
             Ok(index) => {
-                context.inputs.insert(index, (name, tensor));
+                if context.inputs.len() <= index {
+                    context.inputs.resize(index + 1, None);
+                }
+                context.inputs[index] = Some(tensor);
                 Ok(Ok(()))
             }
             Err(error) => self.fail(error),
@@ -169,9 +171,12 @@ impl inference::HostGraphExecutionContext for NnCtx {
         // Released first, so that the backend may reuse the buffers of
         // outputs the guest has dropped too.
         context.outputs = None;
-        // Clones share the bytes: the inputs stay set for the next compute.
-        let inputs = context.inputs.values().cloned().collect();
-        match context.context.0.compute(inputs, max_output_bytes) {
+        // Borrowed: the inputs stay set for the next compute.
+        match context
+            .context
+            .0
+            .compute_indexed(&context.inputs, max_output_bytes)
+        {
             Ok(outputs) => {
                 context.outputs = Some(outputs);
                 Ok(Ok(()))
