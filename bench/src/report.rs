@@ -153,8 +153,31 @@ pub fn median(values: &[f64]) -> f64 {
     }
 }
 
+/// The 10th and 90th percentiles of a non-empty sample (nearest rank).
+pub fn p10_p90(values: &[f64]) -> (f64, f64) {
+    assert!(!values.is_empty(), "percentiles of nothing");
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).expect("no NaN in ratios"));
+    let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
+    (rank(0.1), rank(0.9))
+}
+
 /// Median of u64 nanoseconds, as f64.
 pub fn median_ns(values: impl IntoIterator<Item = u64>) -> f64 {
     let v: Vec<f64> = values.into_iter().map(|x| x as f64).collect();
     median(&v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let v: Vec<f64> = (1..=10).map(f64::from).collect();
+        assert_eq!(p10_p90(&v), (1.0, 9.0));
+        assert_eq!(p10_p90(&[3.0]), (3.0, 3.0));
+        assert_eq!(p10_p90(&[2.0, 1.0]), (1.0, 2.0));
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+    }
 }
