@@ -234,6 +234,8 @@ enum Call {
     LoadByName {
         len: u32,
         in_bounds: bool,
+        /// The input count of the preloaded graph it names, if it names one.
+        inputs: Option<usize>,
     },
     Init {
         in_bounds: bool,
@@ -476,6 +478,11 @@ fn generate(seed: u64) -> Program {
                     Call::LoadByName {
                         len,
                         in_bounds: in_bounds(name_ptr, len) && in_bounds(out_ptr, 4),
+                        inputs: match name {
+                            "softmax" if len == 7 => Some(1),
+                            "two_io" if len == 6 => Some(2),
+                            _ => None,
+                        },
                     },
                 );
                 graphs += 1;
@@ -595,10 +602,25 @@ fn generate(seed: u64) -> Program {
 /// What the reference knows of its contexts, from its own output.
 #[derive(Default)]
 struct State {
-    /// Graph handle → model index in the program (None: not a known model).
-    graphs: BTreeMap<u32, Option<usize>>,
-    /// Context handle → (graph's model, inputs set, computed).
-    contexts: BTreeMap<u32, (Option<usize>, bool, bool)>,
+    /// Graph handle → what is known of it.
+    graphs: BTreeMap<u32, GraphState>,
+    contexts: BTreeMap<u32, ContextState>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct GraphState {
+    /// Model index in the program (None: not a known model).
+    model: Option<usize>,
+    /// How many inputs it has, when known.
+    inputs: Option<usize>,
+}
+
+#[derive(Default)]
+struct ContextState {
+    graph: GraphState,
+    /// Input indices set (successfully, on both hosts).
+    set: std::collections::BTreeSet<u32>,
+    computed: bool,
 }
 
 fn handle_of(line: &str) -> Option<u32> {
@@ -626,24 +648,32 @@ impl State {
         match call {
             Call::Load { model, .. } => {
                 if let Some(h) = handle {
-                    self.graphs
-                        .insert(h, model.filter(|&m| models[m].kind == ModelKind::Ir));
+                    let model = model.filter(|&m| models[m].kind == ModelKind::Ir);
+                    let inputs = model.map(|m| models[m].inputs.len());
+                    self.graphs.insert(h, GraphState { model, inputs });
                 }
             }
-            Call::LoadByName { .. } => {
+            Call::LoadByName { inputs, .. } => {
                 if let Some(h) = handle {
-                    self.graphs.insert(h, None);
+                    let inputs = *inputs;
+                    self.graphs.insert(
+                        h,
+                        GraphState {
+                            model: None,
+                            inputs,
+                        },
+                    );
                 }
             }
             Call::Init { .. } => {}
-            Call::SetInput { ctx, .. } => {
+            Call::SetInput { ctx, index, .. } => {
                 if let Some(c) = self.contexts.get_mut(ctx) {
-                    c.1 = true;
+                    c.set.insert(*index);
                 }
             }
             Call::Compute { ctx } => {
                 if let Some(c) = self.contexts.get_mut(ctx) {
-                    c.2 = true;
+                    c.computed = true;
                 }
             }
             Call::Read | Call::GetOutput { .. } => {}
@@ -653,10 +683,16 @@ impl State {
     /// Follows an `init` of graph handle `graph` both hosts answered alike.
     fn init(&mut self, graph: Option<u32>, line: &str) {
         let Some(graph) = graph else { return };
-        if let (0, Some(h), Some(&model)) =
+        if let (0, Some(h), Some(&graph)) =
             (errno_of(line), handle_of(line), self.graphs.get(&graph))
         {
-            self.contexts.insert(h, (model, false, false));
+            self.contexts.insert(
+                h,
+                ContextState {
+                    graph,
+                    ..ContextState::default()
+                },
+            );
         }
     }
 }
@@ -714,6 +750,7 @@ fn documented(
             Call::LoadByName {
                 len: 0,
                 in_bounds: false,
+                ..
             },
             Some(UNSUPPORTED_OPERATION),
         ) if nn == INVALID_ARGUMENT => Some("empty name at an out-of-bounds pointer"),
@@ -777,7 +814,7 @@ fn documented(
             },
             Some(RUNTIME_ERROR),
         ) if nn == 0 => {
-            let Some(model) = state.contexts.get(ctx)?.0 else {
+            let Some(model) = state.contexts.get(ctx)?.graph.model else {
                 return Some(
                     "set_input the reference refuses on a graph the fuzzer knows no model for \
                      (loaded by name, or a malformed model both hosts loaded): the adapter \
@@ -789,8 +826,14 @@ fn documented(
                 .then_some("set_input with the wrong dims or type: nn-host defers to compute")
         }
         (Call::Compute { ctx }, Some(0)) if nn == INVALID_ARGUMENT => {
-            let (_, inputs_set, _) = state.contexts.get(ctx)?;
-            (!inputs_set).then_some("compute before any set_input")
+            let c = state.contexts.get(ctx)?;
+            if c.set.is_empty() {
+                return Some("compute before any set_input");
+            }
+            let inputs = c.graph.inputs? as u32;
+            (0..inputs)
+                .any(|i| !c.set.contains(&i))
+                .then_some("compute with an input never set")
         }
         // The reference copies out the uncomputed output, then traps on the
         // out-of-bounds size pointer; nn-host has no output to give yet.
@@ -801,12 +844,12 @@ fn documented(
             },
             None,
         ) if nn == RUNTIME_ERROR => {
-            let (_, _, computed) = state.contexts.get(ctx)?;
+            let computed = state.contexts.get(ctx)?.computed;
             (!computed).then_some("get_output before compute, with an out-of-bounds pointer")
         }
         // The reference may also find the buffer too small (7) first.
         (Call::GetOutput { ctx, .. }, Some(0 | 7)) if nn == RUNTIME_ERROR => {
-            let (_, _, computed) = state.contexts.get(ctx)?;
+            let computed = state.contexts.get(ctx)?.computed;
             (!computed).then_some("get_output before compute")
         }
         _ => None,
