@@ -187,6 +187,14 @@ fn all(opts: &Opts) -> Result<()> {
         startup(
             opts, &engine, &guest, &component, &models[0], &mut md, &mut js,
         )?;
+        nn_host_cache(
+            opts,
+            &component_path,
+            &models,
+            &mut md,
+            &mut js,
+            &mut targets,
+        )?;
     }
     if opts.wants("memory") {
         eprintln!("==> memory (child processes)");
@@ -708,6 +716,99 @@ fn startup(
         "compile_module_ms_median": median(&module_ms), "compile_component_ms_median": median(&component_ms),
         "variants": rows,
     }));
+    Ok(())
+}
+
+/// `nn-host run` as a user runs it, per model: a first run with an empty
+/// cache folder, a second with the same folder (Wasmtime's compiled
+/// component and OpenVINO's compiled graph now come from the cache), and one
+/// with `--no-cache`; the wall time of each process until it exits after one
+/// round. Issue 14's target: the second run ≥ 3× faster than the first.
+fn nn_host_cache(
+    opts: &Opts,
+    component_path: &std::path::Path,
+    models: &[Model],
+    md: &mut String,
+    js: &mut serde_json::Map<String, Value>,
+    targets: &mut Vec<Target>,
+) -> Result<()> {
+    let nn_host = setup::target_dir().join("release/nn-host");
+    writeln!(md, "### nn-host run with its cache\n")?;
+    if !nn_host.exists() {
+        writeln!(
+            md,
+            "Not measured: {} is not built (`scripts/bench.sh` builds it).\n",
+            nn_host.display()
+        )?;
+        return Ok(());
+    }
+    let run = |model: &Model, cache: Option<&std::path::Path>| -> Result<f64> {
+        let mut command = std::process::Command::new(&nn_host);
+        command.arg("run");
+        match cache {
+            Some(dir) => command.env("XDG_CACHE_HOME", dir),
+            None => command.arg("--no-cache"),
+        };
+        let args = variants::guest_args(model, 1, opts.seed);
+        let started = Instant::now();
+        let output = command
+            .arg("--dir")
+            .arg(format!("{}::{}", model.dir.display(), variants::GUEST_DIR))
+            .arg(component_path)
+            .args(&args[1..])
+            .output()?;
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        anyhow::ensure!(
+            output.status.success(),
+            "nn-host run failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Ok(ms)
+    };
+    writeln!(
+        md,
+        "Wall time of the `nn-host run` process, one round, median of {} fresh cache folders.\n",
+        opts.startup_reps
+    )?;
+    writeln!(
+        md,
+        "| model | first run ms | second run ms | first / second | target | `--no-cache` ms |"
+    )?;
+    writeln!(md, "|---|---:|---:|---:|---|---:|")?;
+    let mut rows = serde_json::Map::new();
+    for model in models.iter().filter(|m| m.name != "large") {
+        let (mut first, mut second, mut none) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..opts.startup_reps {
+            let cache = tempfile::tempdir()?;
+            first.push(run(model, Some(cache.path()))?);
+            second.push(run(model, Some(cache.path()))?);
+            none.push(run(model, None)?);
+        }
+        let (first, second, none) = (median(&first), median(&second), median(&none));
+        let speedup = first / second;
+        writeln!(
+            md,
+            "| {} | {} | {} | {speedup:.2} | ≥ 3 ({}) | {} |",
+            model.name,
+            sig(first),
+            sig(second),
+            yes_no(Some(speedup >= 3.0)),
+            sig(none)
+        )?;
+        targets.push(Target {
+            what: format!("nn-host run, first / second with the cache, {}", model.name),
+            measured: format!("{speedup:.2}"),
+            limit: "≥ 3".into(),
+            met: Some(speedup >= 3.0),
+        });
+        rows.insert(
+            model.name.into(),
+            json!({ "first_ms": first, "second_ms": second, "no_cache_ms": none, "speedup": speedup }),
+        );
+    }
+    writeln!(md)?;
+    js.insert("nn_host_cache".into(), Value::Object(rows));
     Ok(())
 }
 
