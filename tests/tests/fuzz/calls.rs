@@ -808,6 +808,13 @@ fn documented(
                 None
             }
         }
+        // With no dimensions OpenVINO refuses the (scalar) shape before the
+        // reference copies the data; the adapter checks the length first.
+        (Call::SetInput { port, data_len, .. }, Some(RUNTIME_ERROR))
+            if nn == INVALID_ARGUMENT && port.dims.is_empty() && *data_len != port.bytes() =>
+        {
+            Some("set_input without dimensions and with a data length other than one element")
+        }
         (
             Call::SetInput {
                 ctx, index, port, ..
