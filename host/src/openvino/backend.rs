@@ -521,10 +521,31 @@ impl BackendExecutionContext for OpenVinoContext {
             model.check_input(index, &tensor)?;
             slots[index] = Some(tensor);
         }
-        self.compute_indexed(&slots, max_output_bytes)
+        self.infer(&slots, max_output_bytes)
     }
 
     fn compute_indexed(
+        &mut self,
+        inputs: &[Option<Tensor>],
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
+        // `input_index` accepted each input already; checked here too,
+        // cheaply, because the views `infer` makes trust the check.
+        let model = self.model.clone();
+        for (index, tensor) in inputs.iter().enumerate().take(model.inputs.len()) {
+            if let Some(tensor) = tensor {
+                model.check_input(index, tensor)?;
+            }
+        }
+        self.infer(inputs, max_output_bytes)
+    }
+}
+
+impl OpenVinoContext {
+    /// Binds `inputs[i]` to model input `i` (each already checked against
+    /// its port with `check_input`) and the output buffers, runs inference
+    /// and returns the outputs; a missing input is `invalid-argument`.
+    fn infer(
         &mut self,
         inputs: &[Option<Tensor>],
         max_output_bytes: usize,
@@ -546,8 +567,8 @@ impl BackendExecutionContext for OpenVinoContext {
         // checked against the cap before anything is allocated for them.
         check_output_bytes(static_output_bytes(&model.outputs), max_output_bytes)?;
         for (index, tensor) in (0..model.inputs.len()).filter_map(|i| Some((i, slot(i)?))) {
-            // Checked again, cheaply, because the view below trusts it.
-            let element = model.check_input(index, tensor)?;
+            // The element type `check_input` found equal to the port's.
+            let element = element_of(tensor.ty);
             // A static input shape is the tensor's (`check_input`).
             let dims: Cow<'_, [usize]> = match &model.inputs[index].shape {
                 Some(shape) => Cow::Borrowed(shape),
