@@ -457,9 +457,9 @@ pub struct Record {
 
 /// A layer or port id as OpenVINO reads it (`stoll`, so `07` and ` 7` are
 /// 7). OpenVINO rejects an IR with an id that is missing or not a number,
-/// so such ids need not be told apart: the digits alone are read. Ids
-/// past `u32` would make `layer << 32 ^ port` ambiguous; OpenVINO writes
-/// ids from 0 up.
+/// so such ids need not be told apart: the digits alone are read, modulo
+/// 2^32 (OpenVINO writes ids from 0 up), which keeps `layer << 32 ^ port`
+/// unambiguous.
 fn number(value: &[u8]) -> u64 {
     let mut n: u32 = 0;
     for &d in value {

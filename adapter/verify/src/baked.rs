@@ -57,6 +57,38 @@ impl GraphNames {
         }
         out
     }
+
+    /// The inverse of [`GraphNames::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<GraphNames> {
+        let at = bytes.len().checked_sub(8).context("no counts")?;
+        let (table, counts) = bytes.split_at(at);
+        let (inputs, counts) = word(counts)?;
+        let (outputs, _) = word(counts)?;
+        let mut tensors: Vec<Vec<String>> = Vec::new();
+        let mut rest = table;
+        for _ in 0..inputs + outputs {
+            let mut tensor = Vec::new();
+            loop {
+                let end = rest
+                    .iter()
+                    .position(|&b| b == 0)
+                    .context("unterminated name")?;
+                let (name, tail) = (&rest[..end], &rest[end + 1..]);
+                rest = tail;
+                if name.is_empty() {
+                    break;
+                }
+                tensor.push(String::from_utf8(name.to_vec()).context("a name is not UTF-8")?);
+            }
+            tensors.push(tensor);
+        }
+        ensure!(rest.is_empty(), "trailing bytes");
+        let outputs = tensors.split_off(inputs);
+        Ok(GraphNames {
+            inputs: tensors,
+            outputs,
+        })
+    }
 }
 
 /// Graph name → its tensor names, as baked into a component.
@@ -142,40 +174,6 @@ fn take<'a>(bytes: &mut &'a [u8]) -> Result<&'a [u8]> {
     let (taken, rest) = rest.split_at(len);
     *bytes = rest;
     Ok(taken)
-}
-
-impl GraphNames {
-    /// The inverse of [`GraphNames::encode`].
-    pub fn decode(bytes: &[u8]) -> Result<GraphNames> {
-        let at = bytes.len().checked_sub(8).context("no counts")?;
-        let (table, counts) = bytes.split_at(at);
-        let (inputs, counts) = word(counts)?;
-        let (outputs, _) = word(counts)?;
-        let mut tensors: Vec<Vec<String>> = Vec::new();
-        let mut rest = table;
-        for _ in 0..inputs + outputs {
-            let mut tensor = Vec::new();
-            loop {
-                let end = rest
-                    .iter()
-                    .position(|&b| b == 0)
-                    .context("unterminated name")?;
-                let (name, tail) = (&rest[..end], &rest[end + 1..]);
-                rest = tail;
-                if name.is_empty() {
-                    break;
-                }
-                tensor.push(String::from_utf8(name.to_vec()).context("a name is not UTF-8")?);
-            }
-            tensors.push(tensor);
-        }
-        ensure!(rest.is_empty(), "trailing bytes");
-        let outputs = tensors.split_off(inputs);
-        Ok(GraphNames {
-            inputs: tensors,
-            outputs,
-        })
-    }
 }
 
 /// Import name of the dialect tables [`bake`] fills in (see
