@@ -151,7 +151,9 @@ impl Runner {
     /// Wasmtime's compilation cache in `dir/wasmtime` (components) and
     /// OpenVINO's model cache in `dir/openvino` (graphs, `load` and
     /// `--graph` alike). A second process running the same component with
-    /// the same models compiles neither. See [`default_cache_dir`].
+    /// the same models compiles neither, and finds OpenVINO without asking
+    /// `python3` where its wheel is (`dir/openvino-wheel`). See
+    /// [`default_cache_dir`].
     pub fn with_cache(dir: &Path) -> Result<Self> {
         Runner::configured(Some(dir))
     }
@@ -174,6 +176,7 @@ impl Runner {
             })?;
             config.cache(Some(cache));
             backends = Backends::with_model_cache(&dir);
+            crate::openvino::library::remember_wheel_in(dir.join("openvino-wheel"));
         }
         let engine = Engine::new(&config).map_err(|e| e.context("creating the Wasmtime engine"))?;
         Runner::build(engine, true, backends)

@@ -235,8 +235,8 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Issue 14: `nn-host run` caches compiled components (Wasmtime) and graphs
-/// (OpenVINO) under `$XDG_CACHE_HOME/nn-host`, and `--no-cache` keeps
-/// nothing; both runs give the same first result.
+/// (OpenVINO) under `$XDG_CACHE_HOME/nn-host`, with where OpenVINO's wheel
+/// is, and `--no-cache` keeps nothing; all runs give the same first result.
 #[test]
 fn cli_caches_compiled_code_unless_told_not_to() {
     let work = tempfile::tempdir().unwrap();
@@ -292,6 +292,44 @@ fn cli_caches_compiled_code_unless_told_not_to() {
     assert_eq!(run(cached.path(), &[]), first);
     assert_eq!(files_under(&wasmtime.join("modules")), compiled_components);
     assert_eq!(files_under(&openvino), blobs);
+
+    // Where python3 said the OpenVINO wheel is, is remembered beside them,
+    // and a later run believes it: a memo naming a folder whose library is
+    // not one fails the run with that file's name.
+    let memo = cached.path().join("nn-host/openvino-wheel");
+    let lib = nn_host::openvino::library::load().unwrap();
+    let from_wheel = ["OPENVINO_LIB", "OPENVINO_INSTALL_DIR"]
+        .iter()
+        .all(|var| std::env::var_os(var).is_none())
+        && !["/usr", "/opt"]
+            .iter()
+            .any(|system| lib.starts_with(system));
+    if from_wheel {
+        let remembered = std::fs::read(&memo).unwrap();
+        assert_eq!(
+            remembered,
+            lib.parent().unwrap().as_os_str().as_encoded_bytes()
+        );
+        let fake = tempfile::tempdir().unwrap();
+        std::fs::write(fake.path().join("libopenvino_c.so"), b"not a library").unwrap();
+        std::fs::write(&memo, fake.path().as_os_str().as_encoded_bytes()).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_nn-host"))
+            .current_dir(work.path())
+            .env("XDG_CACHE_HOME", cached.path())
+            .args(["run", "--graph", &graph, &guest])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains(&fake.path().join("libopenvino_c.so").display().to_string()),
+            "{stderr}"
+        );
+        std::fs::write(&memo, remembered).unwrap();
+        assert_eq!(run(cached.path(), &[]), first);
+    } else {
+        assert!(!memo.exists(), "{lib:?}");
+    }
 
     let uncached = tempfile::tempdir().unwrap();
     assert_eq!(run(uncached.path(), &["--no-cache"]), first);

@@ -27,7 +27,8 @@ static LOADED: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// Search order: `OPENVINO_LIB` (a file, or a folder holding the library),
 /// `OPENVINO_INSTALL_DIR` (its `runtime/lib/intel64` and `lib` folders, or the
 /// folder itself), the standard system library folders, then the
-/// `openvino/libs` folder of the OpenVINO wheel that `python3` would import.
+/// `openvino/libs` folder of the OpenVINO wheel that `python3` would import
+/// (remembered across processes once [`remember_wheel_in`] names a file).
 pub fn load() -> Result<PathBuf> {
     let mut loaded = LOADED
         .lock()
@@ -108,7 +109,7 @@ fn find() -> Result<PathBuf> {
         }
         tried.push(folder);
     }
-    match python_wheel_libs() {
+    match wheel_libs(WHEEL_MEMO.get().map(PathBuf::as_path), python_wheel_libs) {
         Some(folder) => {
             if let Some(found) = library_in(&folder) {
                 return Ok(found);
@@ -154,6 +155,46 @@ fn library_version(name: &str) -> Option<Vec<u64>> {
         .split('.')
         .map(|part| part.parse().ok())
         .collect()
+}
+
+/// The file that remembers the wheel's `libs` folder, if any.
+static WHEEL_MEMO: OnceLock<PathBuf> = OnceLock::new();
+
+/// Remembers in `file` where `python3` said the OpenVINO wheel is, so that a
+/// later process finds the library without starting Python (about 70 ms of
+/// every `nn-host run` otherwise). The first call in a process wins; the
+/// memo is only used while its folder still holds the library, and
+/// `OPENVINO_LIB`, `OPENVINO_INSTALL_DIR` and the system folders still come
+/// first.
+pub fn remember_wheel_in(file: PathBuf) {
+    let _ = WHEEL_MEMO.set(file);
+}
+
+/// The wheel's `libs` folder: the one `memo` holds if it still has the
+/// library, else `ask`'s answer, written to `memo` when it has the library.
+/// A memo that cannot be read or written only costs the question.
+fn wheel_libs(memo: Option<&Path>, ask: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+    use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+    if let Some(bytes) = memo.and_then(|memo| std::fs::read(memo).ok()) {
+        let folder = PathBuf::from(std::ffi::OsString::from_vec(bytes));
+        if library_in(&folder).is_some() {
+            return Some(folder);
+        }
+    }
+    let folder = ask()?;
+    if let Some(memo) = memo.filter(|_| library_in(&folder).is_some()) {
+        // Written aside and renamed, so a reader never sees half a path.
+        let aside = memo.with_extension(format!("{}.tmp", std::process::id()));
+        let written = memo
+            .parent()
+            .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
+            && std::fs::write(&aside, folder.as_os_str().as_bytes()).is_ok()
+            && std::fs::rename(&aside, memo).is_ok();
+        if !written {
+            let _ = std::fs::remove_file(&aside);
+        }
+    }
+    Some(folder)
 }
 
 /// Asks `python3` where the `openvino` wheel lives; `None` when it is not
@@ -229,6 +270,52 @@ mod tests {
         assert_eq!(
             library_in(dir.path()),
             Some(dir.path().join("libopenvino_c.so"))
+        );
+    }
+
+    #[test]
+    fn wheel_location_is_remembered_while_it_holds_the_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let wheel = dir.path().join("wheel libs");
+        std::fs::create_dir(&wheel).unwrap();
+        std::fs::write(wheel.join("libopenvino_c.so.2641"), b"").unwrap();
+        let memo = dir.path().join("cache/openvino-wheel");
+        let asked = std::cell::Cell::new(0);
+        let ask = |answer: &Path| {
+            asked.set(asked.get() + 1);
+            Some(answer.to_path_buf())
+        };
+
+        // No memo: asked every time, nothing written.
+        assert_eq!(wheel_libs(None, || ask(&wheel)), Some(wheel.clone()));
+        assert!(!memo.exists());
+        // First answer is written; the second call does not ask.
+        assert_eq!(wheel_libs(Some(&memo), || ask(&wheel)), Some(wheel.clone()));
+        assert_eq!(
+            wheel_libs(Some(&memo), || unreachable!()),
+            Some(wheel.clone())
+        );
+        assert_eq!(asked.get(), 2);
+        assert_eq!(
+            std::fs::read(&memo).unwrap(),
+            wheel.as_os_str().as_encoded_bytes()
+        );
+
+        // The library gone from the remembered folder: asked again, and an
+        // answer without the library is not remembered.
+        std::fs::remove_file(wheel.join("libopenvino_c.so.2641")).unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        assert_eq!(wheel_libs(Some(&memo), || ask(&elsewhere)), Some(elsewhere));
+        assert_eq!(asked.get(), 3);
+        assert_eq!(
+            std::fs::read(&memo).unwrap(),
+            wheel.as_os_str().as_encoded_bytes()
+        );
+        assert_eq!(wheel_libs(Some(&memo), || None), None);
+        // Only the memo is left in its folder.
+        assert_eq!(
+            std::fs::read_dir(memo.parent().unwrap()).unwrap().count(),
+            1
         );
     }
 
