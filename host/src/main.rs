@@ -46,8 +46,9 @@ struct RunArgs {
     #[arg(long, value_name = "SECS", value_parser = parse_secs)]
     timeout: Option<Duration>,
     /// Compile everything afresh and keep nothing on disk. Otherwise
-    /// compiled components (Wasmtime) and graphs (OpenVINO) are cached in
-    /// $XDG_CACHE_HOME/nn-host, else ~/.cache/nn-host.
+    /// compiled components (Wasmtime) and graphs (OpenVINO), and where
+    /// python3's OpenVINO wheel is, are cached in $XDG_CACHE_HOME/nn-host,
+    /// else ~/.cache/nn-host.
     #[arg(long)]
     no_cache: bool,
     /// The component to run.
