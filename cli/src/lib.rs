@@ -23,6 +23,7 @@ mod legacy;
 mod model_names;
 mod read;
 mod start;
+mod validate;
 
 use anyhow::Context;
 use std::borrow::Cow;
@@ -154,9 +155,10 @@ impl Componentizer {
         Ok(self)
     }
 
-    /// Whether wit-component validates the component it produces (default:
-    /// on). The module itself is always validated; turning this off only
-    /// saves time, it never makes a bad component acceptable to a runtime.
+    /// Whether the component produced is validated, as wit-component's
+    /// `validate` does (default: on). The module itself is always
+    /// validated; turning this off only saves time, it never makes a bad
+    /// component acceptable to a runtime.
     pub fn validate(mut self, validate: bool) -> Self {
         self.validate = validate;
         self
@@ -178,11 +180,15 @@ impl Componentizer {
             return Err(Error::Unadaptable(problems).into());
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
-        let binary = match inspection.entry_from_start {
+        let adapted = match inspection.entry_from_start {
             Some(start) => Cow::Owned(start::export_start_as_entry(&binary, start)?),
-            None => binary,
+            None => Cow::Borrowed(&binary[..]),
         };
-        let component = self.encode(&binary, inspection.kind, inspection.dialect)?;
+        let component = self.encode(&adapted, inspection.kind, inspection.dialect)?;
+        if self.validate {
+            validate::component(&component, &binary)
+                .context("wit-component failed to build the component")?;
+        }
         tracing::debug!(bytes = component.len(), "component built");
         Ok(Componentized {
             component,
@@ -191,10 +197,11 @@ impl Componentizer {
         })
     }
 
-    /// Runs wit-component on `binary` with every adapter registered.
+    /// Runs wit-component on `binary` with every adapter registered. The
+    /// output is validated by the caller ([`validate::component`]).
     fn encode(&self, binary: &[u8], kind: Kind, dialect: Dialect) -> anyhow::Result<Vec<u8>> {
         let mut encoder = wit_component::ComponentEncoder::default()
-            .validate(self.validate)
+            .validate(false)
             .module(binary)
             .context("wit-component rejected the module")?;
         // Every adapter is registered; wit-component drops those the module
