@@ -4,9 +4,9 @@
 //!
 //! Each version has its own glue module (bindgen output plus the trait
 //! impls); what the versions share lives here: the per-store [`NnCtx`],
-//! `load` and `load-by-name`, the hand-written `tensor` interface
-//! (registered under each version's name) and the enum conversions. The
-//! backends and the registry name no version.
+//! the hand-written `graph` and `tensor` interfaces (registered under each
+//! version's name) and the enum conversions. The backends and the registry
+//! name no version.
 //!
 //! - [`v2024_10_28`]: `compute(list<named-tensor>) -> list<named-tensor>`.
 //! - [`v2024_08_19`] (Wasmtime v25–v34): a stateful context with
@@ -15,7 +15,10 @@
 mod v2024_08_19;
 mod v2024_10_28;
 
-use crate::backend::{Backends, ErrorCode, ExecutionContext, Graph, NnError, Tensor, TensorType};
+use crate::backend::{
+    Backends, ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError, Tensor,
+    TensorType,
+};
 use crate::limits::HostLimits;
 use crate::registry::Registry;
 use anyhow::{bail, Result};
@@ -28,25 +31,12 @@ use wasmtime::{AsContext as _, Engine, StoreContextMut};
 /// The `wasi:nn` package versions nn-host serves, newest first.
 pub const SERVED_VERSIONS: [&str; 2] = [v2024_10_28::VERSION, v2024_08_19::VERSION];
 
-/// Converts between a version's generated WIT enums (in its `graph` and
-/// `errors` modules) and the backend's enums of the same cases, so that the
-/// backend names no WIT version.
-macro_rules! convert_enums {
-    ($graph:ident, $errors:ident) => {
-        $crate::wit::same_cases!(
-            $graph::GraphEncoding,
-            GraphEncoding,
-            [
-                Openvino,
-                Onnx,
-                Tensorflow,
-                Pytorch,
-                Tensorflowlite,
-                Ggml,
-                Autodetect
-            ]
-        );
-        $crate::wit::same_cases!($graph::ExecutionTarget, ExecutionTarget, [Cpu, Gpu, Tpu]);
+/// Converts between a version's generated `error-code` (in its `errors`
+/// module) and the backend's enum of the same cases, so that the backend
+/// names no WIT version. (`graph` and `tensor` are hand-written on the
+/// backend's own enums.)
+macro_rules! convert_error_code {
+    ($errors:ident) => {
         $crate::wit::same_cases!(
             $errors::ErrorCode,
             ErrorCode,
@@ -64,7 +54,7 @@ macro_rules! convert_enums {
         );
     };
 }
-use convert_enums;
+use convert_error_code;
 
 macro_rules! same_cases {
     ($wit:ty, $ours:ident, [$($case:ident),* $(,)?]) => {
@@ -151,19 +141,6 @@ impl NnCtx {
         }
     }
 
-    /// `graph.load`, the same in every version.
-    fn load_graph(
-        &self,
-        builders: &[Vec<u8>],
-        encoding: crate::GraphEncoding,
-        target: crate::ExecutionTarget,
-    ) -> Result<Graph, NnError> {
-        tracing::debug!(?encoding, ?target, builders = builders.len(), "load");
-        let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
-        self.backends
-            .load(&slices, encoding, target, self.max_output_bytes)
-    }
-
     /// `graph.init-execution-context`, the same in every version: a
     /// `too-large` error once the guest holds [`HostLimits::contexts`].
     fn new_context(
@@ -248,6 +225,71 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
             SERVED_VERSIONS.join(" and wasi:nn@")
         );
     }
+    Ok(())
+}
+
+/// Defines the `graph` interface `interface` (`wasi:nn/graph@VERSION`) by
+/// hand with `func_wrap`, identical in every version but for what a new
+/// execution context is (`context`). The generated `load` would copy every
+/// builder out of guest memory into a `Vec<u8>` that lives through the
+/// backend's load and compile (a MobileNet's 14 MB weights, twice in the
+/// host's peak memory); this one lends the backend the guest's bytes
+/// (`WasmList<u8>`), as a WITX host does.
+fn add_graph_to_linker<T: 'static, C: Send + 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+    interface: &str,
+    context: fn(ExecutionContext) -> C,
+) -> Result<()> {
+    let mut graph = linker.instance(interface)?;
+    graph.resource(
+        "graph",
+        ResourceType::host::<Graph>(),
+        move |mut store, rep| {
+            get(store.data_mut())
+                .table
+                .delete(Resource::<Graph>::new_own(rep))?;
+            Ok(())
+        },
+    )?;
+    graph.func_wrap(
+        "load",
+        move |mut store: StoreContextMut<'_, T>,
+              (builders, encoding, target): (
+            WasmList<WasmList<u8>>,
+            GraphEncoding,
+            ExecutionTarget,
+        )| {
+            let nn = get(store.data_mut());
+            let (backends, max_output_bytes) = (nn.backends.clone(), nn.max_output_bytes);
+            let builders = builders
+                .iter(&mut store)?
+                .collect::<wasmtime::Result<Vec<WasmList<u8>>>>()?;
+            let slices = builders
+                .iter()
+                .map(|builder| builder.as_le_slice(store.as_context()))
+                .collect::<Vec<&[u8]>>();
+            tracing::debug!(?encoding, ?target, builders = slices.len(), "load");
+            let graph = backends.load(&slices, encoding, target, max_output_bytes);
+            Ok((get(store.data_mut()).push(graph)?,))
+        },
+    )?;
+    graph.func_wrap(
+        "load-by-name",
+        move |mut store: StoreContextMut<'_, T>, (name,): (String,)| {
+            let nn = get(store.data_mut());
+            let graph = nn.preloaded_graph(&name);
+            Ok((nn.push(graph)?,))
+        },
+    )?;
+    graph.func_wrap(
+        "[method]graph.init-execution-context",
+        move |mut store: StoreContextMut<'_, T>, (graph,): (Resource<Graph>,)| {
+            let nn = get(store.data_mut());
+            let created = nn.new_context(&graph)?.map(context);
+            Ok((nn.push(created)?,))
+        },
+    )?;
     Ok(())
 }
 

@@ -20,11 +20,8 @@
 //!   the output's bytes. An unknown name, or no successful compute before,
 //!   is `invalid-argument`.
 
-use super::{convert_enums, HasNn, NnCtx};
-use crate::backend::{
-    ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError,
-    Tensor,
-};
+use super::{convert_error_code, HasNn, NnCtx};
+use crate::backend::{ErrorCode, ExecutionContext, NamedTensor, NnError, Tensor};
 use anyhow::Result;
 use wasmtime::component::{Linker, Resource};
 
@@ -45,9 +42,9 @@ mod generated {
     });
 }
 
-use generated::wasi::nn::{errors, graph, inference};
+use generated::wasi::nn::{errors, inference};
 
-convert_enums!(graph, errors);
+convert_error_code!(errors);
 
 /// The value behind an 08-19 `graph-execution-context`.
 pub struct StatefulContext {
@@ -93,50 +90,15 @@ pub(super) fn add_to_linker<T: 'static>(
     linker: &mut Linker<T>,
     get: fn(&mut T) -> &mut NnCtx,
 ) -> Result<()> {
-    graph::add_to_linker::<T, HasNn>(linker, get)?;
+    let stateful = |context| StatefulContext {
+        context,
+        inputs: Vec::new(),
+        outputs: None,
+    };
+    super::add_graph_to_linker(linker, get, &format!("wasi:nn/graph@{VERSION}"), stateful)?;
     inference::add_to_linker::<T, HasNn>(linker, get)?;
     errors::add_to_linker::<T, HasNn>(linker, get)?;
     super::add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{VERSION}"))
-}
-
-impl graph::Host for NnCtx {
-    fn load(
-        &mut self,
-        builders: Vec<Vec<u8>>,
-        encoding: graph::GraphEncoding,
-        target: graph::ExecutionTarget,
-    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
-        let graph = self.load_graph(&builders, encoding.into(), target.into());
-        self.push(graph)
-    }
-
-    fn load_by_name(
-        &mut self,
-        name: String,
-    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
-        let graph = self.preloaded_graph(&name);
-        self.push(graph)
-    }
-}
-
-impl graph::HostGraph for NnCtx {
-    fn init_execution_context(
-        &mut self,
-        graph: Resource<Graph>,
-    ) -> wasmtime::Result<Result<Resource<StatefulContext>, Resource<NnError>>> {
-        let context = self.new_context(&graph)?;
-        let context = context.map(|context| StatefulContext {
-            context,
-            inputs: Vec::new(),
-            outputs: None,
-        });
-        self.push(context)
-    }
-
-    fn drop(&mut self, graph: Resource<Graph>) -> wasmtime::Result<()> {
-        self.table.delete(graph)?;
-        Ok(())
-    }
 }
 
 impl inference::Host for NnCtx {}

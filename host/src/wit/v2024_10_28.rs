@@ -2,13 +2,11 @@
 //! every output as lists of named tensors, so the context holds nothing
 //! between calls but the backend's own state.
 //!
-//! `graph`, `inference` and `errors` use the bindgen-generated traits;
-//! `tensor` is the shared hand-written one (see the parent module).
+//! `inference` and `errors` use the bindgen-generated traits; `graph` and
+//! `tensor` are the shared hand-written ones (see the parent module).
 
-use super::{convert_enums, HasNn, NnCtx};
-use crate::backend::{
-    ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError, Tensor,
-};
+use super::{convert_error_code, HasNn, NnCtx};
+use crate::backend::{ErrorCode, ExecutionContext, NnError, Tensor};
 use anyhow::Result;
 use wasmtime::component::{Linker, Resource};
 
@@ -29,53 +27,23 @@ mod generated {
     });
 }
 
-use generated::wasi::nn::{errors, graph, inference};
+use generated::wasi::nn::{errors, inference};
 
-convert_enums!(graph, errors);
+convert_error_code!(errors);
 
 pub(super) fn add_to_linker<T: 'static>(
     linker: &mut Linker<T>,
     get: fn(&mut T) -> &mut NnCtx,
 ) -> Result<()> {
-    graph::add_to_linker::<T, HasNn>(linker, get)?;
+    super::add_graph_to_linker(
+        linker,
+        get,
+        &format!("wasi:nn/graph@{VERSION}"),
+        |context| context,
+    )?;
     inference::add_to_linker::<T, HasNn>(linker, get)?;
     errors::add_to_linker::<T, HasNn>(linker, get)?;
     super::add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{VERSION}"))
-}
-
-impl graph::Host for NnCtx {
-    fn load(
-        &mut self,
-        builders: Vec<Vec<u8>>,
-        encoding: graph::GraphEncoding,
-        target: graph::ExecutionTarget,
-    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
-        let graph = self.load_graph(&builders, encoding.into(), target.into());
-        self.push(graph)
-    }
-
-    fn load_by_name(
-        &mut self,
-        name: String,
-    ) -> wasmtime::Result<Result<Resource<Graph>, Resource<NnError>>> {
-        let graph = self.preloaded_graph(&name);
-        self.push(graph)
-    }
-}
-
-impl graph::HostGraph for NnCtx {
-    fn init_execution_context(
-        &mut self,
-        graph: Resource<Graph>,
-    ) -> wasmtime::Result<Result<Resource<ExecutionContext>, Resource<NnError>>> {
-        let context = self.new_context(&graph)?;
-        self.push(context)
-    }
-
-    fn drop(&mut self, graph: Resource<Graph>) -> wasmtime::Result<()> {
-        self.table.delete(graph)?;
-        Ok(())
-    }
 }
 
 impl inference::Host for NnCtx {}
