@@ -434,7 +434,8 @@ fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
 /// with nothing copied. Then `data()` is called with `cabi_import_realloc`
 /// steered at the guest's buffer, so the host writes the bytes straight into
 /// it; an output longer than `max` lands in the arena instead, is freed, and
-/// the answer is `too_large`.
+/// the answer is `too_large`. Not inlined: smaller as a call.
+#[inline(never)]
 fn write_output(
     state: &State,
     ret: &mut [u32; 4],
