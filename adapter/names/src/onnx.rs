@@ -8,8 +8,8 @@ use crate::nodata::is_utf8;
 /// empty otherwise) in the cursor, so no call needs a stack frame.
 struct Fields<'a> {
     rest: &'a [u8],
-    number: u64,
-    wire: u64,
+    /// The field's key: its number times 8 plus its wire type.
+    key: u64,
     payload: &'a [u8],
     /// A varint was malformed.
     bad: bool,
@@ -19,8 +19,7 @@ impl<'a> Fields<'a> {
     fn new(message: &'a [u8]) -> Self {
         Fields {
             rest: message,
-            number: 0,
-            wire: 0,
+            key: 0,
             payload: b"",
             bad: false,
         }
@@ -33,10 +32,8 @@ impl<'a> Fields<'a> {
         if self.rest.is_empty() {
             return Some(false);
         }
-        let key = self.varint();
-        self.number = key >> 3;
-        self.wire = key & 7;
-        let len = match self.wire {
+        self.key = self.varint();
+        let len = match self.wire() {
             0 => {
                 self.varint();
                 0
@@ -52,8 +49,16 @@ impl<'a> Fields<'a> {
         }
         let payload = self.rest.get(..len)?;
         self.rest = self.rest.get(len..)?;
-        self.payload = if self.wire == 2 { payload } else { b"" };
-        (self.number != 0).then_some(true)
+        self.payload = if self.wire() == 2 { payload } else { b"" };
+        (self.number() != 0).then_some(true)
+    }
+
+    fn number(&self) -> u64 {
+        self.key >> 3
+    }
+
+    fn wire(&self) -> u64 {
+        self.key & 7
     }
 
     /// A varint of at most 10 bytes (bits past 64 are ignored: the
@@ -87,8 +92,8 @@ fn field(message: &[u8], number: u64, wire: u64) -> Option<Option<&[u8]>> {
     let mut fields = Fields::new(message);
     let mut found = None;
     while fields.next()? {
-        if fields.number == number {
-            if fields.wire != wire {
+        if fields.number() == number {
+            if fields.wire() != wire {
                 return None;
             }
             found = Some(fields.payload);
@@ -109,6 +114,9 @@ const TENSOR_NAME: u64 = 8;
 /// Reports inputs then outputs of the `ModelProto` in `model` to `sink`;
 /// `None` when malformed. A message without a varint `ir_version` is not
 /// taken for ONNX, so other binary formats do not yield made-up names.
+/// Not inlined: the adapter is smaller with the reader as a function of its
+/// own.
+#[inline(never)]
 pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
     field(model, MODEL_IR_VERSION, 0)??;
     let graph = field(model, MODEL_GRAPH, 2)??;
@@ -117,10 +125,10 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
         let wanted = if output { GRAPH_OUTPUT } else { GRAPH_INPUT };
         let mut fields = Fields::new(graph);
         while fields.next()? {
-            if fields.number != wanted {
+            if fields.number() != wanted {
                 continue;
             }
-            if fields.wire != 2 {
+            if fields.wire() != 2 {
                 return None;
             }
             let name = field(fields.payload, VALUE_INFO_NAME, 2)?;
@@ -146,10 +154,10 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
 fn is_initializer(graph: &[u8], name: Option<&[u8]>) -> Option<bool> {
     let mut fields = Fields::new(graph);
     while fields.next()? {
-        if fields.number == GRAPH_INITIALIZER
-            && (fields.wire != 2 || field(fields.payload, TENSOR_NAME, 2)? == name)
+        if fields.number() == GRAPH_INITIALIZER
+            && (fields.wire() != 2 || field(fields.payload, TENSOR_NAME, 2)? == name)
         {
-            return (fields.wire == 2).then_some(true);
+            return (fields.wire() == 2).then_some(true);
         }
     }
     Some(false)

@@ -240,8 +240,18 @@ impl<T: Copy> RawVec<T> {
         unsafe { core::slice::from_raw_parts_mut(self.raw.ptr as *mut T, self.raw.len as usize) }
     }
 
+    /// Element `index`, without forming a slice (which costs a check for
+    /// the empty vector's null pointer).
+    pub fn get(&self, index: u32) -> Option<&T> {
+        // SAFETY: below `len`, so `ptr` is a block holding the element.
+        (index < self.raw.len).then(|| unsafe { &*(self.raw.ptr as *const T).add(index as usize) })
+    }
+
+    /// As [`RawVec::get`], mutable.
     pub fn get_mut(&mut self, index: u32) -> Option<&mut T> {
-        self.as_mut_slice().get_mut(index as usize)
+        // SAFETY: as in `get`, and `&mut self` is unique.
+        (index < self.raw.len)
+            .then(|| unsafe { &mut *(self.raw.ptr as *mut T).add(index as usize) })
     }
 
     /// Address of the first element (for passing to imports).

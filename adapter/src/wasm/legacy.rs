@@ -51,23 +51,52 @@ pub fn result(ret: &[u32; 4], call: Call) -> u32 {
     }
 }
 
-/// The graph a `load` or `load_by_name` host call left in the return area:
-/// its handle, or the errno. `out` is checked only now, as the reference
-/// reports the call's own failure before it writes `out`; a graph that
-/// cannot be handed out is dropped.
+/// The end of `load` and `load_by_name`, shared: the graph their host call
+/// left in the return area gets the next legacy handle, written to `out`,
+/// and its names: those of the model `[at, at + len)` when `call` is
+/// `load` (with `parse` set), the ones baked in for the name `[at, at +
+/// len)` when it is `load_by_name`. `out` is checked only now, as the
+/// reference reports the call's own failure before it writes `out`; a
+/// graph that cannot be handed out is dropped.
+///
+/// # Safety
+/// `in_bounds(at, len)` must hold, and room for one more graph must have
+/// been reserved.
 #[inline(never)]
-fn loaded(state: &State, tables: &Tables, call: Call, out: u32) -> Result<u32, u32> {
+unsafe fn add_graph(
+    state: &State,
+    tables: &mut Tables,
+    call: Call,
+    out: u32,
+    at: u32,
+    len: u32,
+    parse: bool,
+) -> u32 {
     let err = result(&tables.ret, call);
     if err != errno::SUCCESS {
-        return Err(err);
+        return err;
     }
     let handle = tables.ret[1];
     if !state.writable(out, 4) {
         // SAFETY: the graph the host just created, known to nobody else.
-        unsafe { host::graph_drop(handle) };
-        return Err(errno::INVALID_ARGUMENT);
+        host::graph_drop(handle);
+        return errno::INVALID_ARGUMENT;
     }
-    Ok(handle)
+    let mut graph = Graph {
+        handle,
+        names: RawVec::default(),
+        inputs: 0,
+        outputs: 0,
+        named: 0,
+    };
+    if call == Call::LoadByName {
+        baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
+    } else if parse {
+        read_names(&state.arena, &mut graph, at, len);
+    }
+    let _ = tables.graphs.push(&state.arena, graph);
+    write(out, tables.graphs.len() - 1);
+    errno::SUCCESS
 }
 
 /// WITX `load(builder: graph_builder_array, encoding, target) -> graph`.
@@ -116,28 +145,20 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
         }
         // SAFETY: arguments checked above; `ret` is our return area.
         unsafe { host::load(builders, count, encoding, target, tables.ret.as_mut_ptr()) };
-        let handle = match loaded(state, tables, Call::Load, out) {
-            Ok(handle) => handle,
-            Err(errno) => return errno,
-        };
-        let mut graph = Graph {
-            handle,
-            names: RawVec::default(),
-            inputs: 0,
-            outputs: 0,
-            named: 0,
-        };
         let parse = matches!(
             encoding,
             convert::encoding::OPENVINO | convert::encoding::ONNX | convert::encoding::AUTODETECT
         );
-        if count > 0 && parse {
-            // SAFETY: builder 0 was checked to be in bounds above.
-            unsafe { read_names(&state.arena, &mut graph, read(builders), read(builders + 4)) };
+        // SAFETY: builder 0 (read only when `count > 0`) was checked to be
+        // in bounds above; room for the graph is reserved.
+        unsafe {
+            let (at, len) = if count > 0 {
+                (read(builders), read(builders + 4))
+            } else {
+                (0, 0)
+            };
+            add_graph(state, tables, Call::Load, out, at, len, count > 0 && parse)
         }
-        let _ = tables.graphs.push(&state.arena, graph);
-        unsafe { write(out, tables.graphs.len() - 1) };
-        errno::SUCCESS
     })
 }
 
@@ -198,22 +219,8 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
         }
         // SAFETY: arguments checked above; `ret` is our return area.
         unsafe { host::load_by_name(name, name_len, tables.ret.as_mut_ptr()) };
-        let handle = match loaded(state, tables, Call::LoadByName, out) {
-            Ok(handle) => handle,
-            Err(errno) => return errno,
-        };
-        let mut graph = Graph {
-            handle,
-            names: RawVec::default(),
-            inputs: 0,
-            outputs: 0,
-            named: 0,
-        };
-        baked::apply(&state.arena, &mut graph, bytes);
-        let _ = tables.graphs.push(&state.arena, graph);
-        // SAFETY: `out` checked above.
-        unsafe { write(out, tables.graphs.len() - 1) };
-        errno::SUCCESS
+        // SAFETY: `[name, name + name_len)` is in bounds; room reserved.
+        unsafe { add_graph(state, tables, Call::LoadByName, out, name, name_len, false) }
     })
 }
 
@@ -315,10 +322,12 @@ pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32
 
 fn set_input(context: u32, index: u32, tensor: u32) -> u32 {
     State::with(|state, tables| {
-        let Some(&mut Context {
-            graph, handle: 1.., ..
-        }) = tables.contexts.get_mut(context)
-        else {
+        let Tables {
+            graphs,
+            contexts,
+            ret,
+        } = tables;
+        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
             return errno::UNSUPPORTED_OPERATION;
         };
         let Some(tensor) = GuestTensor::read(tensor) else {
@@ -326,11 +335,11 @@ fn set_input(context: u32, index: u32, tensor: u32) -> u32 {
         };
         // With known names the input count is known: an index past it fails
         // where the reference fails (OpenVINO rejects the index: runtime_error).
-        let graph = tables.graphs.as_slice().get(graph as usize);
+        let graph = graphs.get(ctx.graph);
         if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
             return errno::RUNTIME_ERROR;
         }
-        inference::set_input(state, tables, context, index, &tensor)
+        inference::set_input(state, ctx, graph, ret, index, &tensor)
     })
 }
 
@@ -342,10 +351,15 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
 
 fn compute(context: u32) -> u32 {
     State::with(|state, tables| {
-        if !tables.live_context(context) {
+        let Tables {
+            graphs,
+            contexts,
+            ret,
+        } = tables;
+        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
             return errno::UNSUPPORTED_OPERATION;
-        }
-        inference::compute(state, tables, context)
+        };
+        inference::compute(state, ctx, graphs.get(ctx.graph), ret)
     })
 }
 
@@ -384,27 +398,24 @@ pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32
 
 fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     State::with(|state, tables| {
-        if !tables.live_context(context) {
+        let Tables {
+            graphs,
+            contexts,
+            ret,
+        } = tables;
+        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
             return errno::UNSUPPORTED_OPERATION;
-        }
-        let tensor = match inference::output(tables, context, index) {
-            Ok(tensor) => tensor,
-            Err(errno) => return errno,
         };
-        // `live_context` checked the index.
-        let known = tables
-            .contexts
-            .get_mut(context)
-            .and_then(|c| c.output_bytes.get(index as usize).copied())
-            .unwrap_or(0);
-        let (err, len) = write_output(state, tables, tensor, buf, max, out, known);
-        if let Some(bytes) = tables
-            .contexts
-            .get_mut(context)
-            .and_then(|c| c.output_bytes.get_mut(index as usize))
-        {
-            *bytes = len;
+        let tensor = inference::output(ctx, graphs.get(ctx.graph), ret, index);
+        if tensor == 0 {
+            return errno::RUNTIME_ERROR;
         }
+        let mut unknown = 0;
+        let known = ctx
+            .output_bytes
+            .get_mut(index as usize)
+            .unwrap_or(&mut unknown);
+        let err = write_output(state, ret, tensor, buf, max, out, known);
         if inference::OUTPUT_IS_OWNED {
             // SAFETY: `tensor` was returned to this call alone.
             unsafe { host::tensor_drop(tensor) };
@@ -414,32 +425,34 @@ fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
 }
 
 /// Writes the data of output `tensor` to the guest's `[buf, buf + max)`
-/// and its length to `out`; see [`legacy_get_output`]. Returns the errno and
-/// the output's length (0 unless written). `known` is the length the same
-/// output had last time (0: unknown).
+/// and its length to `out`; see [`legacy_get_output`]. Returns the errno.
+/// `known` is the length the same output had last time (0: unknown), and
+/// becomes its length now (0 unless written).
 ///
 /// Unless `max` is at least `known`, the size is computed from
 /// `dimensions()` and `ty()` first, so that a short buffer gets `too_large`
 /// with nothing copied. Then `data()` is called with `cabi_import_realloc`
 /// steered at the guest's buffer, so the host writes the bytes straight into
 /// it; an output longer than `max` lands in the arena instead, is freed, and
-/// the answer is `too_large`.
+/// the answer is `too_large`. Not inlined: smaller as a call.
+#[inline(never)]
 fn write_output(
     state: &State,
-    tables: &mut Tables,
+    ret: &mut [u32; 4],
     tensor: u32,
     buf: u32,
     max: u32,
     out: u32,
-    known: u32,
-) -> (u32, u32) {
+    known: &mut u32,
+) -> u32 {
+    let last = core::mem::take(known);
     if !state.writable(buf, u64::from(max)) || !state.writable(out, 4) {
-        return (errno::INVALID_ARGUMENT, 0);
+        return errno::INVALID_ARGUMENT;
     }
-    if known == 0 || max < known {
+    if last == 0 || max < last {
         // SAFETY: `tensor` is a live output handle; `ret` is our return area.
-        unsafe { host::tensor_dimensions(tensor, tables.ret.as_mut_ptr()) };
-        let (dims, dims_len) = (tables.ret[0], tables.ret[1]);
+        unsafe { host::tensor_dimensions(tensor, ret.as_mut_ptr()) };
+        let (dims, dims_len) = (ret[0], ret[1]);
         // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
         // our realloc (never 0).
         let dim_values =
@@ -452,25 +465,26 @@ fn write_output(
             unsafe { state.arena.free(dims as *mut u8) };
         }
         match bytes {
-            None => return (errno::RUNTIME_ERROR, 0),
-            Some(bytes) if bytes > u64::from(max) => return (errno::TOO_LARGE, 0),
+            None => return errno::RUNTIME_ERROR,
+            Some(bytes) if bytes > u64::from(max) => return errno::TOO_LARGE,
             Some(_) => {}
         }
     }
     let steer = state.steer(buf, max);
     // SAFETY: as above; the list lands at `buf` (checked to hold `max`
     // bytes) or, if the host returns more than `max`, in the arena.
-    unsafe { host::tensor_data(tensor, tables.ret.as_mut_ptr()) };
+    unsafe { host::tensor_data(tensor, ret.as_mut_ptr()) };
     drop(steer);
-    let (data, len) = (tables.ret[0], tables.ret[1]);
+    let (data, len) = (ret[0], ret[1]);
     if len != 0 && data != buf {
         // SAFETY: the list went to the arena because it did not fit.
         unsafe { state.arena.free(data as *mut u8) };
-        return (errno::TOO_LARGE, 0);
+        return errno::TOO_LARGE;
     }
     // SAFETY: `out` checked above.
     unsafe { write(out, len) };
-    (errno::SUCCESS, len)
+    *known = len;
+    errno::SUCCESS
 }
 
 /// Allocator for everything the host returns to the adapter (wit-component

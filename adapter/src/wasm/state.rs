@@ -104,10 +104,7 @@ impl Tables {
     /// finalized (WasmEdge's `finalize_execution_context` sets its handle
     /// to 0; WIT handles are never 0).
     pub fn live_context(&self, context: u32) -> bool {
-        self.contexts
-            .as_slice()
-            .get(context as usize)
-            .is_some_and(|c| c.handle != 0)
+        self.contexts.get(context).is_some_and(|c| c.handle != 0)
     }
 }
 

@@ -11,7 +11,7 @@
 use super::arena::{Arena, RawVec};
 use super::host;
 use super::legacy::{result, tensor_name, GuestTensor};
-use super::state::{Graph, State, Tables};
+use super::state::{Context, Graph, State};
 use crate::convert::{self, errno, Call};
 use crate::names;
 use core::mem::size_of;
@@ -54,17 +54,15 @@ struct Named {
     tensor: u32,
 }
 
-/// Copies `tensor` into the slot for `(context, index)`.
+/// Copies `tensor` into the slot for `(ctx, index)`.
 pub fn set_input(
     state: &State,
-    tables: &mut Tables,
-    context: u32,
+    ctx: &mut Context,
+    _graph: Option<&Graph>,
+    _ret: &mut [u32; 4],
     index: u32,
     tensor: &GuestTensor,
 ) -> u32 {
-    let Some(ctx) = tables.contexts.get_mut(context) else {
-        return errno::UNSUPPORTED_OPERATION;
-    };
     let arena = &state.arena;
     let slots = &mut ctx.io.slots;
     let slot_index = match slots.as_slice().iter().position(|s| s.index == index) {
@@ -143,12 +141,8 @@ pub fn release(state: &State, io: &mut Io) {
 /// `compute` there is retried without the slots of the highest indices,
 /// and a retry that succeeds retires the slots it left out: the context
 /// keeps working, as the reference's does.
-pub fn compute(state: &State, tables: &mut Tables, context: u32) -> u32 {
-    let Some(ctx) = tables.contexts.get_mut(context) else {
-        return errno::UNSUPPORTED_OPERATION;
-    };
+pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mut [u32; 4]) -> u32 {
     release_outputs(&state.arena, &mut ctx.io);
-    let graph = tables.graphs.as_slice().get(ctx.graph as usize);
     let count = ctx.io.slots.len();
     let Some(list) = state.arena.alloc(count as usize * size_of::<Named>()) else {
         return errno::TOO_LARGE;
@@ -183,15 +177,8 @@ pub fn compute(state: &State, tables: &mut Tables, context: u32) -> u32 {
         }
         // SAFETY: `list` holds `sent` named tensors (moved to the host by
         // the call); `ret` is our return area.
-        unsafe {
-            host::compute(
-                ctx.handle,
-                list as u32,
-                sent as u32,
-                tables.ret.as_mut_ptr(),
-            )
-        };
-        let err = result(&tables.ret, Call::Other);
+        unsafe { host::compute(ctx.handle, list as u32, sent as u32, ret.as_mut_ptr()) };
+        let err = result(ret, Call::Other);
         if err == errno::SUCCESS || graph.is_some_and(|g| g.named != 0) || limit.min(count) <= 1 {
             break err;
         }
@@ -207,8 +194,8 @@ pub fn compute(state: &State, tables: &mut Tables, context: u32) -> u32 {
             slot.index = RETIRED;
         }
     }
-    ctx.io.outputs = tables.ret[1];
-    ctx.io.outputs_len = tables.ret[2];
+    ctx.io.outputs = ret[1];
+    ctx.io.outputs_len = ret[2];
     errno::SUCCESS
 }
 
@@ -218,16 +205,12 @@ const RETIRED: u32 = u32::MAX;
 
 /// The output tensor the legacy index `index` refers to: the output named
 /// like any of the model's names for output `index`, else the one named with
-/// the decimal index, else the one at position `index`. `runtime_error`
-/// when there is none, or no `compute` yet (as the reference answers).
-pub fn output(tables: &Tables, context: u32, index: u32) -> Result<u32, u32> {
-    let ctx = tables
-        .contexts
-        .as_slice()
-        .get(context as usize)
-        .ok_or(errno::UNSUPPORTED_OPERATION)?;
+/// the decimal index, else the one at position `index`. 0 (never a handle)
+/// when there is none, or no `compute` yet: `runtime_error`, as the
+/// reference answers.
+pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: u32) -> u32 {
     if ctx.io.outputs == 0 {
-        return Err(errno::RUNTIME_ERROR);
+        return 0;
     }
     // SAFETY: the list from the last compute holds `outputs_len` entries and
     // each name string lies in adapter memory.
@@ -244,16 +227,15 @@ pub fn output(tables: &Tables, context: u32, index: u32) -> Result<u32, u32> {
             .find(|o| name_of(o) == wanted)
             .map(|o| o.tensor)
     };
-    let graph: Option<&Graph> = tables.graphs.as_slice().get(ctx.graph as usize);
     if let Some(g) = graph.filter(|g| g.named != 0 && index < g.outputs) {
         if let Some(tensor) =
             names::table_names(g.names.as_slice(), g.inputs + index).find_map(named)
         {
-            return Ok(tensor);
+            return tensor;
         }
     }
     let mut digits = [0; 10];
     named(convert::decimal(index, &mut digits))
         .or_else(|| outputs.get(index as usize).map(|o| o.tensor))
-        .ok_or(errno::RUNTIME_ERROR)
+        .unwrap_or(0)
 }

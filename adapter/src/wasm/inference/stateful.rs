@@ -13,7 +13,7 @@
 use super::arena::RawVec;
 use super::host;
 use super::legacy::{result, tensor_name, GuestTensor};
-use super::state::{State, Tables};
+use super::state::{Context, Graph, State};
 use crate::convert::{errno, Call};
 
 /// `get_output`'s tensor comes from `get-output` and is dropped after use.
@@ -28,15 +28,12 @@ pub struct Io;
 /// input's name.
 pub fn set_input(
     state: &State,
-    tables: &mut Tables,
-    context: u32,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
     index: u32,
     tensor: &GuestTensor,
 ) -> u32 {
-    let Some(ctx) = tables.contexts.as_slice().get(context as usize) else {
-        return errno::UNSUPPORTED_OPERATION;
-    };
-    let graph = tables.graphs.as_slice().get(ctx.graph as usize);
     // The canonical ABI lifts `list<u32>` only from a 4-aligned address,
     // and a legacy guest's dimensions need not be: unaligned (or empty) ones
     // are copied, a few words; aligned ones, and the data, a `list<u8>`, are
@@ -63,36 +60,32 @@ pub fn set_input(
             name.as_ptr() as u32,
             name.len() as u32,
             handle,
-            tables.ret.as_mut_ptr(),
+            ret.as_mut_ptr(),
         );
     }
     dims.release(&state.arena);
-    result(&tables.ret, Call::Other)
+    result(ret, Call::Other)
 }
 
 /// Nothing to free: the host holds the context's tensors.
 pub fn release(_state: &State, _io: &mut Io) {}
 
 /// WIT `compute()`.
-pub fn compute(_state: &State, tables: &mut Tables, context: u32) -> u32 {
-    let Some(ctx) = tables.contexts.as_slice().get(context as usize) else {
-        return errno::UNSUPPORTED_OPERATION;
-    };
+pub fn compute(
+    _state: &State,
+    ctx: &mut Context,
+    _graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+) -> u32 {
     // SAFETY: `ctx.handle` is a live context; `ret` is our return area.
-    unsafe { host::compute(ctx.handle, tables.ret.as_mut_ptr()) };
-    result(&tables.ret, Call::Other)
+    unsafe { host::compute(ctx.handle, ret.as_mut_ptr()) };
+    result(ret, Call::Other)
 }
 
-/// WIT `get-output` with the output's name. A host error is
-/// `runtime_error`, as the reference answers an output index that does not
-/// exist or a context that has not computed.
-pub fn output(tables: &mut Tables, context: u32, index: u32) -> Result<u32, u32> {
-    let ctx = tables
-        .contexts
-        .as_slice()
-        .get(context as usize)
-        .ok_or(errno::UNSUPPORTED_OPERATION)?;
-    let graph = tables.graphs.as_slice().get(ctx.graph as usize);
+/// WIT `get-output` with the output's name; 0 (never a handle) on a host
+/// error, which is `runtime_error`, as the reference answers an output
+/// index that does not exist or a context that has not computed.
+pub fn output(ctx: &Context, graph: Option<&Graph>, ret: &mut [u32; 4], index: u32) -> u32 {
     let mut scratch = [0; 10];
     let name = tensor_name(graph, true, index, &mut scratch);
     // SAFETY: `ctx.handle` is a live context, `name` lies in adapter memory
@@ -102,11 +95,11 @@ pub fn output(tables: &mut Tables, context: u32, index: u32) -> Result<u32, u32>
             ctx.handle,
             name.as_ptr() as u32,
             name.len() as u32,
-            tables.ret.as_mut_ptr(),
+            ret.as_mut_ptr(),
         )
     };
-    match result(&tables.ret, Call::Other) {
-        errno::SUCCESS => Ok(tables.ret[1]),
-        _ => Err(errno::RUNTIME_ERROR),
+    match result(ret, Call::Other) {
+        errno::SUCCESS => ret[1],
+        _ => 0,
     }
 }
