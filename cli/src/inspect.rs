@@ -126,7 +126,8 @@ impl Componentizer {
     /// Fails only when the input is not a valid core module.
     pub fn inspect(&self, module: &[u8]) -> anyhow::Result<Inspection> {
         let binary = read::wasm_binary(module, None)?;
-        let facts = read::read_module(&binary)?;
+        let (facts, bodies) = read::read_module(&binary)?;
+        bodies.validate()?;
         Ok(self.inspect_facts(&facts))
     }
 

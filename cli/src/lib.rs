@@ -173,18 +173,29 @@ impl Componentizer {
     /// warnings for the user.
     pub fn componentize_with_notes(&self, module: &[u8]) -> anyhow::Result<Componentized> {
         let binary = read::wasm_binary(module, None)?;
-        let facts = read::read_module(&binary)?;
+        let (facts, bodies) = read::read_module(&binary)?;
         let inspection = self.inspect_facts(&facts);
         let problems: Vec<Problem> = inspection.problems().cloned().collect();
         if !problems.is_empty() {
+            bodies.validate()?;
             return Err(Error::Unadaptable(problems).into());
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
-        let adapted = match inspection.entry_from_start {
-            Some(start) => Cow::Owned(start::export_start_as_entry(&binary, start)?),
-            None => Cow::Borrowed(&binary[..]),
-        };
-        let component = self.encode(&adapted, inspection.kind, inspection.dialect)?;
+        // The bodies are validated on a second thread while wit-component
+        // builds the component (it reads the module's other sections only);
+        // an invalid body is still the error reported, as if it came first.
+        let component = std::thread::scope(|scope| {
+            let validating = scope.spawn(|| bodies.validate());
+            let encoded = match inspection.entry_from_start {
+                Some(start) => start::export_start_as_entry(&binary, start).map(Cow::Owned),
+                None => Ok(Cow::Borrowed(&binary[..])),
+            }
+            .and_then(|adapted| self.encode(&adapted, inspection.kind, inspection.dialect));
+            let validated = validating
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            validated.and(encoded)
+        })?;
         if self.validate {
             validate::component(&component, &binary)
                 .context("wit-component failed to build the component")?;

@@ -5,8 +5,8 @@ use crate::Error;
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncType, KnownCustom, MemoryType, Name, Parser, Payload,
-    TypeRef, ValidPayload, Validator,
+    CompositeInnerType, ExternalKind, FuncToValidate, FuncType, FunctionBody, KnownCustom,
+    MemoryType, Name, Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
@@ -126,14 +126,34 @@ impl ModuleFacts<'_> {
     }
 }
 
-/// Validates a core module and collects its types, imports and exports, in
-/// one pass.
+/// The function bodies of a module whose other sections [`read_module`]
+/// validated: [`Bodies::validate`] finishes the module's validation.
+#[must_use = "a module is only validated once its bodies are"]
+pub(crate) struct Bodies<'a>(Vec<(FuncToValidate<ValidatorResources>, FunctionBody<'a>)>);
+
+impl Bodies<'_> {
+    /// Validates every body in order, reporting the first error as
+    /// `Validator::validate_all` would.
+    pub(crate) fn validate(self) -> anyhow::Result<()> {
+        let mut allocs = wasmparser::FuncValidatorAllocations::default();
+        for (func, body) in self.0 {
+            let mut func = func.into_validator(allocs);
+            func.validate(&body).map_err(invalid)?;
+            allocs = func.into_allocations();
+        }
+        Ok(())
+    }
+}
+
+/// Validates a core module but for its function bodies, and collects its
+/// types, imports and exports, in one pass. The bodies come back to be
+/// validated by the caller: the componentizer does it beside wit-component.
 ///
 /// Validation uses wasmparser's default features, which are Wasmtime's:
 /// wit-component validates the component it builds with every feature on, so
 /// a module using a proposal that runtimes leave off (legacy exceptions, for
 /// one) would otherwise become a component that no runtime accepts.
-pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
+pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bodies<'_>)> {
     if Parser::is_component(binary) {
         return Err(Error::AlreadyComponent.into());
     }
@@ -228,18 +248,12 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<ModuleFacts<'_>> {
             _ => {}
         }
     }
-    let mut allocs = wasmparser::FuncValidatorAllocations::default();
-    for (func, body) in functions {
-        let mut func = func.into_validator(allocs);
-        func.validate(&body).map_err(invalid)?;
-        allocs = func.into_allocations();
-    }
     if facts.has_component_type {
         if let Err(err) = wit_component::metadata::decode(binary) {
             facts.component_type_error = Some(one_line(&format!("{err:#}")));
         }
     }
-    Ok(facts)
+    Ok((facts, Bodies(functions)))
 }
 
 fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {

@@ -2,8 +2,8 @@
 //! function body twice.
 //!
 //! wit-component's own output validation (`ComponentEncoder::validate`)
-//! validates every body in the component: the legacy module's, which
-//! [`crate::read::read_module`] has just validated, and the trimmed adapters'
+//! validates every body in the component: the legacy module's, which the
+//! componentizer validates itself ([`crate::read::Bodies`]), and the trimmed adapters'
 //! and wit-component's shims', which are the same bytes from one component to
 //! the next. This validates everything else of the component as it does
 //! (every feature on), and the bodies of a core module only when its bytes
