@@ -8,8 +8,9 @@
 //! guest becomes a component.
 //!
 //! Layout:
-//! * [`convert`] is pure (`core` only) and unit-tested on the host: the
-//!   enum and error tables.
+//! * [`convert`], [`blocks`] and [`pages`] are pure (`core` only) and
+//!   unit-tested on the host: the enum and error tables, the arena's block
+//!   sizes and free-list choice, and the map of the adapter's pages.
 //! * [`names`] (the `nn-model-names` crate in `adapter/names/`, shared with
 //!   nn-componentize) reads tensor names from IR XML and ONNX into the
 //!   compact name table; its [`nodata`] helpers replace `core`'s where those
@@ -25,6 +26,7 @@
 // std for its panic handler and test harness.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
+pub mod blocks;
 pub mod convert;
 pub mod pages;
 /// The tensor-name readers and table, shared with nn-componentize.

@@ -2,27 +2,27 @@
 //!
 //! wit-component's fallback `cabi_realloc` serves exactly one 64 KiB page and
 //! the main module's allocator may not exist, so the adapter grows memory
-//! itself and keeps what it frees: blocks come in power-of-two size classes
-//! (16 B … 2 GiB, an 8-byte header holding the class), a freed block goes on
-//! its class's free list and is handed out again before any new memory is
-//! taken. A workload that repeats the same calls therefore reaches a fixed
-//! footprint and stops growing memory.
+//! itself and keeps what it frees. Block sizes and the free-list choice are
+//! in [`crate::blocks`]: blocks of up to 32 KiB come in power-of-two classes
+//! cut from a bump region, larger ones take whole pages grown for them. A
+//! freed block goes on its list and is handed out again before any new
+//! memory is taken, whole: a large block serves any request it holds (the
+//! smallest such one is chosen) and keeps its size. A workload that repeats
+//! the same calls therefore reaches a fixed footprint and stops growing
+//! memory.
 //!
 //! Pages returned by `memory.grow` belong to the adapter alone; the main
 //! module's allocator never hands them out. They need not be contiguous (the
-//! guest grows memory too); a new chunk simply replaces the bump region.
+//! guest grows memory too); a page that does not follow the bump region
+//! replaces it.
 
+use crate::blocks::{best_fit, block_bytes, list_of, HEADER, LARGE, LISTS, PAGE};
 use crate::pages::PageMap;
 use core::arch::wasm32::{memory_grow, memory_size};
 use core::cell::Cell;
 use core::marker::PhantomData;
 use core::mem::size_of;
 use core::ptr::NonNull;
-
-const PAGE: usize = 65536;
-const HEADER: usize = 8;
-/// Classes 0..CLASSES hold 16 << class bytes (header included).
-const CLASSES: usize = 28;
 
 /// Free lists and the current bump region. All-zero is a valid empty arena,
 /// which is what a fresh page contains. Every field is a `Cell`, so the
@@ -31,18 +31,19 @@ const CLASSES: usize = 28;
 /// both use it (see `state.rs`).
 #[repr(C)]
 pub struct Arena {
-    free: [Cell<u32>; CLASSES],
+    free: [Cell<u32>; LISTS],
     bump: Cell<u32>,
     end: Cell<u32>,
     /// Every page taken for the state and the arena.
     pub pages: PageMap,
 }
 
-/// The class whose blocks hold `size` payload bytes.
-fn class_of(size: usize) -> Option<usize> {
-    let total = size.checked_add(HEADER)?.max(16);
-    let class = (usize::BITS - (total - 1).leading_zeros()) as usize - 4;
-    (class < CLASSES).then_some(class)
+/// The word at `addr`, a free-list link or a block header.
+///
+/// # Safety
+/// `addr` must be a link or header of this arena.
+unsafe fn word(addr: u32) -> u32 {
+    *(addr as *const u32)
 }
 
 impl Arena {
@@ -56,43 +57,50 @@ impl Arena {
     /// A block with at least `size` payload bytes, 8-aligned; `None` when
     /// memory cannot grow. (`NonNull`, so the answer fits in one value.)
     pub fn alloc(&self, size: usize) -> Option<NonNull<u8>> {
-        let class = class_of(size)?;
-        let head = self.free.get(class)?;
-        let block = if head.get() != 0 {
-            let block = head.get() as usize;
-            // SAFETY: a block on a free list is ours; its payload's first
-            // word links to the next free block.
-            head.set(unsafe { *((block + HEADER) as *const u32) });
-            block
-        } else {
-            let bytes = 16usize << class;
-            let mut block = self.bump.get() as usize;
-            if self.end.get() as usize - block < bytes {
-                block = self.grow(bytes, block)?;
+        let bytes = block_bytes(size)?;
+        let head = self.free.get(list_of(bytes))?;
+        // SAFETY: the lists link only free blocks of ours, whose headers
+        // hold their sizes.
+        let link = best_fit(head.as_ptr() as u32, bytes, |addr| unsafe { word(addr) });
+        let block = if link != 0 {
+            // SAFETY: `link` points at the chosen block; it takes the
+            // block's own link, which unlinks the block.
+            unsafe {
+                let block = word(link);
+                *(link as *mut u32) = word(block + HEADER);
+                block
             }
-            self.bump.set((block + bytes) as u32);
+        } else {
+            // A large block takes pages of its own; a small one is cut from
+            // the bump region, which a new page extends when it follows the
+            // region directly and replaces otherwise.
+            let large = list_of(bytes) == LARGE;
+            let (mut block, end) = (self.bump.get(), self.end.get());
+            if large || end - block < bytes {
+                // `bytes` in whole pages (`bytes` is never 0): one for a
+                // small block.
+                let pages = (bytes - 1) / PAGE + 1;
+                let old = memory_grow(0, pages as usize);
+                if old == usize::MAX {
+                    return None;
+                }
+                self.pages.claim(old, pages as usize);
+                let start = old as u32 * PAGE;
+                if large || start != end {
+                    block = start;
+                }
+                if !large {
+                    self.end.set(start + PAGE);
+                }
+            }
+            if !large {
+                self.bump.set(block + bytes);
+            }
+            // SAFETY: a fresh block of `bytes` bytes that we own.
+            unsafe { *(block as *mut u32) = bytes };
             block
         };
-        // SAFETY: `block` starts a block of `16 << class` bytes that we own.
-        unsafe { *(block as *mut u32) = class as u32 };
         NonNull::new((block + HEADER) as *mut u8)
-    }
-
-    /// Gets at least `bytes` more bytes of bump region from `memory.grow`
-    /// and returns its start: `bump` (the current one) if the new pages
-    /// follow the region directly, else the new pages (abandoning the
-    /// region's unused tail).
-    fn grow(&self, bytes: usize, bump: usize) -> Option<usize> {
-        let pages = bytes.div_ceil(PAGE);
-        let old = memory_grow(0, pages);
-        if old == usize::MAX {
-            return None;
-        }
-        self.pages.claim(old, pages);
-        let start = old.checked_mul(PAGE)?;
-        let end = start.checked_add(pages * PAGE)?;
-        let old_end = self.end.replace(end as u32) as usize;
-        Some(if start == old_end { bump } else { start })
     }
 
     /// Returns a block from [`Arena::alloc`] to its free list.
@@ -101,11 +109,10 @@ impl Arena {
     /// `ptr` must come from `alloc` of this arena and not be used afterwards.
     #[inline(never)]
     pub unsafe fn free(&self, ptr: *mut u8) {
-        let block = ptr as usize - HEADER;
-        let class = *(block as *const u32) as usize;
-        if let Some(head) = self.free.get(class) {
+        let block = ptr as u32 - HEADER;
+        if let Some(head) = self.free.get(list_of(word(block))) {
             *(ptr as *mut u32) = head.get();
-            head.set(block as u32);
+            head.set(block);
         }
     }
 
@@ -114,14 +121,13 @@ impl Arena {
     /// # Safety
     /// `ptr` must be a live block of this arena.
     pub unsafe fn capacity(ptr: *mut u8) -> usize {
-        let class = *((ptr as usize - HEADER) as *const u32) as usize;
-        (16usize << class) - HEADER
+        (word(ptr as u32 - HEADER) - HEADER) as usize
     }
 }
 
 /// Bytes of linear memory right now.
 pub fn memory_bytes() -> u64 {
-    memory_size(0) as u64 * PAGE as u64
+    memory_size(0) as u64 * u64::from(PAGE)
 }
 
 /// Whether `[ptr, ptr + len)` lies inside linear memory and can be reached
@@ -177,9 +183,11 @@ impl Raw {
         if needed <= self.cap {
             return Some(());
         }
-        // Size classes are powers of two, so asking for exactly what is
-        // needed already grows the capacity geometrically.
-        let new = arena.alloc((needed as usize).checked_mul(size)?)?.as_ptr();
+        // At least double the length, so that pushes copy a linear amount
+        // in all (large blocks are whole pages, not powers of two); `fill`
+        // and `zeroed` start at length 0 and get exactly what they need.
+        let want = needed.max(self.len.wrapping_mul(2));
+        let new = arena.alloc((want as usize).checked_mul(size)?)?.as_ptr();
         if self.ptr != 0 {
             // SAFETY: both blocks are ours; the old one holds `len >= keep`
             // elements.
