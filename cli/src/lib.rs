@@ -175,6 +175,7 @@ impl Componentizer {
         let binary = read::wasm_binary(module, None)?;
         let (facts, bodies) = read::read_module(&binary)?;
         let inspection = self.inspect_facts(&facts);
+        let through_code = facts.through_code;
         let problems: Vec<Problem> = inspection.problems().cloned().collect();
         if !problems.is_empty() {
             bodies.validate()?;
@@ -197,7 +198,7 @@ impl Componentizer {
             validated.and(encoded)
         })?;
         if self.validate {
-            validate::component(&component, &binary)
+            validate::component(&component, through_code)
                 .context("wit-component failed to build the component")?;
         }
         tracing::debug!(bytes = component.len(), "component built");

@@ -112,6 +112,9 @@ pub(crate) struct ModuleFacts<'a> {
     pub(crate) has_component_type: bool,
     /// Why wit-component cannot decode the `component-type` sections.
     pub(crate) component_type_error: Option<String>,
+    /// The module's bytes up to the end of its code section (all of them
+    /// when it has none): what decides whether its bodies are valid.
+    pub(crate) through_code: &'a [u8],
     /// The function names of the `name` section (evidence of the crate
     /// that built the module).
     pub(crate) function_names: Vec<&'a str>,
@@ -173,6 +176,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
         memory: None,
         has_component_type: false,
         component_type_error: None,
+        through_code: binary,
         function_names: Vec::new(),
     };
     for payload in Parser::new(0).parse_all(binary) {
@@ -230,6 +234,9 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                 }
             }
             Payload::StartSection { func, .. } => facts.start_function = Some(func),
+            Payload::CodeSectionStart { range, .. } => {
+                facts.through_code = &binary[..range.end];
+            }
             Payload::CustomSection(section) if section.name().starts_with("component-type") => {
                 facts.has_component_type = true;
             }

@@ -6,36 +6,38 @@
 //! componentizer validates itself ([`crate::read::Bodies`]), and the trimmed adapters'
 //! and wit-component's shims', which are the same bytes from one component to
 //! the next. This validates everything else of the component as it does
-//! (every feature on), and the bodies of a core module only when its bytes
-//! are neither the module already validated nor a module whose bodies passed
-//! earlier in this process.
+//! (every feature on), and the bodies of a core module only when it is
+//! neither the module already validated (the same bytes through its code
+//! section: the bodies and all they are checked against) nor a module whose
+//! bodies passed earlier in this process.
 
 use anyhow::Context;
-use std::collections::HashSet;
 use std::sync::Mutex;
 use wasmparser::{
     FuncValidatorAllocations, Parser, Payload, ValidPayload, Validator, WasmFeatures,
 };
 
-/// Core modules (adapters, shims) whose bodies passed in this process.
-static VALIDATED: Mutex<Option<HashSet<Vec<u8>>>> = Mutex::new(None);
+/// Core modules (adapters, shims) whose bodies passed in this process,
+/// looked up by length, then bytes: cheaper than hashing them.
+static VALIDATED: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
 
 /// How many modules [`VALIDATED`] holds before it starts afresh: a process
 /// componentizing for one world meets a handful of distinct ones.
 const REMEMBERED_MODULES: usize = 64;
 
-/// Larger modules are not remembered (nor looked up, which hashes them):
-/// adapters and shims are tens of KiB, legacy programs can be gigabytes.
+/// Larger modules are not remembered: adapters and shims are tens of KiB,
+/// legacy programs can be gigabytes.
 const REMEMBERED_MODULE_BYTES: usize = 256 * 1024;
 
-/// Validates `component` as wit-component would; `validated` is a core
-/// module whose bodies are already known to be valid (with wasmparser's
-/// default features, a subset of every feature).
+/// Validates `component` as wit-component would; `validated` is the start
+/// of a core module, through its code section, whose bodies are already
+/// known to be valid (with wasmparser's default features, a subset of every
+/// feature).
 pub(crate) fn component(component: &[u8], validated: &[u8]) -> anyhow::Result<()> {
-    validate(component, validated).context("failed to validate component output")
+    validate(component, Some(validated)).context("failed to validate component output")
 }
 
-fn validate(component: &[u8], validated: &[u8]) -> wasmparser::Result<()> {
+fn validate(component: &[u8], validated: Option<&[u8]>) -> wasmparser::Result<()> {
     let mut validator = Validator::new_with_features(WasmFeatures::all());
     let mut allocs = FuncValidatorAllocations::default();
     // Per open module or component: the module's bytes when its bodies
@@ -49,7 +51,8 @@ fn validate(component: &[u8], validated: &[u8]) -> wasmparser::Result<()> {
                 unchecked_range, ..
             } => {
                 let module = &component[unchecked_range.clone()];
-                let known = module == validated || is_remembered(module);
+                let known =
+                    validated.is_some_and(|v| module.starts_with(v)) || is_remembered(module);
                 open.push((!known).then_some(module));
                 checking = !known;
             }
@@ -78,11 +81,10 @@ fn validate(component: &[u8], validated: &[u8]) -> wasmparser::Result<()> {
 }
 
 fn is_remembered(module: &[u8]) -> bool {
-    if module.len() > REMEMBERED_MODULE_BYTES {
-        return false;
-    }
     let modules = VALIDATED.lock().unwrap_or_else(|e| e.into_inner());
-    modules.as_ref().is_some_and(|m| m.contains(module))
+    modules
+        .iter()
+        .any(|m| m.len() == module.len() && m[..] == *module)
 }
 
 fn remember(module: &[u8]) {
@@ -90,11 +92,10 @@ fn remember(module: &[u8]) {
         return;
     }
     let mut modules = VALIDATED.lock().unwrap_or_else(|e| e.into_inner());
-    let modules = modules.get_or_insert_with(HashSet::new);
     if modules.len() >= REMEMBERED_MODULES {
         modules.clear();
     }
-    modules.insert(module.to_vec());
+    modules.push(module.to_vec());
 }
 
 #[cfg(test)]
@@ -112,28 +113,43 @@ mod tests {
     #[test]
     fn bodies_are_validated_unless_already_known() {
         let (invalid, module) = component_with("", "");
-        let err = validate(&invalid, b"").unwrap_err().to_string();
+        let err = validate(&invalid, None).unwrap_err().to_string();
         assert!(err.contains("type mismatch"), "{err}");
         // Never remembered after failing.
-        assert!(validate(&invalid, b"").is_err());
+        assert!(validate(&invalid, None).is_err());
         assert!(!is_remembered(&module));
         // The module the caller validated is taken as valid: only its
         // bodies are skipped, not the rest of the component.
-        validate(&invalid, &module).unwrap();
-        let err = validate(b"\0asm\x0d\0\x01\0\x04", &module).unwrap_err();
+        validate(&invalid, Some(&module)).unwrap();
+        let err = validate(b"\0asm\x0d\0\x01\0\x04", Some(&module)).unwrap_err();
         assert!(err.to_string().contains("unexpected end"), "{err}");
+    }
+
+    #[test]
+    fn the_validated_module_is_known_by_its_bytes_through_its_code() {
+        // The same code with other data is the validated module for its
+        // bodies; other code is not.
+        let fields = |data: &str| format!("(memory 1) (data (i32.const 0) \"{data}\")");
+        let (_, validated) = component_with(&fields("x"), "");
+        let (facts, _) = crate::read::read_module(&validated).unwrap();
+        let through_code = facts.through_code;
+        assert!(through_code.len() < validated.len());
+        let (other_data, _) = component_with(&fields("y"), "");
+        validate(&other_data, Some(through_code)).unwrap();
+        let (other_code, _) = component_with(&fields("x"), "nop");
+        assert!(validate(&other_code, Some(through_code)).is_err());
     }
 
     #[test]
     fn modules_whose_bodies_passed_are_remembered() {
         let (valid, module) = component_with("", "i32.const 7");
         assert!(!is_remembered(&module));
-        validate(&valid, b"").unwrap();
+        validate(&valid, None).unwrap();
         assert!(is_remembered(&module));
         // A different module is not.
         let (other, other_module) = component_with("", "i32.const 8");
         assert!(!is_remembered(&other_module));
-        validate(&other, b"").unwrap();
+        validate(&other, None).unwrap();
         assert!(is_remembered(&other_module));
     }
 
@@ -145,7 +161,7 @@ mod tests {
         );
         let (valid, module) = component_with(&data, "i32.const 0");
         assert!(module.len() > REMEMBERED_MODULE_BYTES);
-        validate(&valid, b"").unwrap();
+        validate(&valid, None).unwrap();
         assert!(!is_remembered(&module));
     }
 
