@@ -235,7 +235,9 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
             }
             Payload::StartSection { func, .. } => facts.start_function = Some(func),
             Payload::CodeSectionStart { range, .. } => {
-                facts.through_code = &binary[..range.end];
+                // A section running past the end is reported by the parser
+                // at its first body.
+                facts.through_code = binary.get(..range.end).unwrap_or(binary);
             }
             Payload::CustomSection(section) if section.name().starts_with("component-type") => {
                 facts.has_component_type = true;
@@ -323,6 +325,24 @@ mod tests {
         let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
         let pointed: String = quoted.chars().skip(caret).take(8).collect();
         assert_eq!(pointed, "unknown)", "{err}");
+    }
+
+    #[test]
+    fn a_module_cut_inside_its_code_is_an_error() {
+        let module = wat::parse_str(
+            r#"(module (func (export "f") (result i32) i32.const 1) (func (result i32) i32.const 2))"#,
+        )
+        .unwrap();
+        let (facts, _) = read_module(&module).unwrap();
+        let code_end = facts.through_code.len();
+        assert_eq!(code_end, module.len());
+        for len in code_end - 8..code_end {
+            let err = read_module(&module[..len]).err().unwrap().to_string();
+            assert!(
+                err.starts_with("not a valid WebAssembly module: "),
+                "{len}: {err}"
+            );
+        }
     }
 
     #[test]
