@@ -141,8 +141,10 @@ fn all(opts: &Opts) -> Result<()> {
     std::fs::create_dir_all(&out_dir)?;
     let module_path = out_dir.join("nn-bench-guest.wasm");
     let component_path = out_dir.join("nn-bench-guest.component.wasm");
+    let component_2024_08_19_path = out_dir.join("nn-bench-guest.component-2024-08-19.wasm");
     std::fs::write(&module_path, &guest)?;
     std::fs::write(&component_path, &component)?;
+    std::fs::write(&component_2024_08_19_path, &component_2024_08_19)?;
 
     let mut md = String::new();
     let mut js = serde_json::Map::new();
@@ -202,7 +204,7 @@ fn all(opts: &Opts) -> Result<()> {
             opts,
             &models,
             &module_path,
-            &component_path,
+            [&component_path, &component_2024_08_19_path],
             &mut md,
             &mut js,
             &mut targets,
@@ -816,16 +818,20 @@ fn memory(
     opts: &Opts,
     models: &[Model],
     module_path: &std::path::Path,
-    component_path: &std::path::Path,
+    [component_path, component_2024_08_19_path]: [&std::path::Path; 2],
     md: &mut String,
     js: &mut serde_json::Map<String, Value>,
     targets: &mut Vec<Target>,
 ) -> Result<()> {
     let exe = std::env::current_exe()?;
     writeln!(md, "## Memory\n")?;
-    writeln!(md, "Each cell is one child process (this binary re-executed) that runs one variant on one model and reads its own `VmHWM` (peak RSS) from /proc/self/status; wasm children compile only what their variant needs. Tiny: {} rounds in one instance; others: {} rounds. Linear memory: `memory.size` after the first round → after the last.\n", opts.memory_rounds, opts.rss_rounds)?;
-    writeln!(md, "| model | (a) peak RSS MiB | (b) | (c) | (d) | (b)/(a) | linear memory pages (a) | (b) | (c) |")?;
-    writeln!(md, "|---|---:|---:|---:|---:|---:|---|---|---|")?;
+    writeln!(md, "Each cell is one child process (this binary re-executed) that runs one variant on one model and reads its own `VmHWM` (peak RSS) from /proc/self/status; wasm children compile only what their variant needs. Tiny: {} rounds in one instance; others: {} rounds. Linear memory: `memory.size` after the first round → after the last; its target for (b) is (a)'s plus one copy of the input plus 1 MiB (16 pages).\n", opts.memory_rounds, opts.rss_rounds)?;
+    writeln!(md, "(b′) is the component for wasi:nn@0.2.0-rc-2024-08-19 on nn-host (run as (b) with that component): it hands each input to the host at `set_input` and keeps no copy.\n")?;
+    writeln!(md, "| model | (a) peak RSS MiB | (b) | (b′) | (c) | (d) | (b)/(a) | target | (b′)/(a) | linear memory pages (a) | (b) | (b′) | (c) | (b) target |")?;
+    writeln!(
+        md,
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---|---|---|"
+    )?;
     let mut rows = Vec::new();
     for model in models {
         let rounds = if model.name == "tiny" {
@@ -835,9 +841,19 @@ fn memory(
         };
         eprintln!("    {} ({} rounds)", model.name, rounds);
         let mut cells: BTreeMap<Variant, Result<(u64, RunReport), String>> = BTreeMap::new();
-        for v in Variant::DEFAULT_TARGET {
+        let runs = Variant::DEFAULT_TARGET
+            .into_iter()
+            .map(|v| (v, v, component_path))
+            .chain([(Variant::BPrime, Variant::B, component_2024_08_19_path)]);
+        for (v, child_variant, component_path) in runs {
             let out = std::process::Command::new(&exe)
-                .args(["child", "--variant", v.key(), "--model", model.name])
+                .args([
+                    "child",
+                    "--variant",
+                    child_variant.key(),
+                    "--model",
+                    model.name,
+                ])
                 .args([
                     "--rounds",
                     &rounds.to_string(),
@@ -888,19 +904,53 @@ fn memory(
                 .unwrap_or_else(|| "failed".into())
         };
         let ba = rss(Variant::B).zip(rss(Variant::A)).map(|(b, a)| b / a);
+        let bpa = rss(Variant::BPrime)
+            .zip(rss(Variant::A))
+            .map(|(b, a)| b / a);
+        let rss_met = ba.map(|x| x <= 1.05);
+        // (b)'s pages after the last round against (a)'s + the input + 1 MiB.
+        let last_pages = |v: Variant| cells[&v].as_ref().ok()?.1.pages.map(|(_, _, after)| after);
+        let input_pages = (model.dims.iter().product::<usize>() * 4).div_ceil(65536) as u64;
+        let pages_limit = last_pages(Variant::A).map(|a| a + input_pages + 16);
+        let pages_met = last_pages(Variant::B)
+            .zip(pages_limit)
+            .map(|(b, limit)| b <= limit);
         writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | ≤ 1.05 ({}) | {} | {} | {} | {} | {} | {} |",
             model.name,
             cell(rss(Variant::A)),
             cell(rss(Variant::B)),
+            cell(rss(Variant::BPrime)),
             cell(rss(Variant::C)),
             cell(rss(Variant::D)),
             ba.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into()),
+            yes_no(rss_met),
+            bpa.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into()),
             pages(Variant::A),
             pages(Variant::B),
-            pages(Variant::C)
+            pages(Variant::BPrime),
+            pages(Variant::C),
+            pages_limit
+                .map(|limit| format!("≤ {limit} ({})", yes_no(pages_met)))
+                .unwrap_or_else(|| "–".into()),
         )?;
+        targets.push(Target {
+            what: format!("peak RSS (b)/(a), {}", model.name),
+            measured: ba.map(|x| format!("{x:.3}")).unwrap_or_else(|| "–".into()),
+            limit: "≤ 1.05".into(),
+            met: rss_met,
+        });
+        targets.push(Target {
+            what: format!("linear memory of (b) ≤ (a) + input + 1 MiB, {}", model.name),
+            measured: last_pages(Variant::B)
+                .map(|b| format!("{b} pages"))
+                .unwrap_or_else(|| "–".into()),
+            limit: pages_limit
+                .map(|limit| format!("≤ {limit} pages"))
+                .unwrap_or_else(|| "–".into()),
+            met: pages_met,
+        });
         if model.name == "tiny" {
             for v in [Variant::A, Variant::B, Variant::C] {
                 let (measured, met) = match &cells[&v] {
