@@ -3,9 +3,9 @@
 //!
 //! wit-component's own output validation (`ComponentEncoder::validate`)
 //! validates every body in the component: the legacy module's, which the
-//! componentizer validates itself ([`crate::read::Bodies`]), and the trimmed adapters'
-//! and wit-component's shims', which are the same bytes from one component to
-//! the next. This validates everything else of the component as it does
+//! componentizer validates itself ([`crate::read::Bodies`]), and the trimmed
+//! adapters' and wit-component's shims', which are the same bytes from one
+//! component to the next. This validates everything else of the component as it does
 //! (every feature on), and the bodies of a core module only when it is
 //! neither the module already validated (the same bytes through its code
 //! section: the bodies and all they are checked against) nor a module whose
@@ -50,7 +50,8 @@ fn validate(component: &[u8], validated: Option<&[u8]>) -> wasmparser::Result<()
             Payload::ModuleSection {
                 unchecked_range, ..
             } => {
-                let module = &component[unchecked_range.clone()];
+                // A section running past the end fails the parser next.
+                let module = component.get(unchecked_range.clone()).unwrap_or_default();
                 let known =
                     validated.is_some_and(|v| module.starts_with(v)) || is_remembered(module);
                 open.push((!known).then_some(module));
@@ -123,6 +124,10 @@ mod tests {
         validate(&invalid, Some(&module)).unwrap();
         let err = validate(b"\0asm\x0d\0\x01\0\x04", Some(&module)).unwrap_err();
         assert!(err.to_string().contains("unexpected end"), "{err}");
+        // A component cut inside its module is an error, not a panic.
+        for len in invalid.len() - 4..invalid.len() {
+            assert!(validate(&invalid[..len], Some(&module)).is_err(), "{len}");
+        }
     }
 
     #[test]
