@@ -95,15 +95,14 @@ pub fn is_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     while let Some((&b, tail)) = rest.split_first() {
         rest = tail;
-        let (extra, min) = match b {
-            0x00..=0x7f => continue,
-            0xc0..=0xdf => (1, 0x80),
-            0xe0..=0xef => (2, 0x800),
-            0xf0..=0xf7 => (3, 0x10000),
-            _ => return false,
-        };
-        let mut code = u32::from(b) & (0x3f >> extra);
-        for _ in 0..extra {
+        // The lead byte's leading ones: 0 for ASCII, else the length of
+        // the sequence, 2 to 4.
+        let n = b.leading_ones();
+        if n == 1 || n > 4 {
+            return false;
+        }
+        let mut code = u32::from(b) & (0x7f >> n);
+        for _ in 1..n {
             match rest.split_first() {
                 Some((&c, tail)) if c & 0xc0 == 0x80 => {
                     code = code << 6 | u32::from(c & 0x3f);
@@ -112,6 +111,8 @@ pub fn is_utf8(bytes: &[u8]) -> bool {
                 _ => return false,
             }
         }
+        // Overlong below 0x80, 0x800 or 0x10000 (nothing for ASCII).
+        let min = 1u32 << (0x11_0c08_0000u64 >> (8 * n)) as u8 >> 1;
         if code < min || code > 0x10ffff || (0xd800..0xe000).contains(&code) {
             return false;
         }
@@ -159,6 +160,14 @@ mod tests {
                 std::str::from_utf8(&bytes).is_ok(),
                 "{bytes:x?}"
             );
+        }
+        // Every two-byte string, and every three-byte one from a lead byte.
+        for x in 0..0x100_0000u32 {
+            let b = x.to_be_bytes();
+            let s = if x < 0x1_0000 { &b[2..] } else { &b[1..] };
+            if x < 0x1_0000 || s[0] >= 0xc0 {
+                assert_eq!(is_utf8(s), std::str::from_utf8(s).is_ok(), "{s:x?}");
+            }
         }
         for s in ["", "a", "é", "€", "𝄞", "\u{10ffff}", "\u{d7ff}", "\u{e000}"] {
             assert!(is_utf8(s.as_bytes()));
