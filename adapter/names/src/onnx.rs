@@ -1,7 +1,7 @@
 //! Just enough protobuf to read tensor names out of an ONNX `ModelProto`.
 
 use super::{RawNames, Sink};
-use crate::nodata::is_utf8;
+use crate::nodata::{is_utf8, same};
 
 /// Cursor over the fields of one message; `next` leaves the field
 /// number, wire type and payload (the bytes of a length-delimited field,
@@ -132,7 +132,7 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
                 return None;
             }
             let name = field(fields.payload, VALUE_INFO_NAME, 2)?;
-            if !output && name.is_some() && is_initializer(graph, name)? {
+            if !output && name.map_or(Some(false), |n| is_initializer(graph, n))? {
                 continue;
             }
             let names = match name {
@@ -151,11 +151,12 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
 
 /// Whether `name` is the name of one of the graph's initializers (a
 /// weight that ONNX also lists among the inputs).
-fn is_initializer(graph: &[u8], name: Option<&[u8]>) -> Option<bool> {
+fn is_initializer(graph: &[u8], name: &[u8]) -> Option<bool> {
     let mut fields = Fields::new(graph);
     while fields.next()? {
         if fields.number() == GRAPH_INITIALIZER
-            && (fields.wire() != 2 || field(fields.payload, TENSOR_NAME, 2)? == name)
+            && (fields.wire() != 2
+                || field(fields.payload, TENSOR_NAME, 2)?.is_some_and(|n| same(n, name)))
         {
             return (fields.wire() == 2).then_some(true);
         }
