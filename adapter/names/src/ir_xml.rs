@@ -252,7 +252,8 @@ pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> b
 /// The entity after a `&` (`rest` starts after it): its code point and its
 /// length including the `&`, or `&` itself (length 1) when `rest` does not
 /// start with one pugixml decodes.
-#[inline(never)]
+/// Inlined: as a call, its pair comes back through memory.
+#[inline(always)]
 fn entity(rest: &[u8]) -> (u32, usize) {
     let named = if key!(b"amp;").starts(rest) {
         (b'&', 5)
