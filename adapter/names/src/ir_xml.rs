@@ -367,8 +367,14 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             }
             if scan == 0 && kind == Kind::Parameter {
                 (pending, input) = (true, b"");
-            } else if kind == Kind::OutputPort && pending && input.is_empty() {
-                input = tag.attr(key!(b"names"));
+            } else if kind == Kind::OutputPort {
+                let names = tag.attr(key!(b"names"));
+                if pending && input.is_empty() {
+                    input = names;
+                } else if scan == 3 {
+                    let port = layer << 32 ^ id(key!(b"id"));
+                    table.found(port, SEEKING_PORT, 0, names);
+                }
             } else if scan < 2 && kind == Kind::Result {
                 let names = tag.attr(key!(b"output_names"));
                 let state = if names.is_empty() {
@@ -376,15 +382,12 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                 } else {
                     NAMED
                 };
-                table.enter(results, id(key!(b"id")), names, state);
+                table.enter(results, layer, names, state);
                 results += 1;
             } else if scan == 2 && kind == Kind::Edge {
                 // A Result's first edge gives the key its port is sought by.
                 let from = id(key!(b"from-layer")) << 32 ^ id(key!(b"from-port"));
                 table.found(id(key!(b"to-layer")), SEEKING_EDGE, from, b"");
-            } else if scan == 3 && kind == Kind::OutputPort {
-                let port = layer << 32 ^ id(key!(b"id"));
-                table.found(port, SEEKING_PORT, 0, tag.attr(key!(b"names")));
             }
         }
     }
