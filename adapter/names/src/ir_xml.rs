@@ -137,16 +137,8 @@ impl<'a> Scanner<'a> {
             let tag = self.rest.get(lt + 1..).unwrap_or(b"");
             let kind = tag.first().copied().unwrap_or(0);
             // The tag ends at the first `>` outside double quotes
-            // (a comment at its `-->`).
-            let mut quoted = false;
-            let end = if key!(b"!--").starts(tag) {
-                key!(b"-->").end_in(tag).map(|e| e - 1)
-            } else {
-                tag.iter().position(|&b| {
-                    quoted ^= b == b'"';
-                    b == b'>' && !quoted
-                })
-            };
+            // (a comment at its `-->`: the first `>` after two `-`).
+            let end = tag_end(tag);
             let Some(end) = end else { return Step::Bad };
             let body = tag.get(..end).unwrap_or(b"");
             self.rest = tag.get(end + 1..).unwrap_or(b"");
@@ -206,6 +198,22 @@ impl<'a> Scanner<'a> {
         self.tag = Tag { kind, attrs };
         Step::Start
     }
+}
+
+/// Where the tag that `tag` starts (after its `<`) ends: its first `>`
+/// outside double quotes, or for a comment the first `>` right after two
+/// `-` (the `-->`; the `--` of `!--` counts, as in `<!-->`).
+#[inline(always)]
+fn tag_end(tag: &[u8]) -> Option<usize> {
+    let comment = key!(b"!--").starts(tag);
+    let mut quoted = false;
+    let mut dashes = 0;
+    tag.iter().position(|&b| {
+        let open = if comment { dashes < 2 } else { quoted };
+        quoted ^= b == b'"';
+        dashes = if b == b'-' { dashes + 1 } else { 0 };
+        b == b'>' && !open
+    })
 }
 
 /// Decodes an attribute value the way OpenVINO's IR reader (pugixml with
@@ -963,6 +971,19 @@ mod tests {
         // no names, but no failure either.
         let doc = br#"<net><layers><layer id='0' type='Parameter'><output><port id='0' names='q'/></output></layer></layers></net>"#;
         assert_eq!(run(doc).unwrap(), Collect::default());
+    }
+
+    #[test]
+    fn tag_ends() {
+        use super::tag_end;
+        assert_eq!(tag_end(b"!-->"), Some(3));
+        assert_eq!(tag_end(b"!--->x"), Some(4));
+        assert_eq!(tag_end(b"!-- a > \" b -->x"), Some(14));
+        assert_eq!(tag_end(b"!-- - > --->"), Some(11));
+        assert_eq!(tag_end(b"!-- --"), None);
+        assert_eq!(tag_end(b"!- ->"), Some(4));
+        assert_eq!(tag_end(b"a x=\">\" >"), Some(8));
+        assert_eq!(tag_end(b"a x=\">"), None);
     }
 
     #[test]

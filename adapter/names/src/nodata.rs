@@ -79,13 +79,6 @@ impl Key {
     pub fn is(self, s: &[u8]) -> bool {
         s.len() == self.len() && self.starts(s)
     }
-
-    /// Offset just past the first occurrence of this key in `hay`.
-    pub fn end_in(self, hay: &[u8]) -> Option<usize> {
-        (0..hay.len())
-            .find(|&i| self.starts(hay.get(i..).unwrap_or(b"")))
-            .map(|i| i + self.len())
-    }
 }
 
 /// `a == b`, written out: in the adapter this loop is a few bytes smaller
@@ -148,8 +141,6 @@ mod tests {
         assert!(!long.is(b"output_name"));
         assert!(long.starts(b"output_names=\"a\""));
         assert!(!long.starts(b"output_namez"));
-        assert_eq!(key!(b"-->").end_in(b"a -->b"), Some(5));
-        assert_eq!(key!(b"-->").end_in(b"a --"), None);
         assert!(key!(b"").is(b""));
     }
 
