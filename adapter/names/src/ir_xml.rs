@@ -207,11 +207,12 @@ impl<'a> Scanner<'a> {
 fn tag_end(tag: &[u8]) -> Option<usize> {
     let comment = key!(b"!--").starts(tag);
     let mut quoted = false;
-    let mut dashes = 0;
+    // Bit i: the byte i + 1 back is a `-`.
+    let mut dashes = 0u32;
     tag.iter().position(|&b| {
-        let open = if comment { dashes < 2 } else { quoted };
+        let open = if comment { dashes != 3 } else { quoted };
         quoted ^= b == b'"';
-        dashes = if b == b'-' { dashes + 1 } else { 0 };
+        dashes = (dashes << 1 | u32::from(b == b'-')) & 3;
         b == b'>' && !open
     })
 }
