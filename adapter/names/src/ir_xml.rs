@@ -42,16 +42,17 @@ const LAYERS: u32 = 1;
 const EDGES: u32 = 2;
 
 impl<'a> Tag<'a> {
-    /// The raw (still XML-escaped) value of attribute `key` (see
-    /// [`attr`]).
+    /// The raw (still XML-escaped) value of the attribute `key` (its name
+    /// then `="`) opens (see [`attr`]).
     fn attr(&self, key: Key) -> &'a [u8] {
         attr(self.attrs, key)
     }
 }
 
-/// The raw (still XML-escaped) value of attribute `key` in the attribute
-/// text `attrs`: the bytes between ` key="` and the next `"`. Empty when
-/// absent; an empty value counts as absent everywhere in the IR rules.
+/// The raw (still XML-escaped) value of an attribute in the attribute text
+/// `attrs`, `key` being its name then `="`: the bytes between a whitespace
+/// byte and `key`, and the next `"`. Empty when absent; an empty value
+/// counts as absent everywhere in the IR rules.
 #[inline(never)]
 fn attr(attrs: &[u8], key: Key) -> &[u8] {
     let mut at = 0;
@@ -59,12 +60,9 @@ fn attr(attrs: &[u8], key: Key) -> &[u8] {
         at += 1;
         let rest = attrs.get(at..).unwrap_or(b"");
         if b.is_ascii_whitespace() && key.starts(rest) {
-            let quote = at + key.len() + 1;
-            if attrs.get(quote - 1) == Some(&b'=') && attrs.get(quote) == Some(&b'"') {
-                let value = attrs.get(quote + 1..).unwrap_or(b"");
-                let end = value.iter().position(|&c| c == b'"').unwrap_or(0);
-                return value.get(..end).unwrap_or(b"");
-            }
+            let value = rest.get(key.len()..).unwrap_or(b"");
+            let end = value.iter().position(|&c| c == b'"').unwrap_or(0);
+            return value.get(..end).unwrap_or(b"");
         }
     }
     b""
@@ -180,7 +178,7 @@ impl<'a> Scanner<'a> {
         let attrs = body.get(name_len..).unwrap_or(b"");
         let (depth, part) = (self.depth, self.part);
         let kind = if depth == 3 && part == LAYERS && key!(b"layer").is(name) {
-            let ty = attr(attrs, key!(b"type"));
+            let ty = attr(attrs, key!(b"type=\""));
             if key!(b"Parameter").is(ty) {
                 Kind::Parameter
             } else if key!(b"Result").is(ty) {
@@ -372,20 +370,20 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             let id = |key| number(tag.attr(key));
             let kind = tag.kind;
             if matches!(kind, Kind::Parameter | Kind::Result | Kind::Layer) {
-                layer = id(key!(b"id"));
+                layer = id(key!(b"id=\""));
             }
             if scan == 0 && kind == Kind::Parameter {
                 (pending, input) = (true, b"");
             } else if kind == Kind::OutputPort {
-                let names = tag.attr(key!(b"names"));
+                let names = tag.attr(key!(b"names=\""));
                 if pending && input.is_empty() {
                     input = names;
                 } else if scan == 3 {
-                    let port = layer << 32 ^ id(key!(b"id"));
+                    let port = layer << 32 ^ id(key!(b"id=\""));
                     table.found(port, SEEKING_PORT, 0, names);
                 }
             } else if scan < 2 && kind == Kind::Result {
-                let names = tag.attr(key!(b"output_names"));
+                let names = tag.attr(key!(b"output_names=\""));
                 let state = if names.is_empty() {
                     SEEKING_EDGE
                 } else {
@@ -395,8 +393,8 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                 results += 1;
             } else if scan == 2 && kind == Kind::Edge {
                 // A Result's first edge gives the key its port is sought by.
-                let from = id(key!(b"from-layer")) << 32 ^ id(key!(b"from-port"));
-                table.found(id(key!(b"to-layer")), SEEKING_EDGE, from, b"");
+                let from = id(key!(b"from-layer=\"")) << 32 ^ id(key!(b"from-port=\""));
+                table.found(id(key!(b"to-layer=\"")), SEEKING_EDGE, from, b"");
             }
         }
     }
