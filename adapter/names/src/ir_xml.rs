@@ -55,10 +55,9 @@ impl<'a> Tag<'a> {
 /// counts as absent everywhere in the IR rules.
 #[inline(never)]
 fn attr(attrs: &[u8], key: Key) -> &[u8] {
-    let mut at = 0;
-    while let Some(&b) = attrs.get(at) {
-        at += 1;
-        let rest = attrs.get(at..).unwrap_or(b"");
+    let mut rest = attrs;
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
         if b.is_ascii_whitespace() && key.starts(rest) {
             let value = rest.get(key.len()..).unwrap_or(b"");
             let end = value.iter().position(|&c| c == b'"').unwrap_or(0);
