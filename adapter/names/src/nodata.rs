@@ -62,11 +62,8 @@ impl Key {
             return false;
         };
         // The key's bytes, lowest first: `lo`, then `hi` past its length.
-        let mut word = self.lo;
-        for (i, &b) in head.iter().enumerate() {
-            if i == 8 {
-                word = self.hi >> 8;
-            }
+        let mut word = u128::from(self.hi >> 8) << 64 | u128::from(self.lo);
+        for &b in head {
             if b != word as u8 {
                 return false;
             }
