@@ -234,19 +234,16 @@ pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> b
             b'&' => entity(value.get(at + 1..).unwrap_or(b"")),
             b'\r' if value.get(at + 1) == Some(&b'\n') => (u32::from(b' '), 2),
             b'\t' | b'\n' | b'\r' => (u32::from(b' '), 1),
-            _ => {
-                // A raw byte: its UTF-8 validity is checked at the end.
-                if live {
-                    out.byte(b);
-                }
-                at += 1;
-                continue;
-            }
+            // A raw byte: its UTF-8 validity is checked at the end.
+            _ => (u32::from(b), 1),
         };
         if live && c == 0 {
             end = at;
         } else if live && (c > 0x10ffff || (0xd800..0xe000).contains(&c)) {
             return false;
+        } else if live && len == 1 {
+            // A raw byte, or a `&` or space that stands for itself.
+            out.byte(c as u8);
         } else if live {
             put_char(c, out);
         }
