@@ -258,7 +258,23 @@ pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> b
 /// Inlined: as a call, its pair comes back through memory.
 #[inline(always)]
 fn entity(rest: &[u8]) -> (u32, usize) {
-    let named = if key!(b"amp;").starts(rest) {
+    if rest.first() == Some(&b'#') {
+        let hex = rest.get(1) == Some(&b'x');
+        let (radix, digits_at) = if hex { (16, 2) } else { (10, 1) };
+        let mut code = 0u32;
+        let mut at = digits_at;
+        while let Some(&d) = rest.get(at) {
+            if d == b';' && at > digits_at {
+                return (code, at + 2);
+            }
+            let Some(v) = (d as char).to_digit(radix) else {
+                break;
+            };
+            code = code.wrapping_mul(radix).wrapping_add(v);
+            at += 1;
+        }
+    }
+    let (c, len) = if key!(b"amp;").starts(rest) {
         (b'&', 5)
     } else if key!(b"lt;").starts(rest) {
         (b'<', 4)
@@ -271,24 +287,7 @@ fn entity(rest: &[u8]) -> (u32, usize) {
     } else {
         (b'&', 1)
     };
-    if rest.first() != Some(&b'#') {
-        return (u32::from(named.0), named.1);
-    }
-    let hex = rest.get(1) == Some(&b'x');
-    let (radix, digits_at) = if hex { (16, 2) } else { (10, 1) };
-    let mut code = 0u32;
-    let mut at = digits_at;
-    while let Some(&d) = rest.get(at) {
-        if d == b';' && at > digits_at {
-            return (code, at + 2);
-        }
-        let Some(v) = (d as char).to_digit(radix) else {
-            break;
-        };
-        code = code.wrapping_mul(radix).wrapping_add(v);
-        at += 1;
-    }
-    (u32::from(b'&'), 1)
+    (u32::from(c), len)
 }
 
 /// Reports the UTF-8 encoding of code point `c` (at most U+10FFFF). Not
