@@ -5,7 +5,8 @@ use crate::nodata::{is_utf8, same};
 
 /// Cursor over the fields of one message; `next` leaves the field
 /// number, wire type and payload (the bytes of a length-delimited field,
-/// empty otherwise) in the cursor, so no call needs a stack frame.
+/// the value's bytes of a fixed-size one, empty for a varint; only the
+/// first is ever read) in the cursor, so no call needs a stack frame.
 struct Fields<'a> {
     rest: &'a [u8],
     /// The field's key: its number times 8 plus its wire type.
@@ -47,9 +48,8 @@ impl<'a> Fields<'a> {
         if self.bad {
             return None;
         }
-        let payload = self.rest.get(..len)?;
+        self.payload = self.rest.get(..len)?;
         self.rest = self.rest.get(len..)?;
-        self.payload = if self.wire() == 2 { payload } else { b"" };
         (self.number() != 0).then_some(true)
     }
 
