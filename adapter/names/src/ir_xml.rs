@@ -176,7 +176,15 @@ impl<'a> Scanner<'a> {
         }
         let attrs = body.get(name_len..).unwrap_or(b"");
         let (depth, part) = (self.depth, self.part);
-        let kind = if depth == 3 && part == LAYERS && key!(b"layer").is(name) {
+        // At depth 3: a `<layer>` of `<layers>` or an `<edge>` of `<edges>`.
+        let item = if part == LAYERS {
+            key!(b"layer")
+        } else {
+            key!(b"edge")
+        };
+        let kind = if depth == 3 && part == EDGES && item.is(name) {
+            Kind::Edge
+        } else if depth == 3 && part == LAYERS && item.is(name) {
             let ty = attr(attrs, key!(b"type=\""));
             if key!(b"Parameter").is(ty) {
                 Kind::Parameter
@@ -187,8 +195,6 @@ impl<'a> Scanner<'a> {
             }
         } else if depth == 5 && part == LAYERS && self.output && key!(b"port").is(name) {
             Kind::OutputPort
-        } else if depth == 3 && part == EDGES && key!(b"edge").is(name) {
-            Kind::Edge
         } else {
             Kind::Other
         };
