@@ -304,13 +304,8 @@ fn put_char<O: NameOut>(c: u32, out: &mut Splitter<'_, O>) {
         out.byte(c as u8);
         return;
     }
-    let extra: u32 = if c < 0x800 {
-        1
-    } else if c < 0x10000 {
-        2
-    } else {
-        3
-    };
+    // 1, 2 or 3 for 8 to 11, 12 to 16 or 17 to 21 significant bits.
+    let extra = (35 - c.leading_zeros()) / 5 - 1;
     // Lead byte 0xC0, 0xE0 or 0xF0, then the continuation bytes.
     out.byte((0xf00u32 >> (extra + 1)) as u8 | (c >> (6 * extra)) as u8);
     for i in (0..extra).rev() {
@@ -877,6 +872,10 @@ mod tests {
             names(b"&#65;&#x42;&#xe9;&#x1F600;&#4294967361;"),
             ["AB\u{e9}\u{1f600}A"]
         );
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let raw = format!("&#x{:x};", u32::from(c));
+            assert_eq!(names(raw.as_bytes()), [c.to_string()]);
+        }
         assert_eq!(names(b",,,"), Vec::<String>::new());
         assert_eq!(names("\u{e9},\u{fc}".as_bytes()), ["\u{e9}", "\u{fc}"]);
         // Not entities to pugixml: kept verbatim.
