@@ -273,7 +273,7 @@ fn entity(rest: &[u8]) -> (u32, usize) {
             if d == b';' && at > digits_at {
                 return (code, at + 2);
             }
-            let Some(v) = (d as char).to_digit(radix) else {
+            let Some(v) = (d as char).to_digit(16).filter(|&v| v < radix) else {
                 break;
             };
             code = code.wrapping_mul(radix).wrapping_add(v);
@@ -879,7 +879,10 @@ mod tests {
         assert_eq!(names(b",,,"), Vec::<String>::new());
         assert_eq!(names("\u{e9},\u{fc}".as_bytes()), ["\u{e9}", "\u{fc}"]);
         // Not entities to pugixml: kept verbatim.
-        for verbatim in ["&bogus;", "&amp", "a&", "&#;", "&#x;", "&#X41;", "&#12x;"] {
+        assert_eq!(names(b"&#xAf;&#x4a;"), ["\u{af}J"]);
+        for verbatim in [
+            "&bogus;", "&amp", "a&", "&#;", "&#x;", "&#X41;", "&#12x;", "&#1a;",
+        ] {
             assert_eq!(names(verbatim.as_bytes()), [verbatim]);
         }
     }
