@@ -313,15 +313,6 @@ fn put_char<O: NameOut>(c: u32, out: &mut Splitter<'_, O>) {
     }
 }
 
-/// A names attribute as [`RawNames`]: `None` when absent or empty.
-fn raw(value: &[u8]) -> RawNames<'_> {
-    if value.is_empty() {
-        RawNames::None
-    } else {
-        RawNames::IrList(value)
-    }
-}
-
 /// Reports inputs then outputs of the IR in `doc` to `sink`; `None` when
 /// the document is malformed, or when `scratch` has no memory for the
 /// output lookup.
@@ -357,7 +348,7 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                     // The end of a depth-3 element (a layer).
                     if scanner.depth == 2 && pending {
                         pending = false;
-                        sink.tensor(false, raw(input));
+                        sink.tensor(false, RawNames::IrList(input));
                     }
                     continue;
                 }
@@ -400,7 +391,7 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
         } else {
             b""
         };
-        sink.tensor(true, raw(names));
+        sink.tensor(true, RawNames::IrList(names));
     }
     Some(())
 }
