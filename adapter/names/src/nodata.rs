@@ -109,14 +109,15 @@ pub fn is_utf8(bytes: &[u8]) -> bool {
             return false;
         }
         let mut code = u32::from(b) & (0x7f >> n);
-        for _ in 1..n {
-            match rest.split_first() {
-                Some((&c, tail)) if c & 0xc0 == 0x80 => {
-                    code = code << 6 | u32::from(c & 0x3f);
-                    rest = tail;
-                }
-                _ => return false,
+        let Some((more, tail)) = rest.split_at_checked(n.saturating_sub(1) as usize) else {
+            return false;
+        };
+        rest = tail;
+        for &c in more {
+            if c & 0xc0 != 0x80 {
+                return false;
             }
+            code = code << 6 | u32::from(c & 0x3f);
         }
         // Overlong below 0x80, 0x800 or 0x10000 (nothing for ASCII).
         let min = 1u32 << (0x11_0c08_0000u64 >> (8 * n)) as u8 >> 1;
