@@ -102,10 +102,10 @@ pub fn is_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     while let Some((&b, tail)) = rest.split_first() {
         rest = tail;
-        // The lead byte's leading ones: 0 for ASCII, else the length of
-        // the sequence, 2 to 4.
+        // The lead byte's leading ones: 0 for ASCII, 2 to 4 the length of
+        // the sequence, 1 a stray continuation byte (refused below).
         let n = b.leading_ones();
-        if n == 1 || n > 4 {
+        if n > 4 {
             return false;
         }
         let mut code = u32::from(b) & (0x7f >> n);
@@ -119,8 +119,9 @@ pub fn is_utf8(bytes: &[u8]) -> bool {
             }
             code = code << 6 | u32::from(c & 0x3f);
         }
-        // Overlong below 0x80, 0x800 or 0x10000 (nothing for ASCII).
-        let min = 1u32 << (0x11_0c08_0000u64 >> (8 * n)) as u8 >> 1;
+        // Overlong below 0x80, 0x800 or 0x10000 (nothing for ASCII); a
+        // lone continuation byte (n = 1) is below 2^30.
+        let min = 1u32 << (0x11_0c08_1f00u64 >> (8 * n)) as u8 >> 1;
         if code < min || code > 0x10ffff || (0xd800..0xe000).contains(&code) {
             return false;
         }
