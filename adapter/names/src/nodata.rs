@@ -185,6 +185,16 @@ mod tests {
                 assert_eq!(is_utf8(s), std::str::from_utf8(s).is_ok(), "{s:x?}");
             }
         }
+        // Every four-byte string of a 0xF0..=0xFF lead and continuations.
+        for x in 0..0x40_0000u32 {
+            let s = [
+                0xf0 | (x >> 18) as u8,
+                0x80 | (x >> 12) as u8 & 0x3f,
+                0x80 | (x >> 6) as u8 & 0x3f,
+                0x80 | x as u8 & 0x3f,
+            ];
+            assert_eq!(is_utf8(&s), std::str::from_utf8(&s).is_ok(), "{s:x?}");
+        }
         for s in ["", "a", "é", "€", "𝄞", "\u{10ffff}", "\u{d7ff}", "\u{e000}"] {
             assert!(is_utf8(s.as_bytes()));
         }
