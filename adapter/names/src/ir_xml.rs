@@ -296,9 +296,9 @@ fn entity(rest: &[u8]) -> (u32, usize) {
     (u32::from(c), len)
 }
 
-/// Reports the UTF-8 encoding of code point `c` (at most U+10FFFF). Not
-/// inlined: smaller as a call.
-#[inline(never)]
+/// Reports the UTF-8 encoding of code point `c` (at most U+10FFFF).
+/// Inlined into its one caller, `unescape`.
+#[inline(always)]
 fn put_char<O: NameOut>(c: u32, out: &mut Splitter<'_, O>) {
     if c < 0x80 {
         out.byte(c as u8);
