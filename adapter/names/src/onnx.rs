@@ -136,11 +136,9 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
                 continue;
             }
             let names = match name {
-                // `iter().all` rather than `contains`, which brings in
-                // a word-at-a-time memchr (about 200 bytes).
-                Some(n) if !n.is_empty() && n.iter().all(|&b| b != 0) && is_utf8(n) => {
-                    RawNames::Single(n)
-                }
+                // A non-empty name; `iter().all` rather than `contains`,
+                // which brings in a word-at-a-time memchr (about 200 bytes).
+                Some(n @ [_, ..]) if n.iter().all(|&b| b != 0) && is_utf8(n) => RawNames::Single(n),
                 _ => RawNames::None,
             };
             sink.tensor(output, names);
