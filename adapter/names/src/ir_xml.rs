@@ -334,10 +334,9 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             table.records = scratch.take()?.records(len)?;
             results = 0;
         }
-        // The input of the current top-level layer, reported at its end
-        // tag so that its ports have been seen.
-        let mut pending = false;
-        let mut input: &[u8] = b"";
+        // The names of the current top-level Parameter (scan 0), reported
+        // at its end tag so that its ports have been seen.
+        let mut input: Option<&[u8]> = None;
         let mut layer = 0;
         let mut scanner = Scanner::new(doc);
         loop {
@@ -346,9 +345,10 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                 Step::Done => break,
                 Step::End => {
                     // The end of a depth-3 element (a layer).
-                    if scanner.depth == 2 && pending {
-                        pending = false;
-                        sink.tensor(false, RawNames::IrList(input));
+                    if scanner.depth == 2 {
+                        if let Some(input) = input.take() {
+                            sink.tensor(false, RawNames::IrList(input));
+                        }
                     }
                     continue;
                 }
@@ -360,11 +360,11 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                 layer = id(key!(b"id=\""));
             }
             if scan == 0 && kind == Kind::Parameter {
-                (pending, input) = (true, b"");
+                input = Some(b"");
             } else if kind == Kind::OutputPort {
                 let names = tag.attr(key!(b"names=\""));
-                if pending && input.is_empty() {
-                    input = names;
+                if matches!(input, Some([])) {
+                    input = Some(names);
                 } else if scan == 3 {
                     let port = layer << 32 ^ id(key!(b"id=\""));
                     table.found(port, SEEKING_PORT, 0, names);
