@@ -42,29 +42,26 @@ const LAYERS: u32 = 1;
 const EDGES: u32 = 2;
 
 impl<'a> Tag<'a> {
-    /// The raw (still XML-escaped) value of attribute `key` (see
-    /// [`attr`]).
+    /// The raw (still XML-escaped) value of the attribute `key` (its name
+    /// then `="`) opens (see [`attr`]).
     fn attr(&self, key: Key) -> &'a [u8] {
         attr(self.attrs, key)
     }
 }
 
-/// The raw (still XML-escaped) value of attribute `key` in the attribute
-/// text `attrs`: the bytes between ` key="` and the next `"`. Empty when
-/// absent; an empty value counts as absent everywhere in the IR rules.
+/// The raw (still XML-escaped) value of an attribute in the attribute text
+/// `attrs`, `key` being its name then `="`: the bytes between a whitespace
+/// byte and `key`, and the next `"`. Empty when absent; an empty value
+/// counts as absent everywhere in the IR rules.
 #[inline(never)]
 fn attr(attrs: &[u8], key: Key) -> &[u8] {
-    let mut at = 0;
-    while let Some(&b) = attrs.get(at) {
-        at += 1;
-        let rest = attrs.get(at..).unwrap_or(b"");
+    let mut rest = attrs;
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
         if b.is_ascii_whitespace() && key.starts(rest) {
-            let quote = at + key.len() + 1;
-            if attrs.get(quote - 1) == Some(&b'=') && attrs.get(quote) == Some(&b'"') {
-                let value = attrs.get(quote + 1..).unwrap_or(b"");
-                let end = value.iter().position(|&c| c == b'"').unwrap_or(0);
-                return value.get(..end).unwrap_or(b"");
-            }
+            let value = rest.get(key.len()..).unwrap_or(b"");
+            let end = value.iter().position(|&c| c == b'"').unwrap_or(0);
+            return value.get(..end).unwrap_or(b"");
         }
     }
     b""
@@ -137,16 +134,8 @@ impl<'a> Scanner<'a> {
             let tag = self.rest.get(lt + 1..).unwrap_or(b"");
             let kind = tag.first().copied().unwrap_or(0);
             // The tag ends at the first `>` outside double quotes
-            // (a comment at its `-->`).
-            let mut quoted = false;
-            let end = if key!(b"!--").starts(tag) {
-                key!(b"-->").end_in(tag).map(|e| e - 1)
-            } else {
-                tag.iter().position(|&b| {
-                    quoted ^= b == b'"';
-                    b == b'>' && !quoted
-                })
-            };
+            // (a comment at its `-->`: the first `>` after two `-`).
+            let end = tag_end(tag);
             let Some(end) = end else { return Step::Bad };
             let body = tag.get(..end).unwrap_or(b"");
             self.rest = tag.get(end + 1..).unwrap_or(b"");
@@ -187,8 +176,16 @@ impl<'a> Scanner<'a> {
         }
         let attrs = body.get(name_len..).unwrap_or(b"");
         let (depth, part) = (self.depth, self.part);
-        let kind = if depth == 3 && part == LAYERS && key!(b"layer").is(name) {
-            let ty = attr(attrs, key!(b"type"));
+        // At depth 3: a `<layer>` of `<layers>` or an `<edge>` of `<edges>`.
+        let item = if part == LAYERS {
+            key!(b"layer")
+        } else {
+            key!(b"edge")
+        };
+        let kind = if depth == 3 && part == EDGES && item.is(name) {
+            Kind::Edge
+        } else if depth == 3 && part == LAYERS && item.is(name) {
+            let ty = attr(attrs, key!(b"type=\""));
             if key!(b"Parameter").is(ty) {
                 Kind::Parameter
             } else if key!(b"Result").is(ty) {
@@ -198,14 +195,29 @@ impl<'a> Scanner<'a> {
             }
         } else if depth == 5 && part == LAYERS && self.output && key!(b"port").is(name) {
             Kind::OutputPort
-        } else if depth == 3 && part == EDGES && key!(b"edge").is(name) {
-            Kind::Edge
         } else {
             Kind::Other
         };
         self.tag = Tag { kind, attrs };
         Step::Start
     }
+}
+
+/// Where the tag that `tag` starts (after its `<`) ends: its first `>`
+/// outside double quotes, or for a comment the first `>` right after two
+/// `-` (the `-->`; the `--` of `!--` counts, as in `<!-->`).
+#[inline(always)]
+fn tag_end(tag: &[u8]) -> Option<usize> {
+    let comment = key!(b"!--").starts(tag);
+    let mut quoted = false;
+    // Bit i: the byte i + 1 back is a `-`.
+    let mut dashes = 0u32;
+    tag.iter().position(|&b| {
+        let open = if comment { dashes != 3 } else { quoted };
+        quoted ^= b == b'"';
+        dashes = (dashes << 1 | u32::from(b == b'-')) & 3;
+        b == b'>' && !open
+    })
 }
 
 /// Decodes an attribute value the way OpenVINO's IR reader (pugixml with
@@ -228,19 +240,16 @@ pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> b
             b'&' => entity(value.get(at + 1..).unwrap_or(b"")),
             b'\r' if value.get(at + 1) == Some(&b'\n') => (u32::from(b' '), 2),
             b'\t' | b'\n' | b'\r' => (u32::from(b' '), 1),
-            _ => {
-                // A raw byte: its UTF-8 validity is checked at the end.
-                if live {
-                    out.byte(b);
-                }
-                at += 1;
-                continue;
-            }
+            // A raw byte: its UTF-8 validity is checked at the end.
+            _ => (u32::from(b), 1),
         };
         if live && c == 0 {
             end = at;
         } else if live && (c > 0x10ffff || (0xd800..0xe000).contains(&c)) {
             return false;
+        } else if live && len == 1 {
+            // A raw byte, or a `&` or space that stands for itself.
+            out.byte(c as u8);
         } else if live {
             put_char(c, out);
         }
@@ -252,9 +261,26 @@ pub(super) fn unescape<O: NameOut>(value: &[u8], out: &mut Splitter<'_, O>) -> b
 /// The entity after a `&` (`rest` starts after it): its code point and its
 /// length including the `&`, or `&` itself (length 1) when `rest` does not
 /// start with one pugixml decodes.
-#[inline(never)]
+/// Inlined: as a call, its pair comes back through memory.
+#[inline(always)]
 fn entity(rest: &[u8]) -> (u32, usize) {
-    let named = if key!(b"amp;").starts(rest) {
+    if rest.first() == Some(&b'#') {
+        let hex = rest.get(1) == Some(&b'x');
+        let (radix, digits_at) = if hex { (16, 2) } else { (10, 1) };
+        let mut code = 0u32;
+        let mut at = digits_at;
+        while let Some(&d) = rest.get(at) {
+            if d == b';' && at > digits_at {
+                return (code, at + 2);
+            }
+            let Some(v) = (d as char).to_digit(16).filter(|&v| v < radix) else {
+                break;
+            };
+            code = code.wrapping_mul(radix).wrapping_add(v);
+            at += 1;
+        }
+    }
+    let (c, len) = if key!(b"amp;").starts(rest) {
         (b'&', 5)
     } else if key!(b"lt;").starts(rest) {
         (b'<', 4)
@@ -267,54 +293,23 @@ fn entity(rest: &[u8]) -> (u32, usize) {
     } else {
         (b'&', 1)
     };
-    if rest.first() != Some(&b'#') {
-        return (u32::from(named.0), named.1);
-    }
-    let hex = rest.get(1) == Some(&b'x');
-    let (radix, digits_at) = if hex { (16, 2) } else { (10, 1) };
-    let mut code = 0u32;
-    let mut at = digits_at;
-    while let Some(&d) = rest.get(at) {
-        if d == b';' && at > digits_at {
-            return (code, at + 2);
-        }
-        let Some(v) = (d as char).to_digit(radix) else {
-            break;
-        };
-        code = code.wrapping_mul(radix).wrapping_add(v);
-        at += 1;
-    }
-    (u32::from(b'&'), 1)
+    (u32::from(c), len)
 }
 
-/// Reports the UTF-8 encoding of code point `c` (at most U+10FFFF). Not
-/// inlined: smaller as a call.
-#[inline(never)]
+/// Reports the UTF-8 encoding of code point `c` (at most U+10FFFF).
+/// Inlined into its one caller, `unescape`.
+#[inline(always)]
 fn put_char<O: NameOut>(c: u32, out: &mut Splitter<'_, O>) {
     if c < 0x80 {
         out.byte(c as u8);
         return;
     }
-    let extra: u32 = if c < 0x800 {
-        1
-    } else if c < 0x10000 {
-        2
-    } else {
-        3
-    };
+    // 1, 2 or 3 for 8 to 11, 12 to 16 or 17 to 21 significant bits.
+    let extra = (35 - c.leading_zeros()) / 5 - 1;
     // Lead byte 0xC0, 0xE0 or 0xF0, then the continuation bytes.
     out.byte((0xf00u32 >> (extra + 1)) as u8 | (c >> (6 * extra)) as u8);
     for i in (0..extra).rev() {
         out.byte(0x80 | (c >> (6 * i)) as u8 & 0x3f);
-    }
-}
-
-/// A names attribute as [`RawNames`]: `None` when absent or empty.
-fn raw(value: &[u8]) -> RawNames<'_> {
-    if value.is_empty() {
-        RawNames::None
-    } else {
-        RawNames::IrList(value)
     }
 }
 
@@ -339,10 +334,9 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             table.records = scratch.take()?.records(len)?;
             results = 0;
         }
-        // The input of the current top-level layer, reported at its end
-        // tag so that its ports have been seen.
-        let mut pending = false;
-        let mut input: &[u8] = b"";
+        // The names of the current top-level Parameter (scan 0), reported
+        // at its end tag so that its ports have been seen.
+        let mut input: Option<&[u8]> = None;
         let mut layer = 0;
         let mut scanner = Scanner::new(doc);
         loop {
@@ -351,9 +345,10 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                 Step::Done => break,
                 Step::End => {
                     // The end of a depth-3 element (a layer).
-                    if scanner.depth == 2 && pending {
-                        pending = false;
-                        sink.tensor(false, raw(input));
+                    if scanner.depth == 2 {
+                        if let Some(input) = input.take() {
+                            sink.tensor(false, RawNames::IrList(input));
+                        }
                     }
                     continue;
                 }
@@ -362,28 +357,31 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             let id = |key| number(tag.attr(key));
             let kind = tag.kind;
             if matches!(kind, Kind::Parameter | Kind::Result | Kind::Layer) {
-                layer = id(key!(b"id"));
+                layer = id(key!(b"id=\""));
             }
             if scan == 0 && kind == Kind::Parameter {
-                (pending, input) = (true, b"");
-            } else if kind == Kind::OutputPort && pending && input.is_empty() {
-                input = tag.attr(key!(b"names"));
+                input = Some(b"");
+            } else if kind == Kind::OutputPort {
+                let names = tag.attr(key!(b"names=\""));
+                if matches!(input, Some([])) {
+                    input = Some(names);
+                } else if scan == 3 {
+                    let port = layer << 32 ^ id(key!(b"id=\""));
+                    table.found(port, SEEKING_PORT, 0, names);
+                }
             } else if scan < 2 && kind == Kind::Result {
-                let names = tag.attr(key!(b"output_names"));
+                let names = tag.attr(key!(b"output_names=\""));
                 let state = if names.is_empty() {
                     SEEKING_EDGE
                 } else {
                     NAMED
                 };
-                table.enter(results, id(key!(b"id")), names, state);
+                table.enter(results, layer, names, state);
                 results += 1;
             } else if scan == 2 && kind == Kind::Edge {
                 // A Result's first edge gives the key its port is sought by.
-                let from = id(key!(b"from-layer")) << 32 ^ id(key!(b"from-port"));
-                table.found(id(key!(b"to-layer")), SEEKING_EDGE, from, b"");
-            } else if scan == 3 && kind == Kind::OutputPort {
-                let port = layer << 32 ^ id(key!(b"id"));
-                table.found(port, SEEKING_PORT, 0, tag.attr(key!(b"names")));
+                let from = id(key!(b"from-layer=\"")) << 32 ^ id(key!(b"from-port=\""));
+                table.found(id(key!(b"to-layer=\"")), SEEKING_EDGE, from, b"");
             }
         }
     }
@@ -393,7 +391,7 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
         } else {
             b""
         };
-        sink.tensor(true, raw(names));
+        sink.tensor(true, RawNames::IrList(names));
     }
     Some(())
 }
@@ -865,10 +863,17 @@ mod tests {
             names(b"&#65;&#x42;&#xe9;&#x1F600;&#4294967361;"),
             ["AB\u{e9}\u{1f600}A"]
         );
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let raw = format!("&#x{:x};", u32::from(c));
+            assert_eq!(names(raw.as_bytes()), [c.to_string()]);
+        }
         assert_eq!(names(b",,,"), Vec::<String>::new());
         assert_eq!(names("\u{e9},\u{fc}".as_bytes()), ["\u{e9}", "\u{fc}"]);
         // Not entities to pugixml: kept verbatim.
-        for verbatim in ["&bogus;", "&amp", "a&", "&#;", "&#x;", "&#X41;", "&#12x;"] {
+        assert_eq!(names(b"&#xAf;&#x4a;"), ["\u{af}J"]);
+        for verbatim in [
+            "&bogus;", "&amp", "a&", "&#;", "&#x;", "&#X41;", "&#12x;", "&#1a;",
+        ] {
             assert_eq!(names(verbatim.as_bytes()), [verbatim]);
         }
     }
@@ -959,6 +964,19 @@ mod tests {
         // no names, but no failure either.
         let doc = br#"<net><layers><layer id='0' type='Parameter'><output><port id='0' names='q'/></output></layer></layers></net>"#;
         assert_eq!(run(doc).unwrap(), Collect::default());
+    }
+
+    #[test]
+    fn tag_ends() {
+        use super::tag_end;
+        assert_eq!(tag_end(b"!-->"), Some(3));
+        assert_eq!(tag_end(b"!--->x"), Some(4));
+        assert_eq!(tag_end(b"!-- a > \" b -->x"), Some(14));
+        assert_eq!(tag_end(b"!-- - > --->"), Some(11));
+        assert_eq!(tag_end(b"!-- --"), None);
+        assert_eq!(tag_end(b"!- ->"), Some(4));
+        assert_eq!(tag_end(b"a x=\">\" >"), Some(8));
+        assert_eq!(tag_end(b"a x=\">"), None);
     }
 
     #[test]

@@ -55,8 +55,9 @@ pub enum RawNames<'a> {
     /// No name is known: the tensor is named by its index.
     None,
     /// An IR names attribute value, still XML-escaped, comma-separated with
-    /// `\,` escapes. [`decode`] drops it whole where OpenVINO would read a
-    /// name that is not UTF-8 or reject the IR.
+    /// `\,` escapes; empty (no names) when the attribute is absent.
+    /// [`decode`] drops it whole where OpenVINO would read a name that is
+    /// not UTF-8 or reject the IR.
     IrList(&'a [u8]),
     /// One ONNX name, verbatim, already checked to be UTF-8 without NUL.
     Single(&'a [u8]),

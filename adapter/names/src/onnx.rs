@@ -1,11 +1,12 @@
 //! Just enough protobuf to read tensor names out of an ONNX `ModelProto`.
 
 use super::{RawNames, Sink};
-use crate::nodata::is_utf8;
+use crate::nodata::{is_utf8, same};
 
 /// Cursor over the fields of one message; `next` leaves the field
 /// number, wire type and payload (the bytes of a length-delimited field,
-/// empty otherwise) in the cursor, so no call needs a stack frame.
+/// the value's bytes of a fixed-size one, empty for a varint; only the
+/// first is ever read) in the cursor, so no call needs a stack frame.
 struct Fields<'a> {
     rest: &'a [u8],
     /// The field's key: its number times 8 plus its wire type.
@@ -47,9 +48,8 @@ impl<'a> Fields<'a> {
         if self.bad {
             return None;
         }
-        let payload = self.rest.get(..len)?;
+        self.payload = self.rest.get(..len)?;
         self.rest = self.rest.get(len..)?;
-        self.payload = if self.wire() == 2 { payload } else { b"" };
         (self.number() != 0).then_some(true)
     }
 
@@ -132,15 +132,13 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
                 return None;
             }
             let name = field(fields.payload, VALUE_INFO_NAME, 2)?;
-            if !output && name.is_some() && is_initializer(graph, name)? {
+            if !output && name.map_or(Some(false), |n| is_initializer(graph, n))? {
                 continue;
             }
             let names = match name {
-                // `iter().all` rather than `contains`, which brings in
-                // a word-at-a-time memchr (about 200 bytes).
-                Some(n) if !n.is_empty() && n.iter().all(|&b| b != 0) && is_utf8(n) => {
-                    RawNames::Single(n)
-                }
+                // A non-empty name; `iter().all` rather than `contains`,
+                // which brings in a word-at-a-time memchr (about 200 bytes).
+                Some(n @ [_, ..]) if n.iter().all(|&b| b != 0) && is_utf8(n) => RawNames::Single(n),
                 _ => RawNames::None,
             };
             sink.tensor(output, names);
@@ -151,11 +149,12 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
 
 /// Whether `name` is the name of one of the graph's initializers (a
 /// weight that ONNX also lists among the inputs).
-fn is_initializer(graph: &[u8], name: Option<&[u8]>) -> Option<bool> {
+fn is_initializer(graph: &[u8], name: &[u8]) -> Option<bool> {
     let mut fields = Fields::new(graph);
     while fields.next()? {
         if fields.number() == GRAPH_INITIALIZER
-            && (fields.wire() != 2 || field(fields.payload, TENSOR_NAME, 2)? == name)
+            && (fields.wire() != 2
+                || field(fields.payload, TENSOR_NAME, 2)?.is_some_and(|n| same(n, name)))
         {
             return (fields.wire() == 2).then_some(true);
         }

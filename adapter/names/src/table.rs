@@ -87,14 +87,16 @@ pub struct TableNames<'a> {
 impl<'a> Iterator for TableNames<'a> {
     type Item = &'a [u8];
     fn next(&mut self) -> Option<&'a [u8]> {
-        let end = self
-            .rest
-            .iter()
-            .position(|&b| b == 0)
-            .unwrap_or(self.rest.len());
-        let name = self.rest.get(..end)?;
-        self.rest = self.rest.get(end + 1..).unwrap_or(b"");
-        (!name.is_empty()).then_some(name)
+        let all = self.rest;
+        let mut len = 0;
+        while let Some((&b, tail)) = self.rest.split_first() {
+            self.rest = tail;
+            if b == 0 {
+                break;
+            }
+            len += 1;
+        }
+        all.get(..len).filter(|name| !name.is_empty())
     }
 }
 

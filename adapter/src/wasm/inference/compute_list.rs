@@ -14,6 +14,7 @@ use super::legacy::{result, tensor_name, GuestTensor};
 use super::state::{Context, Graph, State};
 use crate::convert::{self, errno, Call};
 use crate::names;
+use crate::nodata::same;
 use core::mem::size_of;
 
 /// `get_output`'s tensor belongs to the context's output list, not to it.
@@ -224,7 +225,7 @@ pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: 
         };
         outputs
             .iter()
-            .find(|o| name_of(o) == wanted)
+            .find(|o| same(name_of(o), wanted))
             .map(|o| o.tensor)
     };
     if let Some(g) = graph.filter(|g| g.named != 0 && index < g.outputs) {
