@@ -481,7 +481,6 @@ impl BackendGraph for OpenVinoGraph {
         Ok(ExecutionContext(Box::new(OpenVinoContext {
             model: self.0.clone(),
             request,
-            bound_inputs: vec![None; self.0.inputs.len()],
             bound_outputs: vec![None; self.0.outputs.len()],
         })))
     }
@@ -490,8 +489,6 @@ impl BackendGraph for OpenVinoGraph {
 struct OpenVinoContext {
     model: Arc<Model>,
     request: InferRequest,
-    /// The buffers the request's input tensors point into, per input index.
-    bound_inputs: Vec<Option<Arc<[u8]>>>,
     /// The buffers the request's output tensors point into, per output index.
     bound_outputs: Vec<Option<Arc<[u8]>>>,
 }
@@ -574,8 +571,14 @@ impl OpenVinoContext {
                 Some(shape) => Cow::Borrowed(shape),
                 None => tensor.dimensions.iter().map(|&d| d as usize).collect(),
             };
-            // SAFETY: the buffer is kept in `bound_inputs` while bound, and
-            // OpenVINO only reads input tensors.
+            // SAFETY: OpenVINO only reads input tensors, and only inside the
+            // `infer` call below, while `inputs` keeps every buffer alive.
+            // The view stays bound after this call (and dangles once the
+            // guest drops its tensor), but no inference runs without binding
+            // every input again first (the `missing` check above), so it is
+            // never read. Holding the buffer instead would keep one more copy
+            // of each input alive into the next compute, which builds its
+            // new input before this one is replaced.
             let view = unsafe { HostTensor::view(element, &dims, tensor.data.as_ptr().cast_mut()) }
                 .map_err(|e| NnError::runtime("wrapping an input tensor", e))?;
             self.request.set_input(index, &view).map_err(|e| {
@@ -584,7 +587,6 @@ impl OpenVinoContext {
                     label(index, &model.inputs[index])
                 ))
             })?;
-            self.bound_inputs[index] = Some(tensor.data.clone());
         }
         for (index, port) in model.outputs.iter().enumerate() {
             let (Ok(element), Some(shape)) = (port.element, &port.shape) else {
@@ -823,16 +825,23 @@ mod tests {
         graph.0.init_execution_context().unwrap()
     }
 
-    fn compute_softmax(context: &mut ExecutionContext, values: [f32; 10]) -> Arc<[u8]> {
+    fn softmax_input(values: [f32; 10]) -> Tensor {
         let data = values
             .iter()
             .flat_map(|v| v.to_le_bytes())
             .collect::<Vec<_>>();
-        let input = Tensor {
+        Tensor {
             dimensions: vec![1, 10],
             ty: TensorType::Fp32,
             data: Arc::from(data),
-        };
+        }
+    }
+
+    fn compute_softmax(context: &mut ExecutionContext, values: [f32; 10]) -> Arc<[u8]> {
+        compute_with(context, softmax_input(values))
+    }
+
+    fn compute_with(context: &mut ExecutionContext, input: Tensor) -> Arc<[u8]> {
         let mut outputs = context
             .0
             .compute(vec![("input".to_string(), input)], usize::MAX)
@@ -869,5 +878,23 @@ mod tests {
         let fourth = compute_softmax(&mut context, b);
         assert_eq!(fourth.as_ptr(), second_at);
         assert_ne!(*fourth, *first_bytes);
+    }
+
+    /// No input outlives its compute on the host's side (the next compute's
+    /// input is built before this one would be replaced), and the buffer a
+    /// request still points at afterwards is never read again.
+    #[test]
+    fn inputs_are_released_after_compute() {
+        let mut context = softmax_context();
+        let a = [0.0, 0.1, 0.2, 0.3, 0.4, -0.5, 1.0, 2.0, -1.0, 0.5];
+        let b = [1.0, -1.0, 0.5, 0.0, 2.0, 0.3, -0.2, 0.9, 0.1, -2.0];
+        let input = softmax_input(a);
+        let mut kept = input.data.clone();
+        let of_a = compute_with(&mut context, input).to_vec();
+        let bound = Arc::get_mut(&mut kept).expect("compute kept its input");
+        // Scribbled over while still bound: a later compute binds anew.
+        bound.fill(0xff);
+        assert_ne!(*compute_softmax(&mut context, b), *of_a);
+        assert_eq!(*compute_softmax(&mut context, a), *of_a);
     }
 }

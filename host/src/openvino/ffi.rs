@@ -457,7 +457,8 @@ impl Drop for InferRequest {
 
 impl InferRequest {
     /// Binds input `index` to `tensor`; the request keeps referencing the
-    /// tensor's memory until another tensor is bound there.
+    /// tensor's memory until another tensor is bound there, and reads it
+    /// only inside [`InferRequest::infer`].
     pub fn set_input(&mut self, index: usize, tensor: &HostTensor) -> Result<()> {
         // SAFETY: valid request and tensor; OpenVINO takes its own reference.
         check(
@@ -521,8 +522,9 @@ impl HostTensor {
     /// Wraps `len(dims) × element size` bytes at `data` without copying.
     ///
     /// # Safety
-    /// `data` must stay valid (and unaliased by writers, for outputs) for as
-    /// long as OpenVINO may use the tensor, i.e. while a request binds it.
+    /// `data` must be valid (and unaliased by writers, for outputs) whenever
+    /// OpenVINO uses the tensor: in every [`InferRequest::infer`] of a
+    /// request that binds it.
     pub unsafe fn view(element: Element, dims: &[usize], data: *mut u8) -> Result<HostTensor> {
         let mut shape = ov_shape(dims)?;
         let mut raw = ptr::null_mut();
