@@ -17,6 +17,7 @@ use super::dialect;
 use super::host;
 use super::inference;
 use super::state::{Context, Graph, State, Tables, KNOWN_OUTPUTS};
+use super::wasmedge;
 use crate::convert::{self, errno, Call};
 use crate::names::{self, TableWriter};
 use crate::nodata::is_utf8;
@@ -227,43 +228,93 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
 #[export_name = "init_execution_context"]
 pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
-    dialect::errno(init_execution_context(graph, out))
+    handle_export(HandleExport::InitExecutionContext, graph, out, 0, 0, 0)
 }
 
-fn init_execution_context(graph: u32, out: u32) -> u32 {
-    State::with(|state, tables| {
-        // Handle 0: a graph the guest unloaded (WasmEdge's `unload`).
-        let Some(&mut Graph {
-            handle: handle @ 1..,
-            ..
-        }) = tables.graphs.get_mut(graph)
-        else {
+/// The exports that take a graph or context handle. [`handle_export`]
+/// serves them all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum HandleExport {
+    SetInput,
+    Compute,
+    GetOutput,
+    /// WasmEdge's `finalize_execution_context`.
+    FinalizeExecutionContext,
+    /// WasmEdge's `fini_single`.
+    FiniSingle,
+    InitExecutionContext,
+    /// WasmEdge's `unload`.
+    Unload,
+}
+
+/// Export `export` with the handle `handle` (its first argument) and its
+/// other arguments `a`, `b`, `c`, `d` (0 past its own), as the guest's
+/// errno. One function for all of them, not inlined: they share the state,
+/// the context lookup and the errno conversion.
+#[inline(never)]
+pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+    dialect::errno(State::with(|state, tables| {
+        match export {
+            HandleExport::InitExecutionContext => {
+                return init_execution_context(state, tables, handle, a);
+            }
+            HandleExport::Unload => return wasmedge::unload_graph(tables, handle),
+            _ => {}
+        }
+        let Tables {
+            graphs,
+            contexts,
+            ret,
+        } = tables;
+        // Handle 0: a context the guest finalized (WasmEdge's
+        // `finalize_execution_context`; WIT handles are never 0).
+        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(handle) else {
             return errno::UNSUPPORTED_OPERATION;
         };
-        if !state.writable(out, 4) {
-            return errno::INVALID_ARGUMENT;
+        let graph = graphs.get(ctx.graph);
+        match export {
+            HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
+            HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
+            HandleExport::FinalizeExecutionContext => wasmedge::finalize(state, ctx),
+            HandleExport::Compute => inference::compute(state, ctx, graph, ret),
+            // `fini_single`; the graph exports were served above.
+            _ => errno::SUCCESS,
         }
-        if tables.contexts.reserve(&state.arena, 1).is_none() {
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: `handle` is a live graph handle; `ret` is our return area.
-        unsafe { host::init_execution_context(handle, tables.ret.as_mut_ptr()) };
-        let err = result(&tables.ret, Call::Other);
-        if err != errno::SUCCESS {
-            return err;
-        }
-        let context = tables.ret[1];
-        let entry = Context {
-            handle: context,
-            graph,
-            io: Default::default(),
-            output_bytes: [0; KNOWN_OUTPUTS],
-        };
-        let _ = tables.contexts.push(&state.arena, entry);
-        // SAFETY: `out` checked above.
-        unsafe { write(out, tables.contexts.len() - 1) };
-        errno::SUCCESS
-    })
+    }))
+}
+
+fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u32) -> u32 {
+    // Handle 0: a graph the guest unloaded (WasmEdge's `unload`).
+    let Some(&mut Graph {
+        handle: handle @ 1..,
+        ..
+    }) = tables.graphs.get_mut(graph)
+    else {
+        return errno::UNSUPPORTED_OPERATION;
+    };
+    if !state.writable(out, 4) {
+        return errno::INVALID_ARGUMENT;
+    }
+    if tables.contexts.reserve(&state.arena, 1).is_none() {
+        return errno::TOO_LARGE;
+    }
+    // SAFETY: `handle` is a live graph handle; `ret` is our return area.
+    unsafe { host::init_execution_context(handle, tables.ret.as_mut_ptr()) };
+    let err = result(&tables.ret, Call::Other);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    let context = tables.ret[1];
+    let entry = Context {
+        handle: context,
+        graph,
+        io: Default::default(),
+        output_bytes: [0; KNOWN_OUTPUTS],
+    };
+    let _ = tables.contexts.push(&state.arena, entry);
+    // SAFETY: `out` checked above.
+    unsafe { write(out, tables.contexts.len() - 1) };
+    errno::SUCCESS
 }
 
 /// A WITX `tensor` record read from guest memory and checked: every range
@@ -317,50 +368,32 @@ impl GuestTensor {
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    dialect::errno(set_input(context, index, tensor))
+    handle_export(HandleExport::SetInput, context, index, tensor, 0, 0)
 }
 
-fn set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    State::with(|state, tables| {
-        let Tables {
-            graphs,
-            contexts,
-            ret,
-        } = tables;
-        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        let Some(tensor) = GuestTensor::read(tensor) else {
-            return errno::INVALID_ARGUMENT;
-        };
-        // With known names the input count is known: an index past it fails
-        // where the reference fails (OpenVINO rejects the index: runtime_error).
-        let graph = graphs.get(ctx.graph);
-        if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
-            return errno::RUNTIME_ERROR;
-        }
-        inference::set_input(state, ctx, graph, ret, index, &tensor)
-    })
+fn set_input(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    index: u32,
+    tensor: u32,
+) -> u32 {
+    let Some(tensor) = GuestTensor::read(tensor) else {
+        return errno::INVALID_ARGUMENT;
+    };
+    // With known names the input count is known: an index past it fails
+    // where the reference fails (OpenVINO rejects the index: runtime_error).
+    if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
+        return errno::RUNTIME_ERROR;
+    }
+    inference::set_input(state, ctx, graph, ret, index, &tensor)
 }
 
 /// WITX `compute(context)`.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
-    dialect::errno(compute(context))
-}
-
-fn compute(context: u32) -> u32 {
-    State::with(|state, tables| {
-        let Tables {
-            graphs,
-            contexts,
-            ret,
-        } = tables;
-        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        inference::compute(state, ctx, graphs.get(ctx.graph), ret)
-    })
+    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
 }
 
 /// The WIT name of input (or output) `index` of `graph`: the model's first
@@ -393,35 +426,31 @@ pub fn tensor_name<'a>(
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    dialect::errno(get_output(context, index, buf, max, out))
+    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
 }
 
-fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    State::with(|state, tables| {
-        let Tables {
-            graphs,
-            contexts,
-            ret,
-        } = tables;
-        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        let tensor = inference::output(ctx, graphs.get(ctx.graph), ret, index);
-        if tensor == 0 {
-            return errno::RUNTIME_ERROR;
-        }
-        let mut unknown = 0;
-        let known = ctx
-            .output_bytes
-            .get_mut(index as usize)
-            .unwrap_or(&mut unknown);
-        let err = write_output(state, ret, tensor, buf, max, out, known);
-        if inference::OUTPUT_IS_OWNED {
-            // SAFETY: `tensor` was returned to this call alone.
-            unsafe { host::tensor_drop(tensor) };
-        }
-        err
-    })
+fn get_output(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    [index, buf, max, out]: [u32; 4],
+) -> u32 {
+    let tensor = inference::output(ctx, graph, ret, index);
+    if tensor == 0 {
+        return errno::RUNTIME_ERROR;
+    }
+    let mut unknown = 0;
+    let known = ctx
+        .output_bytes
+        .get_mut(index as usize)
+        .unwrap_or(&mut unknown);
+    let err = write_output(state, ret, tensor, buf, max, out, known);
+    if inference::OUTPUT_IS_OWNED {
+        // SAFETY: `tensor` was returned to this call alone.
+        unsafe { host::tensor_drop(tensor) };
+    }
+    err
 }
 
 /// Writes the data of output `tensor` to the guest's `[buf, buf + max)`
