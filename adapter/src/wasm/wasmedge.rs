@@ -8,9 +8,7 @@ use super::arena::in_bounds;
 use super::dialect;
 use super::host;
 use super::inference;
-use super::legacy::{
-    handle_export, legacy_compute, legacy_get_output, legacy_load_by_name, HandleExport,
-};
+use super::legacy::{handle_export, legacy_load_by_name, HandleExport};
 use super::state::{Context, Graph, State, Tables};
 use crate::convert::errno;
 
@@ -69,13 +67,13 @@ pub fn finalize(state: &State, ctx: &mut Context) -> u32 {
 /// `compute_single(context)`: `compute`.
 #[export_name = "compute_single"]
 pub extern "C" fn compute_single(context: u32) -> u32 {
-    legacy_compute(context)
+    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
 }
 
 /// `get_output_single(...)`: `get_output`.
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    legacy_get_output(context, index, buf, max, out)
+    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
 }
 
 /// `fini_single(context)`: succeeds on a live context.
