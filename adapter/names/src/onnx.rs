@@ -1,6 +1,6 @@
 //! Just enough protobuf to read tensor names out of an ONNX `ModelProto`.
 
-use super::{RawNames, Sink};
+use super::{NamesForm, Sink};
 use crate::nodata::{is_utf8, same};
 
 /// Cursor over the fields of one message; `next` leaves the field
@@ -136,12 +136,12 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
                 continue;
             }
             let names = match name {
-                // A non-empty name; `iter().all` rather than `contains`,
-                // which brings in a word-at-a-time memchr (about 200 bytes).
-                Some(n @ [_, ..]) if n.iter().all(|&b| b != 0) && is_utf8(n) => RawNames::Single(n),
-                _ => RawNames::None,
+                // `iter().all` rather than `contains`, which brings in a
+                // word-at-a-time memchr (about 200 bytes).
+                Some(n) if n.iter().all(|&b| b != 0) && is_utf8(n) => n,
+                _ => b"",
             };
-            sink.tensor(output, names);
+            sink.tensor(output, NamesForm::Single, names);
         }
     }
     Some(())

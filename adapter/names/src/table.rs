@@ -1,7 +1,7 @@
 //! The compact table of tensor names the adapter keeps per graph, written
 //! from what the parsers report and read back by tensor index.
 
-use super::{decode, NameOut, RawNames, Sink};
+use super::{decode, NameOut, NamesForm, Sink};
 
 /// A growable byte buffer; the adapter backs it with its arena, the tests
 /// with a `Vec`.
@@ -43,14 +43,14 @@ impl<'b, B: Buf> TableWriter<'b, B> {
 impl<B: Buf> Sink for TableWriter<'_, B> {
     /// Not inlined: both parsers call it, and one copy is smaller.
     #[inline(never)]
-    fn tensor(&mut self, output: bool, names: RawNames<'_>) {
+    fn tensor(&mut self, output: bool, form: NamesForm, names: &[u8]) {
         if output {
             self.outputs += 1;
         } else {
             self.inputs += 1;
         }
         self.start = self.buf.used();
-        decode(names, self);
+        decode(form, names, self);
         self.end();
     }
 }
