@@ -317,6 +317,16 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
     errno::SUCCESS
 }
 
+/// [`convert::tensor_bytes`] of the `len` dimensions (`u32`s) at `dims`.
+/// Not inlined: `set_input` and `get_output` share it.
+///
+/// # Safety
+/// `in_bounds(dims, 4 * len)` must hold.
+#[inline(never)]
+unsafe fn tensor_bytes_at(dims: u32, len: u32, element: u64) -> u64 {
+    convert::tensor_bytes((0..len).map(|i| read(dims + i * 4)), element)
+}
+
 /// A WITX `tensor` record read from guest memory and checked: every range
 /// in bounds, a known type, and data exactly as long as its dimensions say.
 pub struct GuestTensor {
@@ -352,8 +362,8 @@ impl GuestTensor {
         }
         let element = convert::element_size(ty).unwrap_or(1);
         // SAFETY: the dimensions are in bounds.
-        let dim_values = (0..dims_len).map(|i| unsafe { read(dims + i * 4) });
-        (convert::tensor_bytes(dim_values, element) == u64::from(data_len)).then_some(GuestTensor {
+        let bytes = unsafe { tensor_bytes_at(dims, dims_len, element) };
+        (bytes == u64::from(data_len)).then_some(GuestTensor {
             dims,
             dims_len,
             ty,
@@ -482,13 +492,10 @@ fn write_output(
         // SAFETY: `tensor` is a live output handle; `ret` is our return area.
         unsafe { host::tensor_dimensions(tensor, ret.as_mut_ptr()) };
         let (dims, dims_len) = (ret[0], ret[1]);
-        // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
-        // our realloc (never 0).
-        let dim_values =
-            unsafe { core::slice::from_raw_parts(dims as *const u32, dims_len as usize) };
         // SAFETY: `tensor` is a live output handle.
         let element = convert::element_size(unsafe { host::tensor_ty(tensor) });
-        let bytes = element.map(|e| convert::tensor_bytes(dim_values.iter().copied(), e));
+        // SAFETY: the host wrote `dims_len` u32s at `dims`, in our arena.
+        let bytes = element.map(|e| unsafe { tensor_bytes_at(dims, dims_len, e) });
         if dims_len != 0 {
             // SAFETY: allocated by `cabi_import_realloc`, no longer used.
             unsafe { state.arena.free(dims as *mut u8) };
