@@ -202,6 +202,17 @@ impl Raw {
         Some(())
     }
 
+    /// Frees the block (the vector becomes empty). Not inlined: one copy
+    /// serves every element type.
+    #[inline(never)]
+    fn release(&mut self, arena: &Arena) {
+        if self.ptr != 0 {
+            // SAFETY: the block is ours and dropped from `self` right here.
+            unsafe { arena.free(self.ptr as *mut u8) };
+        }
+        *self = Raw::default();
+    }
+
     /// Appends `n` elements of `size` bytes copied from `src`. With `n == 0`
     /// nothing is read and no pointer is formed (the vector may have no block
     /// and `src` may be guest address 0).
@@ -316,11 +327,7 @@ impl<T: Copy> RawVec<T> {
 
     /// Frees the block (the vector becomes empty).
     pub fn release(&mut self, arena: &Arena) {
-        if self.raw.ptr != 0 {
-            // SAFETY: the block is ours and dropped from `self` right here.
-            unsafe { arena.free(self.raw.ptr as *mut u8) };
-        }
-        self.raw = Raw::default();
+        self.raw.release(arena);
     }
 }
 
