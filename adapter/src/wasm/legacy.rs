@@ -52,52 +52,71 @@ pub fn result(ret: &[u32; 4], call: Call) -> u32 {
     }
 }
 
-/// The end of `load` and `load_by_name`, shared: the graph their host call
-/// left in the return area gets the next legacy handle, written to `out`,
-/// and its names: those of the model `[at, at + len)` when `call` is
-/// `load` (with `parse` set), the ones baked in for the name `[at, at +
-/// len)` when it is `load_by_name`. `out` is checked only now, as the
-/// reference reports the call's own failure before it writes `out`; a
-/// graph that cannot be handed out is dropped.
+/// `load` and `load_by_name` once their arguments are checked, shared:
+/// WIT `load(a, b, c, d)` (builders, count, encoding, target) or
+/// `load-by-name(a, b)` (the name) as `call` says, then the new graph gets
+/// the next legacy handle, written to `out`, and its names: those of the
+/// model (builder 0) for `load` with an encoding that has them, the ones
+/// baked in for the name for `load_by_name`. Room for the graph is made
+/// first, so that a graph the host created is never lost to an allocation
+/// failure. `out` is checked only after the call, as the reference reports
+/// the call's own failure before it writes `out`; a graph that cannot be
+/// handed out is dropped.
 ///
 /// # Safety
-/// `in_bounds(at, len)` must hold, and room for one more graph must have
-/// been reserved.
+/// The arguments must have passed the export's checks.
 #[inline(never)]
-unsafe fn add_graph(
-    state: &State,
-    tables: &mut Tables,
-    call: Call,
-    out: u32,
-    at: u32,
-    len: u32,
-    parse: bool,
-) -> u32 {
-    let err = result(&tables.ret, call);
-    if err != errno::SUCCESS {
-        return err;
-    }
-    let handle = tables.ret[1];
-    if !state.writable(out, 4) {
-        // SAFETY: the graph the host just created, known to nobody else.
-        host::graph_drop(handle);
-        return errno::INVALID_ARGUMENT;
-    }
-    let mut graph = Graph {
-        handle,
-        names: RawVec::default(),
-        inputs: 0,
-        outputs: 0,
-        named: 0,
-    };
-    if call == Call::LoadByName {
-        baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
-    } else if parse {
-        read_names(&state.arena, &mut graph, at, len);
-    }
-    let _ = tables.graphs.push(&state.arena, graph);
-    write(out, tables.graphs.len() - 1);
-    errno::SUCCESS
+unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+    State::with(|state, tables| {
+        if tables.graphs.reserve(&state.arena, 1).is_none() {
+            return errno::TOO_LARGE;
+        }
+        let ret = tables.ret.as_mut_ptr();
+        // The bytes names are read from, `[at, at + len)`, and for `load`
+        // whether to parse them (builder 0 is read only when there is one).
+        let (at, len, parse) = if call == Call::LoadByName {
+            host::load_by_name(a, b, ret);
+            (a, b, false)
+        } else {
+            host::load(a, b, c, d, ret);
+            let parse = matches!(
+                c,
+                convert::encoding::OPENVINO
+                    | convert::encoding::ONNX
+                    | convert::encoding::AUTODETECT
+            );
+            if b > 0 {
+                (read(a), read(a + 4), parse)
+            } else {
+                (0, 0, false)
+            }
+        };
+        let err = result(&tables.ret, call);
+        if err != errno::SUCCESS {
+            return err;
+        }
+        let handle = tables.ret[1];
+        if !state.writable(out, 4) {
+            // SAFETY: the graph the host just created, known to nobody else.
+            host::graph_drop(handle);
+            return errno::INVALID_ARGUMENT;
+        }
+        let mut graph = Graph {
+            handle,
+            names: RawVec::default(),
+            inputs: 0,
+            outputs: 0,
+            named: 0,
+        };
+        if call == Call::LoadByName {
+            baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
+        } else if parse {
+            read_names(&state.arena, &mut graph, at, len);
+        }
+        let _ = tables.graphs.push(&state.arena, graph);
+        write(out, tables.graphs.len() - 1);
+        errno::SUCCESS
+    })
 }
 
 /// WITX `load(builder: graph_builder_array, encoding, target) -> graph`.
@@ -126,9 +145,8 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
     if !builders.is_multiple_of(4) || !in_bounds(builders, u64::from(count) * 8) {
         return errno::INVALID_ARGUMENT;
     }
-    // SAFETY (every `read` of `load`): the array `[builders, builders + 8 *
-    // count)` is in bounds; `out` is checked by `writable` before its
-    // `write`.
+    // SAFETY (both `read`s): the array `[builders, builders + 8 * count)`
+    // is in bounds.
     for i in 0..count {
         let entry = builders + i * 8;
         if !in_bounds(
@@ -138,29 +156,8 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
             return errno::INVALID_ARGUMENT;
         }
     }
-    State::with(|state, tables| {
-        // Room for the new entry first, so that a graph the host created is
-        // never lost to an allocation failure.
-        if tables.graphs.reserve(&state.arena, 1).is_none() {
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: arguments checked above; `ret` is our return area.
-        unsafe { host::load(builders, count, encoding, target, tables.ret.as_mut_ptr()) };
-        let parse = matches!(
-            encoding,
-            convert::encoding::OPENVINO | convert::encoding::ONNX | convert::encoding::AUTODETECT
-        );
-        // SAFETY: builder 0 (read only when `count > 0`) was checked to be
-        // in bounds above; room for the graph is reserved.
-        unsafe {
-            let (at, len) = if count > 0 {
-                (read(builders), read(builders + 4))
-            } else {
-                (0, 0)
-            };
-            add_graph(state, tables, Call::Load, out, at, len, count > 0 && parse)
-        }
-    })
+    // SAFETY: the array and every builder were checked above.
+    unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
 }
 
 /// Parses the model in `[ptr, ptr + len)` for tensor names and copies them
@@ -214,15 +211,8 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !is_utf8(bytes) {
         return errno::INVALID_ARGUMENT;
     }
-    State::with(|state, tables| {
-        if tables.graphs.reserve(&state.arena, 1).is_none() {
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: arguments checked above; `ret` is our return area.
-        unsafe { host::load_by_name(name, name_len, tables.ret.as_mut_ptr()) };
-        // SAFETY: `[name, name + name_len)` is in bounds; room reserved.
-        unsafe { add_graph(state, tables, Call::LoadByName, out, name, name_len, false) }
-    })
+    // SAFETY: the name was checked above.
+    unsafe { load_graph(Call::LoadByName, out, name, name_len, 0, 0) }
 }
 
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
