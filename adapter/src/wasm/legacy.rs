@@ -266,9 +266,9 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
             HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
             HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
             HandleExport::FinalizeExecutionContext => wasmedge::finalize(state, ctx),
-            HandleExport::Compute => inference::compute(state, ctx, graph, ret),
-            // `fini_single`; the graph exports were served above.
-            _ => errno::SUCCESS,
+            HandleExport::FiniSingle => errno::SUCCESS,
+            // `compute`; the graph exports were served above.
+            _ => inference::compute(state, ctx, graph, ret),
         }
     }))
 }
