@@ -88,7 +88,8 @@ pub fn table_names(table: &[u8], t: u32) -> TableNames<'_> {
     TableNames { rest }
 }
 
-/// Iterator over one tensor's names in a table.
+/// Iterator over one tensor's names in a table; the default has none.
+#[derive(Default)]
 pub struct TableNames<'a> {
     rest: &'a [u8],
 }

@@ -228,7 +228,7 @@ pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: 
     // Once the model's names are done, `names` is emptied: walking on would
     // go into the next tensor's names.
     while let Some(wanted) = names.next().or_else(|| {
-        names = names::table_names(&[], 0);
+        names = Default::default();
         decimal.take()
     }) {
         // SAFETY: each name string was written by the host into adapter
