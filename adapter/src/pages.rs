@@ -30,12 +30,18 @@ impl PageMap {
     #[inline(never)]
     pub fn overlaps(&self, ptr: u32, len: u64) -> bool {
         let start = u64::from(ptr);
-        len != 0
-            && (start / PAGE..=(start + len - 1) / PAGE).any(|page| {
-                self.0
-                    .get((page / 32) as usize)
-                    .is_some_and(|word| word.get() >> (page % 32) & 1 != 0)
-            })
+        let mut page = start / PAGE;
+        while len != 0 && page <= (start + len - 1) / PAGE {
+            if self
+                .0
+                .get((page / 32) as usize)
+                .is_some_and(|word| word.get() >> (page % 32) & 1 != 0)
+            {
+                return true;
+            }
+            page += 1;
+        }
+        false
     }
 }
 

@@ -7,7 +7,7 @@
 //! (`<output>` or not) it is in, which is all the IR rules need. Documents
 //! outside that dialect may get wrong or no names, never a panic.
 
-use super::{NameOut, RawNames, Sink};
+use super::{NameOut, NamesForm, Sink};
 use crate::nodata::{is_utf8, Key};
 
 /// One start tag: what it is for the IR rules, and its attributes.
@@ -347,7 +347,7 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                     // The end of a depth-3 element (a layer).
                     if scanner.depth == 2 {
                         if let Some(input) = input.take() {
-                            sink.tensor(false, RawNames::IrList(input));
+                            sink.tensor(false, NamesForm::IrList, input);
                         }
                     }
                     continue;
@@ -391,7 +391,7 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
         } else {
             b""
         };
-        sink.tensor(true, RawNames::IrList(names));
+        sink.tensor(true, NamesForm::IrList, names);
     }
     Some(())
 }
@@ -581,7 +581,7 @@ impl<O: NameOut> Splitter<'_, O> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{decoded, ir, model, run, v, Collect};
-    use super::super::RawNames;
+    use super::super::NamesForm;
     use std::cell::Cell;
 
     thread_local! {
@@ -849,7 +849,7 @@ mod tests {
         // escaped comma; raw whitespace becomes a space, a newline from a
         // character reference stays and separates nothing; spaces at both
         // ends stay; a NUL from a character reference ends the value.
-        let names = |raw: &[u8]| decoded(RawNames::IrList(raw));
+        let names = |raw: &[u8]| decoded(NamesForm::IrList, raw);
         assert_eq!(names(br"p\q,r\"), ["p\\q", "r\\"]);
         assert_eq!(names(br"a\\,b"), ["a\\,b"]);
         assert_eq!(names(br"\,"), [","]);

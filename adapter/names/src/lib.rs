@@ -45,22 +45,24 @@ pub use table::{table_names, Buf, TableNames, TableWriter};
 
 /// Receives the parsed names: first every input in order, then every output.
 pub trait Sink {
-    /// Starts the next tensor; `output` tells inputs and outputs apart.
-    fn tensor(&mut self, output: bool, names: RawNames<'_>);
+    /// Starts the next tensor, whose unparsed names are `names` in the form
+    /// `form` ([`decode`] turns them into names); `output` tells inputs and
+    /// outputs apart. (Scalars: one enum holding the bytes would be three
+    /// words, passed through memory at every call.)
+    fn tensor(&mut self, output: bool, form: NamesForm, names: &[u8]);
 }
 
-/// The unparsed names of one tensor; [`decode`] turns them into names.
+/// The form of a tensor's unparsed names. In either form, empty names are
+/// no names: the tensor is named by its index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RawNames<'a> {
-    /// No name is known: the tensor is named by its index.
-    None,
+pub enum NamesForm {
     /// An IR names attribute value, still XML-escaped, comma-separated with
-    /// `\,` escapes; empty (no names) when the attribute is absent.
-    /// [`decode`] drops it whole where OpenVINO would read a name that is
-    /// not UTF-8 or reject the IR.
-    IrList(&'a [u8]),
+    /// `\,` escapes; empty when the attribute is absent. [`decode`] drops
+    /// it whole where OpenVINO would read a name that is not UTF-8 or
+    /// reject the IR.
+    IrList,
     /// One ONNX name, verbatim, already checked to be UTF-8 without NUL.
-    Single(&'a [u8]),
+    Single,
 }
 
 /// Receives decoded names byte by byte, so that no allocation is needed here.
@@ -99,21 +101,23 @@ pub fn looks_like_xml(bytes: &[u8]) -> bool {
     rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
-/// Decodes `raw` into individual names, in order, reporting them to `out`.
-pub fn decode(raw: RawNames<'_>, out: &mut impl NameOut) {
-    match raw {
-        RawNames::None => {}
-        RawNames::Single(name) => {
-            name.iter().for_each(|&b| out.byte(b));
-            out.end();
+/// Decodes `names` (in the form `form`) into individual names, in order,
+/// reporting them to `out`.
+pub fn decode(form: NamesForm, names: &[u8], out: &mut impl NameOut) {
+    match form {
+        NamesForm::Single => {
+            if !names.is_empty() {
+                names.iter().for_each(|&b| out.byte(b));
+                out.end();
+            }
         }
-        RawNames::IrList(value) => {
+        NamesForm::IrList => {
             let mut split = ir_xml::Splitter {
                 out,
                 escaped: false,
                 nonempty: false,
             };
-            if ir_xml::unescape(value, &mut split) {
+            if ir_xml::unescape(names, &mut split) {
                 split.finish();
             } else {
                 split.out.abort();

@@ -62,12 +62,13 @@ impl Key {
             return false;
         };
         // The key's bytes, lowest first: `lo`, then `hi` past its length.
-        let mut word = u128::from(self.hi >> 8) << 64 | u128::from(self.lo);
+        let (mut lo, mut hi) = (self.lo, self.hi >> 8);
         for &b in head {
-            if b != word as u8 {
+            if b != lo as u8 {
                 return false;
             }
-            word >>= 8;
+            lo = lo >> 8 | hi << 56;
+            hi >>= 8;
         }
         true
     }

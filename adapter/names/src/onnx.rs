@@ -1,16 +1,14 @@
 //! Just enough protobuf to read tensor names out of an ONNX `ModelProto`.
 
-use super::{RawNames, Sink};
+use super::{NamesForm, Sink};
 use crate::nodata::{is_utf8, same};
 
-/// Cursor over the fields of one message; `next` leaves the field
-/// number, wire type and payload (the bytes of a length-delimited field,
+/// Cursor over the fields of one message; [`Fields::next_of`] leaves the
+/// payload of the field it stops at (the bytes of a length-delimited field,
 /// the value's bytes of a fixed-size one, empty for a varint; only the
 /// first is ever read) in the cursor, so no call needs a stack frame.
 struct Fields<'a> {
     rest: &'a [u8],
-    /// The field's key: its number times 8 plus its wire type.
-    key: u64,
     payload: &'a [u8],
     /// A varint was malformed.
     bad: bool,
@@ -20,45 +18,44 @@ impl<'a> Fields<'a> {
     fn new(message: &'a [u8]) -> Self {
         Fields {
             rest: message,
-            key: 0,
             payload: b"",
             bad: false,
         }
     }
 
-    /// `Some(true)`: one more field; `Some(false)`: the end of the
-    /// message; `None`: malformed.
+    /// Moves to the next field numbered `number`, checking every field on
+    /// the way. `Some(true)`: found; `Some(false)`: the end of the message;
+    /// `None`: malformed, or the field's wire type is not `wire`.
     #[inline(never)]
-    fn next(&mut self) -> Option<bool> {
-        if self.rest.is_empty() {
-            return Some(false);
-        }
-        self.key = self.varint();
-        let len = match self.wire() {
-            0 => {
-                self.varint();
-                0
+    fn next_of(&mut self, number: u64, wire: u64) -> Option<bool> {
+        loop {
+            if self.rest.is_empty() {
+                return Some(false);
             }
-            1 => 8,
-            2 => usize::try_from(self.varint()).ok()?,
-            5 => 4,
-            // Groups (3, 4) are not used by ONNX; 6 and 7 do not exist.
-            _ => return None,
-        };
-        if self.bad {
-            return None;
+            // The field's number times 8 plus its wire type.
+            let key = self.varint();
+            let len = match key & 7 {
+                0 => {
+                    self.varint();
+                    0
+                }
+                1 => 8,
+                2 => usize::try_from(self.varint()).ok()?,
+                5 => 4,
+                // Groups (3, 4) are not used by ONNX; 6 and 7 do not exist.
+                _ => return None,
+            };
+            if self.bad {
+                return None;
+            }
+            self.payload = self.rest.get(..len)?;
+            self.rest = self.rest.get(len..)?;
+            match key >> 3 {
+                0 => return None,
+                n if n == number => return (key & 7 == wire).then_some(true),
+                _ => {}
+            }
         }
-        self.payload = self.rest.get(..len)?;
-        self.rest = self.rest.get(len..)?;
-        (self.number() != 0).then_some(true)
-    }
-
-    fn number(&self) -> u64 {
-        self.key >> 3
-    }
-
-    fn wire(&self) -> u64 {
-        self.key & 7
     }
 
     /// A varint of at most 10 bytes (bits past 64 are ignored: the
@@ -91,13 +88,8 @@ impl<'a> Fields<'a> {
 fn field(message: &[u8], number: u64, wire: u64) -> Option<Option<&[u8]>> {
     let mut fields = Fields::new(message);
     let mut found = None;
-    while fields.next()? {
-        if fields.number() == number {
-            if fields.wire() != wire {
-                return None;
-            }
-            found = Some(fields.payload);
-        }
+    while fields.next_of(number, wire)? {
+        found = Some(fields.payload);
     }
     Some(found)
 }
@@ -124,24 +116,18 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
         let output = pass == 1;
         let wanted = if output { GRAPH_OUTPUT } else { GRAPH_INPUT };
         let mut fields = Fields::new(graph);
-        while fields.next()? {
-            if fields.number() != wanted {
-                continue;
-            }
-            if fields.wire() != 2 {
-                return None;
-            }
+        while fields.next_of(wanted, 2)? {
             let name = field(fields.payload, VALUE_INFO_NAME, 2)?;
             if !output && name.map_or(Some(false), |n| is_initializer(graph, n))? {
                 continue;
             }
             let names = match name {
-                // A non-empty name; `iter().all` rather than `contains`,
-                // which brings in a word-at-a-time memchr (about 200 bytes).
-                Some(n @ [_, ..]) if n.iter().all(|&b| b != 0) && is_utf8(n) => RawNames::Single(n),
-                _ => RawNames::None,
+                // `iter().all` rather than `contains`, which brings in a
+                // word-at-a-time memchr (about 200 bytes).
+                Some(n) if n.iter().all(|&b| b != 0) && is_utf8(n) => n,
+                _ => b"",
             };
-            sink.tensor(output, names);
+            sink.tensor(output, NamesForm::Single, names);
         }
     }
     Some(())
@@ -151,12 +137,9 @@ pub fn parse(model: &[u8], sink: &mut impl Sink) -> Option<()> {
 /// weight that ONNX also lists among the inputs).
 fn is_initializer(graph: &[u8], name: &[u8]) -> Option<bool> {
     let mut fields = Fields::new(graph);
-    while fields.next()? {
-        if fields.number() == GRAPH_INITIALIZER
-            && (fields.wire() != 2
-                || field(fields.payload, TENSOR_NAME, 2)?.is_some_and(|n| same(n, name)))
-        {
-            return (fields.wire() == 2).then_some(true);
+    while fields.next_of(GRAPH_INITIALIZER, 2)? {
+        if field(fields.payload, TENSOR_NAME, 2)?.is_some_and(|n| same(n, name)) {
+            return Some(true);
         }
     }
     Some(false)

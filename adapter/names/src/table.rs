@@ -1,7 +1,7 @@
 //! The compact table of tensor names the adapter keeps per graph, written
 //! from what the parsers report and read back by tensor index.
 
-use super::{decode, NameOut, RawNames, Sink};
+use super::{decode, NameOut, NamesForm, Sink};
 
 /// A growable byte buffer; the adapter backs it with its arena, the tests
 /// with a `Vec`.
@@ -43,14 +43,14 @@ impl<'b, B: Buf> TableWriter<'b, B> {
 impl<B: Buf> Sink for TableWriter<'_, B> {
     /// Not inlined: both parsers call it, and one copy is smaller.
     #[inline(never)]
-    fn tensor(&mut self, output: bool, names: RawNames<'_>) {
+    fn tensor(&mut self, output: bool, form: NamesForm, names: &[u8]) {
         if output {
             self.outputs += 1;
         } else {
             self.inputs += 1;
         }
         self.start = self.buf.used();
-        decode(names, self);
+        decode(form, names, self);
         self.end();
     }
 }
@@ -72,14 +72,24 @@ impl<B: Buf> NameOut for TableWriter<'_, B> {
 /// The names of tensor `t` (inputs first, then outputs) in a table written
 /// by [`TableWriter`]; empty when `t` is past the end.
 pub fn table_names(table: &[u8], t: u32) -> TableNames<'_> {
-    let mut names = TableNames { rest: table };
-    for _ in 0..t {
-        while names.next().is_some() {}
+    let (mut rest, mut t) = (table, t);
+    // Tensors end at a NUL that starts a name (an empty name).
+    let mut name_start = true;
+    while t > 0 {
+        let Some((&b, tail)) = rest.split_first() else {
+            break;
+        };
+        rest = tail;
+        if b == 0 && name_start {
+            t -= 1;
+        }
+        name_start = b == 0;
     }
-    names
+    TableNames { rest }
 }
 
-/// Iterator over one tensor's names in a table.
+/// Iterator over one tensor's names in a table; the default has none.
+#[derive(Default)]
 pub struct TableNames<'a> {
     rest: &'a [u8],
 }
@@ -116,6 +126,25 @@ mod tests {
         fn push(&mut self, b: u8) -> bool {
             Vec::push(self, b);
             true
+        }
+    }
+
+    #[test]
+    fn skipping_a_tensor_stops_where_its_names_end() {
+        // `table_names` skips tensors as `next` would walk them (to their
+        // first empty name), on every string of bytes 0 and 1 up to 12 long,
+        // corrupt ones included.
+        for len in 0..=12 {
+            for bits in 0..1u32 << len {
+                let table: Vec<u8> = (0..len).map(|i| (bits >> i & 1) as u8).collect();
+                for t in 0..8 {
+                    let mut walked = TableNames { rest: &table };
+                    for _ in 0..t {
+                        while walked.next().is_some() {}
+                    }
+                    assert_eq!(table_names(&table, t).rest, walked.rest, "{table:?} {t}");
+                }
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! Test helpers shared by the parsers' unit tests: a [`Sink`] that collects
 //! names as strings, the repository's test models and a small IR fixture.
 
-use super::{decode, parse, NameOut, RawNames, Sink};
+use super::{decode, parse, NameOut, NamesForm, Sink};
 
 /// Collects names as strings: `(inputs, outputs)`, each tensor a list of
 /// its names.
@@ -28,9 +28,9 @@ impl NameOut for Names {
     }
 }
 
-pub fn decoded(raw: RawNames<'_>) -> Vec<String> {
+pub fn decoded(form: NamesForm, raw: &[u8]) -> Vec<String> {
     let mut names = Names(Vec::new(), Vec::new());
-    decode(raw, &mut names);
+    decode(form, raw, &mut names);
     assert!(names.1.is_empty());
     names
         .0
@@ -40,8 +40,8 @@ pub fn decoded(raw: RawNames<'_>) -> Vec<String> {
 }
 
 impl Sink for Collect {
-    fn tensor(&mut self, output: bool, raw: RawNames<'_>) {
-        let names = decoded(raw);
+    fn tensor(&mut self, output: bool, form: NamesForm, raw: &[u8]) {
+        let names = decoded(form, raw);
         if output {
             self.outputs.push(names);
         } else {

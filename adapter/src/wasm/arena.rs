@@ -165,7 +165,9 @@ pub struct RawVec<T: Copy> {
     _t: PhantomData<T>,
 }
 
-/// The untyped part of [`RawVec`]: lengths in elements.
+/// The untyped part of [`RawVec`]: lengths in elements. Without a block
+/// (`ptr` 0) `len` and `cap` are 0: only `reserve` sets `cap`, along with
+/// `ptr`, and `len` never exceeds `cap`.
 #[derive(Clone, Copy, Default)]
 #[repr(C)]
 struct Raw {
@@ -202,6 +204,17 @@ impl Raw {
         Some(())
     }
 
+    /// Frees the block (the vector becomes empty). Not inlined: one copy
+    /// serves every element type.
+    #[inline(never)]
+    fn release(&mut self, arena: &Arena) {
+        if self.ptr != 0 {
+            // SAFETY: the block is ours and dropped from `self` right here.
+            unsafe { arena.free(self.ptr as *mut u8) };
+        }
+        *self = Raw::default();
+    }
+
     /// Appends `n` elements of `size` bytes copied from `src`. With `n == 0`
     /// nothing is read and no pointer is formed (the vector may have no block
     /// and `src` may be guest address 0).
@@ -233,19 +246,23 @@ impl<T: Copy> RawVec<T> {
     }
 
     pub fn as_slice(&self) -> &[T] {
-        if self.raw.ptr == 0 {
-            return &[];
-        }
         // SAFETY: `ptr` holds `len` initialised elements (see `append`).
-        unsafe { core::slice::from_raw_parts(self.raw.ptr as *const T, self.raw.len as usize) }
+        unsafe { core::slice::from_raw_parts(self.first(), self.raw.len as usize) }
     }
 
     pub fn as_mut_slice(&mut self) -> &mut [T] {
-        if self.raw.ptr == 0 {
-            return &mut [];
-        }
         // SAFETY: as in `as_slice`, and `&mut self` is unique.
-        unsafe { core::slice::from_raw_parts_mut(self.raw.ptr as *mut T, self.raw.len as usize) }
+        unsafe { core::slice::from_raw_parts_mut(self.first(), self.raw.len as usize) }
+    }
+
+    /// The block, or for a vector without one (`ptr` 0, so `len` 0) a
+    /// dangling, aligned pointer, as a slice needs.
+    fn first(&self) -> *mut T {
+        if self.raw.ptr == 0 {
+            NonNull::dangling().as_ptr()
+        } else {
+            self.raw.ptr as *mut T
+        }
     }
 
     /// Element `index`, without forming a slice (which costs a check for
@@ -316,11 +333,7 @@ impl<T: Copy> RawVec<T> {
 
     /// Frees the block (the vector becomes empty).
     pub fn release(&mut self, arena: &Arena) {
-        if self.raw.ptr != 0 {
-            // SAFETY: the block is ours and dropped from `self` right here.
-            unsafe { arena.free(self.raw.ptr as *mut u8) };
-        }
-        self.raw = Raw::default();
+        self.raw.release(arena);
     }
 }
 

@@ -17,6 +17,7 @@ use super::dialect;
 use super::host;
 use super::inference;
 use super::state::{Context, Graph, State, Tables, KNOWN_OUTPUTS};
+use super::wasmedge;
 use crate::convert::{self, errno, Call};
 use crate::names::{self, TableWriter};
 use crate::nodata::is_utf8;
@@ -51,52 +52,71 @@ pub fn result(ret: &[u32; 4], call: Call) -> u32 {
     }
 }
 
-/// The end of `load` and `load_by_name`, shared: the graph their host call
-/// left in the return area gets the next legacy handle, written to `out`,
-/// and its names: those of the model `[at, at + len)` when `call` is
-/// `load` (with `parse` set), the ones baked in for the name `[at, at +
-/// len)` when it is `load_by_name`. `out` is checked only now, as the
-/// reference reports the call's own failure before it writes `out`; a
-/// graph that cannot be handed out is dropped.
+/// `load` and `load_by_name` once their arguments are checked, shared:
+/// WIT `load(a, b, c, d)` (builders, count, encoding, target) or
+/// `load-by-name(a, b)` (the name) as `call` says, then the new graph gets
+/// the next legacy handle, written to `out`, and its names: those of the
+/// model (builder 0) for `load` with an encoding that has them, the ones
+/// baked in for the name for `load_by_name`. Room for the graph is made
+/// first, so that a graph the host created is never lost to an allocation
+/// failure. `out` is checked only after the call, as the reference reports
+/// the call's own failure before it writes `out`; a graph that cannot be
+/// handed out is dropped.
 ///
 /// # Safety
-/// `in_bounds(at, len)` must hold, and room for one more graph must have
-/// been reserved.
+/// The arguments must have passed the export's checks.
 #[inline(never)]
-unsafe fn add_graph(
-    state: &State,
-    tables: &mut Tables,
-    call: Call,
-    out: u32,
-    at: u32,
-    len: u32,
-    parse: bool,
-) -> u32 {
-    let err = result(&tables.ret, call);
-    if err != errno::SUCCESS {
-        return err;
-    }
-    let handle = tables.ret[1];
-    if !state.writable(out, 4) {
-        // SAFETY: the graph the host just created, known to nobody else.
-        host::graph_drop(handle);
-        return errno::INVALID_ARGUMENT;
-    }
-    let mut graph = Graph {
-        handle,
-        names: RawVec::default(),
-        inputs: 0,
-        outputs: 0,
-        named: 0,
-    };
-    if call == Call::LoadByName {
-        baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
-    } else if parse {
-        read_names(&state.arena, &mut graph, at, len);
-    }
-    let _ = tables.graphs.push(&state.arena, graph);
-    write(out, tables.graphs.len() - 1);
-    errno::SUCCESS
+unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+    State::with(|state, tables| {
+        if tables.graphs.reserve(&state.arena, 1).is_none() {
+            return errno::TOO_LARGE;
+        }
+        let ret = tables.ret.as_mut_ptr();
+        // The bytes names are read from, `[at, at + len)`, and for `load`
+        // whether to parse them (builder 0 is read only when there is one).
+        let (at, len, parse) = if call == Call::LoadByName {
+            host::load_by_name(a, b, ret);
+            (a, b, false)
+        } else {
+            host::load(a, b, c, d, ret);
+            let parse = matches!(
+                c,
+                convert::encoding::OPENVINO
+                    | convert::encoding::ONNX
+                    | convert::encoding::AUTODETECT
+            );
+            if b > 0 {
+                (read(a), read(a + 4), parse)
+            } else {
+                (0, 0, false)
+            }
+        };
+        let err = result(&tables.ret, call);
+        if err != errno::SUCCESS {
+            return err;
+        }
+        let handle = tables.ret[1];
+        if !state.writable(out, 4) {
+            // SAFETY: the graph the host just created, known to nobody else.
+            host::graph_drop(handle);
+            return errno::INVALID_ARGUMENT;
+        }
+        let mut graph = Graph {
+            handle,
+            names: RawVec::default(),
+            inputs: 0,
+            outputs: 0,
+            named: 0,
+        };
+        if call == Call::LoadByName {
+            baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
+        } else if parse {
+            read_names(&state.arena, &mut graph, at, len);
+        }
+        let _ = tables.graphs.push(&state.arena, graph);
+        write(out, tables.graphs.len() - 1);
+        errno::SUCCESS
+    })
 }
 
 /// WITX `load(builder: graph_builder_array, encoding, target) -> graph`.
@@ -125,9 +145,8 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
     if !builders.is_multiple_of(4) || !in_bounds(builders, u64::from(count) * 8) {
         return errno::INVALID_ARGUMENT;
     }
-    // SAFETY (every `read` of `load`): the array `[builders, builders + 8 *
-    // count)` is in bounds; `out` is checked by `writable` before its
-    // `write`.
+    // SAFETY (both `read`s): the array `[builders, builders + 8 * count)`
+    // is in bounds.
     for i in 0..count {
         let entry = builders + i * 8;
         if !in_bounds(
@@ -137,29 +156,8 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
             return errno::INVALID_ARGUMENT;
         }
     }
-    State::with(|state, tables| {
-        // Room for the new entry first, so that a graph the host created is
-        // never lost to an allocation failure.
-        if tables.graphs.reserve(&state.arena, 1).is_none() {
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: arguments checked above; `ret` is our return area.
-        unsafe { host::load(builders, count, encoding, target, tables.ret.as_mut_ptr()) };
-        let parse = matches!(
-            encoding,
-            convert::encoding::OPENVINO | convert::encoding::ONNX | convert::encoding::AUTODETECT
-        );
-        // SAFETY: builder 0 (read only when `count > 0`) was checked to be
-        // in bounds above; room for the graph is reserved.
-        unsafe {
-            let (at, len) = if count > 0 {
-                (read(builders), read(builders + 4))
-            } else {
-                (0, 0)
-            };
-            add_graph(state, tables, Call::Load, out, at, len, count > 0 && parse)
-        }
-    })
+    // SAFETY: the array and every builder were checked above.
+    unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
 }
 
 /// Parses the model in `[ptr, ptr + len)` for tensor names and copies them
@@ -213,57 +211,110 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !is_utf8(bytes) {
         return errno::INVALID_ARGUMENT;
     }
-    State::with(|state, tables| {
-        if tables.graphs.reserve(&state.arena, 1).is_none() {
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: arguments checked above; `ret` is our return area.
-        unsafe { host::load_by_name(name, name_len, tables.ret.as_mut_ptr()) };
-        // SAFETY: `[name, name + name_len)` is in bounds; room reserved.
-        unsafe { add_graph(state, tables, Call::LoadByName, out, name, name_len, false) }
-    })
+    // SAFETY: the name was checked above.
+    unsafe { load_graph(Call::LoadByName, out, name, name_len, 0, 0) }
 }
 
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
 #[export_name = "init_execution_context"]
 pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
-    dialect::errno(init_execution_context(graph, out))
+    handle_export(HandleExport::InitExecutionContext, graph, out, 0, 0, 0)
 }
 
-fn init_execution_context(graph: u32, out: u32) -> u32 {
-    State::with(|state, tables| {
-        // Handle 0: a graph the guest unloaded (WasmEdge's `unload`).
-        let Some(&mut Graph {
-            handle: handle @ 1..,
-            ..
-        }) = tables.graphs.get_mut(graph)
-        else {
+/// The exports that take a graph or context handle. [`handle_export`]
+/// serves them all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum HandleExport {
+    SetInput,
+    Compute,
+    GetOutput,
+    /// WasmEdge's `finalize_execution_context`.
+    FinalizeExecutionContext,
+    /// WasmEdge's `fini_single`.
+    FiniSingle,
+    InitExecutionContext,
+    /// WasmEdge's `unload`.
+    Unload,
+}
+
+/// Export `export` with the handle `handle` (its first argument) and its
+/// other arguments `a`, `b`, `c`, `d` (0 past its own), as the guest's
+/// errno. One function for all of them, not inlined: they share the state,
+/// the context lookup and the errno conversion.
+#[inline(never)]
+pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+    dialect::errno(State::with(|state, tables| {
+        match export {
+            HandleExport::InitExecutionContext => {
+                return init_execution_context(state, tables, handle, a);
+            }
+            HandleExport::Unload => return wasmedge::unload_graph(tables, handle),
+            _ => {}
+        }
+        let Tables {
+            graphs,
+            contexts,
+            ret,
+        } = tables;
+        // Handle 0: a context the guest finalized (WasmEdge's
+        // `finalize_execution_context`; WIT handles are never 0).
+        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(handle) else {
             return errno::UNSUPPORTED_OPERATION;
         };
-        if !state.writable(out, 4) {
-            return errno::INVALID_ARGUMENT;
+        let graph = graphs.get(ctx.graph);
+        match export {
+            HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
+            HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
+            HandleExport::FinalizeExecutionContext => wasmedge::finalize(state, ctx),
+            HandleExport::FiniSingle => errno::SUCCESS,
+            // `compute`; the graph exports were served above.
+            _ => inference::compute(state, ctx, graph, ret),
         }
-        if tables.contexts.reserve(&state.arena, 1).is_none() {
-            return errno::TOO_LARGE;
-        }
-        // SAFETY: `handle` is a live graph handle; `ret` is our return area.
-        unsafe { host::init_execution_context(handle, tables.ret.as_mut_ptr()) };
-        let err = result(&tables.ret, Call::Other);
-        if err != errno::SUCCESS {
-            return err;
-        }
-        let context = tables.ret[1];
-        let entry = Context {
-            handle: context,
-            graph,
-            io: Default::default(),
-            output_bytes: [0; KNOWN_OUTPUTS],
-        };
-        let _ = tables.contexts.push(&state.arena, entry);
-        // SAFETY: `out` checked above.
-        unsafe { write(out, tables.contexts.len() - 1) };
-        errno::SUCCESS
-    })
+    }))
+}
+
+fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u32) -> u32 {
+    // Handle 0: a graph the guest unloaded (WasmEdge's `unload`).
+    let Some(&mut Graph {
+        handle: handle @ 1..,
+        ..
+    }) = tables.graphs.get_mut(graph)
+    else {
+        return errno::UNSUPPORTED_OPERATION;
+    };
+    if !state.writable(out, 4) {
+        return errno::INVALID_ARGUMENT;
+    }
+    if tables.contexts.reserve(&state.arena, 1).is_none() {
+        return errno::TOO_LARGE;
+    }
+    // SAFETY: `handle` is a live graph handle; `ret` is our return area.
+    unsafe { host::init_execution_context(handle, tables.ret.as_mut_ptr()) };
+    let err = result(&tables.ret, Call::Other);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    let context = tables.ret[1];
+    let entry = Context {
+        handle: context,
+        graph,
+        io: Default::default(),
+        output_bytes: [0; KNOWN_OUTPUTS],
+    };
+    let _ = tables.contexts.push(&state.arena, entry);
+    // SAFETY: `out` checked above.
+    unsafe { write(out, tables.contexts.len() - 1) };
+    errno::SUCCESS
+}
+
+/// [`convert::tensor_bytes`] of the `len` dimensions (`u32`s) at `dims`.
+/// Not inlined: `set_input` and `get_output` share it.
+///
+/// # Safety
+/// `in_bounds(dims, 4 * len)` must hold.
+#[inline(never)]
+unsafe fn tensor_bytes_at(dims: u32, len: u32, element: u64) -> u64 {
+    convert::tensor_bytes((0..len).map(|i| read(dims + i * 4)), element)
 }
 
 /// A WITX `tensor` record read from guest memory and checked: every range
@@ -301,8 +352,8 @@ impl GuestTensor {
         }
         let element = convert::element_size(ty).unwrap_or(1);
         // SAFETY: the dimensions are in bounds.
-        let dim_values = (0..dims_len).map(|i| unsafe { read(dims + i * 4) });
-        (convert::tensor_bytes(dim_values, element) == u64::from(data_len)).then_some(GuestTensor {
+        let bytes = unsafe { tensor_bytes_at(dims, dims_len, element) };
+        (bytes == u64::from(data_len)).then_some(GuestTensor {
             dims,
             dims_len,
             ty,
@@ -317,50 +368,32 @@ impl GuestTensor {
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    dialect::errno(set_input(context, index, tensor))
+    handle_export(HandleExport::SetInput, context, index, tensor, 0, 0)
 }
 
-fn set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    State::with(|state, tables| {
-        let Tables {
-            graphs,
-            contexts,
-            ret,
-        } = tables;
-        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        let Some(tensor) = GuestTensor::read(tensor) else {
-            return errno::INVALID_ARGUMENT;
-        };
-        // With known names the input count is known: an index past it fails
-        // where the reference fails (OpenVINO rejects the index: runtime_error).
-        let graph = graphs.get(ctx.graph);
-        if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
-            return errno::RUNTIME_ERROR;
-        }
-        inference::set_input(state, ctx, graph, ret, index, &tensor)
-    })
+fn set_input(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    index: u32,
+    tensor: u32,
+) -> u32 {
+    let Some(tensor) = GuestTensor::read(tensor) else {
+        return errno::INVALID_ARGUMENT;
+    };
+    // With known names the input count is known: an index past it fails
+    // where the reference fails (OpenVINO rejects the index: runtime_error).
+    if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
+        return errno::RUNTIME_ERROR;
+    }
+    inference::set_input(state, ctx, graph, ret, index, &tensor)
 }
 
 /// WITX `compute(context)`.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
-    dialect::errno(compute(context))
-}
-
-fn compute(context: u32) -> u32 {
-    State::with(|state, tables| {
-        let Tables {
-            graphs,
-            contexts,
-            ret,
-        } = tables;
-        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        inference::compute(state, ctx, graphs.get(ctx.graph), ret)
-    })
+    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
 }
 
 /// The WIT name of input (or output) `index` of `graph`: the model's first
@@ -393,35 +426,31 @@ pub fn tensor_name<'a>(
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    dialect::errno(get_output(context, index, buf, max, out))
+    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
 }
 
-fn get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    State::with(|state, tables| {
-        let Tables {
-            graphs,
-            contexts,
-            ret,
-        } = tables;
-        let Some(ctx @ &mut Context { handle: 1.., .. }) = contexts.get_mut(context) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        let tensor = inference::output(ctx, graphs.get(ctx.graph), ret, index);
-        if tensor == 0 {
-            return errno::RUNTIME_ERROR;
-        }
-        let mut unknown = 0;
-        let known = ctx
-            .output_bytes
-            .get_mut(index as usize)
-            .unwrap_or(&mut unknown);
-        let err = write_output(state, ret, tensor, buf, max, out, known);
-        if inference::OUTPUT_IS_OWNED {
-            // SAFETY: `tensor` was returned to this call alone.
-            unsafe { host::tensor_drop(tensor) };
-        }
-        err
-    })
+fn get_output(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    [index, buf, max, out]: [u32; 4],
+) -> u32 {
+    let tensor = inference::output(ctx, graph, ret, index);
+    if tensor == 0 {
+        return errno::RUNTIME_ERROR;
+    }
+    let mut unknown = 0;
+    let known = ctx
+        .output_bytes
+        .get_mut(index as usize)
+        .unwrap_or(&mut unknown);
+    let err = write_output(state, ret, tensor, buf, max, out, known);
+    if inference::OUTPUT_IS_OWNED {
+        // SAFETY: `tensor` was returned to this call alone.
+        unsafe { host::tensor_drop(tensor) };
+    }
+    err
 }
 
 /// Writes the data of output `tensor` to the guest's `[buf, buf + max)`
@@ -453,13 +482,10 @@ fn write_output(
         // SAFETY: `tensor` is a live output handle; `ret` is our return area.
         unsafe { host::tensor_dimensions(tensor, ret.as_mut_ptr()) };
         let (dims, dims_len) = (ret[0], ret[1]);
-        // SAFETY: the host wrote `dims_len` u32s at `dims`, an address from
-        // our realloc (never 0).
-        let dim_values =
-            unsafe { core::slice::from_raw_parts(dims as *const u32, dims_len as usize) };
         // SAFETY: `tensor` is a live output handle.
         let element = convert::element_size(unsafe { host::tensor_ty(tensor) });
-        let bytes = element.map(|e| convert::tensor_bytes(dim_values.iter().copied(), e));
+        // SAFETY: the host wrote `dims_len` u32s at `dims`, in our arena.
+        let bytes = element.map(|e| unsafe { tensor_bytes_at(dims, dims_len, e) });
         if dims_len != 0 {
             // SAFETY: allocated by `cabi_import_realloc`, no longer used.
             unsafe { state.arena.free(dims as *mut u8) };

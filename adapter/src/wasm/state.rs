@@ -15,9 +15,10 @@
 //!
 //! 1. **One export at a time.** The instance is single-threaded, and the
 //!    component model forbids re-entering it while it calls an import, so
-//!    exports never nest or overlap. Each export calls [`State::with`] once,
-//!    and only exports call it: the `&mut Tables` it hands out is the only
-//!    reference to the [`Tables`] for as long as it lives.
+//!    exports never nest or overlap. Each export calls [`State::with`] once
+//!    (itself or through `legacy::handle_export`), and only exports call
+//!    it: the `&mut Tables` it hands out is the only reference to the
+//!    [`Tables`] for as long as it lives.
 //! 2. **During a host call only `cabi_import_realloc` runs**, and it reaches
 //!    the state through [`State::shared`], a shared `&State` that never
 //!    touches [`Tables`]. Everything it does use (the [`Arena`] and the
@@ -97,15 +98,6 @@ pub struct Tables {
     /// Return area for imports whose results do not fit in one value; the
     /// host writes it through the pointer the export passes.
     pub ret: [u32; 4],
-}
-
-impl Tables {
-    /// Whether `context` is a context the guest created and has not
-    /// finalized (WasmEdge's `finalize_execution_context` sets its handle
-    /// to 0; WIT handles are never 0).
-    pub fn live_context(&self, context: u32) -> bool {
-        self.contexts.get(context).is_some_and(|c| c.handle != 0)
-    }
 }
 
 #[repr(C)]

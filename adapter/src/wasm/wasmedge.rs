@@ -8,8 +8,8 @@ use super::arena::in_bounds;
 use super::dialect;
 use super::host;
 use super::inference;
-use super::legacy::{legacy_compute, legacy_get_output, legacy_load_by_name};
-use super::state::{Context, Graph, State};
+use super::legacy::{handle_export, legacy_load_by_name, HandleExport};
+use super::state::{Context, Graph, State, Tables};
 use crate::convert::errno;
 
 /// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`.
@@ -33,54 +33,51 @@ pub extern "C" fn load_by_name_with_config(
 /// contexts made from it keep working, and keep its tensor names.
 #[export_name = "unload"]
 pub extern "C" fn unload(graph: u32) -> u32 {
-    dialect::errno(State::with(|_, tables| {
-        let Some(entry @ &mut Graph { handle: 1.., .. }) = tables.graphs.get_mut(graph) else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        // SAFETY: a live graph handle, forgotten right after.
-        unsafe { host::graph_drop(entry.handle) };
-        entry.handle = 0;
-        errno::SUCCESS
-    }))
+    handle_export(HandleExport::Unload, graph, 0, 0, 0, 0)
+}
+
+/// [`unload`] for [`handle_export`].
+pub fn unload_graph(tables: &mut Tables, graph: u32) -> u32 {
+    let Some(entry @ &mut Graph { handle: 1.., .. }) = tables.graphs.get_mut(graph) else {
+        return errno::UNSUPPORTED_OPERATION;
+    };
+    // SAFETY: a live graph handle, forgotten right after.
+    unsafe { host::graph_drop(entry.handle) };
+    entry.handle = 0;
+    errno::SUCCESS
 }
 
 /// `finalize_execution_context(context)`: frees what the adapter holds for
 /// the context and drops the WIT context. Its legacy handle is not reused.
 #[export_name = "finalize_execution_context"]
 pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
-    dialect::errno(State::with(|state, tables| {
-        let Some(entry @ &mut Context { handle: 1.., .. }) = tables.contexts.get_mut(context)
-        else {
-            return errno::UNSUPPORTED_OPERATION;
-        };
-        inference::release(state, &mut entry.io);
-        // SAFETY: a live context handle, forgotten right after.
-        unsafe { host::context_drop(entry.handle) };
-        entry.handle = 0;
-        errno::SUCCESS
-    }))
+    handle_export(HandleExport::FinalizeExecutionContext, context, 0, 0, 0, 0)
+}
+
+/// [`finalize_execution_context`] for [`handle_export`], with the live
+/// context `ctx`.
+pub fn finalize(state: &State, ctx: &mut Context) -> u32 {
+    inference::release(state, &mut ctx.io);
+    // SAFETY: a live context handle, forgotten right after.
+    unsafe { host::context_drop(ctx.handle) };
+    ctx.handle = 0;
+    errno::SUCCESS
 }
 
 /// `compute_single(context)`: `compute`.
 #[export_name = "compute_single"]
 pub extern "C" fn compute_single(context: u32) -> u32 {
-    legacy_compute(context)
+    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
 }
 
 /// `get_output_single(...)`: `get_output`.
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    legacy_get_output(context, index, buf, max, out)
+    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
 }
 
 /// `fini_single(context)`: succeeds on a live context.
 #[export_name = "fini_single"]
 pub extern "C" fn fini_single(context: u32) -> u32 {
-    dialect::errno(State::with(|_, tables| {
-        if tables.live_context(context) {
-            errno::SUCCESS
-        } else {
-            errno::UNSUPPORTED_OPERATION
-        }
-    }))
+    handle_export(HandleExport::FiniSingle, context, 0, 0, 0, 0)
 }
