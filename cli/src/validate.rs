@@ -10,9 +10,17 @@
 //! neither the module already validated (the same bytes through its code
 //! section: the bodies and all they are checked against) nor a module whose
 //! bodies passed earlier in this process.
+//!
+//! Everything of a component but its legacy module depends only on the
+//! adapters, the functions the module imports and the module's own imports
+//! and exports; so does whether the component around the module is valid.
+//! A component whose [`Shape`] passed earlier in this process is therefore
+//! valid once its legacy module is: only that module is validated again.
 
 use anyhow::Context;
+use std::ops::Range;
 use std::sync::Mutex;
+use wasm_encoder::Encode as _;
 use wasmparser::{
     FuncValidatorAllocations, Parser, Payload, ValidPayload, Validator, WasmFeatures,
 };
@@ -29,12 +37,122 @@ const REMEMBERED_MODULES: usize = 64;
 /// legacy programs can be gigabytes.
 const REMEMBERED_MODULE_BYTES: usize = 256 * 1024;
 
+/// The [`Shape`]s of components that passed in this process.
+static SHAPES: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+
+/// How many shapes [`SHAPES`] holds before it starts afresh.
+const REMEMBERED_SHAPES: usize = 16;
+
+/// Larger shapes are not remembered (a shape is mostly the trimmed adapters
+/// and shims: about 100 KiB).
+const REMEMBERED_SHAPE_BYTES: usize = 1024 * 1024;
+
 /// Validates `component` as wit-component would; `validated` is the start
 /// of a core module, through its code section, whose bodies are already
 /// known to be valid (with wasmparser's default features, a subset of every
 /// feature).
 pub(crate) fn component(component: &[u8], validated: &[u8]) -> anyhow::Result<()> {
-    validate(component, Some(validated)).context("failed to validate component output")
+    let shape = Shape::of(component, validated);
+    match shape {
+        Some(shape) if is_known_shape(&shape.key) => validate_module(shape.module),
+        _ => validate(component, Some(validated)).map(|()| {
+            if let Some(shape) = shape {
+                remember_shape(shape.key);
+            }
+        }),
+    }
+    .context("failed to validate component output")
+}
+
+/// A component with its legacy module (the one starting with the bytes
+/// already validated) cut down to the sections that give the module its
+/// type: what the rest of the component is validated against.
+struct Shape<'a> {
+    /// The component's bytes before the module, the module's type, import,
+    /// function, table, memory, tag, global and export sections (each as
+    /// id, length and contents), then the component's bytes after it.
+    key: Vec<u8>,
+    /// The legacy module.
+    module: &'a [u8],
+}
+
+impl<'a> Shape<'a> {
+    /// `None` when the component has no such module or cannot be parsed
+    /// (left to [`validate`] to report).
+    fn of(component: &'a [u8], validated: &[u8]) -> Option<Shape<'a>> {
+        const TYPE_SECTIONS: [u8; 8] = [1, 2, 3, 4, 5, 6, 7, 13];
+        let mut depth = 0usize;
+        let mut module: Option<(Range<usize>, usize)> = None;
+        let mut sections = Vec::new();
+        for payload in Parser::new(0).parse_all(component) {
+            let payload = payload.ok()?;
+            let inside = module.as_ref().is_some_and(|(_, at)| *at == depth);
+            match &payload {
+                Payload::ModuleSection {
+                    unchecked_range, ..
+                } => {
+                    depth += 1;
+                    let bytes = component.get(unchecked_range.clone())?;
+                    if module.is_none() && bytes.starts_with(validated) {
+                        module = Some((unchecked_range.clone(), depth));
+                    }
+                }
+                Payload::ComponentSection { .. } => depth += 1,
+                Payload::End(_) => depth = depth.saturating_sub(1),
+                _ if inside => match payload.as_section() {
+                    Some((id, range)) if TYPE_SECTIONS.contains(&id) => {
+                        sections.push(id);
+                        (range.len() as u32).encode(&mut sections);
+                        sections.extend_from_slice(component.get(range)?);
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        let (range, _) = module?;
+        // The module section's header (id 1, then its length) goes with it.
+        let mut header = vec![1u8];
+        (range.len() as u32).encode(&mut header);
+        let start = range.start.checked_sub(header.len())?;
+        if component.get(start..range.start)? != header {
+            return None;
+        }
+        let mut key = component.get(..start)?.to_vec();
+        key.extend_from_slice(&(sections.len() as u64).to_le_bytes());
+        key.extend_from_slice(&sections);
+        key.extend_from_slice(component.get(range.end..)?);
+        Some(Shape {
+            key,
+            module: component.get(range)?,
+        })
+    }
+}
+
+/// Validates a core module on its own, every feature on, except its
+/// function bodies (the caller's, already known to be valid).
+fn validate_module(module: &[u8]) -> wasmparser::Result<()> {
+    let mut validator = Validator::new_with_features(WasmFeatures::all());
+    for payload in Parser::new(0).parse_all(module) {
+        validator.payload(&payload?)?;
+    }
+    Ok(())
+}
+
+fn is_known_shape(key: &[u8]) -> bool {
+    let shapes = SHAPES.lock().unwrap_or_else(|e| e.into_inner());
+    shapes.iter().any(|s| s.len() == key.len() && s[..] == *key)
+}
+
+fn remember_shape(key: Vec<u8>) {
+    if key.len() > REMEMBERED_SHAPE_BYTES {
+        return;
+    }
+    let mut shapes = SHAPES.lock().unwrap_or_else(|e| e.into_inner());
+    if shapes.len() >= REMEMBERED_SHAPES {
+        shapes.clear();
+    }
+    shapes.push(key);
 }
 
 fn validate(component: &[u8], validated: Option<&[u8]>) -> wasmparser::Result<()> {
@@ -156,6 +274,62 @@ mod tests {
         assert!(!is_remembered(&other_module));
         validate(&other, None).unwrap();
         assert!(is_remembered(&other_module));
+    }
+
+    /// A module exporting its function as `export`, with one data segment
+    /// at `offset`; its component; and its bytes through its code section.
+    fn shaped(export: &str, offset: &str, data: &str, body: &str) -> (Vec<u8>, Vec<u8>) {
+        let fields =
+            format!("(memory 1) (export \"{export}\" (func 0)) (data ({offset}) \"{data}\")");
+        let (component, module) = component_with(&fields, body);
+        let code_end = Parser::new(0)
+            .parse_all(&module)
+            .find_map(|payload| match payload {
+                Ok(Payload::CodeSectionStart { range, .. }) => Some(range.end),
+                _ => None,
+            })
+            .unwrap();
+        (component, module[..code_end].to_vec())
+    }
+
+    fn key(component: &[u8], validated: &[u8]) -> Vec<u8> {
+        Shape::of(component, validated).unwrap().key
+    }
+
+    #[test]
+    fn shapes_keep_the_module_type_but_not_its_code_or_data() {
+        let (base, validated) = shaped("f", "i32.const 0", "x", "i32.const 7");
+        let shape = Shape::of(&base, &validated).unwrap();
+        assert!(shape.module.starts_with(&validated));
+        assert!(base.ends_with(shape.module));
+        // Other bodies or data, even of other lengths: the same shape.
+        let (body, body_code) = shaped("f", "i32.const 0", "x", "i32.const 1000000");
+        assert_eq!(key(&body, &body_code), shape.key);
+        let (data, data_code) = shaped("f", "i32.const 0", "a longer segment", "i32.const 7");
+        assert_eq!(key(&data, &data_code), shape.key);
+        // Another export: another shape.
+        let (export, export_code) = shaped("g", "i32.const 0", "x", "i32.const 7");
+        assert_ne!(key(&export, &export_code), shape.key);
+        // No module starting with the validated bytes: no shape.
+        assert!(Shape::of(&export, &validated).is_none());
+    }
+
+    #[test]
+    fn a_known_shape_still_validates_its_module() {
+        let (valid, validated) = shaped("known_shape", "i32.const 0", "x", "i32.const 7");
+        assert!(!is_known_shape(&key(&valid, &validated)));
+        component(&valid, &validated).unwrap();
+        assert!(is_known_shape(&key(&valid, &validated)));
+        // Same shape, but a data segment whose offset is not an i32: the
+        // module alone is validated, and that fails.
+        let (invalid, invalid_code) = shaped("known_shape", "i64.const 0", "x", "i32.const 7");
+        assert!(is_known_shape(&key(&invalid, &invalid_code)));
+        let err = format!("{:#}", component(&invalid, &invalid_code).unwrap_err());
+        assert!(err.contains("type mismatch"), "{err}");
+        // An invalid component is never remembered.
+        let (other, other_code) = shaped("unknown_shape", "i64.const 0", "x", "i32.const 7");
+        assert!(component(&other, &other_code).is_err());
+        assert!(!is_known_shape(&key(&other, &other_code)));
     }
 
     #[test]
