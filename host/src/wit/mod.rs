@@ -24,7 +24,7 @@ use crate::registry::Registry;
 use anyhow::{bail, Result};
 use std::sync::Arc;
 use wasmtime::component::{
-    Component, HasData, Linker, Resource, ResourceTable, ResourceType, WasmList,
+    Component, HasData, Linker, LinkerInstance, Resource, ResourceTable, ResourceType, WasmList,
 };
 use wasmtime::{AsContext as _, Engine, StoreContextMut};
 
@@ -228,6 +228,22 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
     Ok(())
 }
 
+/// Defines resource `name` of `instance` as the host type `R`, which lives
+/// in the store's [`NnCtx`] table until the guest drops its handle.
+fn add_table_resource<T: 'static, R: Send + 'static>(
+    instance: &mut LinkerInstance<'_, T>,
+    name: &str,
+    get: fn(&mut T) -> &mut NnCtx,
+) -> Result<()> {
+    instance.resource(name, ResourceType::host::<R>(), move |mut store, rep| {
+        get(store.data_mut())
+            .table
+            .delete(Resource::<R>::new_own(rep))?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
 /// Defines the `graph` interface `interface` (`wasi:nn/graph@VERSION`) by
 /// hand with `func_wrap`, identical in every version but for what a new
 /// execution context is (`context`). The generated `load` would copy every
@@ -242,16 +258,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
     context: fn(ExecutionContext) -> C,
 ) -> Result<()> {
     let mut graph = linker.instance(interface)?;
-    graph.resource(
-        "graph",
-        ResourceType::host::<Graph>(),
-        move |mut store, rep| {
-            get(store.data_mut())
-                .table
-                .delete(Resource::<Graph>::new_own(rep))?;
-            Ok(())
-        },
-    )?;
+    add_table_resource::<T, Graph>(&mut graph, "graph", get)?;
     graph.func_wrap(
         "load",
         move |mut store: StoreContextMut<'_, T>,
@@ -305,16 +312,7 @@ fn add_tensor_to_linker<T: 'static>(
     interface: &str,
 ) -> Result<()> {
     let mut tensor = linker.instance(interface)?;
-    tensor.resource(
-        "tensor",
-        ResourceType::host::<Tensor>(),
-        move |mut store, rep| {
-            get(store.data_mut())
-                .table
-                .delete(Resource::<Tensor>::new_own(rep))?;
-            Ok(())
-        },
-    )?;
+    add_table_resource::<T, Tensor>(&mut tensor, "tensor", get)?;
     tensor.func_wrap(
         "[constructor]tensor",
         move |mut store: StoreContextMut<'_, T>,
