@@ -481,6 +481,7 @@ impl BackendGraph for OpenVinoGraph {
         Ok(ExecutionContext(Box::new(OpenVinoContext {
             model: self.0.clone(),
             request,
+            bound_inputs: vec![None; self.0.inputs.len()],
             bound_outputs: vec![None; self.0.outputs.len()],
         })))
     }
@@ -489,8 +490,19 @@ impl BackendGraph for OpenVinoGraph {
 struct OpenVinoContext {
     model: Arc<Model>,
     request: InferRequest,
+    /// Where the request's input views point, per input index (the
+    /// buffers themselves belong to the guest's tensors).
+    bound_inputs: Vec<Option<BoundInput>>,
     /// The buffers the request's output tensors point into, per output index.
     bound_outputs: Vec<Option<Arc<[u8]>>>,
+}
+
+/// The address and shape of an input view bound to a request; its element
+/// type is the port's.
+#[derive(Clone, PartialEq)]
+struct BoundInput {
+    data: usize,
+    dims: Vec<usize>,
 }
 
 impl BackendExecutionContext for OpenVinoContext {
@@ -571,15 +583,27 @@ impl OpenVinoContext {
                 Some(shape) => Cow::Borrowed(shape),
                 None => tensor.dimensions.iter().map(|&d| d as usize).collect(),
             };
+            let data = tensor.data.as_ptr();
+            // The allocator often hands the next input the memory the last
+            // one had: the view bound there is then this tensor already.
+            let bound = BoundInput {
+                data: data as usize,
+                dims: dims.into_owned(),
+            };
+            if self.bound_inputs[index].as_ref() == Some(&bound) {
+                continue;
+            }
+            self.bound_inputs[index] = None;
             // SAFETY: OpenVINO only reads input tensors, and only inside the
             // `infer` call below, while `inputs` keeps every buffer alive.
             // The view stays bound after this call (and dangles once the
-            // guest drops its tensor), but no inference runs without binding
-            // every input again first (the `missing` check above), so it is
-            // never read. Holding the buffer instead would keep one more copy
-            // of each input alive into the next compute, which builds its
-            // new input before this one is replaced.
-            let view = unsafe { HostTensor::view(element, &dims, tensor.data.as_ptr().cast_mut()) }
+            // guest drops its tensor), but no inference runs without every
+            // input bound again first (the `missing` check above): to a new
+            // view, or to this one when the new buffer is at the same address
+            // with the same shape. Holding the buffer instead would keep one
+            // more copy of each input alive into the next compute, which
+            // builds its new input before this one is replaced.
+            let view = unsafe { HostTensor::view(element, &bound.dims, data.cast_mut()) }
                 .map_err(|e| NnError::runtime("wrapping an input tensor", e))?;
             self.request.set_input(index, &view).map_err(|e| {
                 NnError::invalid_argument(format!(
@@ -587,6 +611,7 @@ impl OpenVinoContext {
                     label(index, &model.inputs[index])
                 ))
             })?;
+            self.bound_inputs[index] = Some(bound);
         }
         for (index, port) in model.outputs.iter().enumerate() {
             let (Ok(element), Some(shape)) = (port.element, &port.shape) else {
@@ -896,5 +921,28 @@ mod tests {
         bound.fill(0xff);
         assert_ne!(*compute_softmax(&mut context, b), *of_a);
         assert_eq!(*compute_softmax(&mut context, a), *of_a);
+    }
+
+    /// An input at the address and shape already bound is not bound again:
+    /// inference reads whatever that memory holds when it runs.
+    #[test]
+    fn an_input_at_the_bound_address_is_read_afresh() {
+        let mut context = softmax_context();
+        let a = [0.0, 0.1, 0.2, 0.3, 0.4, -0.5, 1.0, 2.0, -1.0, 0.5];
+        let b = [1.0, -1.0, 0.5, 0.0, 2.0, 0.3, -0.2, 0.9, 0.1, -2.0];
+        let of_b = compute_softmax(&mut context, b).to_vec();
+        let input = softmax_input(a);
+        let mut kept = input.data.clone();
+        let of_a = compute_with(&mut context, input).to_vec();
+        assert_ne!(of_a, of_b);
+        // The same buffer, now holding `b`, at the address still bound.
+        Arc::get_mut(&mut kept)
+            .unwrap()
+            .copy_from_slice(&softmax_input(b).data);
+        let again = Tensor {
+            data: kept,
+            ..softmax_input(b)
+        };
+        assert_eq!(*compute_with(&mut context, again), *of_b);
     }
 }

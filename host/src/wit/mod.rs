@@ -93,6 +93,9 @@ pub struct NnCtx {
     /// Execution contexts the guest holds, and how many it may.
     live_contexts: usize,
     max_contexts: usize,
+    /// The buffers of the inputs the last 10-28 `compute` consumed, for the
+    /// next tensors of the same sizes ([`NnCtx::tensor_buffer`]).
+    spare_inputs: Vec<Arc<[u8]>>,
 }
 
 impl NnCtx {
@@ -114,7 +117,17 @@ impl NnCtx {
             max_output_bytes: limits.output_bytes,
             live_contexts: 0,
             max_contexts: limits.contexts,
+            spare_inputs: Vec::new(),
         }
+    }
+
+    /// A spare input buffer of `len` bytes for a new tensor, to be used
+    /// if nothing else holds it. A legacy guest sends the same input sizes every round,
+    /// so its inputs keep their addresses, and the backend finds each one
+    /// already bound there.
+    fn spare_input(&mut self, len: usize) -> Option<Arc<[u8]>> {
+        let at = self.spare_inputs.iter().position(|s| s.len() == len)?;
+        Some(self.spare_inputs.swap_remove(at))
     }
 
     /// How many `wasi:nn` resources (graphs, contexts, tensors, errors) the
@@ -228,6 +241,18 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
     Ok(())
 }
 
+/// `bytes` in `spare` when it has their length and nothing else holds it,
+/// else in a new buffer.
+fn copy_into(spare: Option<Arc<[u8]>>, bytes: &[u8]) -> Arc<[u8]> {
+    if let Some(mut spare) = spare {
+        if let Some(buffer) = Arc::get_mut(&mut spare).filter(|b| b.len() == bytes.len()) {
+            buffer.copy_from_slice(bytes);
+            return spare;
+        }
+    }
+    Arc::from(bytes)
+}
+
 /// Defines resource `name` of `instance` as the host type `R`, which lives
 /// in the store's [`NnCtx`] table until the guest drops its handle.
 fn add_table_resource<T: 'static, R: Send + 'static>(
@@ -317,8 +342,10 @@ fn add_tensor_to_linker<T: 'static>(
         "[constructor]tensor",
         move |mut store: StoreContextMut<'_, T>,
               (dimensions, ty, data): (Vec<u32>, TensorType, WasmList<u8>)| {
+            let spare = get(store.data_mut()).spare_input(data.len());
+            let bytes = data.as_le_slice(store.as_context());
             // The one copy from guest memory into host memory.
-            let data: Arc<[u8]> = Arc::from(data.as_le_slice(store.as_context()));
+            let data = copy_into(spare, bytes);
             let tensor = Tensor {
                 dimensions,
                 ty,
@@ -348,4 +375,32 @@ fn add_tensor_to_linker<T: 'static>(
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spare_inputs_are_reused_only_when_unshared_and_of_the_same_size() {
+        let mut nn = NnCtx::new(Backends::new(Vec::new()), Arc::new(Registry::new()));
+        let spare: Arc<[u8]> = Arc::from(&[1u8, 2, 3][..]);
+        let at = spare.as_ptr();
+        nn.spare_inputs = vec![spare];
+        assert!(nn.spare_input(4).is_none());
+        let reused = copy_into(nn.spare_input(3), &[7, 8, 9]);
+        assert_eq!((reused.as_ptr(), &reused[..]), (at, &[7u8, 8, 9][..]));
+        assert!(nn.spare_input(3).is_none(), "a spare is taken once");
+        // Still held elsewhere (a tensor the guest kept): never written.
+        let held = reused.clone();
+        let fresh = copy_into(Some(reused), &[4, 5, 6]);
+        assert_ne!(fresh.as_ptr(), at);
+        assert_eq!(
+            (&held[..], &fresh[..]),
+            (&[7u8, 8, 9][..], &[4u8, 5, 6][..])
+        );
+        // Another length: a new buffer.
+        let other: Arc<[u8]> = Arc::from(&[0u8; 2][..]);
+        assert_eq!(&copy_into(Some(other), &[1, 2, 3])[..], &[1, 2, 3]);
+    }
 }

@@ -59,6 +59,11 @@ impl inference::HostGraphExecutionContext for NnCtx {
             .into_iter()
             .map(|(name, tensor)| Ok((name, self.table.delete(tensor)?)))
             .collect::<wasmtime::Result<Vec<_>>>()?;
+        // Once the backend is done with them, their buffers serve the next
+        // round's tensors.
+        self.spare_inputs.clear();
+        self.spare_inputs
+            .extend(inputs.iter().map(|(_, tensor)| tensor.data.clone()));
         let max_output_bytes = self.max_output_bytes;
         let outcome = self
             .table
