@@ -219,26 +219,32 @@ pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: 
         core::slice::from_raw_parts(ctx.io.outputs as *const Named, ctx.io.outputs_len as usize)
     };
     // The model's names for the output, if known, then its decimal index.
-    let (table, t) = graph
-        .filter(|g| g.named != 0 && index < g.outputs)
-        .map_or((&[][..], 0), |g| (g.names.as_slice(), g.inputs + index));
-    let mut names = names::table_names(table, t);
-    let mut digits = [0; 10];
-    let mut decimal = Some(convert::decimal(index, &mut digits));
-    // Once the model's names are done, `names` is emptied: walking on would
-    // go into the next tensor's names.
-    while let Some(wanted) = names.next().or_else(|| {
-        names = Default::default();
-        decimal.take()
-    }) {
-        // SAFETY: each name string was written by the host into adapter
-        // memory.
-        let name_of = |o: &Named| unsafe {
-            core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
-        };
-        if let Some(o) = outputs.iter().find(|o| same(name_of(o), wanted)) {
-            return o.tensor;
+    if let Some(g) = graph.filter(|g| g.named != 0 && index < g.outputs) {
+        for wanted in names::table_names(g.names.as_slice(), g.inputs + index) {
+            let tensor = named(outputs, wanted);
+            if tensor != 0 {
+                return tensor;
+            }
         }
     }
+    let mut digits = [0; 10];
+    let tensor = named(outputs, convert::decimal(index, &mut digits));
+    if tensor != 0 {
+        return tensor;
+    }
     outputs.get(index as usize).map_or(0, |o| o.tensor)
+}
+
+/// The tensor of the first of `outputs` named `wanted`, 0 when none is.
+/// Not inlined: both of [`output`]'s searches share it.
+#[inline(never)]
+fn named(outputs: &[Named], wanted: &[u8]) -> u32 {
+    // SAFETY: each name string was written by the host into adapter memory.
+    let name_of = |o: &Named| unsafe {
+        core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
+    };
+    outputs
+        .iter()
+        .find(|o| same(name_of(o), wanted))
+        .map_or(0, |o| o.tensor)
 }
