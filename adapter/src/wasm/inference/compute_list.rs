@@ -66,25 +66,15 @@ pub fn set_input(
 ) -> u32 {
     let arena = &state.arena;
     let slots = &mut ctx.io.slots;
-    let slot_index = match slots.as_slice().iter().position(|s| s.index == index) {
-        Some(i) => i as u32,
-        None => {
-            let empty = Slot {
-                index,
-                ty: tensor.ty,
-                dims: RawVec::default(),
-                data: RawVec::default(),
-                decimal: [0; 10],
-            };
-            match slots.push(arena, empty) {
-                Some(i) => i,
-                None => return errno::TOO_LARGE,
-            }
-        }
+    // The slot for `index`, else a new one (zero: empty buffers).
+    let slot = match slots.as_mut_slice().iter_mut().find(|s| s.index == index) {
+        Some(slot) => Some(slot),
+        None => slots.push_zeroed(arena),
     };
-    let Some(slot) = slots.get_mut(slot_index) else {
-        return errno::RUNTIME_ERROR;
+    let Some(slot) = slot else {
+        return errno::TOO_LARGE;
     };
+    slot.index = index;
     slot.ty = tensor.ty;
     // SAFETY: `GuestTensor::read` checked both ranges.
     if unsafe { slot.dims.fill(arena, tensor.dims, tensor.dims_len) }.is_none()
