@@ -10,10 +10,9 @@
 
 use super::arena::{Arena, RawVec};
 use super::host;
-use super::legacy::{result, tensor_name, GuestTensor};
+use super::legacy::{model_names, result, tensor_name, GuestTensor};
 use super::state::{Context, Graph, State};
 use crate::convert::{self, errno, Call};
-use crate::names;
 use crate::nodata::same;
 use core::mem::size_of;
 
@@ -111,7 +110,9 @@ fn release_outputs(arena: &Arena, io: &mut Io) {
 }
 
 /// Frees everything `io` holds: the outputs of the last compute and every
-/// input slot (WasmEdge's `finalize_execution_context`).
+/// input slot (WasmEdge's `finalize_execution_context`). Not inlined:
+/// smaller as a call.
+#[inline(never)]
 pub fn release(state: &State, io: &mut Io) {
     let arena = &state.arena;
     release_outputs(arena, io);
@@ -209,12 +210,10 @@ pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: 
         core::slice::from_raw_parts(ctx.io.outputs as *const Named, ctx.io.outputs_len as usize)
     };
     // The model's names for the output, if known, then its decimal index.
-    if let Some(g) = graph.filter(|g| g.named != 0 && index < g.outputs) {
-        for wanted in names::table_names(g.names.as_slice(), g.inputs + index) {
-            let tensor = named(outputs, wanted);
-            if tensor != 0 {
-                return tensor;
-            }
+    for wanted in model_names(graph, true, index) {
+        let tensor = named(outputs, wanted);
+        if tensor != 0 {
+            return tensor;
         }
     }
     let mut digits = [0; 10];
