@@ -60,18 +60,17 @@ impl<'a> Fields<'a> {
 
     /// A varint of at most 10 bytes (bits past 64 are ignored: the
     /// value only ever serves as a length checked against the buffer).
-    /// A truncated or longer varint sets `bad` (returning a plain
-    /// `u64` keeps the answer out of memory).
+    /// A truncated or longer varint sets `bad` and leaves the cursor
+    /// (returning a plain `u64` keeps the answer out of memory).
     fn varint(&mut self) -> u64 {
         let mut value = 0u64;
+        let mut rest = self.rest;
         let mut shift = 0;
-        while let Some((&b, tail)) = self.rest.split_first() {
-            self.rest = tail;
-            let Some(bits) = u64::from(b & 0x7f).checked_shl(shift) else {
-                break;
-            };
-            value |= bits;
+        while let Some((&b, tail)) = rest.split_first().filter(|_| shift < 64) {
+            rest = tail;
+            value |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
+                self.rest = rest;
                 return value;
             }
             shift += 7;
