@@ -200,7 +200,7 @@ const RETIRED: u32 = u32::MAX;
 /// the decimal index, else the one at position `index`. 0 (never a handle)
 /// when there is none, or no `compute` yet: `runtime_error`, as the
 /// reference answers.
-pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: u32) -> u32 {
+pub fn output(ctx: &Context, graph: Option<&Graph>, ret: &mut [u32; 4], index: u32) -> u32 {
     if ctx.io.outputs == 0 {
         return 0;
     }
@@ -216,8 +216,10 @@ pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: 
             return tensor;
         }
     }
-    let mut digits = [0; 10];
-    let tensor = named(outputs, convert::decimal(index, &mut digits));
+    // The return area, unused here, holds the digits (no buffer to clear).
+    // SAFETY: its 16 bytes are ours for as long as `ret` is borrowed.
+    let digits = unsafe { &mut *(ret.as_mut_ptr() as *mut [u8; 10]) };
+    let tensor = named(outputs, convert::decimal(index, digits));
     if tensor != 0 {
         return tensor;
     }
