@@ -222,16 +222,16 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
 }
 
 /// The exports that take a graph or context handle. [`handle_export`]
-/// serves them all.
+/// serves them all. (In the order that makes it smallest.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum HandleExport {
-    SetInput,
-    Compute,
     GetOutput,
     /// WasmEdge's `finalize_execution_context`.
     FinalizeExecutionContext,
+    Compute,
     /// WasmEdge's `fini_single`.
     FiniSingle,
+    SetInput,
     InitExecutionContext,
     /// WasmEdge's `unload`.
     Unload,
