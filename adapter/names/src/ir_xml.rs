@@ -19,21 +19,21 @@ struct Tag<'a> {
 }
 
 /// What a start tag is, for the IR rules (found once per tag, in
-/// [`Scanner::start_tag`]).
+/// [`Scanner::start_tag`]). In the order that makes the adapter smallest.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// An `<edge>` of the top-level `<edges>`.
+    Edge,
+    Other,
     /// A top-level `<layer>` (not one of a `TensorIterator` body) of type
     /// `Parameter`.
     Parameter,
     /// A top-level `<layer>` of type `Result`.
     Result,
-    /// Any other top-level `<layer>`.
-    Layer,
     /// A `<port>` in the `<output>` of a top-level layer.
     OutputPort,
-    /// An `<edge>` of the top-level `<edges>`.
-    Edge,
-    Other,
+    /// Any other top-level `<layer>`.
+    Layer,
 }
 
 /// `<net><layers>`.
