@@ -31,16 +31,17 @@ pub struct Io {
 }
 
 /// One `set_input` slot: a copy of the guest's tensor taken at call time.
+/// (Fields in the order that makes the adapter smallest.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 struct Slot {
-    index: u32,
-    /// WIT `tensor-type`.
-    ty: u32,
     dims: RawVec<u32>,
     data: RawVec<u8>,
     /// Room for the decimal name of `index` while `compute` runs.
     decimal: [u8; 10],
+    /// WIT `tensor-type`.
+    ty: u32,
+    index: u32,
 }
 
 /// One element of the list WIT `compute` takes and returns, as the
