@@ -71,18 +71,19 @@ pub struct Graph {
 }
 
 /// An execution context: the WIT handle, its graph, and what the target's
-/// [`inference`](super::inference) keeps per context.
+/// [`inference`](super::inference) keeps per context. (Fields in the order
+/// that makes the adapter smallest.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Context {
-    pub handle: u32,
-    pub graph: u32,
     pub io: super::inference::Io,
     /// The byte length of outputs 0..4 the last time the guest read them (0:
     /// not yet). While the guest's buffer is at least that long, `get_output`
     /// asks only for the data (one host call instead of three); a longer
     /// output then still comes back as `too_large`.
     pub output_bytes: [u32; KNOWN_OUTPUTS],
+    pub graph: u32,
+    pub handle: u32,
 }
 
 /// Outputs per context whose length [`Context::output_bytes`] remembers.
