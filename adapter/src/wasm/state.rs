@@ -90,15 +90,17 @@ pub struct Context {
 pub const KNOWN_OUTPUTS: usize = 4;
 
 /// The part of the state only the running export touches (invariant 1).
+/// (Fields in the order that makes the adapter smallest: the return area
+/// at the state's own address.)
 #[repr(C)]
 pub struct Tables {
-    /// Legacy graph handle = index here (0, 1, 2, … like the reference host).
-    pub graphs: RawVec<Graph>,
-    /// Legacy context handle = index here.
-    pub contexts: RawVec<Context>,
     /// Return area for imports whose results do not fit in one value; the
     /// host writes it through the pointer the export passes.
     pub ret: [u32; 4],
+    /// Legacy context handle = index here.
+    pub contexts: RawVec<Context>,
+    /// Legacy graph handle = index here (0, 1, 2, … like the reference host).
+    pub graphs: RawVec<Graph>,
 }
 
 #[repr(C)]
