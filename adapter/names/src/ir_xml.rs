@@ -19,21 +19,21 @@ struct Tag<'a> {
 }
 
 /// What a start tag is, for the IR rules (found once per tag, in
-/// [`Scanner::start_tag`]).
+/// [`Scanner::start_tag`]). In the order that makes the adapter smallest.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// An `<edge>` of the top-level `<edges>`.
+    Edge,
+    Other,
     /// A top-level `<layer>` (not one of a `TensorIterator` body) of type
     /// `Parameter`.
     Parameter,
     /// A top-level `<layer>` of type `Result`.
     Result,
-    /// Any other top-level `<layer>`.
-    Layer,
     /// A `<port>` in the `<output>` of a top-level layer.
     OutputPort,
-    /// An `<edge>` of the top-level `<edges>`.
-    Edge,
-    Other,
+    /// Any other top-level `<layer>`.
+    Layer,
 }
 
 /// `<net><layers>`.
@@ -376,7 +376,7 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                 } else {
                     NAMED
                 };
-                table.enter(results, layer, names, state);
+                table.enter(layer, results as u32, u64::from(state), names);
                 results += 1;
             } else if scan == 2 && kind == Kind::Edge {
                 // A Result's first edge gives the key its port is sought by.
@@ -482,9 +482,12 @@ struct Table<'r> {
 }
 
 impl Table<'_> {
-    /// Sets record `i` and enters it unless it is [`NAMED`].
-    fn enter(&mut self, i: usize, key: u64, names: &[u8], state: u32) {
-        let Some(record) = self.records.get_mut(i) else {
+    /// Sets record `i` and enters it unless it is [`NAMED`]. (Parameters
+    /// in the order and types of [`Table::found`]'s, which makes them one
+    /// function type.)
+    fn enter(&mut self, key: u64, i: u32, state: u64, names: &[u8]) {
+        let state = state as u32;
+        let Some(record) = self.records.get_mut(i as usize) else {
             return;
         };
         // Not `*record = …`: its `slot` belongs to the table.
@@ -494,7 +497,7 @@ impl Table<'_> {
         let mut at = start(key);
         while let Some(slot) = self.slot(at).filter(|_| state != NAMED) {
             if *slot == 0 {
-                *slot = i as u32 + 1;
+                *slot = i + 1;
                 return;
             }
             at += 1;
@@ -513,7 +516,7 @@ impl Table<'_> {
                 .get(i)
                 .is_some_and(|r| r.state == state && r.key == key)
             {
-                self.enter(i, next_key, names, state + 1);
+                self.enter(next_key, i as u32, u64::from(state) + 1, names);
             }
             at += 1;
         }

@@ -27,7 +27,7 @@ impl<'a> Fields<'a> {
     /// the way. `Some(true)`: found; `Some(false)`: the end of the message;
     /// `None`: malformed, or the field's wire type is not `wire`.
     #[inline(never)]
-    fn next_of(&mut self, number: u64, wire: u64) -> Option<bool> {
+    fn next_of(&mut self, number: u32, wire: u32) -> Option<bool> {
         loop {
             if self.rest.is_empty() {
                 return Some(false);
@@ -52,7 +52,7 @@ impl<'a> Fields<'a> {
             self.rest = self.rest.get(len..)?;
             match key >> 3 {
                 0 => return None,
-                n if n == number => return (key & 7 == wire).then_some(true),
+                n if n == u64::from(number) => return (key & 7 == u64::from(wire)).then_some(true),
                 _ => {}
             }
         }
@@ -60,18 +60,17 @@ impl<'a> Fields<'a> {
 
     /// A varint of at most 10 bytes (bits past 64 are ignored: the
     /// value only ever serves as a length checked against the buffer).
-    /// A truncated or longer varint sets `bad` (returning a plain
-    /// `u64` keeps the answer out of memory).
+    /// A truncated or longer varint sets `bad` and leaves the cursor
+    /// (returning a plain `u64` keeps the answer out of memory).
     fn varint(&mut self) -> u64 {
         let mut value = 0u64;
+        let mut rest = self.rest;
         let mut shift = 0;
-        while let Some((&b, tail)) = self.rest.split_first() {
-            self.rest = tail;
-            let Some(bits) = u64::from(b & 0x7f).checked_shl(shift) else {
-                break;
-            };
-            value |= bits;
+        while let Some((&b, tail)) = rest.split_first().filter(|_| shift < 64) {
+            rest = tail;
+            value |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
+                self.rest = rest;
                 return value;
             }
             shift += 7;
@@ -85,7 +84,7 @@ impl<'a> Fields<'a> {
 /// singular fields) of field `number`, which must have wire type `wire`,
 /// checking the whole message; `Some(None)` when absent, `None` when
 /// malformed.
-fn field(message: &[u8], number: u64, wire: u64) -> Option<Option<&[u8]>> {
+fn field(message: &[u8], number: u32, wire: u32) -> Option<Option<&[u8]>> {
     let mut fields = Fields::new(message);
     let mut found = None;
     while fields.next_of(number, wire)? {
@@ -95,13 +94,13 @@ fn field(message: &[u8], number: u64, wire: u64) -> Option<Option<&[u8]>> {
 }
 
 // Field numbers from onnx.proto.
-const MODEL_IR_VERSION: u64 = 1;
-const MODEL_GRAPH: u64 = 7;
-const GRAPH_INITIALIZER: u64 = 5;
-const GRAPH_INPUT: u64 = 11;
-const GRAPH_OUTPUT: u64 = 12;
-const VALUE_INFO_NAME: u64 = 1;
-const TENSOR_NAME: u64 = 8;
+const MODEL_IR_VERSION: u32 = 1;
+const MODEL_GRAPH: u32 = 7;
+const GRAPH_INITIALIZER: u32 = 5;
+const GRAPH_INPUT: u32 = 11;
+const GRAPH_OUTPUT: u32 = 12;
+const VALUE_INFO_NAME: u32 = 1;
+const TENSOR_NAME: u32 = 8;
 
 /// Reports inputs then outputs of the `ModelProto` in `model` to `sink`;
 /// `None` when malformed. A message without a varint `ir_version` is not

@@ -326,6 +326,22 @@ impl<T: Copy> RawVec<T> {
         Some(self.as_mut_slice())
     }
 
+    /// Appends an element of zero bytes (which must be a valid `T`, as for
+    /// plain integers and `RawVec`s) and returns it; `None` when out of
+    /// memory. Only the 10-28 input slots use it.
+    #[cfg(not(feature = "wit-2024-08-19"))]
+    pub fn push_zeroed(&mut self, arena: &Arena) -> Option<&mut T> {
+        let len = self.raw.len;
+        self.raw.reserve(arena, 1, size_of::<T>(), len)?;
+        self.raw.len = len + 1;
+        // SAFETY: `reserve` made room for element `len` in our block.
+        unsafe {
+            let new = (self.raw.ptr as *mut T).add(len as usize);
+            core::ptr::write_bytes(new, 0, 1);
+            Some(&mut *new)
+        }
+    }
+
     /// Keeps only the first `len` elements (`len` must not exceed the length).
     pub fn truncate(&mut self, len: u32) {
         self.raw.len = self.raw.len.min(len);

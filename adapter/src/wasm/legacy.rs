@@ -222,16 +222,16 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
 }
 
 /// The exports that take a graph or context handle. [`handle_export`]
-/// serves them all.
+/// serves them all. (In the order that makes it smallest.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum HandleExport {
-    SetInput,
-    Compute,
     GetOutput,
     /// WasmEdge's `finalize_execution_context`.
     FinalizeExecutionContext,
+    Compute,
     /// WasmEdge's `fini_single`.
     FiniSingle,
+    SetInput,
     InitExecutionContext,
     /// WasmEdge's `unload`.
     Unload,
@@ -404,6 +404,15 @@ pub fn tensor_name<'a>(
     index: u32,
     scratch: &'a mut [u8; 10],
 ) -> &'a [u8] {
+    match model_names(graph, output, index).next() {
+        Some(name) => name,
+        None => convert::decimal(index, scratch),
+    }
+}
+
+/// The model's names for input (or output) `index` of `graph`; none when
+/// they are unknown.
+pub fn model_names(graph: Option<&Graph>, output: bool, index: u32) -> names::TableNames<'_> {
     if let Some(g) = graph.filter(|g| g.named != 0) {
         let (first, count) = if output {
             (g.inputs, g.outputs)
@@ -411,12 +420,10 @@ pub fn tensor_name<'a>(
             (0, g.inputs)
         };
         if index < count {
-            if let Some(name) = names::table_names(g.names.as_slice(), first + index).next() {
-                return name;
-            }
+            return names::table_names(g.names.as_slice(), first + index);
         }
     }
-    convert::decimal(index, scratch)
+    Default::default()
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->

@@ -56,48 +56,51 @@ extern "C" {
 const STATE_ALLOCATED: u32 = 3;
 
 /// A loaded graph: the WIT `graph` handle and the tensor names read from the
-/// model at `load`.
+/// model at `load`. (Fields in the order that makes the adapter smallest.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Graph {
-    pub handle: u32,
-    /// Name table written by `names::TableWriter`; empty when the names are
-    /// unknown (then every index is named by its decimal string).
-    pub names: RawVec<u8>,
     pub inputs: u32,
+    pub handle: u32,
     pub outputs: u32,
     /// Non-zero when `names`, `inputs` and `outputs` come from a parsed model.
     pub named: u32,
+    /// Name table written by `names::TableWriter`; empty when the names are
+    /// unknown (then every index is named by its decimal string).
+    pub names: RawVec<u8>,
 }
 
 /// An execution context: the WIT handle, its graph, and what the target's
-/// [`inference`](super::inference) keeps per context.
+/// [`inference`](super::inference) keeps per context. (Fields in the order
+/// that makes the adapter smallest.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Context {
-    pub handle: u32,
-    pub graph: u32,
     pub io: super::inference::Io,
     /// The byte length of outputs 0..4 the last time the guest read them (0:
     /// not yet). While the guest's buffer is at least that long, `get_output`
     /// asks only for the data (one host call instead of three); a longer
     /// output then still comes back as `too_large`.
     pub output_bytes: [u32; KNOWN_OUTPUTS],
+    pub graph: u32,
+    pub handle: u32,
 }
 
 /// Outputs per context whose length [`Context::output_bytes`] remembers.
 pub const KNOWN_OUTPUTS: usize = 4;
 
 /// The part of the state only the running export touches (invariant 1).
+/// (Fields in the order that makes the adapter smallest: the return area
+/// at the state's own address.)
 #[repr(C)]
 pub struct Tables {
-    /// Legacy graph handle = index here (0, 1, 2, … like the reference host).
-    pub graphs: RawVec<Graph>,
-    /// Legacy context handle = index here.
-    pub contexts: RawVec<Context>,
     /// Return area for imports whose results do not fit in one value; the
     /// host writes it through the pointer the export passes.
     pub ret: [u32; 4],
+    /// Legacy context handle = index here.
+    pub contexts: RawVec<Context>,
+    /// Legacy graph handle = index here (0, 1, 2, … like the reference host).
+    pub graphs: RawVec<Graph>,
 }
 
 #[repr(C)]

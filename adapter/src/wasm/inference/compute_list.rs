@@ -10,10 +10,9 @@
 
 use super::arena::{Arena, RawVec};
 use super::host;
-use super::legacy::{result, tensor_name, GuestTensor};
+use super::legacy::{model_names, result, tensor_name, GuestTensor};
 use super::state::{Context, Graph, State};
 use crate::convert::{self, errno, Call};
-use crate::names;
 use crate::nodata::same;
 use core::mem::size_of;
 
@@ -32,16 +31,17 @@ pub struct Io {
 }
 
 /// One `set_input` slot: a copy of the guest's tensor taken at call time.
+/// (Fields in the order that makes the adapter smallest.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 struct Slot {
-    index: u32,
-    /// WIT `tensor-type`.
-    ty: u32,
     dims: RawVec<u32>,
     data: RawVec<u8>,
     /// Room for the decimal name of `index` while `compute` runs.
     decimal: [u8; 10],
+    /// WIT `tensor-type`.
+    ty: u32,
+    index: u32,
 }
 
 /// One element of the list WIT `compute` takes and returns, as the
@@ -66,25 +66,15 @@ pub fn set_input(
 ) -> u32 {
     let arena = &state.arena;
     let slots = &mut ctx.io.slots;
-    let slot_index = match slots.as_slice().iter().position(|s| s.index == index) {
-        Some(i) => i as u32,
-        None => {
-            let empty = Slot {
-                index,
-                ty: tensor.ty,
-                dims: RawVec::default(),
-                data: RawVec::default(),
-                decimal: [0; 10],
-            };
-            match slots.push(arena, empty) {
-                Some(i) => i,
-                None => return errno::TOO_LARGE,
-            }
-        }
+    // The slot for `index`, else a new one (zero: empty buffers).
+    let slot = match slots.as_mut_slice().iter_mut().find(|s| s.index == index) {
+        Some(slot) => Some(slot),
+        None => slots.push_zeroed(arena),
     };
-    let Some(slot) = slots.get_mut(slot_index) else {
-        return errno::RUNTIME_ERROR;
+    let Some(slot) = slot else {
+        return errno::TOO_LARGE;
     };
+    slot.index = index;
     slot.ty = tensor.ty;
     // SAFETY: `GuestTensor::read` checked both ranges.
     if unsafe { slot.dims.fill(arena, tensor.dims, tensor.dims_len) }.is_none()
@@ -121,7 +111,9 @@ fn release_outputs(arena: &Arena, io: &mut Io) {
 }
 
 /// Frees everything `io` holds: the outputs of the last compute and every
-/// input slot (WasmEdge's `finalize_execution_context`).
+/// input slot (WasmEdge's `finalize_execution_context`). Not inlined:
+/// smaller as a call.
+#[inline(never)]
 pub fn release(state: &State, io: &mut Io) {
     let arena = &state.arena;
     release_outputs(arena, io);
@@ -209,7 +201,7 @@ const RETIRED: u32 = u32::MAX;
 /// the decimal index, else the one at position `index`. 0 (never a handle)
 /// when there is none, or no `compute` yet: `runtime_error`, as the
 /// reference answers.
-pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: u32) -> u32 {
+pub fn output(ctx: &Context, graph: Option<&Graph>, ret: &mut [u32; 4], index: u32) -> u32 {
     if ctx.io.outputs == 0 {
         return 0;
     }
@@ -219,26 +211,32 @@ pub fn output(ctx: &Context, graph: Option<&Graph>, _ret: &mut [u32; 4], index: 
         core::slice::from_raw_parts(ctx.io.outputs as *const Named, ctx.io.outputs_len as usize)
     };
     // The model's names for the output, if known, then its decimal index.
-    let (table, t) = graph
-        .filter(|g| g.named != 0 && index < g.outputs)
-        .map_or((&[][..], 0), |g| (g.names.as_slice(), g.inputs + index));
-    let mut names = names::table_names(table, t);
-    let mut digits = [0; 10];
-    let mut decimal = Some(convert::decimal(index, &mut digits));
-    // Once the model's names are done, `names` is emptied: walking on would
-    // go into the next tensor's names.
-    while let Some(wanted) = names.next().or_else(|| {
-        names = Default::default();
-        decimal.take()
-    }) {
-        // SAFETY: each name string was written by the host into adapter
-        // memory.
-        let name_of = |o: &Named| unsafe {
-            core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
-        };
-        if let Some(o) = outputs.iter().find(|o| same(name_of(o), wanted)) {
-            return o.tensor;
+    for wanted in model_names(graph, true, index) {
+        let tensor = named(outputs, wanted);
+        if tensor != 0 {
+            return tensor;
         }
     }
+    // The return area, unused here, holds the digits (no buffer to clear).
+    // SAFETY: its 16 bytes are ours for as long as `ret` is borrowed.
+    let digits = unsafe { &mut *(ret.as_mut_ptr() as *mut [u8; 10]) };
+    let tensor = named(outputs, convert::decimal(index, digits));
+    if tensor != 0 {
+        return tensor;
+    }
     outputs.get(index as usize).map_or(0, |o| o.tensor)
+}
+
+/// The tensor of the first of `outputs` named `wanted`, 0 when none is.
+/// Not inlined: both of [`output`]'s searches share it.
+#[inline(never)]
+fn named(outputs: &[Named], wanted: &[u8]) -> u32 {
+    // SAFETY: each name string was written by the host into adapter memory.
+    let name_of = |o: &Named| unsafe {
+        core::slice::from_raw_parts(o.name as *const u8, o.name_len as usize)
+    };
+    outputs
+        .iter()
+        .find(|o| same(name_of(o), wanted))
+        .map_or(0, |o| o.tensor)
 }
