@@ -94,7 +94,7 @@ pub struct NnCtx {
     live_contexts: usize,
     max_contexts: usize,
     /// The buffers of the inputs the last 10-28 `compute` consumed, for the
-    /// next tensors of the same sizes ([`NnCtx::tensor_buffer`]).
+    /// next tensors of the same sizes ([`NnCtx::spare_input`]).
     spare_inputs: Vec<Arc<[u8]>>,
 }
 
@@ -121,10 +121,10 @@ impl NnCtx {
         }
     }
 
-    /// A spare input buffer of `len` bytes for a new tensor, to be used
-    /// if nothing else holds it. A legacy guest sends the same input sizes every round,
-    /// so its inputs keep their addresses, and the backend finds each one
-    /// already bound there.
+    /// A spare input buffer of `len` bytes for a new tensor, to be used if
+    /// nothing else holds it. A legacy guest sends the same input sizes
+    /// every round, so its inputs keep their addresses, and the backend
+    /// finds each one already bound there.
     fn spare_input(&mut self, len: usize) -> Option<Arc<[u8]>> {
         let at = self.spare_inputs.iter().position(|s| s.len() == len)?;
         Some(self.spare_inputs.swap_remove(at))
@@ -241,16 +241,27 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
     Ok(())
 }
 
-/// `bytes` in `spare` when it has their length and nothing else holds it,
-/// else in a new buffer.
+/// `bytes` in `spare` when [`overwrite`] can write them there, else in a
+/// new buffer.
 fn copy_into(spare: Option<Arc<[u8]>>, bytes: &[u8]) -> Arc<[u8]> {
     if let Some(mut spare) = spare {
-        if let Some(buffer) = Arc::get_mut(&mut spare).filter(|b| b.len() == bytes.len()) {
-            buffer.copy_from_slice(bytes);
+        if overwrite(&mut spare, bytes) {
             return spare;
         }
     }
     Arc::from(bytes)
+}
+
+/// Copies `bytes` into `buffer`, keeping its address, when it has their
+/// length and nothing else holds it; whether it did.
+fn overwrite(buffer: &mut Arc<[u8]>, bytes: &[u8]) -> bool {
+    match Arc::get_mut(buffer).filter(|b| b.len() == bytes.len()) {
+        Some(buffer) => {
+            buffer.copy_from_slice(bytes);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Defines resource `name` of `instance` as the host type `R`, which lives

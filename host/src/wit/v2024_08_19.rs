@@ -20,10 +20,9 @@
 //!   the output's bytes. An unknown name, or no successful compute before,
 //!   is `invalid-argument`.
 
-use super::{convert_error_code, HasNn, NnCtx};
+use super::{convert_error_code, overwrite, HasNn, NnCtx};
 use crate::backend::{ErrorCode, ExecutionContext, NamedTensor, NnError, Tensor};
 use anyhow::Result;
-use std::sync::Arc;
 use wasmtime::component::{Linker, Resource};
 
 /// This module's package version; `bindgen!` below reads the same folder.
@@ -171,15 +170,10 @@ const COPIED_INPUT_BYTES: usize = 16 * 1024;
 /// buffer already there when nothing else holds it, at the same address.
 fn replace_input(slot: &mut Option<Tensor>, tensor: Tensor) {
     if let Some(old) = slot.as_mut() {
-        if tensor.data.len() <= COPIED_INPUT_BYTES {
-            if let Some(buffer) =
-                Arc::get_mut(&mut old.data).filter(|b| b.len() == tensor.data.len())
-            {
-                buffer.copy_from_slice(&tensor.data);
-                old.dimensions = tensor.dimensions;
-                old.ty = tensor.ty;
-                return;
-            }
+        if tensor.data.len() <= COPIED_INPUT_BYTES && overwrite(&mut old.data, &tensor.data) {
+            old.dimensions = tensor.dimensions;
+            old.ty = tensor.ty;
+            return;
         }
     }
     *slot = Some(tensor);
@@ -206,6 +200,7 @@ impl errors::HostError for NnCtx {
 mod tests {
     use super::*;
     use crate::backend::TensorType;
+    use std::sync::Arc;
 
     fn tensor(bytes: &[u8]) -> Tensor {
         Tensor {
