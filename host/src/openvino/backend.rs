@@ -499,7 +499,7 @@ struct OpenVinoContext {
 
 /// The address and shape of an input view bound to a request; its element
 /// type is the port's.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct BoundInput {
     data: usize,
     dims: Vec<usize>,
@@ -584,13 +584,12 @@ impl OpenVinoContext {
                 None => tensor.dimensions.iter().map(|&d| d as usize).collect(),
             };
             let data = tensor.data.as_ptr();
-            // The allocator often hands the next input the memory the last
-            // one had: the view bound there is then this tensor already.
-            let bound = BoundInput {
-                data: data as usize,
-                dims: dims.into_owned(),
-            };
-            if self.bound_inputs[index].as_ref() == Some(&bound) {
+            // An input at the address and shape already bound (nn-host keeps
+            // a guest's inputs at one address) is this tensor already.
+            if self.bound_inputs[index]
+                .as_ref()
+                .is_some_and(|bound| bound.data == data as usize && bound.dims == *dims)
+            {
                 continue;
             }
             self.bound_inputs[index] = None;
@@ -603,7 +602,7 @@ impl OpenVinoContext {
             // with the same shape. Holding the buffer instead would keep one
             // more copy of each input alive into the next compute, which
             // builds its new input before this one is replaced.
-            let view = unsafe { HostTensor::view(element, &bound.dims, data.cast_mut()) }
+            let view = unsafe { HostTensor::view(element, &dims, data.cast_mut()) }
                 .map_err(|e| NnError::runtime("wrapping an input tensor", e))?;
             self.request.set_input(index, &view).map_err(|e| {
                 NnError::invalid_argument(format!(
@@ -611,7 +610,10 @@ impl OpenVinoContext {
                     label(index, &model.inputs[index])
                 ))
             })?;
-            self.bound_inputs[index] = Some(bound);
+            self.bound_inputs[index] = Some(BoundInput {
+                data: data as usize,
+                dims: dims.into_owned(),
+            });
         }
         for (index, port) in model.outputs.iter().enumerate() {
             let (Ok(element), Some(shape)) = (port.element, &port.shape) else {
