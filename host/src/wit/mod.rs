@@ -96,6 +96,22 @@ pub struct NnCtx {
     /// The buffers of the inputs the last 10-28 `compute` consumed, for the
     /// next tensors of the same sizes ([`NnCtx::spare_input`]).
     spare_inputs: Vec<Arc<[u8]>>,
+    /// Where the host's reason for each error the guest receives goes.
+    reports: ErrorReports,
+}
+
+/// Where [`NnCtx`] reports the host's reason for each `wasi:nn` error it
+/// returns to the guest, one line per failing call
+/// ([`NnCtx::report_errors`]). A guest usually prints only the error code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ErrorReports {
+    /// Nowhere (tracing's debug level still has them).
+    #[default]
+    Off,
+    /// Written to the host process's stderr as they happen.
+    Stderr,
+    /// Kept, for [`NnCtx::take_error_reports`].
+    Collect(Vec<String>),
 }
 
 impl NnCtx {
@@ -118,6 +134,22 @@ impl NnCtx {
             live_contexts: 0,
             max_contexts: limits.contexts,
             spare_inputs: Vec::new(),
+            reports: ErrorReports::Off,
+        }
+    }
+
+    /// Reports each error returned to the guest to `reports`, as the line
+    /// `wasi:nn CALL: CODE: REASON` (see [`error_report_line`]).
+    pub fn report_errors(&mut self, reports: ErrorReports) {
+        self.reports = reports;
+    }
+
+    /// The lines collected since the last call under
+    /// [`ErrorReports::Collect`]; none otherwise.
+    pub fn take_error_reports(&mut self) -> Vec<String> {
+        match &mut self.reports {
+            ErrorReports::Collect(lines) => std::mem::take(lines),
+            _ => Vec::new(),
         }
     }
 
@@ -136,21 +168,33 @@ impl NnCtx {
         self.table.iter_mut().count()
     }
 
-    /// Stores a guest-visible error and returns it as the `Err` of a result.
-    fn fail<T>(&mut self, error: NnError) -> wasmtime::Result<Result<T, Resource<NnError>>> {
-        tracing::debug!(code = ?error.code, message = %error.message, "wasi-nn error");
+    /// Reports the error `call` returns to the guest (see
+    /// [`NnCtx::report_errors`]), stores it and returns it as the `Err` of a
+    /// result.
+    fn fail<T>(
+        &mut self,
+        call: &str,
+        error: NnError,
+    ) -> wasmtime::Result<Result<T, Resource<NnError>>> {
+        tracing::debug!(call, code = ?error.code, message = %error.message, "wasi-nn error");
+        match &mut self.reports {
+            ErrorReports::Off => {}
+            ErrorReports::Stderr => eprintln!("{}", error_report_line(call, &error)),
+            ErrorReports::Collect(lines) => lines.push(error_report_line(call, &error)),
+        }
         Ok(Err(self.table.push(error)?))
     }
 
-    /// Stores the outcome of a call returning a resource: the value as a new
-    /// resource, or the error as an `error` resource.
+    /// Stores the outcome of `call`, which returns a resource: the value as a
+    /// new resource, or the error as an `error` resource.
     fn push<T: Send + 'static>(
         &mut self,
+        call: &str,
         outcome: Result<T, NnError>,
     ) -> wasmtime::Result<Result<Resource<T>, Resource<NnError>>> {
         match outcome {
             Ok(value) => Ok(Ok(self.table.push(value)?)),
-            Err(error) => self.fail(error),
+            Err(error) => self.fail(call, error),
         }
     }
 
@@ -195,6 +239,20 @@ impl NnCtx {
             )
         })
     }
+}
+
+/// The one line reporting that `call` returned `error` to the guest:
+/// `wasi:nn CALL: CODE: REASON`, with the code as the WIT spells it and any
+/// line breaks in the reason (OpenVINO's messages have them) made spaces.
+pub fn error_report_line(call: &str, error: &NnError) -> String {
+    let reason = error
+        .message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("wasi:nn {call}: {}: {reason}", error.code.wit_name())
 }
 
 struct HasNn;
@@ -314,7 +372,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
                 .collect::<Vec<&[u8]>>();
             tracing::debug!(?encoding, ?target, builders = slices.len(), "load");
             let graph = backends.load(&slices, encoding, target, max_output_bytes);
-            Ok((get(store.data_mut()).push(graph)?,))
+            Ok((get(store.data_mut()).push("load", graph)?,))
         },
     )?;
     graph.func_wrap(
@@ -322,7 +380,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
         move |mut store: StoreContextMut<'_, T>, (name,): (String,)| {
             let nn = get(store.data_mut());
             let graph = nn.preloaded_graph(&name);
-            Ok((nn.push(graph)?,))
+            Ok((nn.push("load-by-name", graph)?,))
         },
     )?;
     graph.func_wrap(
@@ -330,7 +388,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
         move |mut store: StoreContextMut<'_, T>, (graph,): (Resource<Graph>,)| {
             let nn = get(store.data_mut());
             let created = nn.new_context(&graph)?.map(context);
-            Ok((nn.push(created)?,))
+            Ok((nn.push("init-execution-context", created)?,))
         },
     )?;
     Ok(())
