@@ -308,3 +308,69 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!stderr(&usage).contains("\x1b["), "{}", stderr(&usage));
     assert_eq!(entries(dir.path()), [dir.path().join("junk.wasm")]);
 }
+
+/// A pseudo-terminal: (controller, terminal).
+#[cfg(unix)]
+fn pty() -> (std::fs::File, std::os::fd::OwnedFd) {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut controller, mut terminal) = (0, 0);
+    // SAFETY: openpty writes two new file descriptors into the out-params;
+    // the null pointers ask for no name and default terminal settings.
+    let rc = unsafe {
+        libc::openpty(
+            &mut controller,
+            &mut terminal,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors were just opened and are owned by nobody else.
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(controller),
+            OwnedFd::from_raw_fd(terminal),
+        )
+    }
+}
+
+/// No INPUT while stdin is a terminal is a usage error, not a wait for
+/// input; `auto` colours a terminal.
+#[cfg(unix)]
+#[test]
+fn terminals_get_a_usage_error_and_colour() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let (_controller, terminal) = pty();
+    let out = Command::new(common::BIN)
+        .args(["-o", "c.wasm"])
+        .current_dir(dir.path())
+        .stdin(Stdio::from(terminal))
+        .output()
+        .unwrap();
+    assert_error(
+        &out,
+        2,
+        "no INPUT given and stdin is a terminal: name a module, or pipe one in",
+    );
+    assert_eq!(entries(dir.path()), Vec::<PathBuf>::new());
+
+    let (mut controller, terminal) = pty();
+    let status = Command::new(common::BIN)
+        .args(["absent.wasm", "-o", "c.wasm"])
+        .current_dir(dir.path())
+        .stderr(Stdio::from(terminal))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let mut shown = [0; 64];
+    let read = controller.read(&mut shown).unwrap();
+    let shown = String::from_utf8_lossy(&shown[..read]);
+    assert!(
+        shown.starts_with("\x1b[1;31merror:\x1b[0m absent.wasm"),
+        "{shown:?}"
+    );
+    assert_eq!(entries(dir.path()), Vec::<PathBuf>::new());
+}
