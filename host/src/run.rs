@@ -119,13 +119,13 @@ struct RunState {
     limits: MemoryLimits,
 }
 
-/// [`StoreLimits`], remembering the size of a memory refused while the
-/// component is instantiated: a minimum above the cap is the host's limit
-/// to report, not the guest's trap.
+/// [`StoreLimits`], remembering the size of a memory refused as it is
+/// created (grown from nothing) while the component is instantiated: a
+/// minimum above the cap is the host's limit to report, not the guest's trap.
 struct MemoryLimits {
     limits: StoreLimits,
     instantiating: bool,
-    /// The largest memory refused while instantiating, in bytes.
+    /// The largest memory refused at its creation, in bytes.
     refused_at_start: Option<usize>,
 }
 
@@ -137,7 +137,7 @@ impl ResourceLimiter for MemoryLimits {
         maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
         let allowed = self.limits.memory_growing(current, desired, maximum)?;
-        if !allowed && self.instantiating {
+        if !allowed && self.instantiating && current == 0 {
             self.refused_at_start = self.refused_at_start.max(Some(desired));
         }
         Ok(allowed)
