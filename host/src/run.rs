@@ -14,6 +14,7 @@ use crate::limits::HostLimits;
 use crate::registry::Registry;
 use crate::wit::{add_to_linker, check_wasi_nn_imports, ErrorReports, NnCtx};
 use anyhow::{bail, Context as _, Result};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -299,7 +300,7 @@ impl Runner {
         if let Some(found) = cached(&self.linked.lock().unwrap_or_else(|e| e.into_inner())) {
             return Ok(found);
         }
-        let binary = wat::parse_bytes(bytes).context("invalid WebAssembly text")?;
+        let binary = wasm_binary(bytes)?;
         if binary.starts_with(b"\0asm\x01\0\0\0") {
             bail!("this is a core wasm module, not a component; run `nn-componentize` on it first");
         }
@@ -493,6 +494,38 @@ impl Runner {
                 .expect("spawning the epoch thread");
         });
     }
+}
+
+/// `bytes` in binary form: WebAssembly text is assembled (with wast, what
+/// `wat` does, to place its error on one line), anything else is passed on.
+fn wasm_binary(bytes: &[u8]) -> Result<Cow<'_, [u8]>> {
+    if !matches!(wat::Detect::from_bytes(bytes), wat::Detect::WasmText) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        anyhow::anyhow!(
+            "invalid WebAssembly text: not UTF-8 (at byte {})",
+            error.valid_up_to()
+        )
+    })?;
+    let assemble = || -> Result<Vec<u8>, wast::Error> {
+        let buffer = wast::parser::ParseBuffer::new(text)?;
+        wast::parser::parse::<wast::Wat>(&buffer)?.encode()
+    };
+    assemble().map(Cow::Owned).map_err(|error| {
+        let (line, column) = error.span().linecol_in(text);
+        let column = text
+            .lines()
+            .nth(line)
+            .and_then(|source| source.get(..column))
+            .map_or(column, |before| before.chars().count());
+        anyhow::anyhow!(
+            "invalid WebAssembly text: {} (at line {}, column {})",
+            error.message(),
+            line + 1,
+            column + 1
+        )
+    })
 }
 
 /// The epoch deadline for `timeout`: whole ticks, one more for the tick in

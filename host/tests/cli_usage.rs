@@ -210,6 +210,7 @@ fn a_component_runs_without_run_and_its_arguments_are_the_guests() {
 fn fatal_errors_are_one_line() {
     let work = Work::with(&[
         ("junk.wasm", b"\0asm\x0d\0\x01\0junk"),
+        ("hello.wasm", b"hello"),
         ("core.wat", b"(module)"),
         ("broken.wat", b"(component (core module (func (unknown))))"),
         ("small.wasm", &runner_component("", "(i32.const 0)")),
@@ -226,6 +227,15 @@ fn fatal_errors_are_one_line() {
         1,
         &["error: junk.wasm: compiling the component: "],
     );
+    // Neither binary nor text: the binary's error, not the text parser's.
+    assert_one_error_line(
+        &nn_host(work.path(), &["hello.wasm"]),
+        1,
+        &[
+            "error: hello.wasm: compiling the component: ",
+            "magic header not detected",
+        ],
+    );
     assert_one_error_line(
         &nn_host(work.path(), &["core.wat"]),
         1,
@@ -234,7 +244,7 @@ fn fatal_errors_are_one_line() {
     assert_one_error_line(
         &nn_host(work.path(), &["broken.wat"]),
         1,
-        &["error: broken.wat: invalid WebAssembly text: "],
+        &["error: broken.wat: invalid WebAssembly text: unknown operator or unexpected token (at line 1, column 32)"],
     );
     // A memory minimum above --max-memory is the host's limit, in bytes.
     assert_one_error_line(
