@@ -131,12 +131,12 @@ impl fmt::Display for ComponentInfo {
         match &self.adaptation {
             Some(adaptation) => writeln!(
                 f,
-                "adapted by nn-componentize: dialect {}, wasi:nn {}",
+                "wasi-nn adapter: dialect {}, wasi:nn {} (recorded by nn-componentize)",
                 adaptation.dialect, adaptation.wasi_nn
             )?,
             None => writeln!(
                 f,
-                "adapted by nn-componentize: no (no `{ADAPTED_SECTION}` custom section)"
+                "wasi-nn adapter: none recorded (no `{ADAPTED_SECTION}` custom section)"
             )?,
         }
         match &self.baked_names {

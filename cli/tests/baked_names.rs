@@ -37,7 +37,7 @@ fn model_dir(root: &Path, name: &str) -> String {
 const BY_NAME_HEADER: &str = "c.wasm: component\n\
     kind: reactor (exports no wasi:cli/run; hosts that run commands refuse it)\n\
     wasi:nn: 0.2.0-rc-2024-10-28 (runs on Wasmtime v35+ and nn-host)\n\
-    adapted by nn-componentize: dialect wasi-nn-0.6, wasi:nn 0.2.0-rc-2024-10-28\n";
+    wasi-nn adapter: dialect wasi-nn-0.6, wasi:nn 0.2.0-rc-2024-10-28 (recorded by nn-componentize)\n";
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     std::fs::write(dir.join("guest.wat"), BY_NAME).unwrap();

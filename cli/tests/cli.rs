@@ -554,7 +554,7 @@ fn inspect_describes_components_instead_of_adapting_them() {
         "c.wasm: component\n\
          kind: reactor (exports no wasi:cli/run; hosts that run commands refuse it)\n\
          wasi:nn: not imported\n\
-         adapted by nn-componentize: no (no `nn-componentize:adapted` custom section)\n\
+         wasi-nn adapter: none recorded (no `nn-componentize:adapted` custom section)\n\
          no baked tensor names: load_by_name graphs use decimal names\n"
     );
 }

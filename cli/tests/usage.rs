@@ -137,7 +137,7 @@ fn inspect_says_how_a_component_was_adapted_and_where_it_runs() {
             "c.wasm: component\n\
              kind: command (exports wasi:cli/run)\n\
              wasi:nn: 0.2.0-rc-2024-10-28 (runs on Wasmtime v35+ and nn-host)\n\
-             adapted by nn-componentize: dialect wasi-nn-0.6, wasi:nn 0.2.0-rc-2024-10-28\n\
+             wasi-nn adapter: dialect wasi-nn-0.6, wasi:nn 0.2.0-rc-2024-10-28 (recorded by nn-componentize)\n\
              no baked tensor names: load_by_name graphs use decimal names\n",
         ),
         (
@@ -150,7 +150,7 @@ fn inspect_says_how_a_component_was_adapted_and_where_it_runs() {
             "c.wasm: component\n\
              kind: command (exports wasi:cli/run)\n\
              wasi:nn: 0.2.0-rc-2024-08-19 (runs on Wasmtime v25–v34 and nn-host)\n\
-             adapted by nn-componentize: dialect wasi-nn-0.5, wasi:nn 0.2.0-rc-2024-08-19\n\
+             wasi-nn adapter: dialect wasi-nn-0.5, wasi:nn 0.2.0-rc-2024-08-19 (recorded by nn-componentize)\n\
              no baked tensor names: load_by_name graphs use decimal names\n",
         ),
     ] {
