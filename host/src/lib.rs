@@ -44,5 +44,6 @@ pub use run::{
     default_cache_dir, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner, TRAP_EXIT_CODE,
 };
 pub use wit::{
-    add_to_linker, check_wasi_nn_imports, error_report_line, ErrorReports, NnCtx, SERVED_VERSIONS,
+    add_to_linker, check_wasi_nn_imports, error_report_line, ErrorReports, NnCtx,
+    MAX_COLLECTED_REPORTS, SERVED_VERSIONS,
 };

@@ -98,7 +98,13 @@ pub struct NnCtx {
     spare_inputs: Vec<Arc<[u8]>>,
     /// Where the host's reason for each error the guest receives goes.
     reports: ErrorReports,
+    /// Reports past [`MAX_COLLECTED_REPORTS`], counted instead of kept.
+    uncollected_reports: usize,
 }
+
+/// The most lines [`ErrorReports::Collect`] keeps: a guest failing calls in
+/// a loop must not make the host hold its every line.
+pub const MAX_COLLECTED_REPORTS: usize = 1024;
 
 /// Where [`NnCtx`] reports the host's reason for each `wasi:nn` error it
 /// returns to the guest, one line per failing call
@@ -110,7 +116,8 @@ pub enum ErrorReports {
     Off,
     /// Written to the host process's stderr as they happen.
     Stderr,
-    /// Kept, for [`NnCtx::take_error_reports`].
+    /// Kept, for [`NnCtx::take_error_reports`]: the first
+    /// [`MAX_COLLECTED_REPORTS`], then a count.
     Collect(Vec<String>),
 }
 
@@ -135,6 +142,7 @@ impl NnCtx {
             max_contexts: limits.contexts,
             spare_inputs: Vec::new(),
             reports: ErrorReports::Off,
+            uncollected_reports: 0,
         }
     }
 
@@ -145,12 +153,20 @@ impl NnCtx {
     }
 
     /// The lines collected since the last call under
-    /// [`ErrorReports::Collect`]; none otherwise.
+    /// [`ErrorReports::Collect`], and a last one counting those not kept;
+    /// none otherwise.
     pub fn take_error_reports(&mut self) -> Vec<String> {
-        match &mut self.reports {
-            ErrorReports::Collect(lines) => std::mem::take(lines),
-            _ => Vec::new(),
+        let ErrorReports::Collect(lines) = &mut self.reports else {
+            return Vec::new();
+        };
+        let mut taken = std::mem::take(lines);
+        let uncollected = std::mem::take(&mut self.uncollected_reports);
+        if uncollected > 0 {
+            taken.push(format!(
+                "wasi:nn: {uncollected} more errors, not kept (the first {MAX_COLLECTED_REPORTS} are)"
+            ));
         }
+        taken
     }
 
     /// A spare input buffer of `len` bytes for a new tensor, to be used if
@@ -180,7 +196,10 @@ impl NnCtx {
         match &mut self.reports {
             ErrorReports::Off => {}
             ErrorReports::Stderr => eprintln!("{}", error_report_line(call, &error)),
-            ErrorReports::Collect(lines) => lines.push(error_report_line(call, &error)),
+            ErrorReports::Collect(lines) if lines.len() < MAX_COLLECTED_REPORTS => {
+                lines.push(error_report_line(call, &error))
+            }
+            ErrorReports::Collect(_) => self.uncollected_reports += 1,
         }
         Ok(Err(self.table.push(error)?))
     }
@@ -449,6 +468,36 @@ fn add_tensor_to_linker<T: 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_reports_are_one_line_and_collected_up_to_a_cap() {
+        let mut nn = NnCtx::new(Backends::new(Vec::new()), Arc::new(Registry::new()));
+        let error = || NnError::new(ErrorCode::RuntimeError, "OpenVINO says:\n  line two\n\n");
+        assert_eq!(
+            error_report_line("compute", &error()),
+            "wasi:nn compute: runtime-error: OpenVINO says: line two"
+        );
+        // Off: nothing kept.
+        nn.fail::<()>("compute", error()).unwrap().unwrap_err();
+        assert!(nn.take_error_reports().is_empty());
+        nn.report_errors(ErrorReports::Collect(Vec::new()));
+        for _ in 0..MAX_COLLECTED_REPORTS + 5 {
+            nn.fail::<()>("load", error()).unwrap().unwrap_err();
+        }
+        let reports = nn.take_error_reports();
+        assert_eq!(reports.len(), MAX_COLLECTED_REPORTS + 1);
+        assert_eq!(
+            reports[0],
+            "wasi:nn load: runtime-error: OpenVINO says: line two"
+        );
+        assert_eq!(
+            reports[MAX_COLLECTED_REPORTS],
+            "wasi:nn: 5 more errors, not kept (the first 1024 are)"
+        );
+        // Taken: the next run of reports starts afresh.
+        nn.fail::<()>("compute", error()).unwrap().unwrap_err();
+        assert_eq!(nn.take_error_reports().len(), 1);
+    }
 
     #[test]
     fn spare_inputs_are_reused_only_when_unshared_and_of_the_same_size() {
