@@ -4,7 +4,9 @@
 //! The numbers inside a module do not say which numbering they follow, so
 //! only two kinds of evidence are used: imports that only WasmEdge defines,
 //! and name-section symbols of the crate that built the module. A module
-//! with neither gets the default and a note naming `--dialect`.
+//! with neither gets the default and a note naming `--dialect`; one built
+//! with crates.io wasi-nn's `GraphBuilder` API (0.4–0.6) gets the default
+//! without a note, since 0.6 is the crate current guests are built with.
 
 use crate::read::ModuleFacts;
 use crate::{legacy, Dialect};
@@ -39,10 +41,16 @@ const SYMBOLS: &[(&str, Dialect, &str)] = &[
     ),
 ];
 
-/// Symbols of the `GraphBuilder` API of crates.io wasi-nn 0.4–0.6, which
-/// kept their names while the numbering changed under them: evidence of the
-/// crate, not of its version.
-const GRAPH_BUILDER_API: [&str; 2] = ["7wasi_nn5graph", "7wasi_nn6tensor"];
+/// Symbols of the API of crates.io wasi-nn 0.4–0.6 (`GraphBuilder`, and
+/// the `BackendError` a program prints, which survives release builds),
+/// which kept their names while the numbering changed under them: evidence
+/// of the crate, not of its version.
+const GRAPH_BUILDER_API: [&str; 4] = [
+    "7wasi_nn5graph",
+    "7wasi_nn6tensor",
+    "7wasi_nn5error12BackendError",
+    "wasi_nn..error..BackendError",
+];
 
 pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolved {
     if let Some(dialect) = requested {
@@ -85,18 +93,15 @@ pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolv
         .iter()
         .any(|name| GRAPH_BUILDER_API.iter().any(|marker| name.contains(marker)));
     if graph_builder {
+        // The crate of every current Rust guest: read as the current
+        // numbering without a note; `inspect` says how to override it.
         return Resolved {
             dialect,
-            reason: "the default: symbols of crates.io wasi-nn's GraphBuilder API, which 0.4, 0.5 \
-                     and 0.6 share"
+            reason: "the default: symbols of crates.io wasi-nn's API (GraphBuilder, BackendError), \
+                     which 0.4, 0.5 and 0.6 share (built with 0.4 or 0.5? say --dialect wasi-nn-0.2 \
+                     or wasi-nn-0.5)"
                 .into(),
-            note: uses_nn.then(|| {
-                format!(
-                    "the module was built with crates.io wasi-nn 0.4, 0.5 or 0.6, which number \
-                     tensor types differently; it is read as {dialect}: if it was built with 0.4 \
-                     or 0.5, say so with --dialect wasi-nn-0.2 or wasi-nn-0.5"
-                )
-            }),
+            note: None,
         };
     }
     Resolved {
@@ -168,18 +173,25 @@ mod tests {
     }
 
     #[test]
-    fn graph_builder_symbols_get_the_default_and_a_specific_note() {
+    fn graph_builder_symbols_get_the_default_without_a_note() {
         let (dialect, reason, notes) = detected(
             "_ZN7wasi_nn5graph12GraphBuilder16build_from_bytes17h0123456789abcdefE",
             "",
         );
         assert_eq!(dialect, Dialect::WasiNn06);
-        assert!(reason.contains("GraphBuilder"), "{reason}");
-        assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(
-            notes[0].contains("--dialect wasi-nn-0.2 or wasi-nn-0.5"),
-            "{notes:?}"
+            reason.contains("GraphBuilder")
+                && reason.contains("--dialect wasi-nn-0.2 or wasi-nn-0.5"),
+            "{reason}"
         );
+        assert!(notes.is_empty(), "{notes:?}");
+        // What a release build of a program printing its errors keeps.
+        let (dialect, _, notes) = detected(
+            "_ZN67_$LT$wasi_nn..error..BackendError$u20$as$u20$core..fmt..Display$GT$3fmt17h970453d1f212e13bE",
+            "",
+        );
+        assert_eq!(dialect, Dialect::WasiNn06);
+        assert!(notes.is_empty(), "{notes:?}");
     }
 
     #[test]

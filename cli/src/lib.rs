@@ -16,6 +16,7 @@
 //! ```
 
 mod adapters;
+mod component;
 mod dialect;
 mod error;
 mod inspect;
@@ -31,6 +32,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME;
 
+pub use component::{wasmtime_releases, Adaptation, ComponentInfo, ADAPTED_SECTION};
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
 pub use model_names::{baked_names, read_model_names, MAX_MODEL_SIZE};
@@ -191,7 +193,17 @@ impl Componentizer {
                 Some(start) => start::export_start_as_entry(&binary, start).map(Cow::Owned),
                 None => Ok(Cow::Borrowed(&binary[..])),
             }
-            .and_then(|adapted| self.encode(&adapted, inspection.kind, inspection.dialect));
+            .and_then(|adapted| {
+                let uses_nn = inspection
+                    .modules
+                    .iter()
+                    .any(|m| m.name == legacy::module());
+                let adaptation = uses_nn.then_some(Adaptation {
+                    dialect: inspection.dialect,
+                    wasi_nn: self.wasi_nn,
+                });
+                self.encode(&adapted, inspection.kind, adaptation)
+            });
             let validated = validating
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -209,9 +221,17 @@ impl Componentizer {
         })
     }
 
-    /// Runs wit-component on `binary` with every adapter registered. The
-    /// output is validated by the caller ([`validate::component`]).
-    fn encode(&self, binary: &[u8], kind: Kind, dialect: Dialect) -> anyhow::Result<Vec<u8>> {
+    /// Runs wit-component on `binary` with every adapter registered, and
+    /// records `adaptation` (for a module importing `wasi_ephemeral_nn`) in
+    /// the [`ADAPTED_SECTION`]. The output is validated by the caller
+    /// ([`validate::component`]).
+    fn encode(
+        &self,
+        binary: &[u8],
+        kind: Kind,
+        adaptation: Option<Adaptation>,
+    ) -> anyhow::Result<Vec<u8>> {
+        let dialect = adaptation.map_or(Dialect::default(), |a| a.dialect);
         let mut encoder = wit_component::ComponentEncoder::default()
             .validate(false)
             .module(binary)
@@ -240,8 +260,15 @@ impl Componentizer {
         let mut component = encoder
             .encode()
             .context("wit-component failed to build the component")?;
+        use wasm_encoder::ComponentSection as _;
+        if let Some(adaptation) = adaptation {
+            wasm_encoder::CustomSection {
+                name: ADAPTED_SECTION.into(),
+                data: adaptation.encode().into_bytes().into(),
+            }
+            .append_to_component(&mut component);
+        }
         if !self.names.is_empty() {
-            use wasm_encoder::ComponentSection as _;
             wasm_encoder::CustomSection {
                 name: NAMES_SECTION.into(),
                 data: self.names.encode().into(),

@@ -3,8 +3,11 @@
 mod output;
 
 use anyhow::{bail, Context};
-use clap::{Args, Parser, Subcommand};
-use nn_componentize::{Componentizer, Dialect, GraphNames, Kind, WasiNnVersion};
+use clap::builder::PossibleValuesParser;
+use clap::error::ErrorKind;
+use clap::{Args, ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use nn_args::GraphArg;
+use nn_componentize::{ComponentInfo, Componentizer, Dialect, GraphNames, Kind, WasiNnVersion};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -32,6 +35,7 @@ Examples:
 /// adapter (the command one when the module exports `_start`).
 #[derive(Parser, Debug)]
 #[command(
+    name = "nn-componentize",
     version,
     after_help = EXAMPLES,
     args_conflicts_with_subcommands = true,
@@ -44,25 +48,28 @@ struct Cli {
     #[command(flatten)]
     build: BuildArgs,
 
-    /// Print what happens (-v: debug, -vv: trace) on stderr.
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
-    verbose: u8,
-
-    /// Refuse an input module or adapter file larger than SIZE bytes
-    /// (suffixes K, M, G: KiB, MiB, GiB).
-    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size, global = true)]
-    max_input_size: u64,
+    /// When to colour messages: auto (on a terminal, unless NO_COLOR is
+    /// set), always or never.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
 }
+
+/// The subcommands, which a mistyped one is checked against.
+const SUBCOMMANDS: [&str; 3] = ["inspect", "dialects", "completion"];
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// List every import of a module grouped by module, which adapter serves
-    /// it (or why none can), and whether it becomes a command or a reactor.
+    /// Describe a module: every import grouped by module, which adapter
+    /// serves it (or why none can), command or reactor, and dialect. Or a
+    /// component: the wasi:nn version it imports, command or reactor, how
+    /// nn-componentize adapted it, its baked names and the hosts that run it.
     Inspect {
-        /// Module to inspect (binary or text; `-` reads stdin).
+        /// Module or component to inspect (binary or text; `-` reads stdin).
         input: PathBuf,
         #[command(flatten)]
         adapters: AdapterArgs,
+        #[command(flatten)]
+        common: CommonArgs,
     },
     /// List the dialects --dialect takes: the numberings legacy guests were
     /// built with, and who produced each.
@@ -71,15 +78,19 @@ enum Command {
         #[arg(long)]
         tables: bool,
     },
+    /// Print a completion script for SHELL on stdout.
+    Completion {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Args, Debug)]
 struct BuildArgs {
-    /// Legacy core module, binary or text; `-` reads stdin.
-    #[arg(required = true)]
+    /// Legacy core module, binary or text; `-` or none reads stdin.
     input: Option<PathBuf>,
 
-    /// Where to write the component (default: stdout).
+    /// Where to write the component (default, and `-`: stdout).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -89,6 +100,35 @@ struct BuildArgs {
 
     #[command(flatten)]
     adapters: AdapterArgs,
+
+    /// Bake the tensor names of the model in DIR (openvino or onnx) into
+    /// the component, for the guest's load_by_name(NAME): the spelling of
+    /// nn-host's --graph; ENC::DIR, Wasmtime's nn-graph, names the graph
+    /// after its folder. Repeatable.
+    #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = nn_args::parse_graph)]
+    graphs: Vec<GraphArg>,
+
+    /// Bake tensor names stated by hand for load_by_name(NAME): inputs,
+    /// then outputs, comma-separated; `\` escapes `,`, `:` and `\` in a
+    /// name. Repeatable.
+    #[arg(long = "names", value_name = "NAME=IN,..:OUT,..", value_parser = parse_names)]
+    names: Vec<(String, GraphNames)>,
+
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+/// What the commands that read a module share.
+#[derive(Args, Debug)]
+struct CommonArgs {
+    /// Print what happens (-v: debug, -vv: trace) on stderr.
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    verbose: u8,
+
+    /// Refuse an input module or adapter file larger than SIZE bytes
+    /// (suffixes K, M, G: KiB, MiB, GiB).
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = nn_args::parse_size)]
+    max_input_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -106,41 +146,25 @@ struct AdapterArgs {
     #[arg(long)]
     reactor: bool,
 
-    /// The wasi:nn WIT version the component imports: 0.2.0-rc-2024-10-28
-    /// (Wasmtime v35 and later, the default) or 0.2.0-rc-2024-08-19
-    /// (Wasmtime v25-v34).
-    // Parsed by `componentizer`, not clap, so that an unknown version is one
-    // `error:` line with the choices and exit code 1, like every input error.
-    #[arg(long = "wasi-nn", value_name = "VERSION", default_value_t = WasiNnVersion::default().to_string())]
+    /// The wasi:nn WIT version the component imports: the first (the
+    /// default) for Wasmtime v35 and later, the second for Wasmtime v25-v34.
+    #[arg(
+        long = "wasi-nn",
+        value_name = "VERSION",
+        default_value_t = WasiNnVersion::default().to_string(),
+        value_parser = PossibleValuesParser::new(WasiNnVersion::ALL.map(WasiNnVersion::as_str)),
+    )]
     wasi_nn: String,
 
     /// The numbering the module was built with (`nn-componentize dialects`
     /// lists them). Default: detected from the module's imports and
     /// symbols, else wasi-nn-0.6.
-    // Parsed by `componentizer`, like --wasi-nn.
-    #[arg(long = "dialect", value_name = "NAME")]
+    #[arg(
+        long = "dialect",
+        value_name = "NAME",
+        value_parser = PossibleValuesParser::new(Dialect::ALL.map(Dialect::name)),
+    )]
     dialect: Option<String>,
-
-    /// Bake the tensor names of the model in DIR (openvino or onnx) into
-    /// the component, for the guest's load_by_name(NAME): the spelling of
-    /// nn-host's --graph and Wasmtime's nn-graph. Repeatable.
-    #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = parse_graph)]
-    graphs: Vec<(String, String, PathBuf)>,
-
-    /// Bake tensor names stated by hand for load_by_name(NAME): inputs,
-    /// then outputs, comma-separated; `\` escapes `,`, `:` and `\` in a
-    /// name. Repeatable.
-    #[arg(long = "names", value_name = "NAME=IN,..:OUT,..", value_parser = parse_names)]
-    names: Vec<(String, GraphNames)>,
-}
-
-fn parse_graph(arg: &str) -> Result<(String, String, PathBuf), String> {
-    let parsed = arg.split_once('=').and_then(|(name, rest)| {
-        let (encoding, dir) = rest.split_once("::")?;
-        (!name.is_empty() && !encoding.is_empty() && !dir.is_empty())
-            .then(|| (name.to_owned(), encoding.to_owned(), PathBuf::from(dir)))
-    });
-    parsed.ok_or_else(|| format!("expected NAME=ENC::DIR, got `{arg}`"))
 }
 
 fn parse_names(arg: &str) -> Result<(String, GraphNames), String> {
@@ -194,43 +218,91 @@ fn parse_adapt(arg: &str) -> Result<(String, PathBuf), String> {
     }
 }
 
-/// Parses `1024`, `64K`, `100M`, `1G` (binary multiples) into bytes.
-fn parse_size(arg: &str) -> Result<u64, String> {
-    let (digits, shift) = match arg.as_bytes().last() {
-        Some(b'K' | b'k') => (&arg[..arg.len() - 1], 10),
-        Some(b'M' | b'm') => (&arg[..arg.len() - 1], 20),
-        Some(b'G' | b'g') => (&arg[..arg.len() - 1], 30),
-        _ => (arg, 0),
-    };
-    digits
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(1 << shift))
-        .ok_or_else(|| {
-            format!("expected a number of bytes like 1048576, 64K, 100M or 1G, got `{arg}`")
-        })
-}
-
-/// `bytes` for messages: in the largest binary unit that divides it.
-fn format_size(bytes: u64) -> String {
-    match bytes {
-        0 => "0 bytes".to_owned(),
-        b if b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
-        b if b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
-        b if b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
-        b => format!("{b} bytes"),
+fn main() -> ExitCode {
+    let args = std::env::args_os().collect::<Vec<_>>();
+    let mut command = Cli::command().color(requested_color(&args));
+    // clap takes a mistyped subcommand for INPUT, and then says only that
+    // the file is missing.
+    if let Some(meant) = args
+        .get(1)
+        .and_then(|first| misspelled_subcommand(Path::new(first)))
+    {
+        let message = format!(
+            "`{}` is neither a file nor a subcommand; did you mean `{meant}`?",
+            args[1].to_string_lossy()
+        );
+        command.error(ErrorKind::InvalidSubcommand, message).exit();
+    }
+    let matches = command.get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let paint = Paint::new(cli.color);
+    match run(cli, paint) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprint!("{}", render_error(&err, paint));
+            ExitCode::FAILURE
+        }
     }
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    init_tracing(cli.verbose);
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprint!("{}", render_error(&err));
-            ExitCode::FAILURE
+/// The `--color` on the command line, for clap's own messages, which are
+/// printed before the parsed value exists (the last one wins, as in clap).
+fn requested_color(args: &[std::ffi::OsString]) -> ColorChoice {
+    let args = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect::<Vec<_>>();
+    let mut choice = ColorChoice::Auto;
+    for (at, arg) in args.iter().enumerate() {
+        let value = match arg.strip_prefix("--color") {
+            Some("") => args.get(at + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(found) = value.and_then(|v| ColorChoice::from_str(v, false).ok()) {
+            choice = found;
         }
+    }
+    choice
+}
+
+/// Whether this process colours its `error:`, `warning:` and `note:`
+/// prefixes on stderr.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    /// `auto` colours only a terminal, and never when NO_COLOR is set to
+    /// anything but the empty string (no-color.org).
+    fn new(choice: ColorChoice) -> Paint {
+        Paint(match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        })
+    }
+
+    /// `label:`, in bold `colour` (an ANSI SGR number) when painting.
+    fn label(self, label: &str, colour: u8) -> String {
+        match self.0 {
+            true => format!("\x1b[1;{colour}m{label}:\x1b[0m "),
+            false => format!("{label}: "),
+        }
+    }
+
+    fn error(self) -> String {
+        self.label("error", 31)
+    }
+
+    fn warning(self) -> String {
+        self.label("warning", 33)
+    }
+
+    fn note(self) -> String {
+        self.label("note", 36)
     }
 }
 
@@ -241,7 +313,7 @@ const MAX_LINE_CHARS: usize = 500;
 /// wrong and where; any further lines (quoted source, a list of problems)
 /// indented beneath it. Every line is cut to [`MAX_LINE_CHARS`], so that no
 /// message, whatever it quotes, floods the terminal.
-fn render_error(err: &anyhow::Error) -> String {
+fn render_error(err: &anyhow::Error, paint: Paint) -> String {
     let message = format!("{err:#}");
     let mut rendered = String::new();
     for (i, line) in message.lines().enumerate() {
@@ -249,7 +321,10 @@ fn render_error(err: &anyhow::Error) -> String {
             Some((cut, _)) => Cow::Owned(format!("{}…", &line[..cut])),
             None => Cow::Borrowed(line),
         };
-        rendered.push_str(if i == 0 { "error: " } else { "  " });
+        match i {
+            0 => rendered.push_str(&paint.error()),
+            _ => rendered.push_str("  "),
+        }
         rendered.push_str(&line);
         rendered.push('\n');
     }
@@ -269,17 +344,25 @@ fn init_tracing(verbose: u8) {
         .init();
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    let limit = cli.max_input_size;
+/// Ends the process with clap's usage error (exit code 2) saying `message`.
+fn usage_error(kind: ErrorKind, message: impl std::fmt::Display) -> ! {
+    Cli::command().error(kind, message).exit()
+}
+
+fn run(cli: Cli, paint: Paint) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Inspect { input, adapters }) => {
+        Some(Command::Inspect {
+            input,
+            adapters,
+            common,
+        }) => {
+            init_tracing(common.verbose);
+            let limit = common.max_input_size;
             let (name, bytes) = read_input(&input, limit)?;
             let binary = nn_componentize::wasm_binary(&bytes, Some(Path::new(&name)))?;
             if wasmparser::Parser::is_component(&binary) {
-                print!(
-                    "{name}: component\n{}",
-                    describe_baked_names(&binary).with_context(|| name.clone())?
-                );
+                let info = ComponentInfo::read(&binary).with_context(|| name.clone())?;
+                print!("{name}: component\n{info}");
                 return Ok(());
             }
             let inspection = componentizer(&adapters, limit)?
@@ -292,7 +375,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", describe_dialects(tables));
             Ok(())
         }
-        None => build(cli.build, limit),
+        Some(Command::Completion { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "nn-componentize",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        None => build(cli.build, paint),
     }
 }
 
@@ -320,39 +412,17 @@ fn describe_dialects(tables: bool) -> String {
     out
 }
 
-/// The tensor names baked into a component, one graph a line.
-fn describe_baked_names(component: &[u8]) -> anyhow::Result<String> {
-    let Some(table) = nn_componentize::baked_names(component)? else {
-        return Ok("no baked tensor names: load_by_name graphs use decimal names\n".into());
-    };
-    let mut out = String::from("baked tensor names for load_by_name:\n");
-    for (graph, names) in table.iter() {
-        out.push_str(&format!(
-            "  {graph:?}: inputs {:?}, outputs {:?}\n",
-            names.inputs, names.outputs
-        ));
-    }
-    Ok(out)
-}
-
 fn componentizer(args: &AdapterArgs, limit: u64) -> anyhow::Result<Componentizer> {
     let kind = match (args.command_kind, args.reactor) {
         (true, _) => Kind::Command,
         (_, true) => Kind::Reactor,
         _ => Kind::Auto,
     };
+    // clap has checked both against their possible values.
     let wasi_nn: WasiNnVersion = args.wasi_nn.parse()?;
     let mut componentizer = Componentizer::new().kind(kind).wasi_nn(wasi_nn);
     if let Some(dialect) = &args.dialect {
         componentizer = componentizer.dialect(dialect.parse()?);
-    }
-    for (graph, encoding, dir) in &args.graphs {
-        let names = nn_componentize::read_model_names(encoding, dir)
-            .with_context(|| format!("--graph {graph}={encoding}::{}", dir.display()))?;
-        componentizer = componentizer.graph_names(graph, names)?;
-    }
-    for (graph, names) in &args.names {
-        componentizer = componentizer.graph_names(graph, names.clone())?;
     }
     for (module, file) in &args.adapt {
         let bytes = std::fs::File::open(file)
@@ -364,27 +434,75 @@ fn componentizer(args: &AdapterArgs, limit: u64) -> anyhow::Result<Componentizer
     Ok(componentizer)
 }
 
-fn build(args: BuildArgs, limit: u64) -> anyhow::Result<()> {
-    // `required = true` makes clap reject a missing INPUT before we get here.
-    let input = args.input.context("missing INPUT")?;
+/// The subcommand `first` (the first argument) looks like a misspelling of,
+/// when it is no file.
+fn misspelled_subcommand(first: &Path) -> Option<&'static str> {
+    let text = first.to_str()?;
+    if first.exists() || text.starts_with('-') || text.contains(['.', '/']) {
+        return None;
+    }
+    SUBCOMMANDS.into_iter().find(|subcommand| {
+        let distance = strsim::damerau_levenshtein(text, subcommand);
+        distance > 0 && distance <= 2
+    })
+}
+
+fn build(args: BuildArgs, paint: Paint) -> anyhow::Result<()> {
+    init_tracing(args.common.verbose);
+    let limit = args.common.max_input_size;
+    let input = match args.input {
+        Some(input) => input,
+        None if std::io::stdin().is_terminal() => usage_error(
+            ErrorKind::MissingRequiredArgument,
+            "no INPUT given and stdin is a terminal: name a module, or pipe one in",
+        ),
+        None => PathBuf::from("-"),
+    };
+    let graph_names = args.graphs.iter().map(|g| g.name.as_str());
+    let names = args.names.iter().map(|(graph, _)| graph.as_str());
+    if let Err(message) = nn_args::check_graph_names_unique(graph_names.chain(names)) {
+        usage_error(ErrorKind::ArgumentConflict, message);
+    }
+    let output = args.output.filter(|path| path != Path::new("-"));
     // Refuse early: no point converting what cannot be written.
-    if args.output.is_none() && !args.wat && std::io::stdout().is_terminal() {
-        bail!(
+    match &output {
+        None if !args.wat && std::io::stdout().is_terminal() => bail!(
             "refusing to write a binary component to a terminal; \
              use -o FILE, redirect stdout, or pass -t for text"
-        );
+        ),
+        None => {}
+        Some(path) => {
+            let from_file = Some(input.as_path()).filter(|input| *input != Path::new("-"));
+            output::check_destination(path, from_file)?;
+        }
+    }
+    let mut componentizer = componentizer(&args.adapters, limit)?;
+    for graph in &args.graphs {
+        let names =
+            nn_componentize::read_model_names(&graph.encoding, &graph.dir).with_context(|| {
+                format!(
+                    "--graph {}={}::{}",
+                    graph.name,
+                    graph.encoding,
+                    graph.dir.display()
+                )
+            })?;
+        componentizer = componentizer.graph_names(&graph.name, names)?;
+    }
+    for (graph, names) in &args.names {
+        componentizer = componentizer.graph_names(graph, names.clone())?;
     }
     let (name, bytes) = read_input(&input, limit)?;
-    let result = componentizer(&args.adapters, limit)?
+    let result = componentizer
         .componentize_with_notes(&bytes)
         .with_context(|| name.clone())?;
     for warning in &result.warnings {
-        eprintln!("warning: {name}: {warning}");
+        eprintln!("{}{name}: {warning}", paint.warning());
     }
     for note in &result.notes {
-        eprintln!("note: {name}: {note}");
+        eprintln!("{}{name}: {note}", paint.note());
     }
-    let output = if args.wat {
+    let component = if args.wat {
         let mut text = wasmprinter::print_bytes(&result.component)
             .context("cannot print the component as text")?;
         text.push('\n');
@@ -392,12 +510,12 @@ fn build(args: BuildArgs, limit: u64) -> anyhow::Result<()> {
     } else {
         result.component
     };
-    match &args.output {
-        Some(path) => output::write(path, &output),
+    match &output {
+        Some(path) => output::write(path, &component),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(&output)
+                .write_all(&component)
                 .and_then(|()| stdout.flush())
                 .context("cannot write to stdout")
         }
@@ -439,7 +557,7 @@ fn read_limited(reader: impl Read, limit: u64) -> anyhow::Result<Vec<u8>> {
     if bytes.len() as u64 > limit {
         bail!(
             "larger than the input size limit of {} (raise it with --max-input-size)",
-            format_size(limit)
+            nn_args::format_size(limit)
         );
     }
     Ok(bytes)

@@ -24,10 +24,16 @@ fn model_file(encoding: &str, dir: &Path) -> Result<PathBuf> {
         "openvino" => &["xml"],
         "onnx" => &["onnx"],
         "autodetect" => &["xml", "onnx"],
-        other => bail!(
-            "--graph {other}::{}: tensor names can only be read from openvino or onnx models; \
-             state them with --names NAME=IN,…:OUT,…",
+        "tensorflowlite" => bail!(
+            "--graph tensorflowlite::{}: the adapter addresses TensorFlow Lite tensors by index, so there \
+             are no names to bake (nn-host takes the indices); leave this --graph out, or state \
+             names with --names NAME=IN,…:OUT,…",
             dir.display()
+        ),
+        other => bail!(
+            "--graph {other}::{}: unknown encoding; expected one of: {}",
+            dir.display(),
+            nn_args::GRAPH_ENCODINGS.join(", ")
         ),
     };
     ensure!(

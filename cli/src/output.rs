@@ -17,6 +17,44 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Refuses, before anything is converted, a destination that cannot be
+/// written: one in a folder that does not exist, or the file `input` itself
+/// (as `cp` refuses to copy a file onto itself).
+pub fn check_destination(path: &Path, input: Option<&Path>) -> anyhow::Result<()> {
+    let name = path.display();
+    let target = follow_symlinks(path).with_context(|| format!("{name}: cannot write"))?;
+    let folder = match target.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        bail!(
+            "{name}: the folder {} does not exist; create it first",
+            folder.display()
+        );
+    }
+    if let (Some(input), Ok(output)) = (input, fs::metadata(&target)) {
+        if fs::metadata(input).is_ok_and(|input| same_file(&input, &output)) {
+            bail!(
+                "{name}: is the input file {}; refusing to overwrite the input (write the component to another file)",
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
 /// Writes `bytes` to `path` following the rules above.
 pub fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let name = path.display();

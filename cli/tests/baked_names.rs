@@ -32,6 +32,13 @@ fn model_dir(root: &Path, name: &str) -> String {
     dir.to_string_lossy().into_owned()
 }
 
+/// What `inspect` says of a component built from [`BY_NAME`] before its
+/// table of baked names.
+const BY_NAME_HEADER: &str = "c.wasm: component\n\
+    kind: reactor (exports no wasi:cli/run; hosts that run commands refuse it)\n\
+    wasi:nn: 0.2.0-rc-2024-10-28 (runs on Wasmtime v35+ and nn-host)\n\
+    wasi-nn adapter: dialect wasi-nn-0.6, wasi:nn 0.2.0-rc-2024-10-28 (recorded by nn-componentize)\n";
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     std::fs::write(dir.join("guest.wat"), BY_NAME).unwrap();
     common::run(args, dir, None)
@@ -51,8 +58,10 @@ fn graph_names_are_read_baked_and_listed() {
     assert!(listed.status.success(), "{}", stderr(&listed));
     assert_eq!(
         stdout(&listed),
-        "c.wasm: component\nbaked tensor names for load_by_name:\n  \
-         \"two_io\": inputs [[\"a\"], [\"b\"]], outputs [[\"sum\"], [\"difference\"]]\n"
+        format!(
+            "{BY_NAME_HEADER}baked tensor names for load_by_name:\n  \
+             \"two_io\": inputs [[\"a\"], [\"b\"]], outputs [[\"sum\"], [\"difference\"]]\n"
+        )
     );
     // The same names stated by hand give the same component.
     let by_hand = run(
@@ -109,8 +118,10 @@ fn hand_stated_names_take_escapes() {
     let listed = run(tmp.path(), &["inspect", "c.wasm"]);
     assert_eq!(
         stdout(&listed),
-        "c.wasm: component\nbaked tensor names for load_by_name:\n  \
-         \"g\": inputs [[\"in:0\"], [\"x,y\"]], outputs [[\"out\\\\1\"]]\n"
+        format!(
+            "{BY_NAME_HEADER}baked tensor names for load_by_name:\n  \
+             \"g\": inputs [[\"in:0\"], [\"x,y\"]], outputs [[\"out\\\\1\"]]\n"
+        )
     );
 }
 
@@ -123,7 +134,7 @@ fn a_component_without_a_table_says_so() {
     let listed = run(tmp.path(), &["inspect", "c.wasm"]);
     assert_eq!(
         stdout(&listed),
-        "c.wasm: component\nno baked tensor names: load_by_name graphs use decimal names\n"
+        format!("{BY_NAME_HEADER}no baked tensor names: load_by_name graphs use decimal names\n")
     );
 }
 
@@ -139,53 +150,87 @@ fn bad_graphs_and_names_are_refused_without_output() {
     let unreadable = tmp.path().join("unreadable");
     std::fs::create_dir(&unreadable).unwrap();
     std::fs::create_dir(unreadable.join("model.xml")).unwrap();
-    let cases: Vec<(String, String)> = vec![
+    let file = format!("{unnamed}/model.xml");
+    // A flag that does not parse is a usage error (clap's exit 2); a model
+    // that cannot be read is a failure of the run (exit 1).
+    let cases: Vec<(String, String, i32)> = vec![
         (
             "--graph=g=openvino::does-not-exist".into(),
             "does-not-exist: no such directory".into(),
+            1,
         ),
         (
             format!("--graph=g=openvino::{unnamed}"),
             "input 0 has no name".into(),
+            1,
         ),
         (
             format!("--graph=g=openvino::{}", garbage.display()),
             "garbage/model.xml: not an OpenVINO IR or ONNX model".into(),
+            1,
         ),
         (
             format!("--graph=g=openvino::{}", unreadable.display()),
             "no model.xml (or single *.xml file)".into(),
+            1,
+        ),
+        (
+            format!("--graph=g=tensorflowlite::{unnamed}"),
+            "the adapter addresses TensorFlow Lite tensors by index".into(),
+            1,
         ),
         (
             format!("--graph=g=pytorch::{unnamed}"),
-            "tensor names can only be read from openvino or onnx models".into(),
+            "unknown graph encoding `pytorch`".into(),
+            2,
         ),
-        ("--graph=g=openvino".into(), "expected NAME=ENC::DIR".into()),
+        (
+            format!("--graph=g=openvino::{file}"),
+            "give its folder".into(),
+            2,
+        ),
+        (
+            format!("--graph=openvino::{file}"),
+            "give its folder".into(),
+            2,
+        ),
+        (
+            "--graph=g=openvino".into(),
+            "expected NAME=ENC::DIR".into(),
+            2,
+        ),
         (
             "--graph==openvino::x".into(),
             "expected NAME=ENC::DIR".into(),
+            2,
         ),
-        ("--names=g=a,b".into(), "expected NAME=IN,..:OUT,..".into()),
+        (
+            "--names=g=a,b".into(),
+            "expected NAME=IN,..:OUT,..".into(),
+            2,
+        ),
         (
             "--names=g=a:b:c".into(),
             "expected NAME=IN,..:OUT,..".into(),
+            2,
         ),
-        ("--names=g=:".into(), "no tensor names".into()),
-        ("--names=g=a,,b:".into(), "is empty".into()),
-        ("--names==a:b".into(), "graph name must not be empty".into()),
-        ("--names=g=a\\".into(), "expected NAME=IN,..:OUT,..".into()),
+        ("--names=g=:".into(), "no tensor names".into(), 2),
+        ("--names=g=a,,b:".into(), "is empty".into(), 2),
+        (
+            "--names==a:b".into(),
+            "graph name must not be empty".into(),
+            2,
+        ),
+        (
+            "--names=g=a\\".into(),
+            "expected NAME=IN,..:OUT,..".into(),
+            2,
+        ),
     ];
-    for (flag, expected) in cases {
+    for (flag, expected, code) in cases {
         let out = run(tmp.path(), &["guest.wat", &flag, "-o", "c.wasm"]);
         let err = stderr(&out);
-        // A flag that does not parse is a usage error (clap's exit 2); a
-        // model that cannot be read is a failure of the run (exit 1).
-        let usage = !flag.starts_with("--graph=g=") || !flag.contains("::");
-        assert_eq!(
-            out.status.code(),
-            Some(if usage { 2 } else { 1 }),
-            "{flag}: {err}"
-        );
+        assert_eq!(out.status.code(), Some(code), "{flag}: {err}");
         assert!(err.contains(&expected), "{flag}: {err}");
         assert!(err.starts_with("error"), "{flag}: {err}");
         assert!(!tmp.path().join("c.wasm").exists(), "{flag}: wrote output");

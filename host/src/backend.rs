@@ -23,25 +23,43 @@ use wasmtime::component::{ComponentType, Lift, Lower};
 // pass them to typed component functions; their case names are those of the
 // `wasi:nn` WIT enums, which every version so far shares.
 
-/// The format of a graph's builders (`wasi:nn/graph.graph-encoding`).
-#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[component(enum)]
-#[repr(u8)]
-pub enum GraphEncoding {
-    #[component(name = "openvino")]
-    Openvino,
-    #[component(name = "onnx")]
-    Onnx,
-    #[component(name = "tensorflow")]
-    Tensorflow,
-    #[component(name = "pytorch")]
-    Pytorch,
-    #[component(name = "tensorflowlite")]
-    Tensorflowlite,
-    #[component(name = "ggml")]
-    Ggml,
-    #[component(name = "autodetect")]
-    Autodetect,
+/// Defines an enum of `wasi:nn` WIT enum cases: the component-model traits
+/// (with each case's WIT name), its `wit_name` and every case in `ALL`.
+macro_rules! wit_enum {
+    ($(#[$meta:meta])* $name:ident { $($case:ident = $wit:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[component(enum)]
+        #[repr(u8)]
+        pub enum $name {
+            $(#[component(name = $wit)] $case,)*
+        }
+
+        impl $name {
+            /// Every case, in WIT order.
+            pub const ALL: &[$name] = &[$($name::$case,)*];
+
+            /// The case as the WIT spells it, for messages.
+            pub fn wit_name(self) -> &'static str {
+                match self {
+                    $($name::$case => $wit,)*
+                }
+            }
+        }
+    };
+}
+
+wit_enum! {
+    /// The format of a graph's builders (`wasi:nn/graph.graph-encoding`).
+    GraphEncoding {
+        Openvino = "openvino",
+        Onnx = "onnx",
+        Tensorflow = "tensorflow",
+        Pytorch = "pytorch",
+        Tensorflowlite = "tensorflowlite",
+        Ggml = "ggml",
+        Autodetect = "autodetect",
+    }
 }
 
 /// Parses an encoding as the WIT spells it (`openvino`, `onnx`, ...), as
@@ -50,76 +68,55 @@ impl FromStr for GraphEncoding {
     type Err = anyhow::Error;
 
     fn from_str(name: &str) -> anyhow::Result<Self> {
-        Ok(match name {
-            "openvino" => GraphEncoding::Openvino,
-            "onnx" => GraphEncoding::Onnx,
-            "tensorflow" => GraphEncoding::Tensorflow,
-            "pytorch" => GraphEncoding::Pytorch,
-            "tensorflowlite" => GraphEncoding::Tensorflowlite,
-            "ggml" => GraphEncoding::Ggml,
-            "autodetect" => GraphEncoding::Autodetect,
-            other => bail!("unknown graph encoding {other:?} (expected openvino, onnx, tensorflowlite, autodetect, ...)"),
-        })
+        match GraphEncoding::ALL.iter().find(|e| e.wit_name() == name) {
+            Some(encoding) => Ok(*encoding),
+            None => bail!(
+                "unknown graph encoding `{name}`; expected one of: {}",
+                GraphEncoding::ALL
+                    .iter()
+                    .map(|e| e.wit_name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
     }
 }
 
-/// Where a graph runs (`wasi:nn/graph.execution-target`).
-#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq)]
-#[component(enum)]
-#[repr(u8)]
-pub enum ExecutionTarget {
-    #[component(name = "cpu")]
-    Cpu,
-    #[component(name = "gpu")]
-    Gpu,
-    #[component(name = "tpu")]
-    Tpu,
+wit_enum! {
+    /// Where a graph runs (`wasi:nn/graph.execution-target`).
+    ExecutionTarget {
+        Cpu = "cpu",
+        Gpu = "gpu",
+        Tpu = "tpu",
+    }
 }
 
-/// A tensor's element type (`wasi:nn/tensor.tensor-type`).
-#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq)]
-#[component(enum)]
-#[repr(u8)]
-pub enum TensorType {
-    #[component(name = "FP16")]
-    Fp16,
-    #[component(name = "FP32")]
-    Fp32,
-    #[component(name = "FP64")]
-    Fp64,
-    #[component(name = "BF16")]
-    Bf16,
-    #[component(name = "U8")]
-    U8,
-    #[component(name = "I32")]
-    I32,
-    #[component(name = "I64")]
-    I64,
+wit_enum! {
+    /// A tensor's element type (`wasi:nn/tensor.tensor-type`).
+    TensorType {
+        Fp16 = "FP16",
+        Fp32 = "FP32",
+        Fp64 = "FP64",
+        Bf16 = "BF16",
+        U8 = "U8",
+        I32 = "I32",
+        I64 = "I64",
+    }
 }
 
-/// What kind of failure an [`NnError`] is (`wasi:nn/errors.error-code`).
-#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq)]
-#[component(enum)]
-#[repr(u8)]
-pub enum ErrorCode {
-    #[component(name = "invalid-argument")]
-    InvalidArgument,
-    #[component(name = "invalid-encoding")]
-    InvalidEncoding,
-    #[component(name = "timeout")]
-    Timeout,
-    #[component(name = "runtime-error")]
-    RuntimeError,
-    #[component(name = "unsupported-operation")]
-    UnsupportedOperation,
-    #[component(name = "too-large")]
-    TooLarge,
-    #[component(name = "not-found")]
-    NotFound,
-    #[component(name = "security")]
-    Security,
-    #[component(name = "unknown")]
-    Unknown,
+wit_enum! {
+    /// What kind of failure an [`NnError`] is (`wasi:nn/errors.error-code`).
+    ErrorCode {
+        InvalidArgument = "invalid-argument",
+        InvalidEncoding = "invalid-encoding",
+        Timeout = "timeout",
+        RuntimeError = "runtime-error",
+        UnsupportedOperation = "unsupported-operation",
+        TooLarge = "too-large",
+        NotFound = "not-found",
+        Security = "security",
+        Unknown = "unknown",
+    }
 }
 
 /// A `wasi:nn` error: the code and a message naming what was wrong.
@@ -148,7 +145,7 @@ impl NnError {
 
 impl fmt::Display for NnError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}: {}", self.code, self.message)
+        write!(f, "{}: {}", self.code.wit_name(), self.message)
     }
 }
 
@@ -267,7 +264,7 @@ impl Backends {
                     .0
                     .iter()
                     .map(|b| {
-                        let encodings = b.encodings().iter().map(|e| format!("{e:?}"));
+                        let encodings = b.encodings().iter().map(|e| e.wit_name());
                         format!(
                             "{} ({})",
                             b.name(),
@@ -278,7 +275,8 @@ impl Backends {
                 Err(NnError::new(
                     ErrorCode::InvalidEncoding,
                     format!(
-                        "this host has no backend for the {encoding:?} encoding; its backends answer for: {}",
+                        "this host has no backend for the {} encoding; its backends answer for: {}",
+                        encoding.wit_name(),
                         known.join("; ")
                     ),
                 ))

@@ -43,4 +43,7 @@ pub use registry::Registry;
 pub use run::{
     default_cache_dir, GraphSpec, LinkedCommand, RunConfig, RunOutcome, Runner, TRAP_EXIT_CODE,
 };
-pub use wit::{add_to_linker, check_wasi_nn_imports, NnCtx, SERVED_VERSIONS};
+pub use wit::{
+    add_to_linker, check_wasi_nn_imports, error_report_line, ErrorReports, NnCtx,
+    MAX_COLLECTED_REPORTS, SERVED_VERSIONS,
+};

@@ -1,30 +1,64 @@
-//! `nn-host run`: runs a `wasi:cli/command` component with WASI preview2 and
-//! `wasi:nn` on OpenVINO, exiting with the guest's exit code.
+//! `nn-host`: runs a `wasi:cli/command` component with WASI preview2 and
+//! `wasi:nn` on OpenVINO, exiting with the guest's exit code. Spelled as
+//! `wasmtime run` is: `nn-host [run] [OPTIONS] COMPONENT [ARGS...]`.
 
-use anyhow::{bail, Context as _, Result};
-use clap::{Parser, Subcommand};
+use anyhow::{Context as _, Result};
+use clap::{CommandFactory, Parser, Subcommand};
+use nn_args::GraphArg;
 use nn_host::{GraphSpec, RunConfig, Runner};
 use std::path::PathBuf;
 use std::time::Duration;
+
+/// Exit code for the host's own errors (those clap reports are 2).
+const HOST_ERROR_EXIT_CODE: i32 = 1;
+
+const AFTER_HELP: &str = "\
+Exit status: the guest's own (wasi:cli/exit), 134 when the guest traps or \
+exceeds --timeout, 1 for nn-host's own errors, 2 for usage errors.
+
+Examples:
+  nn-host component.wasm arg1 arg2
+  nn-host run --dir models::models component.wasm models
+  nn-host --graph softmax=openvino::models/softmax by_name.wasm softmax
+  nn-host -S nn-graph=openvino::models/softmax by_name.wasm softmax";
 
 #[derive(Parser)]
 #[command(
     name = "nn-host",
     version,
-    about = "Run wasi:nn components on OpenVINO"
+    about = "Run wasi:nn components on OpenVINO",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
 )]
 struct Cli {
-    /// More logging (-v: debug for nn-host, -vv: trace); RUST_LOG overrides.
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// `nn-host COMPONENT ARGS...`, as `nn-host run COMPONENT ARGS...`.
+    #[command(flatten)]
+    run: RunArgs,
+
+    /// More logging (-v: debug for nn-host and every error's causes, -vv:
+    /// trace); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     verbose: u8,
-    #[command(subcommand)]
-    command: Command,
+
+    /// Print none of the host's reasons for the wasi:nn errors the guest
+    /// receives (fatal errors are still printed).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a wasi:cli/command component.
+    /// Run a wasi:cli/command component (the default: `nn-host COMPONENT`).
     Run(RunArgs),
+    /// Print a completion script for SHELL on stdout.
+    Completion {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(clap::Args)]
@@ -35,15 +69,21 @@ struct RunArgs {
     /// Set a guest environment variable (K=V, or K to pass the host's value).
     #[arg(long = "env", value_name = "K=V", value_parser = parse_env)]
     env: Vec<(String, String)>,
-    /// Preload and compile a graph once, for `load-by-name` NAME.
-    #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = parse_graph)]
-    graphs: Vec<GraphSpec>,
-    /// Maximum size of each linear memory, in bytes.
-    #[arg(long, value_name = "BYTES")]
+    /// Preload and compile a graph once, for `load-by-name` NAME (ENC::DIR:
+    /// named after its folder). ENC: openvino, onnx, tensorflowlite, autodetect.
+    #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = nn_args::parse_graph)]
+    graphs: Vec<GraphArg>,
+    /// Wasmtime's spelling: `-S nn` (always on) and `-S nn-graph=ENC::DIR`
+    /// (a graph named after its folder); comma-separated, repeatable.
+    #[arg(short = 'S', value_name = "nn|nn-graph=ENC::DIR", value_parser = parse_wasi_options)]
+    wasi: Vec<WasiOptions>,
+    /// Maximum size of each linear memory, in bytes; suffixes K, M, G are
+    /// KiB, MiB, GiB (64M, 1G).
+    #[arg(long, value_name = "SIZE", value_parser = parse_memory_size)]
     max_memory: Option<usize>,
-    /// Interrupt the guest after this many seconds (fractions allowed), even
-    /// when it is blocked in a host call (sleeping, reading stdin).
-    #[arg(long, value_name = "SECS", value_parser = parse_secs)]
+    /// Interrupt the guest after this long (500ms, 2s, 2m, or seconds: 1.5),
+    /// even when it is blocked in a host call (sleeping, reading stdin).
+    #[arg(long, value_name = "DURATION", value_parser = nn_args::parse_duration)]
     timeout: Option<Duration>,
     /// Compile everything afresh and keep nothing on disk. Otherwise
     /// compiled components (Wasmtime) and graphs (OpenVINO), and where
@@ -51,57 +91,75 @@ struct RunArgs {
     /// else ~/.cache/nn-host.
     #[arg(long)]
     no_cache: bool,
-    /// The component to run.
-    component: PathBuf,
-    /// Arguments passed to the guest after its program name.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+    /// The component to run (binary or WebAssembly text), then the arguments
+    /// passed to the guest after its program name: everything after the
+    /// component goes to the guest, `--help` included.
+    #[arg(
+        value_name = "COMPONENT",
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    component_and_args: Vec<String>,
 }
 
-fn parse_dir(text: &str) -> Result<(PathBuf, String)> {
+/// The graphs of one `-S` value (`nn` alone adds none).
+#[derive(Clone)]
+struct WasiOptions(Vec<GraphArg>);
+
+/// Wasmtime's `-S` for wasi:nn: `nn`, `nn=y`, `nn-graph=ENC::DIR`, several
+/// separated by commas. Wasmtime's other `-S` options are refused by name.
+fn parse_wasi_options(text: &str) -> Result<WasiOptions, String> {
+    let mut graphs = Vec::new();
+    for option in text.split(',') {
+        match option.split_once('=') {
+            None if option == "nn" => {}
+            Some(("nn", "y" | "yes" | "true")) => {}
+            Some(("nn-graph", graph)) if !graph.contains('=') => {
+                graphs.push(nn_args::parse_graph(graph)?)
+            }
+            Some(("nn-graph", _)) => {
+                return Err(format!(
+                    "expected nn-graph=ENC::DIR (Wasmtime names the graph after DIR), got `{option}`; use --graph NAME=ENC::DIR to name it"
+                ))
+            }
+            _ => {
+                return Err(format!(
+                    "nn-host takes only -S nn and -S nn-graph=ENC::DIR of Wasmtime's -S options, not `{option}`"
+                ))
+            }
+        }
+    }
+    Ok(WasiOptions(graphs))
+}
+
+fn parse_memory_size(text: &str) -> Result<usize, String> {
+    let bytes = nn_args::parse_size(text)?;
+    usize::try_from(bytes).map_err(|_| format!("{text} is more than this machine can address"))
+}
+
+fn parse_dir(text: &str) -> Result<(PathBuf, String), String> {
     Ok(match text.split_once("::") {
         Some((host, guest)) => (PathBuf::from(host), guest.to_string()),
         None => (PathBuf::from(text), text.to_string()),
     })
 }
 
-fn parse_env(text: &str) -> Result<(String, String)> {
+fn parse_env(text: &str) -> Result<(String, String), String> {
     let key = text.split_once('=').map_or(text, |(key, _)| key);
     if key.is_empty() {
-        bail!("expected K=V or K with a non-empty variable name K, got {text:?}");
+        return Err(format!(
+            "expected K=V or K with a non-empty variable name K, got {text:?}"
+        ));
     }
     Ok(match text.split_once('=') {
         Some((key, value)) => (key.to_string(), value.to_string()),
         None => (
             text.to_string(),
-            std::env::var(text).with_context(|| format!("--env {text}: not set on the host"))?,
+            std::env::var(text).map_err(|_| format!("{text} is not set on the host"))?,
         ),
     })
-}
-
-fn parse_graph(text: &str) -> Result<GraphSpec> {
-    let Some((name, rest)) = text.split_once('=') else {
-        bail!("expected NAME=ENC::DIR, got {text:?}")
-    };
-    let Some((encoding, dir)) = rest.split_once("::") else {
-        bail!("expected NAME=ENC::DIR, got {text:?}")
-    };
-    if name.is_empty() {
-        bail!("expected NAME=ENC::DIR with a non-empty graph NAME (what load-by-name asks for), got {text:?}");
-    }
-    Ok(GraphSpec {
-        name: name.to_string(),
-        encoding: encoding.parse()?,
-        dir: PathBuf::from(dir),
-    })
-}
-
-fn parse_secs(text: &str) -> Result<Duration> {
-    let secs: f64 = text
-        .trim_end_matches('s')
-        .parse()
-        .with_context(|| format!("not a number of seconds: {text:?}"))?;
-    Duration::try_from_secs_f64(secs).with_context(|| format!("not a valid timeout: {text:?}"))
 }
 
 fn main() {
@@ -118,17 +176,68 @@ fn main() {
         )
         .with_writer(std::io::stderr)
         .init();
-    let Command::Run(args) = cli.command;
+    let args = match cli.command {
+        Some(Command::Completion { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "nn-host",
+                &mut std::io::stdout(),
+            );
+            return;
+        }
+        Some(Command::Run(args)) => args,
+        None => cli.run,
+    };
+    let graphs = match graph_specs(&args) {
+        Ok(graphs) => graphs,
+        Err(message) => Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit(),
+    };
     if let Some(timeout) = args.timeout {
         start_watchdog(timeout);
     }
-    match run(args) {
+    match run(args, graphs, !cli.quiet) {
         Ok(code) => std::process::exit(code),
         Err(error) => {
-            eprintln!("error: {error:?}");
-            std::process::exit(1);
+            match cli.verbose {
+                0 => eprintln!("error: {}", one_line(&error)),
+                _ => eprintln!("error: {error:?}"),
+            }
+            std::process::exit(HOST_ERROR_EXIT_CODE);
         }
     }
+}
+
+/// `error`'s chain on one line (`outer: inner: root`), line breaks inside a
+/// message made spaces: what a fatal error prints without `-v`.
+fn one_line(error: &anyhow::Error) -> String {
+    format!("{error:#}")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The graphs of `--graph` and `-S nn-graph`, each name once.
+fn graph_specs(args: &RunArgs) -> Result<Vec<GraphSpec>, String> {
+    let all = args
+        .graphs
+        .iter()
+        .chain(args.wasi.iter().flat_map(|options| &options.0))
+        .collect::<Vec<_>>();
+    nn_args::check_graph_names_unique(all.iter().map(|graph| graph.name.as_str()))?;
+    all.into_iter()
+        .map(|graph| {
+            Ok(GraphSpec {
+                name: graph.name.clone(),
+                encoding: graph.encoding.parse().map_err(|e| format!("{e:#}"))?,
+                dir: graph.dir.clone(),
+            })
+        })
+        .collect()
 }
 
 /// How long after the timeout the watchdog waits for the epoch interruption,
@@ -157,32 +266,36 @@ fn start_watchdog(timeout: Duration) {
         });
     if let Err(error) = spawned {
         eprintln!("error: starting the --timeout watchdog: {error}");
-        std::process::exit(1);
+        std::process::exit(HOST_ERROR_EXIT_CODE);
     }
 }
 
-fn run(args: RunArgs) -> Result<i32> {
-    let bytes = std::fs::read(&args.component)
-        .with_context(|| format!("reading {}", args.component.display()))?;
-    let mut guest_args = vec![args.component.display().to_string()];
-    guest_args.extend(args.args);
+fn run(args: RunArgs, graphs: Vec<GraphSpec>, report_nn_errors: bool) -> Result<i32> {
+    // The guest's argv: the component's path, then its arguments.
+    let component = PathBuf::from(&args.component_and_args[0]);
+    let bytes = std::fs::read(&component)
+        .with_context(|| format!("{}: cannot read", component.display()))?;
     let config = RunConfig {
-        args: guest_args,
+        args: args.component_and_args,
         env: args.env,
         dirs: args.dirs,
-        graphs: args.graphs,
+        graphs,
         registry: None,
         max_memory: args.max_memory,
         timeout: args.timeout,
         capture_output: false,
+        report_nn_errors,
     };
     let runner = match nn_host::default_cache_dir().filter(|_| !args.no_cache) {
         // A cache that cannot be set up costs time, not the run.
         Some(dir) => Runner::with_cache(&dir).or_else(|error| {
-            eprintln!("warning: running without a cache: {error:#}");
+            eprintln!("warning: running without a cache: {}", one_line(&error));
             Runner::new()
         })?,
         None => Runner::new()?,
     };
-    Ok(runner.run(&bytes, &config)?.exit_code)
+    let outcome = runner
+        .run(&bytes, &config)
+        .with_context(|| component.display().to_string())?;
+    Ok(outcome.exit_code)
 }

@@ -9,7 +9,7 @@ use crate::backend::{Backends, ExecutionTarget, Graph, GraphEncoding};
 use crate::limits::HostLimits;
 use anyhow::{bail, Context as _, Result};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Named, compiled graphs; shared read-only by every store of a run.
 #[derive(Clone, Default)]
@@ -56,7 +56,7 @@ impl Registry {
         max_output_bytes: usize,
     ) -> Result<Graph> {
         let graph = graph_files(encoding, dir)
-            .and_then(|builders| {
+            .and_then(|(encoding, builders)| {
                 let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();
                 Ok(backends.load(&slices, encoding, ExecutionTarget::Cpu, max_output_bytes)?)
             })
@@ -82,55 +82,78 @@ impl Registry {
     }
 }
 
+/// The file extension of each encoding a folder can hold, in the order
+/// `autodetect` looks for them.
+const MODEL_FILES: [(GraphEncoding, &str); 3] = [
+    (GraphEncoding::Openvino, "xml"),
+    (GraphEncoding::Onnx, "onnx"),
+    (GraphEncoding::Tensorflowlite, "tflite"),
+];
+
 /// Reads a preloaded graph's builders from its folder: `model.xml` +
 /// `model.bin` (openvino), `model.onnx` (onnx) or `model.tflite`
 /// (tensorflowlite), or else exactly one `*.xml` / `*.onnx` / `*.tflite` file
-/// (an IR without a `.bin` of the same stem has empty weights).
-fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<Vec<Vec<u8>>> {
+/// (an IR without a `.bin` of the same stem has empty weights). For
+/// `autodetect`, the first of those the folder holds decides the encoding,
+/// which is returned with the builders.
+fn graph_files(encoding: GraphEncoding, dir: &Path) -> Result<(GraphEncoding, Vec<Vec<u8>>)> {
     let read =
         |path: &Path| std::fs::read(path).with_context(|| format!("reading {}", path.display()));
-    let only = |extension: &str| -> Result<PathBuf> {
-        let mut found = std::fs::read_dir(dir)
-            .with_context(|| format!("reading graph folder {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == extension))
-            .collect::<Vec<_>>();
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            n => bail!(
-                "{} holds {n} *.{extension} files and no model.{extension}; expected exactly one",
-                dir.display()
-            ),
-        }
-    };
-    match encoding {
-        GraphEncoding::Openvino => {
-            let xml = match dir.join("model.xml") {
-                p if p.is_file() => p,
-                _ => only("xml")?,
-            };
-            let bin = xml.with_extension("bin");
-            let weights = if bin.is_file() {
-                read(&bin)?
-            } else {
-                Vec::new()
-            };
-            Ok(vec![read(&xml)?, weights])
-        }
-        GraphEncoding::Onnx | GraphEncoding::Tensorflowlite => {
-            let extension = if encoding == GraphEncoding::Onnx {
-                "onnx"
-            } else {
-                "tflite"
-            };
-            let model = match dir.join(format!("model.{extension}")) {
-                p if p.is_file() => p,
-                _ => only(extension)?,
-            };
-            Ok(vec![read(&model)?])
-        }
-        other => bail!(
-            "preloading supports the openvino, onnx and tensorflowlite encodings, not {other:?}"
-        ),
+    if dir.is_file() {
+        bail!(
+            "{} is a file; a graph is given by its folder: give its folder",
+            dir.display()
+        );
     }
+    let listing = std::fs::read_dir(dir)
+        .with_context(|| format!("reading graph folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect::<Vec<_>>();
+    let with_extension = |extension: &str| {
+        listing
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == extension))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let encoding = match encoding {
+        GraphEncoding::Autodetect => MODEL_FILES
+            .iter()
+            .find(|(_, extension)| !with_extension(extension).is_empty())
+            .map(|(found, _)| *found)
+            .with_context(|| {
+                format!(
+                    "{} holds no model for autodetect: no *.xml, *.onnx or *.tflite file",
+                    dir.display()
+                )
+            })?,
+        other => other,
+    };
+    let Some((_, extension)) = MODEL_FILES.iter().find(|(e, _)| *e == encoding) else {
+        bail!(
+            "preloading supports the openvino, onnx, tensorflowlite and autodetect encodings, not {}",
+            encoding.wit_name()
+        );
+    };
+    let model = match dir.join(format!("model.{extension}")) {
+        p if p.is_file() => p,
+        _ => match with_extension(extension).as_slice() {
+            [only] => only.clone(),
+            found => bail!(
+                "{} holds {} *.{extension} files and no model.{extension}; expected exactly one",
+                dir.display(),
+                found.len()
+            ),
+        },
+    };
+    let mut builders = vec![read(&model)?];
+    if encoding == GraphEncoding::Openvino {
+        let bin = model.with_extension("bin");
+        builders.push(if bin.is_file() {
+            read(&bin)?
+        } else {
+            Vec::new()
+        });
+    }
+    Ok((encoding, builders))
 }

@@ -12,14 +12,18 @@
 use crate::backend::{Backends, Graph, GraphEncoding};
 use crate::limits::HostLimits;
 use crate::registry::Registry;
-use crate::wit::{add_to_linker, check_wasi_nn_imports, NnCtx};
+use crate::wit::{add_to_linker, check_wasi_nn_imports, ErrorReports, NnCtx};
 use anyhow::{bail, Context as _, Result};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use wasmtime::component::{Component, Linker, ResourceTable};
-use wasmtime::{Cache, CacheConfig, Config, Engine, Store, StoreLimits, StoreLimitsBuilder, Trap};
+use wasmtime::{
+    Cache, CacheConfig, Config, Engine, ResourceLimiter, Store, StoreLimits, StoreLimitsBuilder,
+    Trap,
+};
 use wasmtime_wasi::p2::bindings::sync::CommandPre;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
@@ -58,6 +62,11 @@ pub struct RunConfig {
     /// Collect stdout/stderr into [`RunOutcome`] instead of inheriting the
     /// host's streams (stdin is then empty).
     pub capture_output: bool,
+    /// Report the host's reason for each `wasi:nn` error the guest receives,
+    /// one line per failing call (`wasi:nn CALL: CODE: REASON`): on the host
+    /// process's stderr, or with `capture_output` in
+    /// [`RunOutcome::nn_errors`]. `nn-host` does, unless `-q`.
+    pub report_nn_errors: bool,
 }
 
 /// What the guest did: its exit code, its output when captured, and the
@@ -78,6 +87,9 @@ pub struct RunOutcome {
     pub instantiate_time: Duration,
     /// From before instantiation until the guest returned, exited or trapped.
     pub run_time: Duration,
+    /// With [`RunConfig::report_nn_errors`] and `capture_output`, the line
+    /// reporting each `wasi:nn` error the guest received, in order.
+    pub nn_errors: Vec<String>,
 }
 
 /// Exit code for a trapping or timed-out guest, the same as `wasmtime run`
@@ -105,7 +117,53 @@ struct RunState {
     wasi: WasiCtx,
     table: ResourceTable,
     nn: NnCtx,
+    limits: MemoryLimits,
+}
+
+/// [`StoreLimits`], remembering the size of a memory refused as it is
+/// created (grown from nothing) while the component is instantiated: a
+/// minimum above the cap is the host's limit to report, not the guest's trap.
+struct MemoryLimits {
     limits: StoreLimits,
+    instantiating: bool,
+    /// The largest memory refused at its creation, in bytes.
+    refused_at_start: Option<usize>,
+}
+
+impl ResourceLimiter for MemoryLimits {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        let allowed = self.limits.memory_growing(current, desired, maximum)?;
+        if !allowed && self.instantiating && current == 0 {
+            self.refused_at_start = self.refused_at_start.max(Some(desired));
+        }
+        Ok(allowed)
+    }
+
+    fn table_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        self.limits.table_growing(current, desired, maximum)
+    }
+
+    fn instances(&self) -> usize {
+        self.limits.instances()
+    }
+
+    fn tables(&self) -> usize {
+        self.limits.tables()
+    }
+
+    fn memories(&self) -> usize {
+        self.limits.memories()
+    }
 }
 
 impl WasiView for RunState {
@@ -235,17 +293,19 @@ impl Runner {
         Ok(LinkedCommand(pre))
     }
 
-    /// Compiles and links `bytes`, reusing the result for identical bytes.
+    /// Compiles and links `bytes` (binary or WebAssembly text), reusing the
+    /// result for identical bytes.
     fn compile(&self, bytes: &[u8]) -> Result<LinkedCommand> {
         let cached = |linked: &HashMap<Vec<u8>, LinkedCommand>| linked.get(bytes).cloned();
         if let Some(found) = cached(&self.linked.lock().unwrap_or_else(|e| e.into_inner())) {
             return Ok(found);
         }
-        if bytes.starts_with(b"\0asm\x01\0\0\0") {
+        let binary = wasm_binary(bytes)?;
+        if binary.starts_with(b"\0asm\x01\0\0\0") {
             bail!("this is a core wasm module, not a component; run `nn-componentize` on it first");
         }
         let started = Instant::now();
-        let component = Component::new(&self.engine, bytes)
+        let component = Component::new(&self.engine, &binary)
             .map_err(|e| e.context("compiling the component"))?;
         tracing::debug!(elapsed = ?started.elapsed(), bytes = bytes.len(), "compiled component");
         let linked = self.link(&component)?;
@@ -308,11 +368,21 @@ impl Runner {
         }
         let mut table = ResourceTable::new();
         table.set_max_capacity(host_limits.handles);
+        let mut nn = NnCtx::with_limits(self.backends.clone(), registry, &host_limits);
+        nn.report_errors(match (config.report_nn_errors, config.capture_output) {
+            (false, _) => ErrorReports::Off,
+            (true, false) => ErrorReports::Stderr,
+            (true, true) => ErrorReports::Collect(Vec::new()),
+        });
         let state = RunState {
             wasi: wasi.build(),
             table,
-            nn: NnCtx::with_limits(self.backends.clone(), registry, &host_limits),
-            limits: limits.build(),
+            nn,
+            limits: MemoryLimits {
+                limits: limits.build(),
+                instantiating: false,
+                refused_at_start: None,
+            },
         };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.limits);
@@ -326,11 +396,18 @@ impl Runner {
         }
 
         let started = Instant::now();
-        let mut instantiate_time = Duration::ZERO;
-        let result = linked.0.instantiate(&mut store).and_then(|command| {
-            instantiate_time = started.elapsed();
-            command.wasi_cli_run().call_run(&mut store)
-        });
+        store.data_mut().limits.instantiating = true;
+        let instance = linked.0.instantiate(&mut store);
+        store.data_mut().limits.instantiating = false;
+        if let (Err(error), Some(refused)) = (&instance, store.data().limits.refused_at_start) {
+            tracing::debug!(?error, "instantiation refused");
+            bail!(
+                "the component needs a memory of {refused} bytes at start, more than the limit of {} bytes (--max-memory)",
+                config.max_memory.unwrap_or_default()
+            );
+        }
+        let instantiate_time = started.elapsed();
+        let result = instance.and_then(|command| command.wasi_cli_run().call_run(&mut store));
         let run_time = started.elapsed();
         tracing::debug!(?instantiate_time, ?run_time, "guest finished");
         let (exit_code, trap) = match result {
@@ -339,18 +416,21 @@ impl Runner {
             Err(error) => match error.downcast_ref::<I32Exit>() {
                 Some(exit) => (exit.0, None),
                 None => {
+                    // One line; the wasm backtrace and the causes at -v.
+                    tracing::debug!("the guest stopped: {error:?}");
                     let message = match error.downcast_ref::<Trap>() {
                         Some(Trap::Interrupt) => format!(
-                            "error: the guest exceeded its timeout of {:?}\n\n{error:?}\n",
+                            "error: the guest exceeded its timeout of {:?}\n",
                             config.timeout.unwrap_or_default()
                         ),
-                        _ => format!("error: the guest trapped\n\n{error:?}\n"),
+                        _ => format!("error: the guest trapped: {}\n", error.root_cause()),
                     };
                     (TRAP_EXIT_CODE, Some(message))
                 }
             },
         };
         let live_nn_resources = store.data_mut().nn.live_resources();
+        let nn_errors = store.data_mut().nn.take_error_reports();
         drop(store);
         let (stdout, mut stderr) = match captured {
             Some((stdout, stderr)) => (stdout.contents().to_vec(), stderr.contents().to_vec()),
@@ -370,6 +450,7 @@ impl Runner {
             live_nn_resources,
             instantiate_time,
             run_time,
+            nn_errors,
         })
     }
 
@@ -413,6 +494,38 @@ impl Runner {
                 .expect("spawning the epoch thread");
         });
     }
+}
+
+/// `bytes` in binary form: WebAssembly text is assembled (with wast, what
+/// `wat` does, to place its error on one line), anything else is passed on.
+fn wasm_binary(bytes: &[u8]) -> Result<Cow<'_, [u8]>> {
+    if !matches!(wat::Detect::from_bytes(bytes), wat::Detect::WasmText) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        anyhow::anyhow!(
+            "invalid WebAssembly text: not UTF-8 (at byte {})",
+            error.valid_up_to()
+        )
+    })?;
+    let assemble = || -> Result<Vec<u8>, wast::Error> {
+        let buffer = wast::parser::ParseBuffer::new(text)?;
+        wast::parser::parse::<wast::Wat>(&buffer)?.encode()
+    };
+    assemble().map(Cow::Owned).map_err(|error| {
+        let (line, column) = error.span().linecol_in(text);
+        let column = text
+            .lines()
+            .nth(line)
+            .and_then(|source| source.get(..column))
+            .map_or(column, |before| before.chars().count());
+        anyhow::anyhow!(
+            "invalid WebAssembly text: {} (at line {}, column {})",
+            error.message(),
+            line + 1,
+            column + 1
+        )
+    })
 }
 
 /// The epoch deadline for `timeout`: whole ticks, one more for the tick in

@@ -79,7 +79,7 @@ impl Backend for OpenVino {
             other => {
                 return Err(NnError::new(
                     ErrorCode::InvalidEncoding,
-                    format!("the OpenVINO backend does not read the {other:?} encoding; it reads openvino, onnx, tensorflowlite and autodetect"),
+                    format!("the OpenVINO backend does not read the {} encoding; it reads openvino, onnx, tensorflowlite and autodetect", other.wit_name()),
                 ))
             }
         };
@@ -367,19 +367,19 @@ impl Model {
             .ok_or_else(|| {
                 NnError::invalid_argument(format!("{}: dimensions {dims:?} overflow", what()))
             })?;
-        if tensor.data.len() != needed {
-            return Err(NnError::invalid_argument(format!(
-                "{}: the tensor holds {} bytes but dimensions {dims:?} of {} need {needed}",
-                what(),
-                tensor.data.len(),
-                element.wit_name()
-            )));
-        }
         if port.element != Ok(element) {
             return Err(NnError::invalid_argument(format!(
                 "{} expects {} but the tensor is {}",
                 what(),
                 port.shape_text_with_type(),
+                element.wit_name()
+            )));
+        }
+        if tensor.data.len() != needed {
+            return Err(NnError::invalid_argument(format!(
+                "{}: the tensor holds {} bytes but dimensions {dims:?} of {} need {needed}",
+                what(),
+                tensor.data.len(),
                 element.wit_name()
             )));
         }
@@ -433,15 +433,7 @@ impl Port {
 impl Element {
     /// The WIT `tensor-type` case name, for messages.
     fn wit_name(self) -> &'static str {
-        match self {
-            Element::F16 => "FP16",
-            Element::F32 => "FP32",
-            Element::F64 => "FP64",
-            Element::Bf16 => "BF16",
-            Element::U8 => "U8",
-            Element::I32 => "I32",
-            Element::I64 => "I64",
-        }
+        tensor_type_of(self).wit_name()
     }
 }
 
@@ -755,6 +747,20 @@ impl OpenVinoContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--graph` offers, in both tools, exactly the encodings this backend reads.
+    #[test]
+    fn graph_arguments_offer_the_encodings_read_here() {
+        let mut read = OpenVino::new()
+            .encodings()
+            .iter()
+            .map(|e| e.wit_name())
+            .collect::<Vec<_>>();
+        let mut offered = nn_args::GRAPH_ENCODINGS.to_vec();
+        read.sort_unstable();
+        offered.sort_unstable();
+        assert_eq!(read, offered);
+    }
 
     #[test]
     fn sniffs_formats() {

@@ -96,6 +96,29 @@ pub struct NnCtx {
     /// The buffers of the inputs the last 10-28 `compute` consumed, for the
     /// next tensors of the same sizes ([`NnCtx::spare_input`]).
     spare_inputs: Vec<Arc<[u8]>>,
+    /// Where the host's reason for each error the guest receives goes.
+    reports: ErrorReports,
+    /// Reports past [`MAX_COLLECTED_REPORTS`], counted instead of kept.
+    uncollected_reports: usize,
+}
+
+/// The most lines [`ErrorReports::Collect`] keeps: a guest failing calls in
+/// a loop must not make the host hold its every line.
+pub const MAX_COLLECTED_REPORTS: usize = 1024;
+
+/// Where [`NnCtx`] reports the host's reason for each `wasi:nn` error it
+/// returns to the guest, one line per failing call
+/// ([`NnCtx::report_errors`]). A guest usually prints only the error code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ErrorReports {
+    /// Nowhere (tracing's debug level still has them).
+    #[default]
+    Off,
+    /// Written to the host process's stderr as they happen.
+    Stderr,
+    /// Kept, for [`NnCtx::take_error_reports`]: the first
+    /// [`MAX_COLLECTED_REPORTS`], then a count.
+    Collect(Vec<String>),
 }
 
 impl NnCtx {
@@ -118,7 +141,32 @@ impl NnCtx {
             live_contexts: 0,
             max_contexts: limits.contexts,
             spare_inputs: Vec::new(),
+            reports: ErrorReports::Off,
+            uncollected_reports: 0,
         }
+    }
+
+    /// Reports each error returned to the guest to `reports`, as the line
+    /// `wasi:nn CALL: CODE: REASON` (see [`error_report_line`]).
+    pub fn report_errors(&mut self, reports: ErrorReports) {
+        self.reports = reports;
+    }
+
+    /// The lines collected since the last call under
+    /// [`ErrorReports::Collect`], and a last one counting those not kept;
+    /// none otherwise.
+    pub fn take_error_reports(&mut self) -> Vec<String> {
+        let ErrorReports::Collect(lines) = &mut self.reports else {
+            return Vec::new();
+        };
+        let mut taken = std::mem::take(lines);
+        let uncollected = std::mem::take(&mut self.uncollected_reports);
+        if uncollected > 0 {
+            taken.push(format!(
+                "wasi:nn: {uncollected} more errors, not kept (the first {MAX_COLLECTED_REPORTS} are)"
+            ));
+        }
+        taken
     }
 
     /// A spare input buffer of `len` bytes for a new tensor, to be used if
@@ -136,21 +184,36 @@ impl NnCtx {
         self.table.iter_mut().count()
     }
 
-    /// Stores a guest-visible error and returns it as the `Err` of a result.
-    fn fail<T>(&mut self, error: NnError) -> wasmtime::Result<Result<T, Resource<NnError>>> {
-        tracing::debug!(code = ?error.code, message = %error.message, "wasi-nn error");
+    /// Reports the error `call` returns to the guest (see
+    /// [`NnCtx::report_errors`]), stores it and returns it as the `Err` of a
+    /// result.
+    fn fail<T>(
+        &mut self,
+        call: &str,
+        error: NnError,
+    ) -> wasmtime::Result<Result<T, Resource<NnError>>> {
+        tracing::debug!(call, code = ?error.code, message = %error.message, "wasi-nn error");
+        match &mut self.reports {
+            ErrorReports::Off => {}
+            ErrorReports::Stderr => eprintln!("{}", error_report_line(call, &error)),
+            ErrorReports::Collect(lines) if lines.len() < MAX_COLLECTED_REPORTS => {
+                lines.push(error_report_line(call, &error))
+            }
+            ErrorReports::Collect(_) => self.uncollected_reports += 1,
+        }
         Ok(Err(self.table.push(error)?))
     }
 
-    /// Stores the outcome of a call returning a resource: the value as a new
-    /// resource, or the error as an `error` resource.
+    /// Stores the outcome of `call`, which returns a resource: the value as a
+    /// new resource, or the error as an `error` resource.
     fn push<T: Send + 'static>(
         &mut self,
+        call: &str,
         outcome: Result<T, NnError>,
     ) -> wasmtime::Result<Result<Resource<T>, Resource<NnError>>> {
         match outcome {
             Ok(value) => Ok(Ok(self.table.push(value)?)),
-            Err(error) => self.fail(error),
+            Err(error) => self.fail(call, error),
         }
     }
 
@@ -195,6 +258,20 @@ impl NnCtx {
             )
         })
     }
+}
+
+/// The one line reporting that `call` returned `error` to the guest:
+/// `wasi:nn CALL: CODE: REASON`, with the code as the WIT spells it and any
+/// line breaks in the reason (OpenVINO's messages have them) made spaces.
+pub fn error_report_line(call: &str, error: &NnError) -> String {
+    let reason = error
+        .message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("wasi:nn {call}: {}: {reason}", error.code.wit_name())
 }
 
 struct HasNn;
@@ -314,7 +391,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
                 .collect::<Vec<&[u8]>>();
             tracing::debug!(?encoding, ?target, builders = slices.len(), "load");
             let graph = backends.load(&slices, encoding, target, max_output_bytes);
-            Ok((get(store.data_mut()).push(graph)?,))
+            Ok((get(store.data_mut()).push("load", graph)?,))
         },
     )?;
     graph.func_wrap(
@@ -322,7 +399,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
         move |mut store: StoreContextMut<'_, T>, (name,): (String,)| {
             let nn = get(store.data_mut());
             let graph = nn.preloaded_graph(&name);
-            Ok((nn.push(graph)?,))
+            Ok((nn.push("load-by-name", graph)?,))
         },
     )?;
     graph.func_wrap(
@@ -330,7 +407,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
         move |mut store: StoreContextMut<'_, T>, (graph,): (Resource<Graph>,)| {
             let nn = get(store.data_mut());
             let created = nn.new_context(&graph)?.map(context);
-            Ok((nn.push(created)?,))
+            Ok((nn.push("init-execution-context", created)?,))
         },
     )?;
     Ok(())
@@ -391,6 +468,36 @@ fn add_tensor_to_linker<T: 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_reports_are_one_line_and_collected_up_to_a_cap() {
+        let mut nn = NnCtx::new(Backends::new(Vec::new()), Arc::new(Registry::new()));
+        let error = || NnError::new(ErrorCode::RuntimeError, "OpenVINO says:\n  line two\n\n");
+        assert_eq!(
+            error_report_line("compute", &error()),
+            "wasi:nn compute: runtime-error: OpenVINO says: line two"
+        );
+        // Off: nothing kept.
+        nn.fail::<()>("compute", error()).unwrap().unwrap_err();
+        assert!(nn.take_error_reports().is_empty());
+        nn.report_errors(ErrorReports::Collect(Vec::new()));
+        for _ in 0..MAX_COLLECTED_REPORTS + 5 {
+            nn.fail::<()>("load", error()).unwrap().unwrap_err();
+        }
+        let reports = nn.take_error_reports();
+        assert_eq!(reports.len(), MAX_COLLECTED_REPORTS + 1);
+        assert_eq!(
+            reports[0],
+            "wasi:nn load: runtime-error: OpenVINO says: line two"
+        );
+        assert_eq!(
+            reports[MAX_COLLECTED_REPORTS],
+            "wasi:nn: 5 more errors, not kept (the first 1024 are)"
+        );
+        // Taken: the next run of reports starts afresh.
+        nn.fail::<()>("compute", error()).unwrap().unwrap_err();
+        assert_eq!(nn.take_error_reports().len(), 1);
+    }
 
     #[test]
     fn spare_inputs_are_reused_only_when_unshared_and_of_the_same_size() {

@@ -120,7 +120,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
                 replace_input(&mut context.inputs[index], tensor);
                 Ok(Ok(()))
             }
-            Err(error) => self.fail(error),
+            Err(error) => self.fail("set-input", error),
         }
     }
 
@@ -143,7 +143,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
                 context.outputs = Some(outputs);
                 Ok(Ok(()))
             }
-            Err(error) => self.fail(error),
+            Err(error) => self.fail("compute", error),
         }
     }
 
@@ -153,7 +153,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
         name: String,
     ) -> wasmtime::Result<Result<Resource<Tensor>, Resource<NnError>>> {
         let output = self.table.get(&context)?.output(&name).cloned();
-        self.push(output)
+        self.push("get-output", output)
     }
 
     fn drop(&mut self, context: Resource<StatefulContext>) -> wasmtime::Result<()> {

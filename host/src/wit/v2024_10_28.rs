@@ -78,7 +78,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
                     .collect::<wasmtime::Result<Vec<_>>>()?;
                 Ok(Ok(outputs))
             }
-            Err(error) => self.fail(error),
+            Err(error) => self.fail("compute", error),
         }
     }
 

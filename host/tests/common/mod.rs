@@ -314,6 +314,16 @@ interface stdout {
 /// one context: round `r` computes on `input[i] = ((3r + i) mod 11) / 4`
 /// and writes the 40 output bytes to stdout. Any error ends it with err.
 pub fn softmax_rounds(rounds: u32) -> Vec<u8> {
+    softmax_rounds_of(rounds, SOFTMAX_INPUT)
+}
+
+/// The arguments of [`softmax_rounds`]' tensor constructor after its
+/// dimensions: type FP32 (1), the 40 bytes of 10 values at address 256.
+pub const SOFTMAX_INPUT: &str = "(i32.const 1) (i32.const 256) (i32.const 40)";
+
+/// [`softmax_rounds`] with `input` as its tensor's type, address and length
+/// (see [`SOFTMAX_INPUT`]).
+pub fn softmax_rounds_of(rounds: u32, input: &str) -> Vec<u8> {
     let v = nn_version(false);
     let world = format!(
         "world rounds {{\n  import wasi:nn/graph@{v};\n  import wasi:nn/tensor@{v};\n  import wasi:nn/inference@{v};\n  import wasi:cli/stdout@0.2.0;\n  import wasi:io/streams@0.2.0;\n  export wasi:cli/run@0.2.0;\n}}\n"
@@ -362,9 +372,9 @@ pub fn softmax_rounds(rounds: u32) -> Vec<u8> {
             (f32.const 4)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br_if $value (i32.lt_u (local.get $i) (i32.const 10))))
-      ;; FP32 = 1; compute takes the tensor.
+      ;; FP32 = 1 (SOFTMAX_INPUT); compute takes the tensor.
       (i32.store (i32.const 328)
-        (call $new_tensor (i32.const 128) (i32.const 2) (i32.const 1) (i32.const 256) (i32.const 40)))
+        (call $new_tensor (i32.const 128) (i32.const 2) {input}))
       (call $compute (local.get $context) (i32.const 320) (i32.const 1) (i32.const 16))
       (if (i32.load8_u (i32.const 16)) (then (return (i32.const 1))))
       (if (i32.ne (i32.load (i32.const 24)) (i32.const 1)) (then (return (i32.const 1))))

@@ -197,6 +197,7 @@
   (@producers
     (processed-by "wit-component" "0.254.2")
   )
+  (@custom "nn-componentize:adapted" ...)
   (@custom "nn-componentize:names" ...)
 )
 

@@ -268,5 +268,6 @@
   (@producers
     (processed-by "wit-component" "0.254.2")
   )
+  (@custom "nn-componentize:adapted" ...)
 )
 

@@ -407,5 +407,6 @@
   (@producers
     (processed-by "wit-component" "0.254.2")
   )
+  (@custom "nn-componentize:adapted" ...)
 )
 
