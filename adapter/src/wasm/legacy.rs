@@ -11,7 +11,7 @@
 //! reference WITX host (wasmtime-wasi-nn 48) returns an errno, the adapter
 //! returns the same one; see docs/adapter.md for the full table.
 
-use super::arena::{guest_bytes, in_bounds, Arena, RawVec};
+use super::arena::{guest_bytes, in_bounds, read_u32 as read, write_u32 as write, Arena, RawVec};
 use super::baked;
 use super::dialect;
 use super::host;
@@ -21,23 +21,6 @@ use super::wasmedge;
 use crate::convert::{self, errno, Call};
 use crate::names::{self, TableWriter};
 use crate::nodata::is_utf8;
-use core::ptr::{read_unaligned, write_unaligned};
-
-/// Reads the `u32` at guest address `addr`.
-///
-/// # Safety
-/// `in_bounds(addr, 4)` must hold (which also rules out address 0).
-unsafe fn read(addr: u32) -> u32 {
-    read_unaligned(addr as *const u32)
-}
-
-/// Writes `value` to guest address `addr`.
-///
-/// # Safety
-/// As for [`read`].
-unsafe fn write(addr: u32, value: u32) {
-    write_unaligned(addr as *mut u32, value)
-}
 
 /// `SUCCESS` when the `result<T, error>` in return area `ret` is `ok` (its
 /// payload is then `ret[1]`), else the errno for its error (the WIT error
@@ -75,6 +58,17 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         // The bytes names are read from, `[at, at + len)`, and for `load`
         // whether to parse them (builder 0 is read only when there is one).
         let (at, len, parse) = if call == Call::LoadByName {
+            // Lifting a WIT `string` traps on invalid UTF-8; check it here
+            // instead.
+            let mut copy = RawVec::default();
+            let Some(name) = guest_bytes(&state.arena, &mut copy, a, b) else {
+                return errno::TOO_LARGE;
+            };
+            let utf8 = is_utf8(name);
+            copy.release(&state.arena);
+            if !utf8 {
+                return errno::INVALID_ARGUMENT;
+            }
             host::load_by_name(a, b, ret);
             (a, b, false)
         } else {
@@ -109,7 +103,7 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
             named: 0,
         };
         if call == Call::LoadByName {
-            baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
+            baked::apply(&state.arena, &mut graph, at, len);
         } else if parse {
             read_names(&state.arena, &mut graph, at, len);
         }
@@ -167,7 +161,8 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
 /// # Safety
 /// `in_bounds(ptr, len)` must hold.
 unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
-    let model = guest_bytes(ptr, len);
+    let mut copy = RawVec::default();
+    let model = guest_bytes(arena, &mut copy, ptr, len).unwrap_or_default();
     let mut buf = super::arena::ArenaBuf {
         arena,
         vec: RawVec::default(),
@@ -179,6 +174,7 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
     let mut writer = TableWriter::new(&mut buf);
     let ok = names::parse(model, &mut writer, &mut scratch) && writer.ok;
     scratch.vec.release(arena);
+    copy.release(arena);
     let (inputs, outputs) = (writer.inputs, writer.outputs);
     if ok {
         *graph = Graph {
@@ -203,12 +199,6 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
 
 fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !in_bounds(name, u64::from(name_len)) {
-        return errno::INVALID_ARGUMENT;
-    }
-    // SAFETY: bounds checked above.
-    let bytes = unsafe { guest_bytes(name, name_len) };
-    // Lifting a WIT `string` traps on invalid UTF-8; check it here instead.
-    if !is_utf8(bytes) {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: the name was checked above.

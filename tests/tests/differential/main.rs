@@ -29,6 +29,7 @@ mod dialect_guests;
 mod dialects;
 mod errors;
 mod harness;
+mod zero;
 
 foreach_rust_guest!(assert_test_exists);
 

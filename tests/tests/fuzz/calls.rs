@@ -1,6 +1,7 @@
 //! Differential call sequences: a seeded generator writes programs of legacy
 //! calls, valid and hostile (random handles, indices, pointers, sizes, enum
-//! values; malformed models), for the interpreter guest
+//! values; malformed models; objects at address 0 and elsewhere in the
+//! first page), for the interpreter guest
 //! `tests/guests/wat/calls.wat`, which is componentized once. Each program
 //! runs on the reference (upstream's WITX host) and on nn-host; every line
 //! they print must be equal, except for the documented differences of
@@ -277,6 +278,9 @@ struct Program {
     words: Vec<u32>,
     calls: Vec<Call>,
     models: Vec<Model>,
+    /// Objects [`Low::place`] put at address 0, and elsewhere in the first
+    /// page.
+    low: [u32; 2],
 }
 
 impl Program {
@@ -307,6 +311,47 @@ impl Program {
                 write!(s, "{b:02x}").unwrap();
                 s
             })
+    }
+}
+
+/// The first page of calls.wat's memory holds only what it writes after a
+/// call (its iovec, digits and line buffer, and argv at start-up), so a
+/// call's object may sit there, at address 0 first: [`Low::place`] puts one
+/// small object of a call below `LOW_END` instead of in its slot.
+const LOW_END: u32 = 0x300;
+
+/// Which of a call's objects sit in low memory. Its own random stream, so
+/// that the rest of a seed's program is what it was before low placement
+/// (the replayed seeds of [`FIXED_SEEDS`] keep their programs).
+struct Low {
+    rng: Rng,
+    /// The current call placed an object low already.
+    used: bool,
+    /// Objects placed at address 0, and elsewhere in the first page.
+    placed: [u32; 2],
+}
+
+impl Low {
+    /// Starts the next call.
+    fn call(&mut self) {
+        self.used = false;
+    }
+
+    /// `home`, or, for one object of `len` bytes (at most 256) per call and
+    /// one call in a few, a low address: 0 half the time, else a 4-aligned
+    /// one in the first page.
+    fn place(&mut self, home: u32, len: u32) -> u32 {
+        if self.used || len > 0x100 || !self.rng.chance(1, 6) {
+            return home;
+        }
+        self.used = true;
+        let at = if self.rng.chance(1, 2) {
+            0
+        } else {
+            4 * self.rng.below(LOW_END / 4)
+        };
+        self.placed[usize::from(at != 0)] += 1;
+        at
     }
 }
 
@@ -348,10 +393,16 @@ fn number(rng: &mut Rng, valid: u32, hostile_in: u32) -> u32 {
 
 fn generate(seed: u64) -> Program {
     let mut rng = Rng::new(seed);
+    let mut low = Low {
+        rng: Rng::new(seed ^ 0x6c6f_775f_6d65_6d00),
+        used: false,
+        placed: [0; 2],
+    };
     let mut program = Program {
         words: Vec::new(),
         calls: Vec::new(),
         models: Vec::new(),
+        low: [0; 2],
     };
     // Scratch slots of this program: records at SCRATCH + 0x100.., in 256-byte steps.
     let mut next_slot = SCRATCH + 0x100;
@@ -408,6 +459,7 @@ fn generate(seed: u64) -> Program {
     let mut contexts: Vec<usize> = Vec::new();
     let out = slot();
     for _ in 0..calls {
+        low.call();
         match rng.below(16) {
             0..=2 => {
                 let region = rng.below(count as u32) as usize;
@@ -435,6 +487,7 @@ fn generate(seed: u64) -> Program {
                     b.0 = pointer(&mut rng, b.0, b.1);
                     b.1 = number(&mut rng, b.1, 24);
                 }
+                let array = low.place(array, 8 * builders.len() as u32);
                 for (i, (ptr, len)) in builders.iter().enumerate() {
                     program.store(array + 8 * i as u32, *ptr);
                     program.store(array + 8 * i as u32 + 4, *len);
@@ -448,7 +501,7 @@ fn generate(seed: u64) -> Program {
                 let target = number(&mut rng, 0, 10);
                 let array_ptr = pointer(&mut rng, array, 8 * builders.len() as u32);
                 let count = number(&mut rng, builders.len() as u32, 16);
-                let out_ptr = pointer(&mut rng, out, 4);
+                let out_ptr = pointer(&mut rng, low.place(out, 4), 4);
                 let bounds = in_bounds(array_ptr, count.saturating_mul(8))
                     && builders
                         .iter()
@@ -477,11 +530,11 @@ fn generate(seed: u64) -> Program {
             }
             3 => {
                 let name = *rng.pick(&[PRELOADED[0], PRELOADED[1], "missing", ""]);
-                let ptr = slot();
+                let ptr = low.place(slot(), name.len() as u32);
                 program.store_bytes(ptr, name.as_bytes());
                 let name_ptr = pointer(&mut rng, ptr, name.len() as u32);
                 let len = number(&mut rng, name.len() as u32, 12);
-                let out_ptr = pointer(&mut rng, out, 4);
+                let out_ptr = pointer(&mut rng, low.place(out, 4), 4);
                 let show = if in_bounds(out_ptr, 4) {
                     (out_ptr, 4)
                 } else {
@@ -503,7 +556,7 @@ fn generate(seed: u64) -> Program {
             4..=5 => {
                 let graph = rng.below(graphs + 1);
                 let graph = number(&mut rng, graph, 8);
-                let out_ptr = pointer(&mut rng, out, 4);
+                let out_ptr = pointer(&mut rng, low.place(out, 4), 4);
                 let show = if in_bounds(out_ptr, 4) {
                     (out_ptr, 4)
                 } else {
@@ -537,12 +590,12 @@ fn generate(seed: u64) -> Program {
                     port.dims.iter().product::<u32>() * 4
                 };
                 let data_len = number(&mut rng, bytes, 10);
-                let record = slot();
-                let dims = slot();
+                let record = low.place(slot(), 20);
+                let dims = low.place(slot(), 4 * port.dims.len() as u32);
                 for (i, d) in port.dims.iter().enumerate() {
                     program.store(dims + 4 * i as u32, *d);
                 }
-                let data = SCRATCH + 0x1_0000;
+                let data = low.place(SCRATCH + 0x1_0000, bytes.max(data_len));
                 for i in 0..bytes.min(0x100) / 4 {
                     program.store(data + 4 * i, rng.next_u32() & 0x3fff_ffff);
                 }
@@ -580,12 +633,13 @@ fn generate(seed: u64) -> Program {
                 let ctx = number(&mut rng, ctx, 8);
                 let index = rng.below(2);
                 let index = number(&mut rng, index, 10);
-                let buffer = slot();
-                program.store(out + 4, 0);
                 let size = *rng.pick(&[40, 16, 6, 64, 39]);
                 let size = number(&mut rng, size, 8).min(0x100);
+                let buffer = low.place(slot(), size);
+                let size_at = low.place(out + 4, 4);
+                program.store(size_at, 0);
                 let buffer_ptr = pointer(&mut rng, buffer, size);
-                let size_ptr = pointer(&mut rng, out + 4, 4);
+                let size_ptr = pointer(&mut rng, size_at, 4);
                 let bounds = in_bounds(buffer_ptr, size) && in_bounds(size_ptr, 4);
                 let show = if bounds { (buffer, 0x100) } else { (0, 0) };
                 program.nn(
@@ -609,6 +663,7 @@ fn generate(seed: u64) -> Program {
             }
         }
     }
+    program.low = low.placed;
     program
 }
 
@@ -968,13 +1023,17 @@ fn calls_guest() -> Arc<Compiled> {
     harness::compiled(Guest::Wat("calls"))
 }
 
-/// Runs one seed; Ok names the documented difference met, if any.
-fn check(seed: u64, compiled: &Compiled) -> Result<Option<&'static str>, String> {
-    let program = generate(seed);
+/// Runs the program of one seed; Ok names the documented difference met,
+/// if any.
+fn check(
+    seed: u64,
+    program: &Program,
+    compiled: &Compiled,
+) -> Result<Option<&'static str>, String> {
     let case = Case::new(Guest::Wat("calls"), &[&program.hex()]).preload(&PRELOADED);
     let reference = harness::run_upstream_witx(&case, compiled);
     let nn = harness::run_nn_host(&case, compiled);
-    let result = compare(&program, &reference, &nn)
+    let result = compare(program, &reference, &nn)
         .map_err(|e| format!("seed {seed}: {e}\n{reference}{nn}"));
     for model in &program.models {
         if model.kind == ModelKind::Malformed {
@@ -1014,7 +1073,7 @@ const FIXED_SEEDS: &[(u64, &str)] = &[
 fn seeds_that_once_failed() {
     let compiled = calls_guest();
     for (seed, what) in FIXED_SEEDS {
-        if let Err(failure) = check(*seed, &compiled) {
+        if let Err(failure) = check(*seed, &generate(*seed), &compiled) {
             panic!("{what}:\n{failure}");
         }
     }
@@ -1027,8 +1086,12 @@ fn call_sequences_match_the_reference() {
     let start = std::time::Instant::now();
     let mut classes: BTreeMap<&str, u64> = BTreeMap::new();
     let mut failures = Vec::new();
+    // Objects placed at address 0, and elsewhere in the first page.
+    let mut low = [0; 2];
     for seed in range.clone() {
-        match check(seed, &compiled) {
+        let program = generate(seed);
+        low = [low[0] + program.low[0], low[1] + program.low[1]];
+        match check(seed, &program, &compiled) {
             Ok(class) => *classes.entry(class.unwrap_or("identical")).or_default() += 1,
             Err(failure) => {
                 eprintln!("{failure}");
@@ -1037,11 +1100,23 @@ fn call_sequences_match_the_reference() {
         }
         progress("calls", 100, seed, &range, start);
     }
-    eprintln!("calls: {classes:?}, {} failures", failures.len());
+    eprintln!(
+        "calls: {classes:?}, {} failures; objects at address 0: {}, elsewhere in the first page: {}",
+        failures.len(),
+        low[0],
+        low[1]
+    );
     assert!(
         failures.is_empty(),
         "{} seeds failed (replay one with NN_FUZZ_SEED=<seed> NN_FUZZ_ITERS=1):\n{}",
         failures.len(),
         failures.join("\n")
+    );
+    // A run of the bounded length or longer reaches low memory many times.
+    let programs = range.end - range.start;
+    assert!(
+        programs < BOUNDED_ITERS
+            || (u64::from(low[0]) * 4 >= programs && u64::from(low[1]) * 4 >= programs),
+        "too few objects in low memory: {low:?} in {programs} programs"
     );
 }
