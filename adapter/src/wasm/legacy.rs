@@ -16,10 +16,11 @@ use super::baked;
 use super::dialect;
 use super::host;
 use super::inference;
-use super::state::{Context, Graph, State, Tables, KNOWN_OUTPUTS};
+use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
 use super::wasmedge;
 use crate::convert::{self, errno, Call};
-use crate::names::{self, TableWriter};
+use crate::names::ir_xml::{declared_dims, element_type, ANY_DIM, ANY_TYPE};
+use crate::names::{self, NamesForm, Sink, TableWriter};
 use crate::nodata::is_utf8;
 
 /// `SUCCESS` when the `result<T, error>` in return area `ret` is `ok` (its
@@ -98,6 +99,7 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let mut graph = Graph {
             handle,
             names: RawVec::default(),
+            declared: RawVec::default(),
             inputs: 0,
             outputs: 0,
             named: 0,
@@ -154,14 +156,49 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
     unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
 }
 
-/// Parses the model in `[ptr, ptr + len)` for tensor names and copies them
-/// into the graph's own table (the guest may free its builder after `load`).
-/// On a parse failure or out-of-memory the graph keeps no names.
+/// The sink [`read_names`] parses a model into: the name table, and what
+/// each input declares (see [`Graph::declared`]).
+struct ModelReader<'t, 'a> {
+    table: TableWriter<'t, super::arena::ArenaBuf<'a>>,
+    arena: &'a Arena,
+    declared: RawVec<u32>,
+    /// Cleared when `declared` ran out of memory.
+    ok: bool,
+}
+
+impl Sink for ModelReader<'_, '_> {
+    fn tensor(&mut self, output: bool, form: NamesForm, names: &[u8]) {
+        self.table.tensor(output, form, names);
+    }
+
+    #[inline(never)]
+    fn declared(&mut self, ty: &[u8], shape: &[u8]) {
+        let (arena, declared) = (self.arena, &mut self.declared);
+        let start = declared.len();
+        let mut ok = declared.push(arena, element_type(ty)).is_some()
+            && declared.push(arena, ANY_RANK).is_some();
+        if declared_dims(shape, |d| ok &= declared.push(arena, d).is_some()) {
+            let rank = declared.len() - start - 2;
+            if let Some(word) = declared.get_mut(start + 1) {
+                *word = rank;
+            }
+        } else {
+            declared.truncate(start + 2);
+        }
+        self.ok &= ok;
+    }
+}
+
+/// Parses the model in `[ptr, ptr + len)` for tensor names and input
+/// declarations and copies them into the graph (the guest may free its
+/// builder after `load`). On a parse failure or out-of-memory the graph
+/// keeps no names (and no declarations).
 ///
 /// # Safety
 /// `in_bounds(ptr, len)` must hold.
 unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
     let mut copy = RawVec::default();
+    // Out of memory for a copy: no names.
     let model = guest_bytes(arena, &mut copy, ptr, len).unwrap_or_default();
     let mut buf = super::arena::ArenaBuf {
         arena,
@@ -171,14 +208,20 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
         arena,
         vec: RawVec::default(),
     };
-    let mut writer = TableWriter::new(&mut buf);
-    let ok = names::parse(model, &mut writer, &mut scratch) && writer.ok;
+    let mut reader = ModelReader {
+        table: TableWriter::new(&mut buf),
+        arena,
+        declared: RawVec::default(),
+        ok: true,
+    };
+    let ok = names::parse(model, &mut reader, &mut scratch) && reader.table.ok && reader.ok;
     scratch.vec.release(arena);
     copy.release(arena);
-    let (inputs, outputs) = (writer.inputs, writer.outputs);
+    let (inputs, outputs, declared) = (reader.table.inputs, reader.table.outputs, reader.declared);
     if ok {
         *graph = Graph {
             names: buf.vec,
+            declared,
             inputs,
             outputs,
             named: 1,
@@ -186,6 +229,8 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
         };
     } else {
         buf.vec.release(buf.arena);
+        let mut declared = declared;
+        declared.release(arena);
     }
 }
 
@@ -320,11 +365,15 @@ pub struct GuestTensor {
 
 impl GuestTensor {
     /// Reads the record at `tensor`: dimensions (ptr, len) at 0, type (u8)
-    /// at 8, data (ptr, len) at 12; 20 bytes. `None` for anything a WIT host
-    /// could not take (the reference panics on a length mismatch).
-    fn read(tensor: u32) -> Option<GuestTensor> {
+    /// at 8, data (ptr, len) at 12; 20 bytes. The errno for anything a WIT
+    /// host could not take, in the reference's order: `invalid_argument`
+    /// where the reference traps or panics (a bad type or pointer, a data
+    /// length other than the dimensions say), `runtime_error` for no
+    /// dimensions at all (OpenVINO refuses the shape before the reference
+    /// compares the length).
+    fn read(tensor: u32) -> Result<GuestTensor, u32> {
         if !in_bounds(tensor, 20) {
-            return None;
+            return Err(errno::INVALID_ARGUMENT);
         }
         // SAFETY: the record is in bounds.
         let (dims, dims_len, witx_ty, data, data_len) = unsafe {
@@ -336,20 +385,55 @@ impl GuestTensor {
                 read(tensor + 16),
             )
         };
-        let ty = dialect::tensor_type(witx_ty)?;
+        let Some(ty) = dialect::tensor_type(witx_ty) else {
+            return Err(errno::INVALID_ARGUMENT);
+        };
         if !in_bounds(dims, u64::from(dims_len) * 4) || !in_bounds(data, u64::from(data_len)) {
-            return None;
+            return Err(errno::INVALID_ARGUMENT);
+        }
+        if dims_len == 0 {
+            return Err(errno::RUNTIME_ERROR);
         }
         let element = convert::element_size(ty).unwrap_or(1);
         // SAFETY: the dimensions are in bounds.
         let bytes = unsafe { tensor_bytes_at(dims, dims_len, element) };
-        (bytes == u64::from(data_len)).then_some(GuestTensor {
+        if bytes != u64::from(data_len) {
+            return Err(errno::INVALID_ARGUMENT);
+        }
+        Ok(GuestTensor {
             dims,
             dims_len,
             ty,
             data,
             data_len,
         })
+    }
+
+    /// Whether input `index` of `graph` is declared with another type, or a
+    /// shape this tensor's does not fit (another rank, or another size where
+    /// the size is given), than this tensor has: OpenVINO refuses such a
+    /// tensor at the reference's `set_input`.
+    fn mismatches(&self, graph: &Graph, index: u32) -> bool {
+        let declared = graph.declared.as_slice();
+        let word = |at: usize| declared.get(at).copied();
+        let mut at = 0;
+        for _ in 0..index {
+            at += 2 + match word(at + 1) {
+                Some(ANY_RANK) | None => 0,
+                Some(rank) => rank as usize,
+            };
+        }
+        let (Some(ty), Some(rank)) = (word(at), word(at + 1)) else {
+            return false;
+        };
+        (ty != ANY_TYPE && ty != self.ty)
+            || (rank != ANY_RANK
+                && (rank != self.dims_len
+                    // SAFETY: `read` checked the dimensions are in bounds.
+                    || (0..rank).any(|k| {
+                        let size = word(at + 2 + k as usize);
+                        size != Some(ANY_DIM) && size != Some(unsafe { read(self.dims + 4 * k) })
+                    })))
     }
 }
 
@@ -369,12 +453,15 @@ fn set_input(
     index: u32,
     tensor: u32,
 ) -> u32 {
-    let Some(tensor) = GuestTensor::read(tensor) else {
-        return errno::INVALID_ARGUMENT;
+    let tensor = match GuestTensor::read(tensor) {
+        Ok(tensor) => tensor,
+        Err(err) => return err,
     };
-    // With known names the input count is known: an index past it fails
-    // where the reference fails (OpenVINO rejects the index: runtime_error).
-    if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
+    // With the model read, the input count is known, and for IR what each
+    // input declares: an index past the inputs, or a tensor of another type
+    // or shape, fails where the reference fails (OpenVINO refuses it:
+    // runtime_error).
+    if graph.is_some_and(|g| g.named != 0 && (index >= g.inputs || tensor.mismatches(g, index))) {
         return errno::RUNTIME_ERROR;
     }
     inference::set_input(state, ctx, graph, ret, index, &tensor)

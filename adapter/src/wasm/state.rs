@@ -71,7 +71,15 @@ pub struct Graph {
     /// Name table written by `names::TableWriter`; empty when the names are
     /// unknown (then every index is named by its decimal string).
     pub names: RawVec<u8>,
+    /// What each input of an IR model declares, in order: its WIT tensor
+    /// type (`ANY_TYPE`: unchecked), its rank (`ANY_RANK`: unchecked) and
+    /// that many dimensions (`ANY_DIM`: any size). Empty for other graphs.
+    pub declared: RawVec<u32>,
 }
+
+/// A rank in [`Graph::declared`] for a shape it does not check (no
+/// dimensions follow).
+pub const ANY_RANK: u32 = u32::MAX;
 
 /// An execution context: the WIT handle, its graph, and what the target's
 /// [`inference`](super::inference) keeps per context. (Fields in the order

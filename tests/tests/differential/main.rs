@@ -47,6 +47,19 @@ mod classify {
         }
     }
 
+    /// The dynamic model's input is declared `?,3`: a batch of two fits, a
+    /// tensor of four columns does not.
+    #[test]
+    fn dynamic_model() {
+        for dims in ["2x3", "2x4"] {
+            run_all(Case::new(
+                rust_guest::classify,
+                &["models/dynamic", "f32", dims, "seed:1"],
+            ))
+            .assert_identical();
+        }
+    }
+
     #[test]
     fn softmax_input_file() {
         run_all(Case::new(
