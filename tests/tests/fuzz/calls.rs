@@ -242,6 +242,8 @@ enum Call {
         /// The loaded model (by index into the program's models), when the
         /// builders are exactly its files in order.
         model: Option<usize>,
+        /// The builder count passed.
+        builders: u32,
         encoding: u32,
         target: u32,
         /// Every pointer (array, builders, out-pointer) in bounds.
@@ -525,6 +527,7 @@ fn generate(seed: u64) -> Program {
                     show,
                     Call::Load {
                         model: loads_model.then_some(region),
+                        builders: count,
                         encoding,
                         target,
                         in_bounds: bounds,
@@ -825,6 +828,16 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
             },
             Some(UNSUPPORTED_OPERATION),
         ) if nn == INVALID_ARGUMENT => Some("empty name at an out-of-bounds pointer"),
+        // The reference reads no builder of an empty array, and OpenVINO
+        // wants two.
+        (
+            Call::Load {
+                builders: 0,
+                in_bounds: false,
+                ..
+            },
+            Some(RUNTIME_ERROR),
+        ) if nn == INVALID_ARGUMENT => Some("empty builder array at an out-of-bounds pointer"),
         (
             Call::SetInput {
                 port,
