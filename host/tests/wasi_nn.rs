@@ -555,7 +555,7 @@ fn bad_models_are_errors() {
         (
             vec![xml.clone()],
             GraphEncoding::Openvino,
-            ErrorCode::InvalidArgument,
+            ErrorCode::RuntimeError,
             "needs 2 builders",
         ),
         (
@@ -567,7 +567,7 @@ fn bad_models_are_errors() {
         (
             vec![model("softmax.onnx")],
             GraphEncoding::Openvino,
-            ErrorCode::InvalidArgument,
+            ErrorCode::RuntimeError,
             "needs 2 builders",
         ),
         (

@@ -32,6 +32,8 @@ enum Kind {
     Result,
     /// A `<port>` in the `<output>` of a top-level layer.
     OutputPort,
+    /// The `<data>` of a top-level layer.
+    Data,
     /// Any other top-level `<layer>`.
     Layer,
 }
@@ -195,6 +197,8 @@ impl<'a> Scanner<'a> {
             }
         } else if depth == 5 && part == LAYERS && self.output && key!(b"port").is(name) {
             Kind::OutputPort
+        } else if depth == 4 && part == LAYERS && key!(b"data").is(name) {
+            Kind::Data
         } else {
             Kind::Other
         };
@@ -334,9 +338,11 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             table.records = scratch.take()?.records(len)?;
             results = 0;
         }
-        // The names of the current top-level Parameter (scan 0), reported
-        // at its end tag so that its ports have been seen.
+        // The names of the current top-level Parameter (scan 0) and the
+        // attributes of its `<data>`, reported at its end tag so that its
+        // ports have been seen.
         let mut input: Option<&[u8]> = None;
+        let mut data: &[u8] = b"";
         let mut layer = 0;
         let mut scanner = Scanner::new(doc);
         loop {
@@ -348,6 +354,10 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
                     if scanner.depth == 2 {
                         if let Some(input) = input.take() {
                             sink.tensor(false, NamesForm::IrList, input);
+                            sink.declared(
+                                attr(data, key!(b"element_type=\"")),
+                                attr(data, key!(b"shape=\"")),
+                            );
                         }
                     }
                     continue;
@@ -361,6 +371,9 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
             }
             if scan == 0 && kind == Kind::Parameter {
                 input = Some(b"");
+                data = b"";
+            } else if kind == Kind::Data {
+                data = tag.attrs;
             } else if kind == Kind::OutputPort {
                 let names = tag.attr(key!(b"names=\""));
                 if matches!(input, Some([])) {
@@ -394,6 +407,72 @@ pub fn parse(doc: &[u8], sink: &mut impl Sink, scratch: &mut impl Scratch) -> Op
         sink.tensor(true, NamesForm::IrList, names);
     }
     Some(())
+}
+
+/// No check of the element type: what [`element_type`] answers for
+/// `dynamic`, `undefined` or an absent attribute.
+pub const ANY_TYPE: u32 = u32::MAX;
+/// An element type no legacy tensor has (`boolean`, `i8`, ...): every
+/// legacy tensor type differs from it.
+pub const OTHER_TYPE: u32 = 7;
+
+/// The WIT `tensor-type` code of an IR `element_type` attribute value
+/// (`f16` 0, `f32` 1, `f64` 2, `bf16` 3, `u8` 4, `i32` 5, `i64` 6), else
+/// [`ANY_TYPE`] or [`OTHER_TYPE`].
+#[inline(never)]
+pub fn element_type(name: &[u8]) -> u32 {
+    if name.is_empty() || key!(b"dynamic").is(name) || key!(b"undefined").is(name) {
+        return ANY_TYPE;
+    }
+    // The name's bytes, first lowest; a longer name is none of these.
+    let mut word: u64 = 0;
+    for (i, &b) in name.iter().take(5).enumerate() {
+        word |= u64::from(b) << (8 * i);
+    }
+    match word {
+        0x36_3166 => 0,
+        0x32_3366 => 1,
+        0x34_3666 => 2,
+        0x3631_6662 => 3,
+        0x3875 => 4,
+        0x32_3369 => 5,
+        0x34_3669 => 6,
+        _ => OTHER_TYPE,
+    }
+}
+
+/// A dimension [`declared_dims`] reports for `?` or `-1`: any size fits.
+pub const ANY_DIM: u32 = u32::MAX;
+
+/// Reports to `dim`, in order, the dimensions an IR `shape` attribute value
+/// declares (`1,3,224,224`; empty for a scalar), [`ANY_DIM`] for a dynamic
+/// one (`?`, `-1`). `false`, part way, when the shape says more than that:
+/// a range (`1..10`), a dynamic rank (`...`), or a dimension that is not a
+/// number below [`ANY_DIM`].
+pub fn declared_dims(shape: &[u8], mut dim: impl FnMut(u32)) -> bool {
+    if shape.is_empty() {
+        return true;
+    }
+    for piece in shape.split(|&b| b == b',') {
+        if key!(b"?").is(piece) || key!(b"-1").is(piece) {
+            dim(ANY_DIM);
+            continue;
+        }
+        let mut value = 0u64;
+        for &b in piece {
+            let digit = u64::from(b.wrapping_sub(b'0'));
+            if digit > 9 {
+                return false;
+            }
+            // Capped past 2^32, so that it cannot wrap.
+            value = (value * 10 + digit).min(1 << 33);
+        }
+        if piece.is_empty() || value >= u64::from(ANY_DIM) {
+            return false;
+        }
+        dim(value as u32);
+    }
+    true
 }
 
 /// Memory for the output lookup, which needs room in proportion to the
@@ -726,6 +805,80 @@ mod tests {
         let c = run(&model("two_io.xml")).unwrap();
         assert_eq!(c.inputs, v(&[&["a"], &["b"]]));
         assert_eq!(c.outputs, v(&[&["sum"], &["difference"]]));
+    }
+
+    #[test]
+    fn inputs_declare_their_element_type_and_shape() {
+        let c = run(&model("two_io.xml")).unwrap();
+        let f32_1x4 = ("f32".to_string(), "1,4".to_string());
+        assert_eq!(c.declared, [f32_1x4.clone(), f32_1x4]);
+        let c = run(&model("dynamic.xml")).unwrap();
+        assert_eq!(c.declared, [("f32".to_string(), "?,3".to_string())]);
+        let types: Vec<u32> = run(&model("all_types.xml"))
+            .unwrap()
+            .declared
+            .iter()
+            .map(|(ty, _)| super::element_type(ty.as_bytes()))
+            .collect();
+        // f16 f32 f64 bf16 u8 i32 i64, as WIT numbers them.
+        assert_eq!(types, [0, 1, 2, 3, 4, 5, 6]);
+        // A Parameter without `<data>` (the fixture's second) declares
+        // nothing, not its predecessor's.
+        let c = run(ir("", "").as_bytes()).unwrap();
+        let none = (String::new(), String::new());
+        assert_eq!(c.declared, [("f32".to_string(), "1".to_string()), none]);
+    }
+
+    #[test]
+    fn element_types() {
+        use super::{element_type, ANY_TYPE, OTHER_TYPE};
+        for (name, code) in [
+            ("f16", 0),
+            ("f32", 1),
+            ("f64", 2),
+            ("bf16", 3),
+            ("u8", 4),
+            ("i32", 5),
+            ("i64", 6),
+            ("dynamic", ANY_TYPE),
+            ("undefined", ANY_TYPE),
+            ("", ANY_TYPE),
+            ("boolean", OTHER_TYPE),
+            ("i8", OTHER_TYPE),
+            ("u64", OTHER_TYPE),
+            ("f32x", OTHER_TYPE),
+            ("f8e4m3", OTHER_TYPE),
+        ] {
+            assert_eq!(element_type(name.as_bytes()), code, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn declared_shapes() {
+        use super::ANY_DIM;
+        let dims = |shape: &str| {
+            let mut dims = Vec::new();
+            super::declared_dims(shape.as_bytes(), |d| dims.push(d)).then_some(dims)
+        };
+        assert_eq!(dims("1,3,224,224"), Some(vec![1, 3, 224, 224]));
+        assert_eq!(dims("10"), Some(vec![10]));
+        assert_eq!(dims("0,4294967294"), Some(vec![0, u32::MAX - 1]));
+        assert_eq!(dims(""), Some(vec![]));
+        assert_eq!(dims("?,3"), Some(vec![ANY_DIM, 3]));
+        assert_eq!(dims("-1,-1"), Some(vec![ANY_DIM, ANY_DIM]));
+        for unchecked in [
+            "1..10,3",
+            "...",
+            "1,,2",
+            "1,",
+            "4294967295",
+            "99999999999999999999999",
+            " 1",
+            "-2",
+            "??",
+        ] {
+            assert_eq!(dims(unchecked), None, "{unchecked:?}");
+        }
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub trait Sink {
     /// outputs apart. (Scalars: one enum holding the bytes would be three
     /// words, passed through memory at every call.)
     fn tensor(&mut self, output: bool, form: NamesForm, names: &[u8]);
+
+    /// What the input [`Sink::tensor`] just reported declares: the raw
+    /// `element_type` and `shape` attribute values of its IR `Parameter`
+    /// (empty when absent; [`ir_xml::element_type`] and
+    /// [`ir_xml::declared_dims`] read them). Reported for every IR input, for
+    /// no ONNX one. Ignored unless a sink wants it.
+    fn declared(&mut self, _element_type: &[u8], _shape: &[u8]) {}
 }
 
 /// The form of a tensor's unparsed names. In either form, empty names are

@@ -9,6 +9,8 @@ use super::{decode, parse, NameOut, NamesForm, Sink};
 pub struct Collect {
     pub inputs: Vec<Vec<String>>,
     pub outputs: Vec<Vec<String>>,
+    /// What each input declares: raw element type and shape.
+    pub declared: Vec<(String, String)>,
 }
 
 /// Names ended so far (UTF-8 is checked once the tensor is done: names
@@ -48,6 +50,16 @@ impl Sink for Collect {
             assert!(self.outputs.is_empty(), "inputs come before outputs");
             self.inputs.push(names);
         }
+    }
+
+    fn declared(&mut self, element_type: &[u8], shape: &[u8]) {
+        assert_eq!(
+            self.declared.len() + 1,
+            self.inputs.len(),
+            "one declaration right after each input"
+        );
+        let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+        self.declared.push((text(element_type), text(shape)));
     }
 }
 

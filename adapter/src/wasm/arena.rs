@@ -130,28 +130,75 @@ pub fn memory_bytes() -> u64 {
     memory_size(0) as u64 * u64::from(PAGE)
 }
 
-/// Whether `[ptr, ptr + len)` lies inside linear memory and can be reached
-/// through a Rust pointer: a non-empty range at address 0 would need a null
-/// pointer, so the guest's null pointer is a bad argument here as it is in
-/// C. Every caller passes a `u32` count times an element size of at most 8,
-/// so `ptr + len` cannot overflow a `u64`. Not inlined, and without
-/// short-circuits: one branch-free copy is the smallest.
+/// Whether `[ptr, ptr + len)` lies inside linear memory. Address 0 is
+/// memory like any other (wasm has no null); the functions below reach it
+/// without forming a Rust null pointer. Every caller passes a `u32` count
+/// times an element size of at most 8, so `ptr + len` cannot overflow a
+/// `u64`. Not inlined: one copy is the smallest.
 #[inline(never)]
 pub fn in_bounds(ptr: u32, len: u64) -> bool {
-    ((ptr != 0) | (len == 0)) & (u64::from(ptr) + len <= memory_bytes())
+    u64::from(ptr) + len <= memory_bytes()
 }
 
-/// The guest bytes `[ptr, ptr + len)`; empty without forming a pointer when
-/// `len` is 0.
+/// A `u32` with alignment 1, so that a volatile access may be unaligned.
+#[derive(Clone, Copy)]
+#[repr(C, packed)]
+struct Unaligned(u32);
+
+/// The `u32` at guest address `addr`, through a volatile read, which Rust
+/// allows at any address outside its own allocations, 0 included.
+///
+/// # Safety
+/// `in_bounds(addr, 4)` must hold.
+pub unsafe fn read_u32(addr: u32) -> u32 {
+    core::ptr::read_volatile(addr as *const Unaligned).0
+}
+
+/// Writes `value` to guest address `addr`: its first byte with a volatile
+/// store, which may be at address 0, the other three, from address 1 on,
+/// with an ordinary one (a volatile store of a whole [`Unaligned`] would go
+/// through the stack).
+///
+/// # Safety
+/// `in_bounds(addr, 4)` must hold, and the range must be guest memory.
+#[inline(never)]
+pub unsafe fn write_u32(addr: u32, value: u32) {
+    let [first, rest @ ..] = value.to_le_bytes();
+    core::ptr::write_volatile(addr as *mut u8, first);
+    core::ptr::write_unaligned((addr as usize + 1) as *mut [u8; 3], rest);
+}
+
+/// Copies the `len` bytes at address `src` to `dst`. The first byte is read
+/// with a volatile read, which may be at address 0; the rest, from address
+/// 1 or later, with an ordinary copy (`ptr::copy` tolerates overlap should
+/// a guest pass a pointer into adapter memory).
+///
+/// # Safety
+/// `len` (not 0) bytes at `src` must be readable: guest memory that passed
+/// `in_bounds`, or a value of the caller's; `dst` must have room for them.
+unsafe fn copy_from_guest(dst: *mut u8, src: u32, len: usize) {
+    *dst = core::ptr::read_volatile(src as *const u8);
+    core::ptr::copy((src as usize + 1) as *const u8, dst.add(1), len - 1);
+}
+
+/// The guest bytes `[ptr, ptr + len)` as a slice: in place, or, when the
+/// range starts at address 0 (a slice cannot), a copy in `copy`, which the
+/// caller releases. `None` when memory for the copy runs out.
 ///
 /// # Safety
 /// `in_bounds(ptr, len)` must hold, and nothing may write the range while
 /// the slice lives.
-pub unsafe fn guest_bytes<'a>(ptr: u32, len: u32) -> &'a [u8] {
-    if len == 0 {
-        return &[];
+pub unsafe fn guest_bytes<'a>(
+    arena: &Arena,
+    copy: &'a mut RawVec<u8>,
+    ptr: u32,
+    len: u32,
+) -> Option<&'a [u8]> {
+    if ptr == 0 {
+        copy.fill(arena, 0, len)?;
+        return Some(copy.as_slice());
     }
-    core::slice::from_raw_parts(ptr as *const u8, len as usize)
+    Some(core::slice::from_raw_parts(ptr as *const u8, len as usize))
 }
 
 /// A growable array of plain-data `T` in the arena; all-zero is empty.
@@ -215,23 +262,21 @@ impl Raw {
         *self = Raw::default();
     }
 
-    /// Appends `n` elements of `size` bytes copied from `src`. With `n == 0`
-    /// nothing is read and no pointer is formed (the vector may have no block
-    /// and `src` may be guest address 0).
+    /// Appends `n` elements of `size` bytes copied from address `src`, with
+    /// [`copy_from_guest`] (so `src` may be guest address 0).
     ///
     /// # Safety
-    /// When `n != 0`, `src` must be non-null and `n * size` bytes from it
-    /// readable (guest memory checked with `in_bounds`, or another block).
+    /// `n * size` bytes from `src` must be readable: guest memory that
+    /// passed `in_bounds`, or a value of the caller's.
     #[inline(never)]
-    unsafe fn append(&mut self, arena: &Arena, src: *const u8, n: u32, size: usize) -> Option<()> {
+    unsafe fn append(&mut self, arena: &Arena, src: u32, n: u32, size: usize) -> Option<()> {
         self.reserve(arena, n, size, self.len)?;
         if n != 0 {
             // SAFETY: `reserve` made room for `n` more elements, so `ptr` is
-            // a block; the caller vouches for `src`. `ptr::copy` tolerates
-            // overlap should a guest pass a pointer into adapter memory.
-            core::ptr::copy(
-                src,
+            // a block; the caller vouches for `src`.
+            copy_from_guest(
                 (self.ptr as *mut u8).add(self.len as usize * size),
+                src,
                 n as usize * size,
             );
         }
@@ -295,22 +340,20 @@ impl<T: Copy> RawVec<T> {
         // SAFETY: `value` is one readable `T`.
         unsafe {
             self.raw
-                .append(arena, &value as *const T as *const u8, 1, size_of::<T>())?
+                .append(arena, &value as *const T as u32, 1, size_of::<T>())?
         };
         Some(index)
     }
 
     /// Replaces the contents with `len` elements copied from guest address
-    /// `src`. The block is reused when it is large enough, so refilling with
-    /// the same size never allocates.
+    /// `src` (0 included). The block is reused when it is large enough, so
+    /// refilling with the same size never allocates.
     ///
     /// # Safety
     /// `in_bounds(src, len * size_of::<T>())` must hold.
     pub unsafe fn fill(&mut self, arena: &Arena, src: u32, len: u32) -> Option<()> {
         self.raw.len = 0;
-        // SAFETY: `in_bounds` rejects a non-empty range at address 0.
-        self.raw
-            .append(arena, src as *const u8, len, size_of::<T>())
+        self.raw.append(arena, src, len, size_of::<T>())
     }
 
     /// Replaces the contents with `len` all-zero elements (`T` must be

@@ -25,12 +25,13 @@ extern "C" {
     fn baked_names(name: u32, len: u32, dst: u32) -> u32;
 }
 
-/// Gives `graph` the baked names of the graph called `name`, if there are
-/// any; otherwise (or if memory runs out) it keeps none.
-pub fn apply(arena: &Arena, graph: &mut Graph, name: &[u8]) {
-    let (at, len) = (name.as_ptr() as u32, name.len() as u32);
-    // SAFETY: a generated function that reads `name` (checked in bounds
-    // by the caller) and writes nothing for `dst` = 0.
+/// Gives `graph` the baked names of the graph called `[at, at + len)` in
+/// guest memory, if there are any; otherwise (or if memory runs out) it
+/// keeps none.
+pub fn apply(arena: &Arena, graph: &mut Graph, at: u32, len: u32) {
+    // SAFETY: a generated function that reads the name (checked in bounds
+    // by the caller; wasm code, so address 0 is no exception) and writes
+    // nothing for `dst` = 0.
     let total = unsafe { baked_names(at, len, 0) };
     if total < 8 {
         return;

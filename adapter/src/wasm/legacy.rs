@@ -11,33 +11,17 @@
 //! reference WITX host (wasmtime-wasi-nn 48) returns an errno, the adapter
 //! returns the same one; see docs/adapter.md for the full table.
 
-use super::arena::{guest_bytes, in_bounds, Arena, RawVec};
+use super::arena::{guest_bytes, in_bounds, read_u32 as read, write_u32 as write, Arena, RawVec};
 use super::baked;
 use super::dialect;
 use super::host;
 use super::inference;
-use super::state::{Context, Graph, State, Tables, KNOWN_OUTPUTS};
+use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
 use super::wasmedge;
 use crate::convert::{self, errno, Call};
-use crate::names::{self, TableWriter};
+use crate::names::ir_xml::{declared_dims, element_type, ANY_DIM, ANY_TYPE};
+use crate::names::{self, NamesForm, Sink, TableWriter};
 use crate::nodata::is_utf8;
-use core::ptr::{read_unaligned, write_unaligned};
-
-/// Reads the `u32` at guest address `addr`.
-///
-/// # Safety
-/// `in_bounds(addr, 4)` must hold (which also rules out address 0).
-unsafe fn read(addr: u32) -> u32 {
-    read_unaligned(addr as *const u32)
-}
-
-/// Writes `value` to guest address `addr`.
-///
-/// # Safety
-/// As for [`read`].
-unsafe fn write(addr: u32, value: u32) {
-    write_unaligned(addr as *mut u32, value)
-}
 
 /// `SUCCESS` when the `result<T, error>` in return area `ret` is `ok` (its
 /// payload is then `ret[1]`), else the errno for its error (the WIT error
@@ -75,6 +59,17 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         // The bytes names are read from, `[at, at + len)`, and for `load`
         // whether to parse them (builder 0 is read only when there is one).
         let (at, len, parse) = if call == Call::LoadByName {
+            // Lifting a WIT `string` traps on invalid UTF-8; check it here
+            // instead.
+            let mut copy = RawVec::default();
+            let Some(name) = guest_bytes(&state.arena, &mut copy, a, b) else {
+                return errno::TOO_LARGE;
+            };
+            let utf8 = is_utf8(name);
+            copy.release(&state.arena);
+            if !utf8 {
+                return errno::INVALID_ARGUMENT;
+            }
             host::load_by_name(a, b, ret);
             (a, b, false)
         } else {
@@ -104,12 +99,13 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let mut graph = Graph {
             handle,
             names: RawVec::default(),
+            declared: RawVec::default(),
             inputs: 0,
             outputs: 0,
             named: 0,
         };
         if call == Call::LoadByName {
-            baked::apply(&state.arena, &mut graph, guest_bytes(at, len));
+            baked::apply(&state.arena, &mut graph, at, len);
         } else if parse {
             read_names(&state.arena, &mut graph, at, len);
         }
@@ -160,14 +156,50 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
     unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
 }
 
-/// Parses the model in `[ptr, ptr + len)` for tensor names and copies them
-/// into the graph's own table (the guest may free its builder after `load`).
-/// On a parse failure or out-of-memory the graph keeps no names.
+/// The sink [`read_names`] parses a model into: the name table, and what
+/// each input declares (see [`Graph::declared`]).
+struct ModelReader<'t, 'a> {
+    table: TableWriter<'t, super::arena::ArenaBuf<'a>>,
+    arena: &'a Arena,
+    declared: RawVec<u32>,
+    /// Cleared when `declared` ran out of memory.
+    ok: bool,
+}
+
+impl Sink for ModelReader<'_, '_> {
+    fn tensor(&mut self, output: bool, form: NamesForm, names: &[u8]) {
+        self.table.tensor(output, form, names);
+    }
+
+    #[inline(never)]
+    fn declared(&mut self, ty: &[u8], shape: &[u8]) {
+        let (arena, declared) = (self.arena, &mut self.declared);
+        let start = declared.len();
+        let mut ok = declared.push(arena, element_type(ty)).is_some()
+            && declared.push(arena, ANY_RANK).is_some();
+        if declared_dims(shape, |d| ok &= declared.push(arena, d).is_some()) {
+            let rank = declared.len() - start - 2;
+            if let Some(word) = declared.get_mut(start + 1) {
+                *word = rank;
+            }
+        } else {
+            declared.truncate(start + 2);
+        }
+        self.ok &= ok;
+    }
+}
+
+/// Parses the model in `[ptr, ptr + len)` for tensor names and input
+/// declarations and copies them into the graph (the guest may free its
+/// builder after `load`). On a parse failure or out-of-memory the graph
+/// keeps no names (and no declarations).
 ///
 /// # Safety
 /// `in_bounds(ptr, len)` must hold.
 unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
-    let model = guest_bytes(ptr, len);
+    let mut copy = RawVec::default();
+    // Out of memory for a copy: no names.
+    let model = guest_bytes(arena, &mut copy, ptr, len).unwrap_or_default();
     let mut buf = super::arena::ArenaBuf {
         arena,
         vec: RawVec::default(),
@@ -176,13 +208,20 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
         arena,
         vec: RawVec::default(),
     };
-    let mut writer = TableWriter::new(&mut buf);
-    let ok = names::parse(model, &mut writer, &mut scratch) && writer.ok;
+    let mut reader = ModelReader {
+        table: TableWriter::new(&mut buf),
+        arena,
+        declared: RawVec::default(),
+        ok: true,
+    };
+    let ok = names::parse(model, &mut reader, &mut scratch) && reader.table.ok && reader.ok;
     scratch.vec.release(arena);
-    let (inputs, outputs) = (writer.inputs, writer.outputs);
+    copy.release(arena);
+    let (inputs, outputs, declared) = (reader.table.inputs, reader.table.outputs, reader.declared);
     if ok {
         *graph = Graph {
             names: buf.vec,
+            declared,
             inputs,
             outputs,
             named: 1,
@@ -190,6 +229,8 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
         };
     } else {
         buf.vec.release(buf.arena);
+        let mut declared = declared;
+        declared.release(arena);
     }
 }
 
@@ -203,12 +244,6 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
 
 fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !in_bounds(name, u64::from(name_len)) {
-        return errno::INVALID_ARGUMENT;
-    }
-    // SAFETY: bounds checked above.
-    let bytes = unsafe { guest_bytes(name, name_len) };
-    // Lifting a WIT `string` traps on invalid UTF-8; check it here instead.
-    if !is_utf8(bytes) {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: the name was checked above.
@@ -330,11 +365,15 @@ pub struct GuestTensor {
 
 impl GuestTensor {
     /// Reads the record at `tensor`: dimensions (ptr, len) at 0, type (u8)
-    /// at 8, data (ptr, len) at 12; 20 bytes. `None` for anything a WIT host
-    /// could not take (the reference panics on a length mismatch).
-    fn read(tensor: u32) -> Option<GuestTensor> {
+    /// at 8, data (ptr, len) at 12; 20 bytes. The errno for anything a WIT
+    /// host could not take, in the reference's order: `invalid_argument`
+    /// where the reference traps or panics (a bad type or pointer, a data
+    /// length other than the dimensions say), `runtime_error` for no
+    /// dimensions at all (OpenVINO refuses the shape before the reference
+    /// compares the length).
+    fn read(tensor: u32) -> Result<GuestTensor, u32> {
         if !in_bounds(tensor, 20) {
-            return None;
+            return Err(errno::INVALID_ARGUMENT);
         }
         // SAFETY: the record is in bounds.
         let (dims, dims_len, witx_ty, data, data_len) = unsafe {
@@ -346,20 +385,55 @@ impl GuestTensor {
                 read(tensor + 16),
             )
         };
-        let ty = dialect::tensor_type(witx_ty)?;
+        let Some(ty) = dialect::tensor_type(witx_ty) else {
+            return Err(errno::INVALID_ARGUMENT);
+        };
         if !in_bounds(dims, u64::from(dims_len) * 4) || !in_bounds(data, u64::from(data_len)) {
-            return None;
+            return Err(errno::INVALID_ARGUMENT);
+        }
+        if dims_len == 0 {
+            return Err(errno::RUNTIME_ERROR);
         }
         let element = convert::element_size(ty).unwrap_or(1);
         // SAFETY: the dimensions are in bounds.
         let bytes = unsafe { tensor_bytes_at(dims, dims_len, element) };
-        (bytes == u64::from(data_len)).then_some(GuestTensor {
+        if bytes != u64::from(data_len) {
+            return Err(errno::INVALID_ARGUMENT);
+        }
+        Ok(GuestTensor {
             dims,
             dims_len,
             ty,
             data,
             data_len,
         })
+    }
+
+    /// Whether input `index` of `graph` is declared with another type, or a
+    /// shape this tensor's does not fit (another rank, or another size where
+    /// the size is given), than this tensor has: OpenVINO refuses such a
+    /// tensor at the reference's `set_input`.
+    fn mismatches(&self, graph: &Graph, index: u32) -> bool {
+        let declared = graph.declared.as_slice();
+        let word = |at: usize| declared.get(at).copied();
+        let mut at = 0;
+        for _ in 0..index {
+            at += 2 + match word(at + 1) {
+                Some(ANY_RANK) | None => 0,
+                Some(rank) => rank as usize,
+            };
+        }
+        let (Some(ty), Some(rank)) = (word(at), word(at + 1)) else {
+            return false;
+        };
+        (ty != ANY_TYPE && ty != self.ty)
+            || (rank != ANY_RANK
+                && (rank != self.dims_len
+                    // SAFETY: `read` checked the dimensions are in bounds.
+                    || (0..rank).any(|k| {
+                        let size = word(at + 2 + k as usize);
+                        size != Some(ANY_DIM) && size != Some(unsafe { read(self.dims + 4 * k) })
+                    })))
     }
 }
 
@@ -379,12 +453,15 @@ fn set_input(
     index: u32,
     tensor: u32,
 ) -> u32 {
-    let Some(tensor) = GuestTensor::read(tensor) else {
-        return errno::INVALID_ARGUMENT;
+    let tensor = match GuestTensor::read(tensor) {
+        Ok(tensor) => tensor,
+        Err(err) => return err,
     };
-    // With known names the input count is known: an index past it fails
-    // where the reference fails (OpenVINO rejects the index: runtime_error).
-    if graph.is_some_and(|g| g.named != 0 && index >= g.inputs) {
+    // With the model read, the input count is known, and for IR what each
+    // input declares: an index past the inputs, or a tensor of another type
+    // or shape, fails where the reference fails (OpenVINO refuses it:
+    // runtime_error).
+    if graph.is_some_and(|g| g.named != 0 && (index >= g.inputs || tensor.mismatches(g, index))) {
         return errno::RUNTIME_ERROR;
     }
     inference::set_input(state, ctx, graph, ret, index, &tensor)

@@ -31,10 +31,13 @@
 //!    referenced only by whoever holds its address (a `RawVec`, an output
 //!    list, a host-returned string) until it is freed; the arena only
 //!    writes to free blocks and fresh pages, never to a live block.
-//! 5. **Guest memory is borrowed, not kept.** A slice of guest memory is
-//!    made only for a range checked with `in_bounds` that is empty (then no
-//!    pointer is formed at all) or does not start at address 0 (Rust's null),
-//!    and lives no longer than the export that checked it.
+//! 5. **Guest memory is borrowed, not kept, and address 0 is memory.** A
+//!    guest range is used only once `in_bounds` accepts it, and a slice of
+//!    it lives no longer than the export that checked it. A slice is never
+//!    made at address 0 (Rust's null): such a range is copied into the
+//!    arena first. Single words are read and written, and copies read,
+//!    with a volatile access for the byte at the range's start, which Rust
+//!    allows at address 0 (see `arena.rs`).
 
 use super::arena::{in_bounds, Arena, RawVec};
 use crate::convert::errno;
@@ -68,7 +71,15 @@ pub struct Graph {
     /// Name table written by `names::TableWriter`; empty when the names are
     /// unknown (then every index is named by its decimal string).
     pub names: RawVec<u8>,
+    /// What each input of an IR model declares, in order: its WIT tensor
+    /// type (`ANY_TYPE`: unchecked), its rank (`ANY_RANK`: unchecked) and
+    /// that many dimensions (`ANY_DIM`: any size). Empty for other graphs.
+    pub declared: RawVec<u32>,
 }
+
+/// A rank in [`Graph::declared`] for a shape it does not check (no
+/// dimensions follow).
+pub const ANY_RANK: u32 = u32::MAX;
 
 /// An execution context: the WIT handle, its graph, and what the target's
 /// [`inference`](super::inference) keeps per context. (Fields in the order

@@ -172,10 +172,14 @@ impl Backend for OpenVino {
     }
 }
 
+/// A wrong builder count for IR: `runtime-error`, as in the reference host,
+/// whose OpenVINO backend reports it as a backend failure (the legacy
+/// `runtime_error` errno).
 fn openvino_builders(count: usize) -> NnError {
-    NnError::invalid_argument(format!(
-        "an openvino graph needs 2 builders (IR XML, weights), got {count}"
-    ))
+    NnError::new(
+        ErrorCode::RuntimeError,
+        format!("an openvino graph needs 2 builders (IR XML, weights), got {count}"),
+    )
 }
 
 /// A model format this backend reads.

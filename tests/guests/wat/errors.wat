@@ -218,17 +218,26 @@
     (call $print (i32.const 4192)
       (call $get_output (i32.load (i32.const 68)) (i32.const 0) (i32.const 2048) (i32.const 0) (i32.const 72))))
 
-  ;; set_input with dims [1,5] (model wants [1,10]), 20 bytes
+  ;; after a valid set_input, set_input with dims [1,5] (model wants
+  ;; [1,10]), 20 bytes; then compute (on the valid input)
   (func $set_input_wrong_dims
+    (call $print (i32.const 4672) (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
     (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
       (call $tensor (i32.const 200) (i32.const 2) (i32.const 1) (i32.const 1024) (i32.const 20))))
     (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))))
 
-  ;; set_input with type u8 dims [1,10], 10 bytes (model wants f32)
+  ;; after a valid set_input, set_input with type u8 dims [1,10], 10 bytes
+  ;; (model wants f32); then compute (on the valid input)
   (func $set_input_wrong_type
+    (call $print (i32.const 4672) (call $set_input (i32.load (i32.const 68)) (i32.const 0) (call $valid_tensor)))
     (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
       (call $tensor (i32.const 192) (i32.const 2) (i32.const 3) (i32.const 1024) (i32.const 10))))
     (call $print (i32.const 4544) (call $compute (i32.load (i32.const 68)))))
+
+  ;; set_input without dimensions and 40 bytes (not one element)
+  (func $set_input_no_dims
+    (call $print (i32.const 4192) (call $set_input (i32.load (i32.const 68)) (i32.const 0)
+      (call $tensor (i32.const 192) (i32.const 0) (i32.const 1) (i32.const 1024) (i32.const 40)))))
 
   ;; load with one builder (OpenVINO wants xml + weights)
   (func $load_one_builder
@@ -345,6 +354,7 @@
     $get_output_zero_buffer
     $set_input_wrong_dims
     $set_input_wrong_type
+    $set_input_no_dims
     $load_one_builder
     $load_ir_as_onnx
     $load_garbage

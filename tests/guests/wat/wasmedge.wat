@@ -41,9 +41,10 @@
     (global.set $step (i32.add (global.get $step) (i32.const 1))))
 
   (func (export "_start")
-    ;; 0: load by name, with a config
+    ;; 0: load by name, with a config at address 0 (memory like any other)
+    (i32.store16 (i32.const 0) (i32.load16_u (i32.const 272)))
     (call $errno (call $load_by_name_with_config
-      (i32.const 256) (i32.const 7) (i32.const 272) (i32.const 2) (i32.const 16)))
+      (i32.const 256) (i32.const 7) (i32.const 0) (i32.const 2) (i32.const 16)))
     ;; 1: a config out of bounds: invalid_argument
     (call $errno (call $load_by_name_with_config
       (i32.const 256) (i32.const 7) (i32.const -16) (i32.const 32) (i32.const 16)))

@@ -193,23 +193,6 @@ macro_rules! cases {
 
 use Expect::*;
 
-/// Set_input cannot be checked against the model before `compute` with
-/// 0.2.0-rc-2024-10-28 (it has no set-input: the adapter keeps the tensor and
-/// sends all inputs with `compute`), so a wrong shape or type is reported by
-/// the next compute instead. nn-host calls it invalid_argument, upstream 48's
-/// WIT host runtime_error.
-const DEFERRED_SHAPE_CHECK_NN_HOST: &[(&str, &str)] =
-    &[("errno 5", "errno 0"), ("compute 0", "compute 1")];
-const DEFERRED_SHAPE_CHECK_UPSTREAM_WIT: &[(&str, &str)] =
-    &[("errno 5", "errno 0"), ("compute 0", "compute 5")];
-/// With 0.2.0-rc-2024-08-19 `set-input` checks the tensor, and both hosts
-/// call a wrong one invalid_argument (the reference: runtime_error). After
-/// it, upstream 34 computes on the never-set input as the reference does;
-/// nn-host refuses a compute whose inputs were not all set (as in
-/// `compute_before_set_input`).
-const SHAPE_CHECK_NN_HOST_2024_08_19: &[(&str, &str)] =
-    &[("errno 5", "errno 1"), ("compute 0", "compute 1")];
-const SHAPE_CHECK_UPSTREAM_V34: &[(&str, &str)] = &[("errno 5", "errno 1")];
 /// Before the first compute nn-host has no outputs (with 0.2.0-rc-2024-10-28
 /// the outputs are what `compute` returned; with 0.2.0-rc-2024-08-19 its
 /// `get-output` refuses): runtime_error and no size, where the reference
@@ -273,22 +256,15 @@ cases! {
     get_output_index_out_of_range => Identical;
     get_output_buffer_one_byte_short => Identical;
     get_output_zero_buffer => Identical;
-    set_input_wrong_dims => Differs(Differences {
-        nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
-        upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
-        nn_host_0819: SHAPE_CHECK_NN_HOST_2024_08_19,
-        upstream_wit_v34: SHAPE_CHECK_UPSTREAM_V34,
-    });
-    set_input_wrong_type => Differs(Differences {
-        nn_host: DEFERRED_SHAPE_CHECK_NN_HOST,
-        upstream_wit: DEFERRED_SHAPE_CHECK_UPSTREAM_WIT,
-        nn_host_0819: SHAPE_CHECK_NN_HOST_2024_08_19,
-        upstream_wit_v34: SHAPE_CHECK_UPSTREAM_V34,
-    });
-    // A wrong number of builders is the guest's mistake: nn-host says
-    // invalid_argument; the reference (and both upstream WIT hosts)
-    // runtime_error.
-    load_one_builder => Differs(nn_host_only(&[("errno 5", "errno 1")]));
+    // The adapter checks the tensor against what the IR declares: refused
+    // at set_input as on the reference (runtime_error), on every host.
+    set_input_wrong_dims => Identical;
+    set_input_wrong_type => Identical;
+    // OpenVINO refuses a shape without dimensions before the reference
+    // compares the data length: runtime_error, not invalid_argument.
+    set_input_no_dims => Identical;
+    // runtime_error on every host, as the reference's OpenVINO backend says.
+    load_one_builder => Identical;
     // No ONNX backend on the reference: unsupported_operation; nn-host has
     // one (OpenVINO's ONNX reader), which rejects the IR bytes.
     load_ir_as_onnx => Differs(nn_host_only(&[("errno 6", "errno 1")]));

@@ -29,6 +29,7 @@ mod dialect_guests;
 mod dialects;
 mod errors;
 mod harness;
+mod zero;
 
 foreach_rust_guest!(assert_test_exists);
 
@@ -41,6 +42,19 @@ mod classify {
             run_all(Case::new(
                 rust_guest::classify,
                 &["models/softmax", "f32", "1x10", seed],
+            ))
+            .assert_identical();
+        }
+    }
+
+    /// The dynamic model's input is declared `?,3`: a batch of two fits, a
+    /// tensor of four columns does not.
+    #[test]
+    fn dynamic_model() {
+        for dims in ["2x3", "2x4"] {
+            run_all(Case::new(
+                rust_guest::classify,
+                &["models/dynamic", "f32", dims, "seed:1"],
             ))
             .assert_identical();
         }

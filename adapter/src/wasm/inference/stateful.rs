@@ -35,11 +35,11 @@ pub fn set_input(
     tensor: &GuestTensor,
 ) -> u32 {
     // The canonical ABI lifts `list<u32>` only from a 4-aligned address,
-    // and a legacy guest's dimensions need not be: unaligned (or empty) ones
-    // are copied, a few words; aligned ones, and the data, a `list<u8>`, are
-    // read where they are.
+    // and a legacy guest's dimensions (never empty: `GuestTensor::read`
+    // refuses that) need not be: unaligned ones are copied, a few words;
+    // aligned ones, and the data, a `list<u8>`, are read where they are.
     let mut dims = RawVec::<u32>::default();
-    let (dims_at, dims_len) = if tensor.dims.is_multiple_of(4) && tensor.dims_len != 0 {
+    let (dims_at, dims_len) = if tensor.dims.is_multiple_of(4) {
         (tensor.dims, tensor.dims_len)
     } else {
         // SAFETY: `GuestTensor::read` checked the range.
