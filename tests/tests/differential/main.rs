@@ -29,6 +29,13 @@ mod dialect_guests;
 mod dialects;
 mod errors;
 mod harness;
+/// The guests' photo preprocessing, to make tensor files as they would.
+#[path = "../../guests/src/photo.rs"]
+#[allow(dead_code, reason = "the guests use all of it, the tests a part")]
+mod photo;
+mod real_models;
+
+use real_models::{face_detection, fixture_classify, imagenet, text_orientation};
 
 foreach_rust_guest!(assert_test_exists);
 
