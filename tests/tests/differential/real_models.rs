@@ -7,6 +7,7 @@ use crate::harness::{
     models_dir, real_models_dir, run_nn_host, run_upstream_witx, same_as_reference, Case, Compiled,
     Runs,
 };
+use crate::photo::{decode_png, tensor, Normalization};
 use nn_componentize::{Componentizer, GraphNames, WasiNnVersion};
 
 /// Photos with what a person expects of an ImageNet classifier: the top-1
@@ -49,6 +50,16 @@ pub fn check_known_answers(results: &[(String, Vec<String>)]) -> Result<(), Stri
         }
     }
     Ok(())
+}
+
+/// The classifier's input for a photo of the models folder, as raw
+/// little-endian f32: what the `imagenet` guest computes inside itself.
+pub fn photo_tensor(photo: &str, normalization: &Normalization) -> Vec<u8> {
+    let png = std::fs::read(models_dir().join(format!("photos/{photo}.png"))).unwrap();
+    tensor(&decode_png(&png).unwrap(), normalization)
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect()
 }
 
 /// The ImageNet labels, class i at index i.
@@ -186,12 +197,13 @@ pub mod imagenet {
 /// `fixture_classify` reads a raw tensor file, made here from a photo with
 /// the same preprocessing as the `imagenet` guest.
 pub mod fixture_classify {
+    use super::photo_tensor;
     use super::{
         assert_identical_but_v34_numbers, check_known_answers, labels, models_dir,
         run_upstream_witx,
     };
     use crate::harness::{compiled, run_all, rust_guest, Case};
-    use crate::photo::{decode_png, tensor, ChannelOrder, Normalization, EFFICIENTNET_LITE};
+    use crate::photo::{ChannelOrder, Normalization, EFFICIENTNET_LITE};
 
     /// A `fixture/` folder: the model and `tensor.bgr` from `photo`.
     fn fixture(photo: &str, normalization: &Normalization) -> tempfile::TempDir {
@@ -203,12 +215,11 @@ pub mod fixture_classify {
         for file in ["model.xml", "model.bin"] {
             std::fs::copy(model.join(file), dir.path().join(file)).unwrap();
         }
-        let png = std::fs::read(models_dir().join(format!("photos/{photo}.png"))).unwrap();
-        let input: Vec<u8> = tensor(&decode_png(&png).unwrap(), normalization)
-            .iter()
-            .flat_map(|v| v.to_le_bytes())
-            .collect();
-        std::fs::write(dir.path().join("tensor.bgr"), input).unwrap();
+        std::fs::write(
+            dir.path().join("tensor.bgr"),
+            photo_tensor(photo, normalization),
+        )
+        .unwrap();
         dir
     }
 
