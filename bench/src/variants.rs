@@ -107,7 +107,10 @@ pub fn guest_args(model: &Model, rounds: usize, seed: u64) -> Vec<String> {
         model.dims_arg(),
         model.out_bytes.to_string(),
         rounds.to_string(),
-        seed.to_string(),
+        match model.input_file {
+            Some(file) => format!("file:{GUEST_DIR}/{file}"),
+            None => seed.to_string(),
+        },
     ]
 }
 
@@ -376,17 +379,25 @@ pub fn exit_code(result: wasmtime::Result<i32>) -> Result<i32> {
 }
 
 /// (d): the guest's loop in native Rust on the `openvino` crate: the same
-/// model bytes, the same seeded input, and per round the same work a wasi-nn
+/// model bytes, the same input, and per round the same work a wasi-nn
 /// host does (a fresh input tensor filled from the caller's buffer,
 /// `infer`, the output copied into the caller's buffer).
 pub mod native {
     use super::*;
-    use crate::inputs::seeded_f32;
+    use crate::inputs::{f32_from_le_bytes, seeded_f32};
     use openvino::{Core, DeviceType, ElementType, Shape, Tensor};
 
     pub fn run(model: &Model, rounds: usize, seed: u64) -> Result<Run> {
         anyhow::ensure!(rounds > 0, "rounds must be at least 1");
-        let input = seeded_f32(seed, model.input_len());
+        let input = match model.input_file {
+            Some(file) => f32_from_le_bytes(&std::fs::read(model.dir.join(file))?),
+            None => seeded_f32(seed, model.input_len()),
+        };
+        anyhow::ensure!(
+            input.len() == model.input_len(),
+            "{}: wrong input size",
+            model.name
+        );
         let input_bytes: &[u8] = bytemuck_f32(&input);
         let mut output = vec![0u8; model.out_bytes];
 

@@ -1,6 +1,14 @@
-//! The seeded input generator, shared by source with the bench's native
-//! variant (`bench/src/variants.rs` includes this file), so that every
-//! variant computes on the same input.
+//! The inputs, shared by source with the bench's native variant
+//! (`bench/src/main.rs` includes this file), so that every variant computes
+//! on the same input: seeded values, or a raw tensor file.
+
+/// The f32 values of a raw little-endian tensor file.
+pub fn f32_from_le_bytes(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
+}
 
 /// xorshift64* mapped to [0, 1): deterministic inputs.
 pub fn seeded_f32(seed: u64, n: usize) -> Vec<f32> {

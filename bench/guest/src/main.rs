@@ -1,11 +1,11 @@
 //! The benchmark guest: a plain legacy wasi-nn program (crates.io `wasi-nn`
 //! 0.6.0, `wasi_ephemeral_nn` imports) built for wasm32-wasip1.
 //!
-//! Usage: nn-bench-guest <model.xml> <model.bin> <dims, e.g. 1x10> <out-bytes> <rounds> <seed>
+//! Usage: nn-bench-guest <model.xml> <model.bin> <dims, e.g. 1x10> <out-bytes> <rounds> <seed | file:PATH>
 //!
 //! It loads an OpenVINO IR from files in a preopened directory, fills one f32
-//! input tensor from a seeded generator (the native variant uses the same
-//! one), then runs `rounds` rounds of set_input + compute + get_output, timing
+//! input tensor from a seeded generator or from a raw tensor file (the native
+//! variant uses the same input), then runs `rounds` rounds of set_input + compute + get_output, timing
 //! each with `std::time::Instant`. It prints one machine-readable line:
 //!
 //! `NNBENCH key=value key=value ...`
@@ -15,7 +15,7 @@
 
 mod inputs;
 
-use inputs::seeded_f32;
+use inputs::{f32_from_le_bytes, seeded_f32};
 use std::time::Instant;
 use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
 
@@ -58,14 +58,25 @@ fn main() {
     let rounds: usize = arg(&args, 5, "rounds")
         .parse()
         .unwrap_or_else(|e| fail("rounds", e));
-    let seed: u64 = arg(&args, 6, "seed")
-        .parse()
-        .unwrap_or_else(|e| fail("seed", e));
+    let source = arg(&args, 6, "seed or file:PATH");
     if rounds == 0 {
         fail("rounds", "must be at least 1");
     }
 
-    let input = seeded_f32(seed, dims.iter().product());
+    let len: usize = dims.iter().product();
+    let input = match source.strip_prefix("file:") {
+        Some(path) => {
+            let input = f32_from_le_bytes(&std::fs::read(path).unwrap_or_else(|e| fail(path, e)));
+            if input.len() != len {
+                fail(
+                    path,
+                    format!("{} f32 values, the dims make {len}", input.len()),
+                );
+            }
+            input
+        }
+        None => seeded_f32(source.parse().unwrap_or_else(|e| fail("seed", e)), len),
+    };
     let mut output = vec![0f32; out_bytes.div_ceil(4)];
 
     let pages_start = pages();

@@ -4,6 +4,7 @@
 //! programs built against each generation of the legacy crates.
 
 pub mod dialect;
+pub mod photo;
 
 /// Deterministic pseudo-random f32 values in [-2, 2) from a seed (xorshift32).
 pub fn seeded_f32(seed: u32, len: usize) -> Vec<f32> {
@@ -40,6 +41,13 @@ pub fn f32_bytes(values: &[f32]) -> Vec<u8> {
 /// Print a wasi-nn failure the same way in every guest and exit with 1.
 pub fn fail(what: &str, e: wasi_nn::Error) -> ! {
     println!("{what} failed: {e}");
+    std::process::exit(1)
+}
+
+/// Report input the program cannot use (a file it cannot read or decode)
+/// on one line and exit with 1 (components report any failure as 1).
+pub fn bad_input(message: &str) -> ! {
+    println!("{message}");
     std::process::exit(1)
 }
 

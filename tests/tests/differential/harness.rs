@@ -14,14 +14,14 @@
 //!    cannot share a process with the 2026 release the others load.
 //!
 //! Every host gets the same arguments, the same preopened model folder
-//! (guest path `models`) and, when the case asks for it, the same preloaded
-//! graphs for `load_by_name`. Stdout is captured in memory (through a pipe
+//! (guest path `models`) and, when the case asks for them, the same further
+//! preopened folders and the same preloaded graphs for `load_by_name`. Stdout is captured in memory (through a pipe
 //! for the runner).
 
 use std::collections::HashMap;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -155,13 +155,16 @@ impl Guest {
     }
 }
 
-/// One run of a guest: its arguments (without argv[0]) and the graphs the
-/// hosts preload for `load_by_name` (folder names under the models folder).
+/// One run of a guest: its arguments (without argv[0]), the folders
+/// preopened besides the models folder (host path, guest path) and the graphs
+/// the hosts preload for `load_by_name` (folder names under the models
+/// folder, each with its encoding as the WIT spells it).
 #[derive(Clone, Debug)]
 pub struct Case {
     pub guest: Guest,
     pub args: Vec<String>,
-    pub preload: Vec<&'static str>,
+    pub dirs: Vec<(PathBuf, String)>,
+    pub preload: Vec<(&'static str, &'static str)>,
 }
 
 impl Case {
@@ -169,12 +172,34 @@ impl Case {
         Case {
             guest,
             args: args.iter().map(|s| s.to_string()).collect(),
+            dirs: vec![],
             preload: vec![],
         }
     }
 
-    pub fn preload(mut self, names: &[&'static str]) -> Self {
-        self.preload.extend_from_slice(names);
+    /// Also preopens the host folder `host` as `guest`.
+    pub fn dir(mut self, host: &Path, guest: &str) -> Self {
+        self.dirs.push((host.to_path_buf(), guest.to_string()));
+        self
+    }
+
+    /// Every preopened folder: the models folder, then the case's own.
+    fn preopens(&self) -> Vec<(PathBuf, String)> {
+        let mut dirs = vec![(models_dir().to_path_buf(), MODELS_GUEST_DIR.to_string())];
+        dirs.extend(self.dirs.iter().cloned());
+        dirs
+    }
+
+    /// Preloads these OpenVINO IR folders.
+    pub fn preload(self, names: &[&'static str]) -> Self {
+        names
+            .iter()
+            .fold(self, |case, name| case.preload_as("openvino", name))
+    }
+
+    /// Preloads the model folder `name` with `encoding`.
+    pub fn preload_as(mut self, encoding: &'static str, name: &'static str) -> Self {
+        self.preload.push((encoding, name));
         self
     }
 
@@ -187,7 +212,9 @@ impl Case {
 
 /// The models, laid out the way the guests and the registries expect:
 /// `<root>/<name>/model.xml` + `model.bin` per IR model, and
-/// `<root>/softmax.onnx`. Shared by all tests of this binary.
+/// `<root>/softmax.onnx`; the real ones of [`real_models_dir`] too:
+/// `<root>/efficientnet_lite0/`, `<root>/imagenet_labels.txt` and
+/// `<root>/photos/<name>.png`. Shared by all tests of this binary.
 pub fn models_dir() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -213,9 +240,58 @@ pub fn models_dir() -> &'static Path {
             .flat_map(|i| (i as f32 * 0.3 - 1.5).to_le_bytes())
             .collect();
         std::fs::write(dir.path().join("input.f32"), input).unwrap();
+        let real = real_models_dir();
+        for file in REAL_MODEL_FILES {
+            let to = dir.path().join(file);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(real.join(file), &to)
+                .unwrap_or_else(|e| panic!("copying {}: {e}", real.join(file).display()));
+        }
         dir
     })
     .path()
+}
+
+/// What the tests use of [`real_models_dir`], by path inside it.
+pub const REAL_MODEL_FILES: [&str; 12] = [
+    "efficientnet_lite0/model.xml",
+    "efficientnet_lite0/model.bin",
+    "imagenet_labels.txt",
+    "text_orientation/model.onnx",
+    "face_detection/model.tflite",
+    "photos/page.png",
+    "photos/astronaut.png",
+    "photos/chelsea.png",
+    "photos/coffee.png",
+    "photos/camera.png",
+    "photos/motorcycle_left.png",
+    "photos/motorcycle_right.png",
+];
+
+/// The real pretrained models and photos, `$NN_REAL_MODELS_DIR`, filled and
+/// checked once per test binary by `scripts/real_models.py` (which makes
+/// only what is missing).
+pub fn real_models_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::var_os("NN_REAL_MODELS_DIR").unwrap_or_else(|| {
+            panic!(
+                "NN_REAL_MODELS_DIR is not set: `source scripts/env.sh` fetches the real models \
+                 and sets it"
+            )
+        });
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/real_models.py");
+        let output = Command::new("python3")
+            .arg(&script)
+            .output()
+            .unwrap_or_else(|e| panic!("running {}: {e}", script.display()));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        PathBuf::from(dir)
+    })
 }
 
 /// Makes OpenVINO's C library usable by upstream's backend: `openvino-sys`
@@ -384,9 +460,9 @@ fn upstream_backends(case: &Case) -> (Vec<wasmtime_wasi_nn::Backend>, wasmtime_w
     let graphs: Vec<(String, String)> = case
         .preload
         .iter()
-        .map(|name| {
+        .map(|(encoding, name)| {
             (
-                "openvino".to_string(),
+                encoding.to_string(),
                 models_dir().join(name).to_string_lossy().into_owned(),
             )
         })
@@ -403,9 +479,12 @@ fn wasi_builder(
     builder
         .args(&case.argv())
         .stdout(stdout.clone())
-        .stderr(stderr.clone())
-        .preopened_dir(models_dir(), MODELS_GUEST_DIR, FsPerms::ReadOnly)
-        .expect("preopen models");
+        .stderr(stderr.clone());
+    for (host, guest) in case.preopens() {
+        builder
+            .preopened_dir(&host, &guest, FsPerms::ReadOnly)
+            .unwrap_or_else(|e| panic!("preopen {}: {e}", host.display()));
+    }
     builder
 }
 
@@ -519,13 +598,13 @@ pub fn run_nn_host_counting(case: &Case, compiled: &Compiled) -> (Outcome, Optio
     let models = models_dir();
     let config = nn_host::RunConfig {
         args: case.argv(),
-        dirs: vec![(models.to_path_buf(), MODELS_GUEST_DIR.to_string())],
+        dirs: case.preopens(),
         graphs: case
             .preload
             .iter()
-            .map(|name| nn_host::GraphSpec {
+            .map(|(encoding, name)| nn_host::GraphSpec {
                 name: name.to_string(),
-                encoding: nn_host::GraphEncoding::Openvino,
+                encoding: encoding.parse().expect("a WIT graph encoding"),
                 dir: models.join(name),
             })
             .collect(),
@@ -605,13 +684,16 @@ impl V34Run {
         let mut command = Command::new(env!("NN_WASMTIME_V34_RUNNER"));
         command
             .current_dir(compiled.component_dir())
-            .env("LD_LIBRARY_PATH", libs)
-            .arg("--dir")
-            .arg(format!("{}::{MODELS_GUEST_DIR}", models.display()));
-        for name in &case.preload {
+            .env("LD_LIBRARY_PATH", libs);
+        for (host, guest) in case.preopens() {
+            command
+                .arg("--dir")
+                .arg(format!("{}::{guest}", host.display()));
+        }
+        for (encoding, name) in &case.preload {
             command
                 .arg("--graph")
-                .arg(format!("openvino::{}", models.join(name).display()));
+                .arg(format!("{encoding}::{}", models.join(name).display()));
         }
         let child = command
             .args(case.argv())

@@ -29,12 +29,21 @@ mod dialect_guests;
 mod dialects;
 mod errors;
 mod harness;
+/// The guests' photo preprocessing, to make tensor files as they would.
+#[path = "../../guests/src/photo.rs"]
+#[allow(dead_code, reason = "the guests use all of it, the tests a part")]
+mod photo;
+mod real_models;
 mod zero;
+
+use real_models::{face_detection, fixture_classify, imagenet, text_orientation};
 
 foreach_rust_guest!(assert_test_exists);
 
 mod classify {
-    use crate::harness::{run_all, rust_guest, Case};
+    use crate::harness::{models_dir, run_all, rust_guest, same_as_reference, Case};
+    use crate::photo::EFFICIENTNET_LITE;
+    use crate::real_models::photo_tensor;
 
     #[test]
     fn softmax_seeded() {
@@ -76,6 +85,39 @@ mod classify {
             &["models/identity_u8", "u8", "2x3", "seed:7"],
         ))
         .assert_identical();
+    }
+
+    /// The real classifier on a real photo: chelsea.png made into a tensor
+    /// file as the `imagenet` guest makes it. Every host prints top class
+    /// 282 (tiger cat); upstream 34's OpenVINO 2025.0 computes other digits
+    /// (real_models.rs), so there only the top class is compared.
+    #[test]
+    fn efficientnet_lite0_on_a_photo() {
+        let input = photo_tensor("chelsea", &EFFICIENTNET_LITE);
+        std::fs::write(models_dir().join("chelsea.f32"), input).unwrap();
+        let runs = run_all(Case::new(
+            rust_guest::classify,
+            &[
+                "models/efficientnet_lite0",
+                "f32",
+                "1x3x224x224",
+                "models/chelsea.f32",
+                "4000",
+            ],
+        ));
+        for outcome in [&runs.nn_host, &runs.upstream_wit, &runs.nn_host_0819] {
+            same_as_reference(&runs.reference, outcome).unwrap_or_else(|e| panic!("{e}\n{runs}"));
+        }
+        let top_class = |stdout: &str| {
+            stdout
+                .lines()
+                .find_map(|l| l.strip_prefix("top class: "))
+                .and_then(|l| l.split_whitespace().next())
+                .map(str::to_owned)
+        };
+        for outcome in [&runs.reference, &runs.upstream_wit_v34] {
+            assert_eq!(top_class(&outcome.stdout).as_deref(), Some("282"), "{runs}");
+        }
     }
 
     /// The output buffer is one byte short: every host must report the error
