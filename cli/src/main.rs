@@ -286,7 +286,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .inspect(&bytes)
                 .with_context(|| name.clone())?;
             print!("{name}: core module\n{inspection}");
-            Ok(())
+            // The verdict is also the exit code and the conversion's error.
+            inspection.verdict().context(name)
         }
         Some(Command::Dialects { tables }) => {
             print!("{}", describe_dialects(tables));

@@ -1,12 +1,14 @@
 //! Reading a module: WebAssembly text or binary in, validated binary and
 //! the facts that decide its adaptation out.
 
-use crate::Error;
+use crate::escape::escaped;
+use crate::{features, Error};
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
     CompositeInnerType, ExternalKind, FuncToValidate, FuncType, FunctionBody, KnownCustom,
-    MemoryType, Name, Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources,
+    MemoryType, Name, Parser, Payload, SubType, TypeRef, ValidPayload, Validator,
+    ValidatorResources,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
@@ -89,23 +91,42 @@ fn quote_around(line: &str, column: usize) -> (String, usize) {
     (quoted, caret)
 }
 
+/// How a type differs from a plain function type (`(type (func ...))`:
+/// final, without supertype, alone in its recursion group), the only kind
+/// of type an adapter links with: a type that differs is a different type,
+/// whatever its signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TypeForm {
+    Plain,
+    /// In an explicit recursion group (`rec`) of this many types.
+    InRecGroup(usize),
+    /// Not final (`sub` without `final`).
+    NonFinal,
+    /// Final, but declaring a supertype (`sub final $t`).
+    WithSupertype,
+}
+
+/// A type of the module's type section.
+pub(crate) struct ModuleType {
+    /// `None` for non-function (GC) types.
+    pub(crate) func: Option<FuncType>,
+    pub(crate) form: TypeForm,
+}
+
 /// The parts of a core module that decide how it is adapted.
 pub(crate) struct ModuleFacts<'a> {
-    /// Function types by type index; `None` for non-function types.
-    pub(crate) types: Vec<Option<FuncType>>,
-    /// Whether each type is final (`sub final`, or no `sub` at all).
-    pub(crate) type_is_final: Vec<bool>,
+    /// The types by type index.
+    pub(crate) types: Vec<ModuleType>,
     /// Type index of each function, imported ones first.
     pub(crate) function_types: Vec<u32>,
     pub(crate) imports: Vec<(&'a str, &'a str, TypeRef)>,
-    /// The functions exported as `_start` and `cabi_realloc`.
+    /// The functions exported as `_start`, `_initialize` and `cabi_realloc`.
     pub(crate) start_export: Option<u32>,
+    pub(crate) initialize_export: Option<u32>,
     pub(crate) realloc_export: Option<u32>,
-    /// Whether a memory is exported as `memory`, where adapters look for it.
-    pub(crate) exports_memory: bool,
     /// The function of the start section.
     pub(crate) start_function: Option<u32>,
-    /// Memory 0, imported or defined.
+    /// The memory exported as `memory`: the one the adapters use.
     pub(crate) memory: Option<MemoryType>,
     /// A `component-type` custom section means wit-bindgen already described
     /// some imports in WIT; wit-component resolves those itself.
@@ -121,11 +142,15 @@ pub(crate) struct ModuleFacts<'a> {
 }
 
 impl ModuleFacts<'_> {
-    /// The type of function `index`, if it is a function type.
-    pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, bool)> {
-        let ty = *self.function_types.get(index as usize)?;
-        let func = self.types.get(ty as usize)?.as_ref()?;
-        Some((func, self.type_is_final[ty as usize]))
+    /// Type `index`, if it is a function type, and its form.
+    pub(crate) fn func_type(&self, index: u32) -> Option<(&FuncType, TypeForm)> {
+        let ty = self.types.get(index as usize)?;
+        Some((ty.func.as_ref()?, ty.form))
+    }
+
+    /// The type of function `index`, if it is a function type, and its form.
+    pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, TypeForm)> {
+        self.func_type(*self.function_types.get(index as usize)?)
     }
 }
 
@@ -152,26 +177,28 @@ impl Bodies<'_> {
 /// types, imports and exports, in one pass. The bodies come back to be
 /// validated by the caller: the componentizer does it beside wit-component.
 ///
-/// Validation uses wasmparser's default features, which are Wasmtime's:
-/// wit-component validates the component it builds with every feature on, so
-/// a module using a proposal that runtimes leave off (legacy exceptions, for
-/// one) would otherwise become a component that no runtime accepts.
+/// Validation accepts the features of [`features::LEGACY`] (Wasmtime's
+/// defaults): wit-component validates the component it builds with every
+/// feature on, so a module using a proposal that runtimes leave off (legacy
+/// exceptions, for one) would otherwise become a component that no runtime
+/// accepts.
 pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bodies<'_>)> {
     if Parser::is_component(binary) {
         return Err(Error::AlreadyComponent.into());
     }
-    let mut validator = Validator::new();
+    let mut validator = Validator::new_with_features(features::legacy());
     // As in `Validator::validate_all`: bodies after everything else, so
     // that the first error reported is the one it would report.
     let mut functions = Vec::new();
+    // Imported ones first, as memories are indexed.
+    let mut memories = Vec::new();
     let mut facts = ModuleFacts {
         types: Vec::new(),
-        type_is_final: Vec::new(),
         function_types: Vec::new(),
         imports: Vec::new(),
         start_export: None,
+        initialize_export: None,
         realloc_export: None,
-        exports_memory: false,
         start_function: None,
         memory: None,
         has_component_type: false,
@@ -187,12 +214,25 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
         match payload {
             Payload::TypeSection(reader) => {
                 for group in reader {
-                    for sub in group?.into_types() {
-                        facts.type_is_final.push(sub.is_final);
-                        facts.types.push(match sub.composite_type.inner {
+                    let group = group?;
+                    let len = group.types().len();
+                    for sub in group.into_types() {
+                        let form = match sub {
+                            _ if len > 1 => TypeForm::InRecGroup(len),
+                            SubType {
+                                is_final: false, ..
+                            } => TypeForm::NonFinal,
+                            SubType {
+                                supertype_idx: Some(_),
+                                ..
+                            } => TypeForm::WithSupertype,
+                            _ => TypeForm::Plain,
+                        };
+                        let func = match sub.composite_type.inner {
                             CompositeInnerType::Func(func) => Some(func),
                             _ => None,
-                        });
+                        };
+                        facts.types.push(ModuleType { func, form });
                     }
                 }
             }
@@ -200,10 +240,16 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                 for import in reader.into_imports() {
                     let import = import?;
                     match import.ty {
-                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => facts.function_types.push(ty),
-                        TypeRef::Memory(memory) if facts.memory.is_none() => {
-                            facts.memory = Some(memory)
-                        }
+                        TypeRef::Func(ty) => facts.function_types.push(ty),
+                        // wasmparser validates these without the feature.
+                        TypeRef::FuncExact(_) => anyhow::bail!(
+                            "not a valid WebAssembly module: `{}::{}` is imported as an exact \
+                             function (`exact`), which needs the custom-descriptors proposal \
+                             that Wasmtime leaves off",
+                            escaped(import.module),
+                            escaped(import.name)
+                        ),
+                        TypeRef::Memory(memory) => memories.push(memory),
                         _ => {}
                     }
                     facts.imports.push((import.module, import.name, import.ty));
@@ -216,8 +262,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
             }
             Payload::MemorySection(reader) => {
                 for memory in reader {
-                    let memory = memory?;
-                    facts.memory.get_or_insert(memory);
+                    memories.push(memory?);
                 }
             }
             Payload::ExportSection(reader) => {
@@ -225,10 +270,15 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                     let export = export?;
                     match (export.name, export.kind) {
                         ("_start", ExternalKind::Func) => facts.start_export = Some(export.index),
+                        ("_initialize", ExternalKind::Func) => {
+                            facts.initialize_export = Some(export.index)
+                        }
                         ("cabi_realloc", ExternalKind::Func) => {
                             facts.realloc_export = Some(export.index)
                         }
-                        ("memory", ExternalKind::Memory) => facts.exports_memory = true,
+                        ("memory", ExternalKind::Memory) => {
+                            facts.memory = memories.get(export.index as usize).copied();
+                        }
                         _ => {}
                     }
                 }
@@ -272,15 +322,15 @@ fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {
     )
 }
 
-/// Folds wasmparser's multi-line messages (the bad-magic one prints byte
-/// arrays with `{:#?}`) onto one line, so each error stays one line on stderr.
+/// One line of a message from wasmparser or wit-component: arrays they
+/// print with `{:#x?}` (the bad-magic message does) folded, the control
+/// characters of names they quote escaped.
 fn one_line(message: &str) -> String {
-    message
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("[ ", "[")
-        .replace(", ]", "]")
+    let folded = message
+        .replace("[\n    ", "[")
+        .replace(",\n    ", ", ")
+        .replace(",\n]", "]");
+    escaped(&folded)
 }
 
 #[cfg(test)]
