@@ -109,8 +109,9 @@ pub enum Problem {
     /// Adapters read and write the module's memory, which it must export as
     /// `memory`.
     NoMemoryExport,
-    /// `_start`, `_initialize` or `cabi_realloc` exported with a type other
-    /// than the one it is called with.
+    /// `_start`, or an export wit-component calls (`_initialize`,
+    /// `cabi_realloc`, ...), exported with a type other than the one it is
+    /// called with.
     WrongExportType {
         name: &'static str,
         expected: String,
@@ -133,6 +134,9 @@ pub enum Problem {
     /// The memory exported as `memory` is 64-bit; the adapters import a
     /// 32-bit one.
     Memory64,
+    /// Memories exported as both `memory` and `cm32p2_memory`;
+    /// wit-component takes the module's memory from one export.
+    TwoMemoryExports,
     /// A `component-type` custom section wit-component cannot decode.
     BadComponentType { message: String },
     /// A command was requested, but the module has nothing to run.
@@ -230,6 +234,10 @@ impl fmt::Display for Problem {
                 f,
                 "the memory exported as `memory` is 64-bit, but the adapters import a 32-bit one ({})",
                 features::MEMORY64
+            ),
+            Problem::TwoMemoryExports => f.write_str(
+                "the module exports memories as both `memory` and `cm32p2_memory`, but \
+                 wit-component takes its memory from one export",
             ),
             Problem::BadComponentType { message } => write!(
                 f,

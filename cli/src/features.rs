@@ -46,9 +46,9 @@ pub(crate) const GC: Rule = Rule {
     feature: WasmFeatures::GC,
     name: "gc",
     limit: Some(
-        "a function imported from an adapted module, and `_start`, `_initialize` and \
-         `cabi_realloc`, must have a plain function type: final, without supertype, alone in \
-         its recursion group",
+        "a function imported from an adapted module, `_start`, the start function and the \
+         exports wit-component calls (`_initialize`, `cabi_realloc`, ...) must have a plain \
+         function type: final, without supertype, alone in its recursion group",
     ),
 };
 

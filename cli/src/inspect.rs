@@ -3,7 +3,7 @@
 
 use crate::adapters::{function_exports, Adapter, AdapterExports};
 use crate::escape::{escaped, Escaped};
-use crate::read::{self, ModuleFacts, TypeForm};
+use crate::read::{self, CalledAs, ModuleFacts, TypeForm};
 use crate::{dialect, legacy, Componentizer, Dialect, Error, Kind, Problem, PREVIEW1_MODULE};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -233,21 +233,18 @@ impl Componentizer {
                 (None, None) => problems.push(Problem::NoEntryPoint),
             }
         }
-        if let Some(initialize) = facts.initialize_export {
-            problems.extend(check_export(
-                "_initialize",
-                initialize,
-                FuncType::new([], []),
-                "wit-component",
-            ));
+        for &(name, index, called_as) in &facts.called_exports {
+            let (expected, why) = match called_as {
+                CalledAs::Initializer => (FuncType::new([], []), "wit-component"),
+                CalledAs::Realloc => (
+                    FuncType::new([ValType::I32; 4], [ValType::I32]),
+                    "the canonical ABI",
+                ),
+            };
+            problems.extend(check_export(name, index, expected, why));
         }
-        if let Some(realloc) = facts.realloc_export {
-            problems.extend(check_export(
-                "cabi_realloc",
-                realloc,
-                FuncType::new([ValType::I32; 4], [ValType::I32]),
-                "the canonical ABI",
-            ));
+        if facts.memory_exports.len() > 1 {
+            problems.push(Problem::TwoMemoryExports);
         }
         problems
     }

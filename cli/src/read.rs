@@ -120,10 +120,14 @@ pub(crate) struct ModuleFacts<'a> {
     /// Type index of each function, imported ones first.
     pub(crate) function_types: Vec<u32>,
     pub(crate) imports: Vec<(&'a str, &'a str, TypeRef)>,
-    /// The functions exported as `_start`, `_initialize` and `cabi_realloc`.
+    /// The function exported as `_start`.
     pub(crate) start_export: Option<u32>,
-    pub(crate) initialize_export: Option<u32>,
-    pub(crate) realloc_export: Option<u32>,
+    /// The functions exported under a name of [`CALLED_EXPORTS`], with it
+    /// and how they are called.
+    pub(crate) called_exports: Vec<(&'static str, u32, CalledAs)>,
+    /// The names memories are exported under that wit-component takes as
+    /// the module's memory (`memory`, `cm32p2_memory`).
+    pub(crate) memory_exports: Vec<&'a str>,
     /// The function of the start section.
     pub(crate) start_function: Option<u32>,
     /// The memory exported as `memory`: the one the adapters use.
@@ -152,6 +156,30 @@ impl ModuleFacts<'_> {
     pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, TypeForm)> {
         self.func_type(*self.function_types.get(index as usize)?)
     }
+}
+
+/// The exports wit-component calls, or links to the canonical ABI, by name
+/// (its legacy names and their `cm32p2_` forms): each must have the type it
+/// is called with, a plain function type, whether or not the component uses
+/// it. `_start`, which only the preview1 command adapter calls, is apart.
+pub(crate) const CALLED_EXPORTS: &[(&str, CalledAs)] = &[
+    ("_initialize", CalledAs::Initializer),
+    ("cm32p2_initialize", CalledAs::Initializer),
+    ("__wasm_init_task", CalledAs::Initializer),
+    ("__wasm_init_async_task", CalledAs::Initializer),
+    ("cabi_realloc", CalledAs::Realloc),
+    ("cm32p2_realloc", CalledAs::Realloc),
+    ("canonical_abi_realloc", CalledAs::Realloc),
+    ("cabi_realloc_adapter", CalledAs::Realloc),
+];
+
+/// How wit-component calls an export of [`CALLED_EXPORTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CalledAs {
+    /// `() -> ()`, when the component is instantiated.
+    Initializer,
+    /// `(i32, i32, i32, i32) -> i32`, as the canonical ABI's `realloc`.
+    Realloc,
 }
 
 /// The function bodies of a module whose other sections [`read_module`]
@@ -197,8 +225,8 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
         function_types: Vec::new(),
         imports: Vec::new(),
         start_export: None,
-        initialize_export: None,
-        realloc_export: None,
+        called_exports: Vec::new(),
+        memory_exports: Vec::new(),
         start_function: None,
         memory: None,
         has_component_type: false,
@@ -270,14 +298,18 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                     let export = export?;
                     match (export.name, export.kind) {
                         ("_start", ExternalKind::Func) => facts.start_export = Some(export.index),
-                        ("_initialize", ExternalKind::Func) => {
-                            facts.initialize_export = Some(export.index)
+                        (name, ExternalKind::Func) => {
+                            if let Some(&(name, called_as)) =
+                                CALLED_EXPORTS.iter().find(|(called, _)| *called == name)
+                            {
+                                facts.called_exports.push((name, export.index, called_as));
+                            }
                         }
-                        ("cabi_realloc", ExternalKind::Func) => {
-                            facts.realloc_export = Some(export.index)
-                        }
-                        ("memory", ExternalKind::Memory) => {
-                            facts.memory = memories.get(export.index as usize).copied();
+                        (name @ ("memory" | "cm32p2_memory"), ExternalKind::Memory) => {
+                            facts.memory_exports.push(name);
+                            if name == "memory" {
+                                facts.memory = memories.get(export.index as usize).copied();
+                            }
                         }
                         _ => {}
                     }

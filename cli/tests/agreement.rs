@@ -242,9 +242,10 @@ fn every_feature_may_be_used_where_the_adapters_never_see_it() {
 
 #[test]
 fn limited_features_are_refused_where_they_meet_the_adapters() {
-    let gc_rule = "(gc: a function imported from an adapted module, and `_start`, `_initialize` \
-                   and `cabi_realloc`, must have a plain function type: final, without \
-                   supertype, alone in its recursion group)";
+    let gc_rule = "(gc: a function imported from an adapted module, `_start`, the start \
+                   function and the exports wit-component calls (`_initialize`, `cabi_realloc`, \
+                   ...) must have a plain function type: final, without supertype, alone in its \
+                   recursion group)";
     let cases = [
         (
             legacy(r#"(memory (export "memory") 1 2 shared)"#, ""),
@@ -312,8 +313,47 @@ fn limited_features_are_refused_where_they_meet_the_adapters() {
                  types, so it never matches the adapter's, whatever its signature {gc_rule}"
             ),
         ),
+        (
+            legacy(MEMORY, r#"(memory (export "cm32p2_memory") 1)"#),
+            "the module exports memories as both `memory` and `cm32p2_memory`, but wit-component \
+             takes its memory from one export"
+                .to_owned(),
+        ),
     ];
-    for (wat, expected) in cases {
+    // Every export wit-component calls, of the wrong type.
+    let called = [
+        ("_initialize", "()", "wit-component"),
+        ("cm32p2_initialize", "()", "wit-component"),
+        ("__wasm_init_task", "()", "wit-component"),
+        ("__wasm_init_async_task", "()", "wit-component"),
+        (
+            "cabi_realloc",
+            "(i32, i32, i32, i32) -> i32",
+            "the canonical ABI",
+        ),
+        (
+            "cm32p2_realloc",
+            "(i32, i32, i32, i32) -> i32",
+            "the canonical ABI",
+        ),
+        (
+            "canonical_abi_realloc",
+            "(i32, i32, i32, i32) -> i32",
+            "the canonical ABI",
+        ),
+        (
+            "cabi_realloc_adapter",
+            "(i32, i32, i32, i32) -> i32",
+            "the canonical ABI",
+        ),
+    ]
+    .map(|(name, ty, why)| {
+        (
+            legacy(MEMORY, &format!(r#"(func (export "{name}") (param f64))"#)),
+            format!("`{name}` is exported with type (f64), but {why} calls it as {ty}"),
+        )
+    });
+    for (wat, expected) in cases.into_iter().chain(called) {
         let dir = dir_with("module.wat", wat.as_bytes());
         let (line, _) = refused(dir.path(), "module.wat", &[]);
         assert_eq!(line, format!("error: module.wat: {expected}\n"), "{wat}");

@@ -269,11 +269,11 @@ fn input(seed: u64) -> (String, Vec<u8>) {
 
 /// WebAssembly text of a legacy module varied where it meets the adapters
 /// and wit-component: the memory exported as `memory` (shared, 64-bit,
-/// behind another memory, absent), the form of the types of its adapted
-/// imports and of `_start`, `_initialize`, `cabi_realloc` and the start
-/// function (plain, in a `rec` group, `sub`, with a supertype), their
-/// signatures (right or off by a parameter), and names with control
-/// characters.
+/// behind another memory, absent, beside `cm32p2_memory`), the form of the
+/// types of its adapted imports (plain or exact), of `_start`, of the exports
+/// wit-component calls and of the start function (plain, in a `rec` group,
+/// `sub`, with a supertype), their signatures (right or off by a parameter),
+/// and names with control characters.
 fn boundary_module(rng: &mut Rng) -> String {
     let mut types = Vec::new();
     let mut fields = Vec::new();
@@ -340,12 +340,39 @@ fn boundary_module(rng: &mut Rng) -> String {
     if rng.chance(7, 8) {
         fields.push(format!("(memory (export \"memory\") {})", memory_type(rng)));
     }
-    let exports: [(&str, &[ValType], &[ValType]); 3] = [
-        ("_start", &[], &[]),
-        ("_initialize", &[], &[]),
-        ("cabi_realloc", &[ValType::I32; 4], &[ValType::I32]),
+    if rng.chance(1, 16) {
+        fields.push(format!(
+            "(memory (export \"cm32p2_memory\") {})",
+            memory_type(rng)
+        ));
+    }
+    // `_start`, and the names wit-component calls (legacy and `cm32p2_`).
+    let exports: [(&[&str], &[ValType], &[ValType]); 3] = [
+        (&["_start"], &[], &[]),
+        (
+            &[
+                "_initialize",
+                "cm32p2_initialize",
+                "__wasm_init_task",
+                "__wasm_init_async_task",
+            ],
+            &[],
+            &[],
+        ),
+        (
+            &[
+                "cabi_realloc",
+                "cm32p2_realloc",
+                "canonical_abi_realloc",
+                "cabi_realloc_adapter",
+                "cabi_import_realloc",
+            ],
+            &[ValType::I32; 4],
+            &[ValType::I32],
+        ),
     ];
-    for (name, params, results) in exports {
+    for (names, params, results) in exports {
+        let name = rng.pick(names);
         if rng.chance(1, 2) {
             let mut sig = signature(rng, params, results);
             if rng.chance(1, 8) {
