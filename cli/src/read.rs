@@ -205,7 +205,7 @@ impl Bodies<'_> {
 /// types, imports and exports, in one pass. The bodies come back to be
 /// validated by the caller: the componentizer does it beside wit-component.
 ///
-/// Validation accepts the features of [`features::LEGACY`] (Wasmtime's
+/// Validation accepts the features of [`features::legacy`] (Wasmtime's
 /// defaults): wit-component validates the component it builds with every
 /// feature on, so a module using a proposal that runtimes leave off (legacy
 /// exceptions, for one) would otherwise become a component that no runtime
