@@ -243,7 +243,7 @@ impl Componentizer {
             };
             problems.extend(check_export(name, index, expected, why));
         }
-        if facts.memory_exports.len() > 1 {
+        if facts.memory_exports > 1 {
             problems.push(Problem::TwoMemoryExports);
         }
         problems

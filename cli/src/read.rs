@@ -125,9 +125,9 @@ pub(crate) struct ModuleFacts<'a> {
     /// The functions exported under a name of [`CALLED_EXPORTS`], with it
     /// and how they are called.
     pub(crate) called_exports: Vec<(&'static str, u32, CalledAs)>,
-    /// The names memories are exported under that wit-component takes as
-    /// the module's memory (`memory`, `cm32p2_memory`).
-    pub(crate) memory_exports: Vec<&'a str>,
+    /// How many memories are exported under the names wit-component takes
+    /// as the module's memory (`memory`, `cm32p2_memory`); it takes one.
+    pub(crate) memory_exports: usize,
     /// The function of the start section.
     pub(crate) start_function: Option<u32>,
     /// The memory exported as `memory`: the one the adapters use.
@@ -226,7 +226,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
         imports: Vec::new(),
         start_export: None,
         called_exports: Vec::new(),
-        memory_exports: Vec::new(),
+        memory_exports: 0,
         start_function: None,
         memory: None,
         has_component_type: false,
@@ -306,7 +306,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                             }
                         }
                         (name @ ("memory" | "cm32p2_memory"), ExternalKind::Memory) => {
-                            facts.memory_exports.push(name);
+                            facts.memory_exports += 1;
                             if name == "memory" {
                                 facts.memory = memories.get(export.index as usize).copied();
                             }
