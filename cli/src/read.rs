@@ -54,6 +54,7 @@ fn text_error(text: &str, path: Option<&Path>, err: &wast::Error) -> anyhow::Err
         .get(..column)
         .map_or(0, |before| before.chars().count());
     let (quoted, caret) = quote_around(source, column);
+    let (quoted, caret) = escape_quoted(&quoted, caret);
     let location = match path {
         Some(path) => format!("{}:{}:{}", path.display(), line + 1, column + 1),
         None => format!("line {}, column {}", line + 1, column + 1),
@@ -62,9 +63,25 @@ fn text_error(text: &str, path: Option<&Path>, err: &wast::Error) -> anyhow::Err
     let gutter = " ".repeat(number.len());
     anyhow::anyhow!(
         "invalid WebAssembly text: {} (at {location})\n{number} | {quoted}\n{gutter} | {}^",
-        err.message(),
+        escaped(&err.message()),
         " ".repeat(caret)
     )
+}
+
+/// `quoted` with its control characters escaped (a form feed or vertical
+/// tab in the source would break the quote over lines), and where the
+/// caret at character `caret` of it moves to.
+fn escape_quoted(quoted: &str, caret: usize) -> (String, usize) {
+    let mut escaped_text = String::new();
+    let mut moved = None;
+    for (i, c) in quoted.chars().enumerate() {
+        if i == caret {
+            moved = Some(escaped_text.chars().count());
+        }
+        escaped_text.push_str(&escaped(c.encode_utf8(&mut [0; 4])));
+    }
+    let caret = moved.unwrap_or_else(|| escaped_text.chars().count());
+    (escaped_text, caret)
 }
 
 /// At most [`MAX_QUOTED_CHARS`] characters of `line` around character
@@ -407,6 +424,29 @@ mod tests {
         let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
         let pointed: String = quoted.chars().skip(caret).take(8).collect();
         assert_eq!(pointed, "unknown)", "{err}");
+    }
+
+    #[test]
+    fn text_errors_escape_control_characters_in_the_quoted_line() {
+        // A tab before the error, a form feed and an escape sequence after.
+        let text = "(module\n\t(func (unknown)) \u{c}\u{1b}[2J)";
+        let err = wasm_binary(text.as_bytes(), Some(Path::new("ff.wat")))
+            .err()
+            .unwrap()
+            .to_string();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(
+            !err.contains(|c: char| c.is_control() && c != '\n'),
+            "{err:?}"
+        );
+        assert_eq!(
+            lines[1], "2 | \\t(func (unknown)) \\u{c}\\u{1b}[2J)",
+            "{err}"
+        );
+        // The caret still points at the error, after the escaped tab.
+        let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
+        assert_eq!(&lines[1][4 + caret..4 + caret + 8], "unknown)", "{err}");
     }
 
     #[test]
