@@ -1,6 +1,7 @@
 //! Why a module cannot be adapted, in the legacy module's own terms.
 
-use crate::legacy;
+use crate::escape::Escaped;
+use crate::{features, legacy};
 use std::fmt;
 
 /// Why a module cannot be turned into a component.
@@ -60,7 +61,10 @@ fn problem_lines(problems: &[Problem]) -> Vec<String> {
     if !unserved.is_empty() {
         let list = unserved
             .iter()
-            .map(|(module, names)| format!("`{module}` ({})", names.join(", ")))
+            .map(|(module, names)| {
+                let names: Vec<String> = names.iter().map(|n| Escaped(n).to_string()).collect();
+                format!("`{}` ({})", Escaped(module), names.join(", "))
+            })
             .collect::<Vec<_>>()
             .join(", ");
         lines.push(format!(
@@ -105,8 +109,9 @@ pub enum Problem {
     /// Adapters read and write the module's memory, which it must export as
     /// `memory`.
     NoMemoryExport,
-    /// `_start` or `cabi_realloc` exported with a type other than the one
-    /// the adapters call it with.
+    /// `_start`, or an export wit-component calls (`_initialize`,
+    /// `cabi_realloc`, ...), exported with a type other than the one it is
+    /// called with.
     WrongExportType {
         name: &'static str,
         expected: String,
@@ -116,6 +121,22 @@ pub enum Problem {
     /// An import or export linked to an adapter has a non-final function
     /// type (`sub` without `final`), which never matches the adapter's.
     NonFinalType { what: String },
+    /// An import or export linked to an adapter has its function type in a
+    /// recursion group (`rec`) of `types` types, which never matches the
+    /// adapter's plain function type.
+    RecGroupType { what: String, types: usize },
+    /// An import or export linked to an adapter has a function type that
+    /// declares a supertype, which never matches the adapter's.
+    SupertypeType { what: String },
+    /// The memory exported as `memory` is shared; the adapters import it
+    /// unshared.
+    SharedMemory,
+    /// The memory exported as `memory` is 64-bit; the adapters import a
+    /// 32-bit one.
+    Memory64,
+    /// Memories exported as both `memory` and `cm32p2_memory`;
+    /// wit-component takes the module's memory from one export.
+    TwoMemoryExports,
     /// A `component-type` custom section wit-component cannot decode.
     BadComponentType { message: String },
     /// A command was requested, but the module has nothing to run.
@@ -132,8 +153,9 @@ impl fmt::Display for Problem {
             } => {
                 write!(
                     f,
-                    "`{}::{name}` is not a function of dialect {chosen}, so the adapter does not provide it",
-                    legacy::module()
+                    "`{}::{}` is not a function of dialect {chosen}, so the adapter does not provide it",
+                    legacy::module(),
+                    Escaped(name)
                 )?;
                 match defined_by {
                     Some(dialect) => write!(
@@ -151,19 +173,28 @@ impl fmt::Display for Problem {
                 source,
             } => write!(
                 f,
-                "`{module}::{name}` is imported with the wrong core signature: expected {expected} ({source}), found {found}"
+                "`{}::{}` is imported with the wrong core signature: expected {expected} ({source}), found {found}",
+                Escaped(module),
+                Escaped(name)
             ),
             Problem::NotAFunction { module, name, kind } => write!(
                 f,
-                "`{module}::{name}` is imported as a {kind}, but adapters only provide functions"
+                "`{}::{}` is imported as a {kind}, but adapters only provide functions",
+                Escaped(module),
+                Escaped(name)
             ),
             Problem::NotExportedByAdapter { module, name } => write!(
                 f,
-                "`{module}::{name}` is not exported by the adapter for `{module}`"
+                "`{0}::{1}` is not exported by the adapter for `{0}`",
+                Escaped(module),
+                Escaped(name)
             ),
-            Problem::NoAdapter { module, name } => {
-                write!(f, "`{module}::{name}`: no adapter serves module `{module}`")
-            }
+            Problem::NoAdapter { module, name } => write!(
+                f,
+                "`{0}::{1}`: no adapter serves module `{0}`",
+                Escaped(module),
+                Escaped(name)
+            ),
             Problem::NoMemoryExport => f.write_str(
                 "the module exports no memory named `memory`; the adapters serving its imports \
                  read and write its memory through that export",
@@ -181,6 +212,32 @@ impl fmt::Display for Problem {
                 f,
                 "{what} has a non-final function type (`sub` without `final`), which never \
                  matches the final type the adapter links it with"
+            ),
+            Problem::RecGroupType { what, types } => write!(
+                f,
+                "the type of {what} is in a recursion group (`rec`) of {types} types, so it never \
+                 matches the adapter's, whatever its signature ({})",
+                features::GC
+            ),
+            Problem::SupertypeType { what } => write!(
+                f,
+                "the type of {what} declares a supertype (`sub final`), so it never matches the \
+                 adapter's, whatever its signature ({})",
+                features::GC
+            ),
+            Problem::SharedMemory => write!(
+                f,
+                "the memory exported as `memory` is shared, but the adapters import it unshared ({})",
+                features::THREADS
+            ),
+            Problem::Memory64 => write!(
+                f,
+                "the memory exported as `memory` is 64-bit, but the adapters import a 32-bit one ({})",
+                features::MEMORY64
+            ),
+            Problem::TwoMemoryExports => f.write_str(
+                "the module exports memories as both `memory` and `cm32p2_memory`, but \
+                 wit-component takes its memory from one export",
             ),
             Problem::BadComponentType { message } => write!(
                 f,

@@ -2,8 +2,9 @@
 //! import cannot be served.
 
 use crate::adapters::{function_exports, Adapter, AdapterExports};
-use crate::read::{self, ModuleFacts};
-use crate::{dialect, legacy, Componentizer, Dialect, Kind, Problem, PREVIEW1_MODULE};
+use crate::escape::{escaped, Escaped};
+use crate::read::{self, CalledAs, ModuleFacts, TypeForm};
+use crate::{dialect, legacy, Componentizer, Dialect, Error, Kind, Problem, PREVIEW1_MODULE};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use wasmparser::{FuncType, TypeRef, ValType};
@@ -68,6 +69,16 @@ impl Inspection {
         )
     }
 
+    /// The conversion's verdict: `Ok` exactly when it succeeds, else the
+    /// error it fails with.
+    pub fn verdict(&self) -> Result<(), Error> {
+        let problems: Vec<Problem> = self.problems().cloned().collect();
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(Error::Unadaptable(problems)),
+        }
+    }
+
     /// Whether the module imports anything from `wasi_ephemeral_nn`.
     pub fn uses_nn(&self) -> bool {
         self.modules.iter().any(|m| m.name == legacy::module())
@@ -84,18 +95,15 @@ impl fmt::Display for Inspection {
             writeln!(f, "imports: none")?;
         }
         for module in &self.modules {
+            let name = Escaped(&module.name);
             match &module.adapter {
-                Some(adapter) => writeln!(f, "{}: served by {adapter}", module.name)?,
-                None => writeln!(f, "{}: no adapter serves this module", module.name)?,
+                Some(adapter) => writeln!(f, "{name}: served by {adapter}")?,
+                None => writeln!(f, "{name}: no adapter serves this module")?,
             }
-            let width = module
-                .imports
-                .iter()
-                .map(|i| i.name.len())
-                .max()
-                .unwrap_or(0);
-            for import in &module.imports {
-                write!(f, "  {:width$}  {}", import.name, import.ty)?;
+            let names: Vec<String> = module.imports.iter().map(|i| escaped(&i.name)).collect();
+            let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+            for (import, name) in module.imports.iter().zip(&names) {
+                write!(f, "  {name:width$}  {}", import.ty)?;
                 match &import.problem {
                     Some(Problem::NoAdapter { .. }) | None => writeln!(f)?,
                     Some(problem) => writeln!(f, "\n    error: {problem}")?,
@@ -167,7 +175,9 @@ impl Componentizer {
     }
 
     /// Problems of the module as a whole, checked here so that `inspect`
-    /// and `componentize` agree and wit-component never reports them.
+    /// and `componentize` agree and wit-component never reports them: what
+    /// it exports for the adapters and wit-component to call, and the
+    /// memory the adapters use (the limits of [`crate::features`]).
     fn module_problems(
         &self,
         facts: &ModuleFacts,
@@ -181,11 +191,21 @@ impl Componentizer {
                 message: message.clone(),
             });
         }
-        if uses_adapter && !facts.exports_memory {
-            problems.push(Problem::NoMemoryExport);
+        if uses_adapter {
+            match facts.memory {
+                None => problems.push(Problem::NoMemoryExport),
+                Some(memory) => {
+                    if memory.shared {
+                        problems.push(Problem::SharedMemory);
+                    }
+                    if memory.memory64 {
+                        problems.push(Problem::Memory64);
+                    }
+                }
+            }
         }
         let check_export = |name: &'static str, index, expected: FuncType, why| {
-            let (func, is_final) = facts.function_type(index)?;
+            let (func, form) = facts.function_type(index)?;
             if *func != expected {
                 Some(Problem::WrongExportType {
                     name,
@@ -193,12 +213,8 @@ impl Componentizer {
                     found: format_signature(func.params(), func.results()),
                     why,
                 })
-            } else if !is_final {
-                Some(Problem::NonFinalType {
-                    what: format!("the `{name}` export"),
-                })
             } else {
-                None
+                form_problem(|| format!("the `{name}` export"), form)
             }
         };
         if kind == Kind::Command {
@@ -209,23 +225,26 @@ impl Componentizer {
                     FuncType::new([], []),
                     "the preview1 command adapter",
                 )),
-                (None, Some(start)) => {
-                    if !facts.function_type(start).is_some_and(|(_, f)| f) {
-                        problems.push(Problem::NonFinalType {
-                            what: "the start function".into(),
-                        });
-                    }
-                }
+                (None, Some(start)) => problems.extend(
+                    facts
+                        .function_type(start)
+                        .and_then(|(_, form)| form_problem(|| "the start function".into(), form)),
+                ),
                 (None, None) => problems.push(Problem::NoEntryPoint),
             }
         }
-        if let Some(realloc) = facts.realloc_export {
-            problems.extend(check_export(
-                "cabi_realloc",
-                realloc,
-                FuncType::new([ValType::I32; 4], [ValType::I32]),
-                "the canonical ABI",
-            ));
+        for &(name, index, called_as) in &facts.called_exports {
+            let (expected, why) = match called_as {
+                CalledAs::Initializer => (FuncType::new([], []), "wit-component"),
+                CalledAs::Realloc => (
+                    FuncType::new([ValType::I32; 4], [ValType::I32]),
+                    "the canonical ABI",
+                ),
+            };
+            problems.extend(check_export(name, index, expected, why));
+        }
+        if facts.memory_exports > 1 {
+            problems.push(Problem::TwoMemoryExports);
         }
         problems
     }
@@ -240,31 +259,23 @@ impl Componentizer {
         let mut modules: Vec<ImportModule> = Vec::new();
 
         for &(module, name, ty) in &facts.imports {
-            let func = match ty {
-                TypeRef::Func(index) | TypeRef::FuncExact(index) => {
-                    facts.types.get(index as usize).and_then(Option::as_ref)
-                }
-                _ => None,
+            let (func, form) = match ty {
+                TypeRef::Func(index) => match facts.func_type(index) {
+                    Some((func, form)) => (Some(func), form),
+                    None => (None, TypeForm::Plain),
+                },
+                _ => (None, TypeForm::Plain),
             };
-            let ty_text = match (ty, func) {
-                (TypeRef::Func(_) | TypeRef::FuncExact(_), Some(func)) => {
-                    format_signature(func.params(), func.results())
-                }
-                _ => kind_name(ty).to_owned(),
+            let ty_text = match func {
+                Some(func) => format_signature(func.params(), func.results()),
+                None => kind_name(ty).to_owned(),
             };
             let adapter = adapters.get(module);
-            let is_final = match ty {
-                TypeRef::Func(index) | TypeRef::FuncExact(index) => facts
-                    .type_is_final
-                    .get(index as usize)
-                    .copied()
-                    .unwrap_or(true),
-                _ => true,
-            };
             let problem = match (adapter, func) {
-                (Some(_), Some(_)) if !is_final => Some(Problem::NonFinalType {
-                    what: format!("the import `{module}::{name}`"),
-                }),
+                (Some(_), Some(_)) if form != TypeForm::Plain => form_problem(
+                    || format!("the import `{}::{}`", Escaped(module), Escaped(name)),
+                    form,
+                ),
                 (None, _) if facts.has_component_type => None,
                 (None, _) => Some(Problem::NoAdapter {
                     module: module.into(),
@@ -375,6 +386,20 @@ fn memory_warning(
             memory.initial
         )
     })
+}
+
+/// Why `what`, a function of type form `form` linked to an adapter or
+/// called by wit-component, cannot be linked: only plain types match.
+fn form_problem(what: impl FnOnce() -> String, form: TypeForm) -> Option<Problem> {
+    match form {
+        TypeForm::Plain => None,
+        TypeForm::InRecGroup(types) => Some(Problem::RecGroupType {
+            what: what(),
+            types,
+        }),
+        TypeForm::NonFinal => Some(Problem::NonFinalType { what: what() }),
+        TypeForm::WithSupertype => Some(Problem::SupertypeType { what: what() }),
+    }
 }
 
 /// Checks a `wasi_ephemeral_nn` import against the ABI of the WITX and, for

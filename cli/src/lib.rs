@@ -19,6 +19,8 @@ mod adapters;
 mod component;
 mod dialect;
 mod error;
+mod escape;
+mod features;
 mod inspect;
 mod legacy;
 mod model_names;
@@ -178,10 +180,9 @@ impl Componentizer {
         let (facts, bodies) = read::read_module(&binary)?;
         let inspection = self.inspect_facts(&facts);
         let through_code = facts.through_code;
-        let problems: Vec<Problem> = inspection.problems().cloned().collect();
-        if !problems.is_empty() {
+        if let Err(unadaptable) = inspection.verdict() {
             bodies.validate()?;
-            return Err(Error::Unadaptable(problems).into());
+            return Err(unadaptable.into());
         }
         tracing::debug!(kind = %inspection.kind, reason = %inspection.kind_reason, "adapting");
         // The bodies are validated on a second thread while wit-component

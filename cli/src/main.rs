@@ -369,7 +369,8 @@ fn run(cli: Cli, paint: Paint) -> anyhow::Result<()> {
                 .inspect(&bytes)
                 .with_context(|| name.clone())?;
             print!("{name}: core module\n{inspection}");
-            Ok(())
+            // The verdict is also the exit code and the conversion's error.
+            inspection.verdict().context(name)
         }
         Some(Command::Dialects { tables }) => {
             print!("{}", describe_dialects(tables));

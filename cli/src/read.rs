@@ -1,12 +1,14 @@
 //! Reading a module: WebAssembly text or binary in, validated binary and
 //! the facts that decide its adaptation out.
 
-use crate::Error;
+use crate::escape::escaped;
+use crate::{features, Error};
 use std::borrow::Cow;
 use std::path::Path;
 use wasmparser::{
     CompositeInnerType, ExternalKind, FuncToValidate, FuncType, FunctionBody, KnownCustom,
-    MemoryType, Name, Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources,
+    MemoryType, Name, Parser, Payload, SubType, TypeRef, ValidPayload, Validator,
+    ValidatorResources,
 };
 
 /// `input` in binary form: assembled when wat detects WebAssembly text (a
@@ -52,6 +54,7 @@ fn text_error(text: &str, path: Option<&Path>, err: &wast::Error) -> anyhow::Err
         .get(..column)
         .map_or(0, |before| before.chars().count());
     let (quoted, caret) = quote_around(source, column);
+    let (quoted, caret) = escape_quoted(&quoted, caret);
     let location = match path {
         Some(path) => format!("{}:{}:{}", path.display(), line + 1, column + 1),
         None => format!("line {}, column {}", line + 1, column + 1),
@@ -60,9 +63,25 @@ fn text_error(text: &str, path: Option<&Path>, err: &wast::Error) -> anyhow::Err
     let gutter = " ".repeat(number.len());
     anyhow::anyhow!(
         "invalid WebAssembly text: {} (at {location})\n{number} | {quoted}\n{gutter} | {}^",
-        err.message(),
+        escaped(&err.message()),
         " ".repeat(caret)
     )
+}
+
+/// `quoted` with its control characters escaped (a form feed or vertical
+/// tab in the source would break the quote over lines), and where the
+/// caret at character `caret` of it moves to.
+fn escape_quoted(quoted: &str, caret: usize) -> (String, usize) {
+    let mut escaped_text = String::new();
+    let mut moved = None;
+    for (i, c) in quoted.chars().enumerate() {
+        if i == caret {
+            moved = Some(escaped_text.chars().count());
+        }
+        escaped_text.push_str(&escaped(c.encode_utf8(&mut [0; 4])));
+    }
+    let caret = moved.unwrap_or_else(|| escaped_text.chars().count());
+    (escaped_text, caret)
 }
 
 /// At most [`MAX_QUOTED_CHARS`] characters of `line` around character
@@ -89,23 +108,46 @@ fn quote_around(line: &str, column: usize) -> (String, usize) {
     (quoted, caret)
 }
 
+/// How a type differs from a plain function type (`(type (func ...))`:
+/// final, without supertype, alone in its recursion group), the only kind
+/// of type an adapter links with: a type that differs is a different type,
+/// whatever its signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TypeForm {
+    Plain,
+    /// In an explicit recursion group (`rec`) of this many types.
+    InRecGroup(usize),
+    /// Not final (`sub` without `final`).
+    NonFinal,
+    /// Final, but declaring a supertype (`sub final $t`).
+    WithSupertype,
+}
+
+/// A type of the module's type section.
+pub(crate) struct ModuleType {
+    /// `None` for non-function (GC) types.
+    pub(crate) func: Option<FuncType>,
+    pub(crate) form: TypeForm,
+}
+
 /// The parts of a core module that decide how it is adapted.
 pub(crate) struct ModuleFacts<'a> {
-    /// Function types by type index; `None` for non-function types.
-    pub(crate) types: Vec<Option<FuncType>>,
-    /// Whether each type is final (`sub final`, or no `sub` at all).
-    pub(crate) type_is_final: Vec<bool>,
+    /// The types by type index.
+    pub(crate) types: Vec<ModuleType>,
     /// Type index of each function, imported ones first.
     pub(crate) function_types: Vec<u32>,
     pub(crate) imports: Vec<(&'a str, &'a str, TypeRef)>,
-    /// The functions exported as `_start` and `cabi_realloc`.
+    /// The function exported as `_start`.
     pub(crate) start_export: Option<u32>,
-    pub(crate) realloc_export: Option<u32>,
-    /// Whether a memory is exported as `memory`, where adapters look for it.
-    pub(crate) exports_memory: bool,
+    /// The functions exported under a name of [`CALLED_EXPORTS`], with it
+    /// and how they are called.
+    pub(crate) called_exports: Vec<(&'static str, u32, CalledAs)>,
+    /// How many memories are exported under the names wit-component takes
+    /// as the module's memory (`memory`, `cm32p2_memory`); it takes one.
+    pub(crate) memory_exports: usize,
     /// The function of the start section.
     pub(crate) start_function: Option<u32>,
-    /// Memory 0, imported or defined.
+    /// The memory exported as `memory`: the one the adapters use.
     pub(crate) memory: Option<MemoryType>,
     /// A `component-type` custom section means wit-bindgen already described
     /// some imports in WIT; wit-component resolves those itself.
@@ -121,12 +163,40 @@ pub(crate) struct ModuleFacts<'a> {
 }
 
 impl ModuleFacts<'_> {
-    /// The type of function `index`, if it is a function type.
-    pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, bool)> {
-        let ty = *self.function_types.get(index as usize)?;
-        let func = self.types.get(ty as usize)?.as_ref()?;
-        Some((func, self.type_is_final[ty as usize]))
+    /// Type `index`, if it is a function type, and its form.
+    pub(crate) fn func_type(&self, index: u32) -> Option<(&FuncType, TypeForm)> {
+        let ty = self.types.get(index as usize)?;
+        Some((ty.func.as_ref()?, ty.form))
     }
+
+    /// The type of function `index`, if it is a function type, and its form.
+    pub(crate) fn function_type(&self, index: u32) -> Option<(&FuncType, TypeForm)> {
+        self.func_type(*self.function_types.get(index as usize)?)
+    }
+}
+
+/// The exports wit-component calls, or links to the canonical ABI, by name
+/// (its legacy names and their `cm32p2_` forms): each must have the type it
+/// is called with, a plain function type, whether or not the component uses
+/// it. `_start`, which only the preview1 command adapter calls, is apart.
+pub(crate) const CALLED_EXPORTS: &[(&str, CalledAs)] = &[
+    ("_initialize", CalledAs::Initializer),
+    ("cm32p2_initialize", CalledAs::Initializer),
+    ("__wasm_init_task", CalledAs::Initializer),
+    ("__wasm_init_async_task", CalledAs::Initializer),
+    ("cabi_realloc", CalledAs::Realloc),
+    ("cm32p2_realloc", CalledAs::Realloc),
+    ("canonical_abi_realloc", CalledAs::Realloc),
+    ("cabi_realloc_adapter", CalledAs::Realloc),
+];
+
+/// How wit-component calls an export of [`CALLED_EXPORTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CalledAs {
+    /// `() -> ()`, when the component is instantiated.
+    Initializer,
+    /// `(i32, i32, i32, i32) -> i32`, as the canonical ABI's `realloc`.
+    Realloc,
 }
 
 /// The function bodies of a module whose other sections [`read_module`]
@@ -152,26 +222,28 @@ impl Bodies<'_> {
 /// types, imports and exports, in one pass. The bodies come back to be
 /// validated by the caller: the componentizer does it beside wit-component.
 ///
-/// Validation uses wasmparser's default features, which are Wasmtime's:
-/// wit-component validates the component it builds with every feature on, so
-/// a module using a proposal that runtimes leave off (legacy exceptions, for
-/// one) would otherwise become a component that no runtime accepts.
+/// Validation accepts the features of [`features::legacy`] (Wasmtime's
+/// defaults): wit-component validates the component it builds with every
+/// feature on, so a module using a proposal that runtimes leave off (legacy
+/// exceptions, for one) would otherwise become a component that no runtime
+/// accepts.
 pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bodies<'_>)> {
     if Parser::is_component(binary) {
         return Err(Error::AlreadyComponent.into());
     }
-    let mut validator = Validator::new();
+    let mut validator = Validator::new_with_features(features::legacy());
     // As in `Validator::validate_all`: bodies after everything else, so
     // that the first error reported is the one it would report.
     let mut functions = Vec::new();
+    // Imported ones first, as memories are indexed.
+    let mut memories = Vec::new();
     let mut facts = ModuleFacts {
         types: Vec::new(),
-        type_is_final: Vec::new(),
         function_types: Vec::new(),
         imports: Vec::new(),
         start_export: None,
-        realloc_export: None,
-        exports_memory: false,
+        called_exports: Vec::new(),
+        memory_exports: 0,
         start_function: None,
         memory: None,
         has_component_type: false,
@@ -187,12 +259,25 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
         match payload {
             Payload::TypeSection(reader) => {
                 for group in reader {
-                    for sub in group?.into_types() {
-                        facts.type_is_final.push(sub.is_final);
-                        facts.types.push(match sub.composite_type.inner {
+                    let group = group?;
+                    let len = group.types().len();
+                    for sub in group.into_types() {
+                        let form = match sub {
+                            _ if len > 1 => TypeForm::InRecGroup(len),
+                            SubType {
+                                is_final: false, ..
+                            } => TypeForm::NonFinal,
+                            SubType {
+                                supertype_idx: Some(_),
+                                ..
+                            } => TypeForm::WithSupertype,
+                            _ => TypeForm::Plain,
+                        };
+                        let func = match sub.composite_type.inner {
                             CompositeInnerType::Func(func) => Some(func),
                             _ => None,
-                        });
+                        };
+                        facts.types.push(ModuleType { func, form });
                     }
                 }
             }
@@ -200,10 +285,16 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                 for import in reader.into_imports() {
                     let import = import?;
                     match import.ty {
-                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => facts.function_types.push(ty),
-                        TypeRef::Memory(memory) if facts.memory.is_none() => {
-                            facts.memory = Some(memory)
-                        }
+                        TypeRef::Func(ty) => facts.function_types.push(ty),
+                        // wasmparser validates these without the feature.
+                        TypeRef::FuncExact(_) => anyhow::bail!(
+                            "not a valid WebAssembly module: `{}::{}` is imported as an exact \
+                             function (`exact`), which needs the custom-descriptors proposal \
+                             that Wasmtime leaves off",
+                            escaped(import.module),
+                            escaped(import.name)
+                        ),
+                        TypeRef::Memory(memory) => memories.push(memory),
                         _ => {}
                     }
                     facts.imports.push((import.module, import.name, import.ty));
@@ -216,8 +307,7 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
             }
             Payload::MemorySection(reader) => {
                 for memory in reader {
-                    let memory = memory?;
-                    facts.memory.get_or_insert(memory);
+                    memories.push(memory?);
                 }
             }
             Payload::ExportSection(reader) => {
@@ -225,10 +315,19 @@ pub(crate) fn read_module(binary: &[u8]) -> anyhow::Result<(ModuleFacts<'_>, Bod
                     let export = export?;
                     match (export.name, export.kind) {
                         ("_start", ExternalKind::Func) => facts.start_export = Some(export.index),
-                        ("cabi_realloc", ExternalKind::Func) => {
-                            facts.realloc_export = Some(export.index)
+                        (name, ExternalKind::Func) => {
+                            if let Some(&(name, called_as)) =
+                                CALLED_EXPORTS.iter().find(|(called, _)| *called == name)
+                            {
+                                facts.called_exports.push((name, export.index, called_as));
+                            }
                         }
-                        ("memory", ExternalKind::Memory) => facts.exports_memory = true,
+                        (name @ ("memory" | "cm32p2_memory"), ExternalKind::Memory) => {
+                            facts.memory_exports += 1;
+                            if name == "memory" {
+                                facts.memory = memories.get(export.index as usize).copied();
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -272,15 +371,15 @@ fn invalid(err: wasmparser::BinaryReaderError) -> anyhow::Error {
     )
 }
 
-/// Folds wasmparser's multi-line messages (the bad-magic one prints byte
-/// arrays with `{:#?}`) onto one line, so each error stays one line on stderr.
+/// One line of a message from wasmparser or wit-component: arrays they
+/// print with `{:#x?}` (the bad-magic message does) folded, the control
+/// characters of names they quote escaped.
 fn one_line(message: &str) -> String {
-    message
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("[ ", "[")
-        .replace(", ]", "]")
+    let folded = message
+        .replace("[\n    ", "[")
+        .replace(",\n    ", ", ")
+        .replace(",\n]", "]");
+    escaped(&folded)
 }
 
 #[cfg(test)]
@@ -325,6 +424,29 @@ mod tests {
         let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
         let pointed: String = quoted.chars().skip(caret).take(8).collect();
         assert_eq!(pointed, "unknown)", "{err}");
+    }
+
+    #[test]
+    fn text_errors_escape_control_characters_in_the_quoted_line() {
+        // A tab before the error, a form feed and an escape sequence after.
+        let text = "(module\n\t(func (unknown)) \u{c}\u{1b}[2J)";
+        let err = wasm_binary(text.as_bytes(), Some(Path::new("ff.wat")))
+            .err()
+            .unwrap()
+            .to_string();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(
+            !err.contains(|c: char| c.is_control() && c != '\n'),
+            "{err:?}"
+        );
+        assert_eq!(
+            lines[1], "2 | \\t(func (unknown)) \\u{c}\\u{1b}[2J)",
+            "{err}"
+        );
+        // The caret still points at the error, after the escaped tab.
+        let caret = lines[2].strip_prefix("  | ").unwrap().len() - 1;
+        assert_eq!(&lines[1][4 + caret..4 + caret + 8], "unknown)", "{err}");
     }
 
     #[test]

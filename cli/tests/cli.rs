@@ -406,8 +406,10 @@ fn command_flag_exports_run_without_start() {
     assert!(output.status.success(), "{}", stderr(&output));
     let auto = std::fs::read(dir.path().join("c.wasm")).unwrap();
     assert!(common::exported_interfaces(&auto).unwrap().is_empty());
+    // Nothing to run: `inspect` gives the conversion's verdict.
     let output = run(&["inspect", "--command", "legacy.wat"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("cannot be a command"));
     assert!(String::from_utf8_lossy(&output.stdout).contains("kind: command (requested)"));
 }
 
@@ -527,7 +529,20 @@ fn inspect_lists_imports_by_module() {
         dir.path(),
         None,
     );
-    assert!(output.status.success(), "{}", stderr(&output));
+    // The verdict: exit code 1 and the conversion's error.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let convert = run(
+        &["--dialect", "wasi-nn-0.6", "legacy.wat", "-o", "c.wasm"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(stderr(&output), stderr(&convert));
+    assert!(
+        stderr(&output)
+            .starts_with("error: legacy.wat: 2 problems prevent adapting this module:\n"),
+        "{}",
+        stderr(&output)
+    );
     let text = String::from_utf8(output.stdout).unwrap();
     for line in [
         "legacy.wat: core module",

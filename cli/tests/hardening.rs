@@ -384,14 +384,16 @@ fn served_module(memory: &str, extra: &str) -> String {
     )
 }
 
-/// `inspect` and the conversion reject `wat` with the same `message`.
+/// `inspect` and the conversion reject `wat` with the same `message`:
+/// exit code 1 and that one line on stderr from both.
 fn assert_both_reject(wat: &str, args: &[&str], message: &str) {
     let dir = dir_with("module.wat", wat.as_bytes());
     let mut inspect = vec!["inspect", "module.wat"];
     inspect.extend_from_slice(args);
     let output = run(&inspect, dir.path());
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stderr(&output), format!("error: module.wat: {message}\n"));
     assert!(
         stdout.contains(&format!("error: {message}\n"))
             && stdout.ends_with("result: cannot be componentized (1 problem)\n"),

@@ -1,5 +1,7 @@
 //! `Componentizer` on generated and damaged core modules: `Ok` or `Err`,
-//! never a panic, and every `Ok` validates as a component.
+//! never a panic, every `Ok` validates as a component, and `inspect` gives
+//! the same verdict (the same error, or none) on every input, in a report
+//! and messages that no name from the module breaks over lines.
 //!
 //! Inputs, chosen by seed:
 //! - wasm-smith modules whose imports are drawn from the real legacy ABI
@@ -9,14 +11,15 @@
 //! - wasm-mutate mutants, truncations and bit flips of the real guests (the
 //!   built Rust guests and the WAT guests);
 //! - WAT noise: the text of the WAT guests with lines dropped, duplicated
-//!   or a number replaced.
+//!   or a number replaced;
+//! - modules varied where they meet the adapters ([`boundary_module`]).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::OnceLock;
 
 use arbitrary::Unstructured;
-use nn_componentize::Componentizer;
+use nn_componentize::{Componentizer, Inspection, Problem};
 use wasm_encoder::{EntityType, ImportSection, TypeSection, ValType};
 use wasmparser::{Parser, Payload, Validator, WasmFeatures};
 
@@ -171,7 +174,7 @@ fn wat_guests() -> &'static [(&'static str, String)] {
 /// The input of one seed and how it was made.
 fn input(seed: u64) -> (String, Vec<u8>) {
     let mut rng = Rng::new(seed);
-    match rng.below(6) {
+    match rng.below(7) {
         0 | 1 => {
             let programs = rng.below(2) == 0;
             let len = 64 + rng.below(4096) as usize;
@@ -231,6 +234,10 @@ fn input(seed: u64) -> (String, Vec<u8>) {
             }
             (format!("{name} with {flips} bit flips"), bytes)
         }
+        6 => (
+            "a module varied at the adapters' boundary".to_string(),
+            boundary_module(&mut rng).into_bytes(),
+        ),
         _ => {
             let (name, text) = rng.pick(wat_guests());
             let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -260,6 +267,149 @@ fn input(seed: u64) -> (String, Vec<u8>) {
     }
 }
 
+/// WebAssembly text of a legacy module varied where it meets the adapters
+/// and wit-component: the memory exported as `memory` (shared, 64-bit,
+/// behind another memory, absent, beside `cm32p2_memory`), the form of the
+/// types of its adapted imports (plain or exact), of `_start`, of the exports
+/// wit-component calls and of the start function (plain, in a `rec` group,
+/// `sub`, with a supertype), their signatures (right or off by a parameter),
+/// and names with control characters.
+fn boundary_module(rng: &mut Rng) -> String {
+    let mut types = Vec::new();
+    let mut fields = Vec::new();
+    // A type for `sig` in one of the forms; returns its name.
+    let mut ty = |rng: &mut Rng, sig: String| -> String {
+        let name = format!("$t{}", types.len());
+        types.push(match rng.below(6) {
+            0 => format!("(rec (type {name} (func {sig})) (type (struct)))"),
+            1 => format!("(type {name} (sub (func {sig})))"),
+            2 => format!("(type {name}.base (sub (func {sig}))) (type {name} (sub final {name}.base (func {sig})))"),
+            3 => format!("(rec (type {name} (func {sig})))"),
+            _ => format!("(type {name} (func {sig}))"),
+        });
+        name
+    };
+    let signature = |rng: &mut Rng, params: &[ValType], results: &[ValType]| {
+        let mut params: Vec<&str> = params.iter().map(wat_type).collect();
+        if rng.chance(1, 8) {
+            params.pop();
+        }
+        let results: Vec<&str> = results.iter().map(wat_type).collect();
+        format!(
+            "(param {}) (result {})",
+            params.join(" "),
+            results.join(" ")
+        )
+    };
+    let nn = nn_signatures();
+    let preview1 = preview1_signatures();
+    for _ in 0..1 + rng.below(3) {
+        let (module, (name, (params, results))) = match rng.below(4) {
+            0 | 1 => (nn_adapter_verify::legacy_abi().module(), rng.pick(&nn)),
+            2 => (nn_componentize::PREVIEW1_MODULE, rng.pick(&preview1)),
+            _ => ("env", rng.pick(&nn)),
+        };
+        let mut name = name.clone();
+        if rng.chance(1, 6) {
+            let at = rng.below(name.len() as u32 + 1) as usize;
+            name.insert(at, *rng.pick(&['\n', '\r', '\u{1b}', '\u{2028}', '\t']));
+        }
+        let sig = signature(rng, params, results);
+        let t = ty(rng, sig);
+        // An exact import (custom descriptors) now and then.
+        let func = match rng.chance(1, 16) {
+            true => format!("(exact (type {t}))"),
+            false => format!("(type {t})"),
+        };
+        fields.push(format!(
+            "(import \"{}\" \"{}\" (func {func}))",
+            wat_string(module),
+            wat_string(&name)
+        ));
+    }
+    let memory_type = |rng: &mut Rng| match rng.below(6) {
+        0 => "1 2 shared",
+        1 => "i64 1",
+        2 => "i64 1 2 shared",
+        3 => "1 3",
+        _ => "1",
+    };
+    if rng.chance(1, 4) {
+        fields.push(format!("(memory {})", memory_type(rng)));
+    }
+    if rng.chance(7, 8) {
+        fields.push(format!("(memory (export \"memory\") {})", memory_type(rng)));
+    }
+    if rng.chance(1, 16) {
+        fields.push(format!(
+            "(memory (export \"cm32p2_memory\") {})",
+            memory_type(rng)
+        ));
+    }
+    // `_start`, and the names wit-component calls (legacy and `cm32p2_`).
+    let exports: [(&[&str], &[ValType], &[ValType]); 3] = [
+        (&["_start"], &[], &[]),
+        (
+            &[
+                "_initialize",
+                "cm32p2_initialize",
+                "__wasm_init_task",
+                "__wasm_init_async_task",
+            ],
+            &[],
+            &[],
+        ),
+        (
+            &[
+                "cabi_realloc",
+                "cm32p2_realloc",
+                "canonical_abi_realloc",
+                "cabi_realloc_adapter",
+                "cabi_import_realloc",
+            ],
+            &[ValType::I32; 4],
+            &[ValType::I32],
+        ),
+    ];
+    for (names, params, results) in exports {
+        let name = rng.pick(names);
+        if rng.chance(1, 2) {
+            let mut sig = signature(rng, params, results);
+            if rng.chance(1, 8) {
+                sig = "(param i32)".to_string();
+            }
+            let t = ty(rng, sig);
+            fields.push(format!("(func (export \"{name}\") (type {t}) unreachable)"));
+        }
+    }
+    if rng.chance(1, 4) {
+        let t = ty(rng, String::new());
+        fields.push(format!("(func $main (type {t})) (start $main)"));
+    }
+    format!("(module {} {})", types.join(" "), fields.join(" "))
+}
+
+fn wat_type(ty: &ValType) -> &'static str {
+    match ty {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+        _ => "v128",
+    }
+}
+
+/// `text` as the contents of a WAT string: bytes other than printable
+/// ASCII, `"` and `\` written as `\hh`.
+fn wat_string(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b' '..=b'~' if b != b'"' && b != b'\\' => (b as char).to_string(),
+            _ => format!("\\{b:02x}"),
+        })
+        .collect()
+}
+
 /// `line` with one of its decimal numbers replaced by `value`.
 fn replace_a_number(line: &str, value: &str, rng: &mut Rng) -> String {
     let starts: Vec<usize> = line
@@ -279,49 +429,113 @@ fn replace_a_number(line: &str, value: &str, rng: &mut Rng) -> String {
     format!("{}{value}{}", &line[..start], &line[end..])
 }
 
+/// The message of a caught panic.
+fn panic_message(panic: Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+/// How many lines `inspection`'s report has when no name breaks one: the
+/// report's lines, counted from what it lists.
+fn report_lines(inspection: &Inspection) -> usize {
+    let imports = if inspection.modules.is_empty() {
+        1
+    } else {
+        inspection
+            .modules
+            .iter()
+            .map(|module| {
+                1 + module
+                    .imports
+                    .iter()
+                    .map(|import| match import.problem {
+                        None | Some(Problem::NoAdapter { .. }) => 1,
+                        Some(_) => 2,
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
+    };
+    1 + usize::from(inspection.uses_nn())
+        + imports
+        + inspection.module_problems.len()
+        + inspection.warnings.len()
+        + inspection.notes.len()
+        + 1
+}
+
 fn check(seed: u64) -> Result<&'static str, String> {
     let (what, module) = input(seed);
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        Componentizer::new().componentize(&module)
-    }));
-    match result {
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            Err(format!(
-                "seed {seed} ({what}): Componentizer panicked: {message}"
-            ))
-        }
-        Ok(Err(error)) => {
-            if format!("{error:#}").trim().is_empty() {
-                return Err(format!("seed {seed} ({what}): an error without a message"));
+    let fail = |message: String| format!("seed {seed} ({what}): {message}");
+    let componentizer = Componentizer::new();
+    let inspected = catch_unwind(AssertUnwindSafe(|| componentizer.inspect(&module)))
+        .map_err(|panic| fail(format!("inspect panicked: {}", panic_message(panic))))?;
+    let converted = catch_unwind(AssertUnwindSafe(|| componentizer.componentize(&module)))
+        .map_err(|panic| fail(format!("Componentizer panicked: {}", panic_message(panic))))?;
+    // The oracle: inspect's verdict is the conversion's.
+    let inspect_verdict = match &inspected {
+        Ok(inspection) => inspection.verdict().map_err(|e| e.to_string()),
+        Err(error) => Err(format!("{error:#}")),
+    };
+    let convert_verdict = converted.as_ref().map(|_| ()).map_err(|e| format!("{e:#}"));
+    if inspect_verdict != convert_verdict {
+        return Err(fail(format!(
+            "inspect and componentize disagree: inspect {inspect_verdict:?}, componentize \
+             {convert_verdict:?}"
+        )));
+    }
+    let mut at_boundary = false;
+    if let Ok(inspection) = &inspected {
+        for problem in inspection.problems() {
+            at_boundary |= matches!(
+                problem,
+                Problem::SharedMemory
+                    | Problem::Memory64
+                    | Problem::RecGroupType { .. }
+                    | Problem::SupertypeType { .. }
+            );
+            let line = problem.to_string();
+            if line.contains(char::is_control) {
+                return Err(fail(format!("a problem is not one clean line: {line:?}")));
             }
-            Ok("err")
         }
-        Ok(Ok(component)) => {
+        let report = inspection.to_string();
+        if report.contains(|c: char| c.is_control() && c != '\n')
+            || report.lines().count() != report_lines(inspection)
+        {
+            return Err(fail(format!("a name broke the report: {report:?}")));
+        }
+    }
+    match converted {
+        Err(error) => {
+            if format!("{error:#}").trim().is_empty() {
+                return Err(fail("an error without a message".into()));
+            }
+            Ok(if at_boundary { "boundary" } else { "err" })
+        }
+        Ok(component) => {
             let features = WasmFeatures::default() | WasmFeatures::COMPONENT_MODEL;
             Validator::new_with_features(features)
                 .validate_all(&component)
-                .map_err(|e| {
-                    format!("seed {seed} ({what}): Ok, but the component is invalid: {e}")
-                })?;
+                .map_err(|e| fail(format!("Ok, but the component is invalid: {e}")))?;
             Ok("ok")
         }
     }
 }
 
 #[test]
-fn componentize_never_panics_and_every_ok_validates() {
+fn componentize_never_panics_every_ok_validates_and_inspect_agrees() {
     let range = seeds(BOUNDED_ITERS);
     let start = std::time::Instant::now();
-    let (mut ok, mut err) = (0u64, 0u64);
+    let (mut ok, mut err, mut boundary) = (0u64, 0u64, 0u64);
     let mut failures = Vec::new();
     for seed in range.clone() {
         match check(seed) {
             Ok("ok") => ok += 1,
+            Ok("boundary") => boundary += 1,
             Ok(_) => err += 1,
             Err(failure) => {
                 eprintln!("{failure}");
@@ -331,7 +545,8 @@ fn componentize_never_panics_and_every_ok_validates() {
         progress("componentize", 1000, seed, &range, start);
     }
     eprintln!(
-        "componentize: {ok} Ok, {err} Err, {} failures",
+        "componentize: {ok} Ok, {} Err ({boundary} at the adapters' boundary), {} failures",
+        err + boundary,
         failures.len()
     );
     assert!(
@@ -340,11 +555,16 @@ fn componentize_never_panics_and_every_ok_validates() {
         failures.len(),
         failures.join("\n")
     );
-    // The generators must reach the adapters, not only the parser.
+    // The generators must reach the adapters, not only the parser, and the
+    // boundary checks the oracle guards.
     if range.end - range.start >= BOUNDED_ITERS {
         assert!(
             ok > 0,
             "no input componentized: the generators only make junk"
+        );
+        assert!(
+            boundary > 0,
+            "no input refused at the adapters' boundary: the oracle is not exercised there"
         );
     }
 }
