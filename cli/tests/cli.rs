@@ -425,27 +425,7 @@ fn binary_goes_to_stdout_when_it_is_not_a_terminal() {
 #[cfg(unix)]
 #[test]
 fn binary_is_refused_on_a_terminal() {
-    use std::os::fd::{FromRawFd, OwnedFd};
-    let (mut controller, mut terminal) = (0, 0);
-    // SAFETY: openpty writes two new file descriptors into the out-params;
-    // the null pointers ask for no name and default terminal settings.
-    let rc = unsafe {
-        libc::openpty(
-            &mut controller,
-            &mut terminal,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(rc, 0, "openpty failed");
-    // SAFETY: both descriptors were just opened and are owned by nobody else.
-    let (_controller, terminal) = unsafe {
-        (
-            OwnedFd::from_raw_fd(controller),
-            OwnedFd::from_raw_fd(terminal),
-        )
-    };
+    let (_controller, terminal) = common::pty();
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     let output = Command::new(BIN)
         .arg("legacy.wat")

@@ -3,17 +3,9 @@
 
 mod common;
 
-use common::{dir_with, stderr, BIN};
+use common::{dir_with, stderr, BIN, COMMAND};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-/// Uses one wasi-nn function and preview1; `_start`, memory `memory`.
-const COMMAND: &str = r#"(module
-  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
-  (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
-  (memory (export "memory") 1)
-  (func (export "_start") (drop (call $compute (i32.const 0))))
-)"#;
 
 /// Runs nn-componentize in `dir`. Tests that check every message state
 /// `--dialect`: a module that shows no dialect also gets a note about it.

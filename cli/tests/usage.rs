@@ -4,16 +4,8 @@
 
 mod common;
 
-use common::{dir_with, run, stderr, stdout};
+use common::{dir_with, pty, run, stderr, stdout, COMMAND};
 use std::path::{Path, PathBuf};
-
-/// A command-style legacy module using wasi-nn and preview1.
-const COMMAND: &str = r#"(module
-  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
-  (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
-  (memory (export "memory") 1)
-  (func (export "_start") (drop (call $compute (i32.const 0))))
-)"#;
 
 fn entries(dir: &Path) -> Vec<PathBuf> {
     let mut entries = std::fs::read_dir(dir)
@@ -307,32 +299,6 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let usage = run(&["--color", "never", "--bogus"], dir.path(), None);
     assert!(!stderr(&usage).contains("\x1b["), "{}", stderr(&usage));
     assert_eq!(entries(dir.path()), [dir.path().join("junk.wasm")]);
-}
-
-/// A pseudo-terminal: (controller, terminal).
-#[cfg(unix)]
-fn pty() -> (std::fs::File, std::os::fd::OwnedFd) {
-    use std::os::fd::{FromRawFd, OwnedFd};
-    let (mut controller, mut terminal) = (0, 0);
-    // SAFETY: openpty writes two new file descriptors into the out-params;
-    // the null pointers ask for no name and default terminal settings.
-    let rc = unsafe {
-        libc::openpty(
-            &mut controller,
-            &mut terminal,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(rc, 0, "openpty failed");
-    // SAFETY: both descriptors were just opened and are owned by nobody else.
-    unsafe {
-        (
-            std::fs::File::from_raw_fd(controller),
-            OwnedFd::from_raw_fd(terminal),
-        )
-    }
 }
 
 /// No INPUT while stdin is a terminal is a usage error, not a wait for

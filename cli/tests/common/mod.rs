@@ -14,6 +14,41 @@ use wit_parser::{Resolve, WorldId, WorldKey};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_nn-componentize");
 
+/// A command-style legacy module using one wasi-nn function (`compute`) and
+/// preview1: `_start`, memory `memory`.
+pub const COMMAND: &str = r#"(module
+  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start") (drop (call $compute (i32.const 0))))
+)"#;
+
+/// A pseudo-terminal: (controller, terminal).
+#[cfg(unix)]
+pub fn pty() -> (std::fs::File, std::os::fd::OwnedFd) {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut controller, mut terminal) = (0, 0);
+    // SAFETY: openpty writes two new file descriptors into the out-params;
+    // the null pointers ask for no name and default terminal settings.
+    let rc = unsafe {
+        libc::openpty(
+            &mut controller,
+            &mut terminal,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors were just opened and are owned by nobody else.
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(controller),
+            OwnedFd::from_raw_fd(terminal),
+        )
+    }
+}
+
 /// Runs `nn-componentize ARGS` in `dir`, feeding `stdin` when given.
 pub fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)

@@ -51,6 +51,24 @@ pub fn bad_input(message: &str) -> ! {
     std::process::exit(1)
 }
 
+/// Loads the graph named by the arguments from index 1: `--by-name GRAPH`
+/// (`load_by_name`) or a model file (`load`). Returns it with the index of
+/// the first argument after it.
+pub fn graph_from_args(
+    args: &[String],
+    encoding: wasi_nn::GraphEncoding,
+) -> (wasi_nn::Graph, usize) {
+    let builder = wasi_nn::GraphBuilder::new(encoding, wasi_nn::ExecutionTarget::CPU);
+    let (graph, rest) = if args.get(1).map(String::as_str) == Some("--by-name") {
+        let name: String = arg(args, 2, "graph name");
+        (builder.build_from_cache(&name), 3)
+    } else {
+        let model: String = arg(args, 1, "model file");
+        (builder.build_from_files([model]), 2)
+    };
+    (graph.unwrap_or_else(|e| fail("load", e)), rest)
+}
+
 /// Parse an argument or exit with 2.
 pub fn arg<T: std::str::FromStr>(args: &[String], i: usize, what: &str) -> T {
     match args.get(i).map(|s| s.parse()) {

@@ -7,8 +7,8 @@
 //! Usage: face_detection <model.tflite | --by-name GRAPH> <photo.png>
 
 use nn_legacy_guests::photo::decode_png;
-use nn_legacy_guests::{arg, bad_input, fail};
-use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
+use nn_legacy_guests::{arg, bad_input, fail, graph_from_args};
+use wasi_nn::{GraphEncoding, TensorType};
 
 const SIDE: usize = 128;
 const ANCHORS: usize = 896;
@@ -20,16 +20,8 @@ const MIN_SCORE: f32 = 0.5;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let builder = GraphBuilder::new(GraphEncoding::TensorflowLite, ExecutionTarget::CPU);
-    let (graph, rest) = if args.get(1).map(String::as_str) == Some("--by-name") {
-        let name: String = arg(&args, 2, "graph name");
-        (builder.build_from_cache(&name), 3)
-    } else {
-        let model: String = arg(&args, 1, "model file");
-        (builder.build_from_files([model]), 2)
-    };
+    let (graph, rest) = graph_from_args(&args, GraphEncoding::TensorflowLite);
     let path: String = arg(&args, rest, "photo");
-    let graph = graph.unwrap_or_else(|e| fail("load", e));
     let bytes =
         std::fs::read(&path).unwrap_or_else(|e| bad_input(&format!("cannot read {path}: {e}")));
     let photo = decode_png(&bytes)

@@ -7,28 +7,20 @@
 //! Usage: text_orientation <model.onnx | --by-name GRAPH> <page.png> <x,y,w,h>
 
 use nn_legacy_guests::photo::{decode_png, Image};
-use nn_legacy_guests::{arg, bad_input, fail};
-use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
+use nn_legacy_guests::{arg, bad_input, fail, graph_from_args};
+use wasi_nn::{GraphEncoding, TensorType};
 
 const HEIGHT: usize = 48;
 const MAX_WIDTH: usize = 192;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let builder = GraphBuilder::new(GraphEncoding::Onnx, ExecutionTarget::CPU);
-    let (graph, rest) = if args.get(1).map(String::as_str) == Some("--by-name") {
-        let name: String = arg(&args, 2, "graph name");
-        (builder.build_from_cache(&name), 3)
-    } else {
-        let model: String = arg(&args, 1, "model file");
-        (builder.build_from_files([model]), 2)
-    };
+    let (graph, rest) = graph_from_args(&args, GraphEncoding::Onnx);
     let page_path: String = arg(&args, rest, "page photo");
     let bounds: Vec<usize> = arg::<String>(&args, rest + 1, "x,y,w,h")
         .split(',')
         .map(|v| v.parse().unwrap_or(0))
         .collect();
-    let graph = graph.unwrap_or_else(|e| fail("load", e));
     let bytes = std::fs::read(&page_path)
         .unwrap_or_else(|e| bad_input(&format!("cannot read {page_path}: {e}")));
     let page = decode_png(&bytes)
