@@ -9,7 +9,9 @@
 //! Then every build, of every crate, componentized with its crate's
 //! dialect, runs on nn-host (both WIT versions) and on both upstream WIT
 //! hosts, and must print what the 0.6.0 build printed on the reference
-//! (`every_build_prints_the_reference_output`); the errors program prints
+//! (`every_build_prints_the_reference_output`; `classify`, on the real
+//! classifier, prints on upstream 34's OpenVINO 2025.0 the same class with
+//! slightly other scores); the errors program prints
 //! each crate's own errno names, written out per dialect. Each build is
 //! detected as its dialect, or gets the note (`detection`), and a wrong
 //! dialect changes what the u8 guest prints (`a_wrong_dialect_is_caught`).
@@ -17,8 +19,8 @@
 use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
 
 use crate::harness::{
-    compiled, compiled_as, run_nn_host, run_upstream_wit, run_upstream_witx, rust_guest, Case, End,
-    Guest, Host, Outcome, V34Run,
+    compiled, compiled_as, run_nn_host, run_upstream_wit, run_upstream_witx, rust_guest, top_class,
+    Case, End, Guest, Host, Outcome, V34Run,
 };
 
 /// One constant per dialect guest, named as its file in
@@ -57,20 +59,23 @@ fn assert_prints(outcome: &Outcome, expected: &str) {
     assert_eq!(outcome.stdout, expected, "{outcome}");
 }
 
+/// The dialect `classify` program prints what the `classify` guest prints,
+/// on the real classifier and photo.
 #[test]
 fn classify() {
-    for seed in ["1", "42"] {
-        let existing = on_reference(
-            rust_guest::classify,
-            &["models/softmax", "f32", "1x10", &format!("seed:{seed}")],
-        );
-        assert!(existing.stdout.contains("top class: "), "{existing}");
-        let ours = on_reference(
-            dialect_guest::classify__wasi_nn_0_6,
-            &["models/softmax", seed],
-        );
-        assert_prints(&ours, &existing.stdout);
-    }
+    let existing = on_reference(
+        rust_guest::classify,
+        &[
+            "models/efficientnet_lite0",
+            "f32",
+            "1x3x224x224",
+            "models/chelsea.f32",
+            "4000",
+        ],
+    );
+    assert_eq!(top_class(&existing.stdout), Some("282"), "{existing}");
+    let ours = on_reference(dialect_guest::classify__wasi_nn_0_6, args_of("classify"));
+    assert_prints(&ours, &existing.stdout);
 }
 
 #[test]
@@ -150,7 +155,12 @@ fn dialect_of(krate: &str) -> Dialect {
 /// The arguments each program runs with.
 fn args_of(program: &str) -> &'static [&'static str] {
     match program {
-        "classify" => &["models/softmax", "42"],
+        "classify" => &[
+            "models/efficientnet_lite0",
+            "1x3x224x224",
+            "models/chelsea.f32",
+            "4000",
+        ],
         "two_io" => &["models/two_io", "3"],
         "types" => &["models/identity_u8", "models/scale_i32"],
         "errors" => &["models/softmax"],
@@ -235,7 +245,18 @@ fn every_build_prints_the_reference_output() {
                     Some(stdout) => stdout.clone(),
                     None => errors_output(krate, matches!(outcome.host, Host::Nn(_))),
                 };
-                if outcome.end != End::Exit(0) || outcome.stdout != expected {
+                let same = match (program, outcome.host) {
+                    // Upstream 34 runs on OpenVINO 2025.0, whose CPU plugin
+                    // computes the real classifier's scores slightly
+                    // differently (real_models.rs): the same class is all
+                    // its run can share with the reference's.
+                    ("classify", Host::UpstreamWitV34) => {
+                        top_class(&outcome.stdout).is_some()
+                            && top_class(&outcome.stdout) == top_class(&expected)
+                    }
+                    _ => outcome.stdout == expected,
+                };
+                if outcome.end != End::Exit(0) || !same {
                     failures.push(format!(
                         "{} as {}: expected\n{expected}got {outcome}",
                         stringify!($name),

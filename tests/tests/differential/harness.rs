@@ -247,9 +247,30 @@ pub fn models_dir() -> &'static Path {
             std::fs::copy(real.join(file), &to)
                 .unwrap_or_else(|e| panic!("copying {}: {e}", real.join(file).display()));
         }
+        // chelsea.png as the classifiers' f32 input: preprocessed for
+        // EfficientNet-Lite0 as the `imagenet` guest does it.
+        let png = std::fs::read(dir.path().join("photos/chelsea.png")).unwrap();
+        let photo = crate::photo::decode_png(&png).unwrap();
+        let input: Vec<u8> = crate::photo::tensor(&photo, &crate::photo::EFFICIENTNET_LITE)
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        std::fs::write(dir.path().join(CHELSEA_TENSOR), input).unwrap();
         dir
     })
     .path()
+}
+
+/// chelsea.png preprocessed for EfficientNet-Lite0 (f32 [1,3,224,224]), in
+/// [`models_dir`].
+pub const CHELSEA_TENSOR: &str = "chelsea.f32";
+
+/// The class a classifying guest prints on its `top class: N (score)` line.
+pub fn top_class(stdout: &str) -> Option<&str> {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("top class: "))
+        .and_then(|l| l.split_whitespace().next())
 }
 
 /// What the tests use of [`real_models_dir`], by path inside it.

@@ -41,9 +41,7 @@ use real_models::{face_detection, fixture_classify, imagenet, text_orientation};
 foreach_rust_guest!(assert_test_exists);
 
 mod classify {
-    use crate::harness::{models_dir, run_all, rust_guest, same_as_reference, Case};
-    use crate::photo::EFFICIENTNET_LITE;
-    use crate::real_models::photo_tensor;
+    use crate::harness::{run_all, rust_guest, same_as_reference, top_class, Case};
 
     #[test]
     fn softmax_seeded() {
@@ -93,8 +91,6 @@ mod classify {
     /// (real_models.rs), so there only the top class is compared.
     #[test]
     fn efficientnet_lite0_on_a_photo() {
-        let input = photo_tensor("chelsea", &EFFICIENTNET_LITE);
-        std::fs::write(models_dir().join("chelsea.f32"), input).unwrap();
         let runs = run_all(Case::new(
             rust_guest::classify,
             &[
@@ -108,15 +104,8 @@ mod classify {
         for outcome in [&runs.nn_host, &runs.upstream_wit, &runs.nn_host_0819] {
             same_as_reference(&runs.reference, outcome).unwrap_or_else(|e| panic!("{e}\n{runs}"));
         }
-        let top_class = |stdout: &str| {
-            stdout
-                .lines()
-                .find_map(|l| l.strip_prefix("top class: "))
-                .and_then(|l| l.split_whitespace().next())
-                .map(str::to_owned)
-        };
         for outcome in [&runs.reference, &runs.upstream_wit_v34] {
-            assert_eq!(top_class(&outcome.stdout).as_deref(), Some("282"), "{runs}");
+            assert_eq!(top_class(&outcome.stdout), Some("282"), "{runs}");
         }
     }
 

@@ -26,6 +26,11 @@ include!(concat!(env!("OUT_DIR"), "/guests.rs"));
     reason = "shared with the differential tests, which use all of it"
 )]
 mod harness;
+/// The guests' photo preprocessing, which the harness uses to write the
+/// classifiers' input.
+#[path = "../../guests/src/photo.rs"]
+#[allow(dead_code, reason = "the guests use all of it, the harness a part")]
+mod photo;
 
 mod calls;
 mod componentize;

@@ -5,23 +5,30 @@
 //! it, and exits with 1.
 
 use super::Dialect;
-use crate::{arg, f32_bytes, hex, seeded_f32};
+use crate::{arg, bad_input, f32_bytes, hex, seeded_f32};
 
-/// `classify <model-dir> <seed>`: the f32[1,10] softmax model on the input of
-/// `classify <model-dir> f32 1x10 seed:<seed>`, printed as that guest does.
+/// `classify <model-dir> <dims, e.g. 1x3x224x224> <f32 input file> <out-len>`:
+/// one f32 input, one output of at most out-len bytes, printed as
+/// `classify <model-dir> f32 <dims> <input file> <out-len>` prints them.
 pub fn classify<D: Dialect>() {
     let args: Vec<String> = std::env::args().collect();
     let dir: String = arg(&args, 1, "model dir");
-    let seed: u32 = arg(&args, 2, "seed");
-    let input = f32_bytes(&seeded_f32(seed, 10));
+    let dims: Vec<u32> = arg::<String>(&args, 2, "dims")
+        .split('x')
+        .map(|d| d.parse().unwrap_or(0))
+        .collect();
+    let path: String = arg(&args, 3, "input file");
+    let out_len: usize = arg(&args, 4, "out-len");
+    let input =
+        std::fs::read(&path).unwrap_or_else(|e| bad_input(&format!("cannot read {path}: {e}")));
 
     let graph = D::load(&read_ir(&dir), D::OPENVINO).unwrap_or_else(|e| fail::<D>("load", e));
     let mut context = D::init_execution_context(&graph)
         .unwrap_or_else(|e| fail::<D>("init_execution_context", e));
-    D::set_input(&mut context, 0, D::F32, &[1, 10], &input)
+    D::set_input(&mut context, 0, D::F32, &dims, &input)
         .unwrap_or_else(|e| fail::<D>("set_input", e));
     D::compute(&mut context).unwrap_or_else(|e| fail::<D>("compute", e));
-    let mut output = vec![0u8; input.len()];
+    let mut output = vec![0u8; out_len];
     let written =
         D::get_output(&mut context, 0, &mut output).unwrap_or_else(|e| fail::<D>("get_output", e));
     output.truncate(written);
