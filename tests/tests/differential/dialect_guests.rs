@@ -20,7 +20,7 @@ use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
 
 use crate::harness::{
     compiled, compiled_as, run_nn_host, run_upstream_wit, run_upstream_witx, rust_guest, top_class,
-    Case, End, Guest, Host, Outcome, V34Run,
+    Case, End, Guest, Host, Outcome, V34Run, CLASSIFY_CHELSEA,
 };
 
 /// One constant per dialect guest, named as its file in
@@ -63,16 +63,7 @@ fn assert_prints(outcome: &Outcome, expected: &str) {
 /// on the real classifier and photo.
 #[test]
 fn classify() {
-    let existing = on_reference(
-        rust_guest::classify,
-        &[
-            "models/efficientnet_lite0",
-            "f32",
-            "1x3x224x224",
-            "models/chelsea.f32",
-            "4000",
-        ],
-    );
+    let existing = on_reference(rust_guest::classify, &CLASSIFY_CHELSEA);
     assert_eq!(top_class(&existing.stdout), Some("282"), "{existing}");
     let ours = on_reference(dialect_guest::classify__wasi_nn_0_6, args_of("classify"));
     assert_prints(&ours, &existing.stdout);

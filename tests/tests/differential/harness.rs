@@ -265,6 +265,16 @@ pub fn models_dir() -> &'static Path {
 /// [`models_dir`].
 pub const CHELSEA_TENSOR: &str = "chelsea.f32";
 
+/// The `classify` guest's arguments for EfficientNet-Lite0 on
+/// [`CHELSEA_TENSOR`], with room for its 1000 scores.
+pub const CLASSIFY_CHELSEA: [&str; 5] = [
+    "models/efficientnet_lite0",
+    "f32",
+    "1x3x224x224",
+    "models/chelsea.f32",
+    "4000",
+];
+
 /// The class a classifying guest prints on its `top class: N (score)` line.
 pub fn top_class(stdout: &str) -> Option<&str> {
     stdout

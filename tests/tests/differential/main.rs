@@ -41,7 +41,9 @@ use real_models::{face_detection, fixture_classify, imagenet, text_orientation};
 foreach_rust_guest!(assert_test_exists);
 
 mod classify {
-    use crate::harness::{run_all, rust_guest, same_as_reference, top_class, Case};
+    use crate::harness::{
+        run_all, rust_guest, same_as_reference, top_class, Case, CLASSIFY_CHELSEA,
+    };
 
     #[test]
     fn softmax_seeded() {
@@ -91,16 +93,7 @@ mod classify {
     /// (real_models.rs), so there only the top class is compared.
     #[test]
     fn efficientnet_lite0_on_a_photo() {
-        let runs = run_all(Case::new(
-            rust_guest::classify,
-            &[
-                "models/efficientnet_lite0",
-                "f32",
-                "1x3x224x224",
-                "models/chelsea.f32",
-                "4000",
-            ],
-        ));
+        let runs = run_all(Case::new(rust_guest::classify, &CLASSIFY_CHELSEA));
         for outcome in [&runs.nn_host, &runs.upstream_wit, &runs.nn_host_0819] {
             same_as_reference(&runs.reference, outcome).unwrap_or_else(|e| panic!("{e}\n{runs}"));
         }
