@@ -2,10 +2,9 @@
 
 mod common;
 
-use common::{dir_with, run, stderr, BIN};
+use common::{dir_with, entries, run, stderr, BIN};
 
 use nn_componentize::WasiNnVersion;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// A command-style legacy module: all six nn functions, preview1, `_start`.
@@ -20,15 +19,6 @@ const COMMAND: &str = r#"(module
   (memory (export "memory") 1)
   (func (export "_start") (drop (call $compute (i32.const 0))))
 )"#;
-
-fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("cannot list dir")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
-    entries.sort();
-    entries
-}
 
 /// Runs `nn-componentize NAME -o out.wasm` on a bad input and checks the
 /// failure: exit code 1, one `error: NAME: ...` message containing

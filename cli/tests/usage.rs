@@ -4,17 +4,8 @@
 
 mod common;
 
-use common::{dir_with, pty, run, stderr, stdout, COMMAND};
+use common::{dir_with, entries, pty, run, stderr, stdout, COMMAND};
 use std::path::{Path, PathBuf};
-
-fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut entries = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect::<Vec<_>>();
-    entries.sort();
-    entries
-}
 
 /// The exit code, and a first stderr line starting with `error: ` that
 /// contains `says`.

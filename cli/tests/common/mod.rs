@@ -6,7 +6,7 @@
 
 use anyhow::{bail, ensure, Context, Result};
 use nn_componentize::WasiNnVersion;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use wasmparser::{Validator, WasmFeatures};
 use wit_component::{DecodedWasm, WitPrinter};
@@ -47,6 +47,16 @@ pub fn pty() -> (std::fs::File, std::os::fd::OwnedFd) {
             OwnedFd::from_raw_fd(terminal),
         )
     }
+}
+
+/// The paths in `dir`, sorted: what a run left behind.
+pub fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("cannot list dir")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    entries.sort();
+    entries
 }
 
 /// Runs `nn-componentize ARGS` in `dir`, feeding `stdin` when given.
