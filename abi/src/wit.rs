@@ -28,9 +28,10 @@ pub struct WitTarget {
 
 /// Calls macro `$callback` with every `wasi:nn` WIT version the project
 /// targets, the default first, as `Variant = "folder" (feature
-/// "adapter-feature"),`: the enum variant of [`WasiNnVersion`], the folder
-/// of `wit/` (and of `adapter/artifacts/`), which is the package version,
-/// and the adapter's cargo feature that selects it (empty: none). The one
+/// "adapter-feature", wasmtime "releases"),`: the enum variant of
+/// [`WasiNnVersion`], the folder of `wit/` (and of `adapter/artifacts/`),
+/// which is the package version, the adapter's cargo feature that selects
+/// it (empty: none), and the Wasmtime releases whose `wasi:nn` it is. The one
 /// list of versions: [`WasiNnVersion`] and the crates that embed one file
 /// per version (`include_bytes!` needs a literal path) expand it.
 ///
@@ -40,17 +41,18 @@ pub struct WitTarget {
 macro_rules! wasi_nn_versions {
     ($callback:ident) => {
         $callback! {
-            /// Wasmtime v35–v48: `compute(list<named-tensor>)`.
-            V2024_10_28 = "0.2.0-rc-2024-10-28" (feature ""),
-            /// Wasmtime v25–v34: `set-input`, `compute()`, `get-output`.
-            V2024_08_19 = "0.2.0-rc-2024-08-19" (feature "wit-2024-08-19"),
+            /// `compute(list<named-tensor>)`.
+            V2024_10_28 = "0.2.0-rc-2024-10-28" (feature "", wasmtime "Wasmtime v35+"),
+            /// `set-input`, `compute()`, `get-output`.
+            V2024_08_19 = "0.2.0-rc-2024-08-19" (feature "wit-2024-08-19", wasmtime "Wasmtime v25–v34"),
         }
     };
 }
 
 /// Defines [`WasiNnVersion`] from [`wasi_nn_versions!`].
 macro_rules! define_versions {
-    ($($(#[$doc:meta])* $variant:ident = $folder:literal (feature $feature:literal),)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $folder:literal
+        (feature $feature:literal, wasmtime $wasmtime:literal),)*) => {
         /// A `wasi:nn` WIT version the project targets: one folder of `wit/`,
         /// one adapter artifact, one interface set of nn-host.
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,6 +79,14 @@ macro_rules! define_versions {
             pub fn adapter_feature(self) -> Option<&'static str> {
                 match self {
                     $(WasiNnVersion::$variant => Some($feature).filter(|f| !f.is_empty()),)*
+                }
+            }
+
+            /// The Wasmtime releases whose `wasi:nn` this is, e.g.
+            /// `Wasmtime v35+`.
+            pub fn wasmtime_releases(self) -> &'static str {
+                match self {
+                    $(WasiNnVersion::$variant => $wasmtime,)*
                 }
             }
 

@@ -34,7 +34,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME;
 
-pub use component::{wasmtime_releases, Adaptation, ComponentInfo, ADAPTED_SECTION};
+pub use component::{Adaptation, ComponentInfo, ADAPTED_SECTION};
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
 pub use model_names::{baked_names, read_model_names, MAX_MODEL_SIZE};

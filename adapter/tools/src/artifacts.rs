@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 /// Defines [`artifact`] from [`nn_abi::wasi_nn_versions!`].
 macro_rules! define_artifacts {
-    ($($(#[$doc:meta])* $variant:ident = $folder:literal (feature $feature:literal),)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $folder:literal
+        (feature $feature:literal, wasmtime $wasmtime:literal),)*) => {
         /// The committed release build of the adapter for `version`
         /// (`adapter/build.sh` writes it, `adapter/build.sh --check` proves
         /// it is current).
