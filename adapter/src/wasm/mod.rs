@@ -16,12 +16,9 @@ mod dialect;
 mod host;
 mod legacy;
 mod state;
+mod tensors;
 mod wasmedge;
 
-/// The WIT target's inference calls, chosen at build time (cargo feature
-/// `wit-2024-08-19`); both offer the same items to `legacy`.
-#[cfg_attr(not(feature = "wit-2024-08-19"), path = "inference/compute_list.rs")]
-#[cfg_attr(feature = "wit-2024-08-19", path = "inference/stateful.rs")]
 mod inference;
 
 /// Panics cannot happen on any path reachable from guest input (every index

@@ -88,7 +88,7 @@ pub const ANY_RANK: u32 = u32::MAX;
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Context {
-    pub io: super::inference::Io,
+    pub io: super::inference::Target,
     /// The byte length of outputs 0..4 the last time the guest read them (0:
     /// not yet). While the guest's buffer is at least that long, `get_output`
     /// asks only for the data (one host call instead of three); a longer
