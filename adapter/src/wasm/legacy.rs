@@ -24,9 +24,23 @@ use crate::names::ir_xml::{declared_dims, element_type};
 use crate::names::{self, NamesForm, Sink, TableWriter};
 use crate::nodata::is_utf8;
 
+/// What `load` and `load_by_name` ask of WIT, their arguments checked.
+#[derive(Clone, Copy)]
+pub enum Load {
+    /// WIT `load`: the guest's builder array (its canonical-ABI layout is
+    /// WIT's), and the WIT encoding and target.
+    Builders {
+        builders: u32,
+        count: u32,
+        encoding: u32,
+        target: u32,
+    },
+    /// WIT `load-by-name` of the guest's `[name, name + len)`.
+    Name { name: u32, len: u32 },
+}
+
 /// `load` and `load_by_name` once their arguments are checked, shared:
-/// WIT `load(a, b, c, d)` (builders, count, encoding, target) or
-/// `load-by-name(a, b)` (the name) as `call` says, then the new graph gets
+/// WIT `load` or `load-by-name` as `load` says, then the new graph gets
 /// the next legacy handle, written to `out`, and its names: those of the
 /// model (builder 0) for `load` with an encoding that has them, the ones
 /// baked in for the name for `load_by_name`. Room for the graph is made
@@ -38,7 +52,11 @@ use crate::nodata::is_utf8;
 /// # Safety
 /// The arguments must have passed the export's checks.
 #[inline(never)]
-unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+unsafe fn load_graph(load: Load, out: u32) -> u32 {
+    let call = match load {
+        Load::Builders { .. } => Call::Load,
+        Load::Name { .. } => Call::LoadByName,
+    };
     State::with(|state, tables| {
         if tables.graphs.reserve(&state.arena, 1).is_none() {
             return errno::TOO_LARGE;
@@ -46,32 +64,40 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let ret = tables.ret.as_mut_ptr();
         // The bytes names are read from, `[at, at + len)`, and for `load`
         // whether to parse them (builder 0 is read only when there is one).
-        let (at, len, parse) = if call == Call::LoadByName {
-            // Lifting a WIT `string` traps on invalid UTF-8; check it here
-            // instead.
-            let mut copy = RawVec::default();
-            let Some(name) = guest_bytes(&state.arena, &mut copy, a, b) else {
-                return errno::TOO_LARGE;
-            };
-            let utf8 = is_utf8(name);
-            copy.release(&state.arena);
-            if !utf8 {
-                return errno::INVALID_ARGUMENT;
+        let (at, len, parse) = match load {
+            Load::Name { name, len } => {
+                // Lifting a WIT `string` traps on invalid UTF-8; check it
+                // here instead.
+                let mut copy = RawVec::default();
+                let Some(bytes) = guest_bytes(&state.arena, &mut copy, name, len) else {
+                    return errno::TOO_LARGE;
+                };
+                let utf8 = is_utf8(bytes);
+                copy.release(&state.arena);
+                if !utf8 {
+                    return errno::INVALID_ARGUMENT;
+                }
+                host::load_by_name(name, len, ret);
+                (name, len, false)
             }
-            host::load_by_name(a, b, ret);
-            (a, b, false)
-        } else {
-            host::load(a, b, c, d, ret);
-            let parse = matches!(
-                c,
-                convert::encoding::OPENVINO
-                    | convert::encoding::ONNX
-                    | convert::encoding::AUTODETECT
-            );
-            if b > 0 {
-                (read(a), read(a + 4), parse)
-            } else {
-                (0, 0, false)
+            Load::Builders {
+                builders,
+                count,
+                encoding,
+                target,
+            } => {
+                host::load(builders, count, encoding, target, ret);
+                let parse = matches!(
+                    encoding,
+                    convert::encoding::OPENVINO
+                        | convert::encoding::ONNX
+                        | convert::encoding::AUTODETECT
+                );
+                if count > 0 {
+                    (read(builders), read(builders + 4), parse)
+                } else {
+                    (0, 0, false)
+                }
             }
         };
         let err = result(&tables.ret, call);
@@ -141,7 +167,17 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
         }
     }
     // SAFETY: the array and every builder were checked above.
-    unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
+    unsafe {
+        load_graph(
+            Load::Builders {
+                builders,
+                count,
+                encoding,
+                target,
+            },
+            out,
+        )
+    }
 }
 
 /// The sink [`read_names`] parses a model into: the name table, and what
@@ -235,45 +271,85 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: the name was checked above.
-    unsafe { load_graph(Call::LoadByName, out, name, name_len, 0, 0) }
+    unsafe {
+        load_graph(
+            Load::Name {
+                name,
+                len: name_len,
+            },
+            out,
+        )
+    }
 }
 
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
 #[export_name = "init_execution_context"]
 pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
-    handle_export(HandleExport::InitExecutionContext, graph, out, 0, 0, 0)
+    handle_export(
+        graph,
+        HandleExport::Graph(GraphExport::InitExecutionContext { out }),
+    )
 }
 
-/// The exports that take a graph or context handle. [`handle_export`]
-/// serves them all. (In the order that makes it smallest.)
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// An export that takes a graph or context handle, with its other
+/// arguments. [`handle_export`] serves them all.
+#[derive(Clone, Copy)]
 pub enum HandleExport {
-    GetOutput,
+    Graph(GraphExport),
+    Context(ContextExport),
+}
+
+/// The exports on a graph handle.
+#[derive(Clone, Copy)]
+pub enum GraphExport {
+    /// The new context's handle goes to `out`.
+    InitExecutionContext { out: u32 },
+    /// WasmEdge's `unload`.
+    Unload,
+}
+
+/// The exports on a context handle. (In the order that makes the adapter
+/// smallest.)
+#[derive(Clone, Copy)]
+pub enum ContextExport {
+    GetOutput(OutputRequest),
     /// WasmEdge's `finalize_execution_context`.
     FinalizeExecutionContext,
     Compute,
     /// WasmEdge's `fini_single`.
     FiniSingle,
-    SetInput,
-    InitExecutionContext,
-    /// WasmEdge's `unload`.
-    Unload,
+    /// The tensor record at `tensor` as input `index`.
+    SetInput {
+        index: u32,
+        tensor: u32,
+    },
 }
 
-/// Export `export` with the handle `handle` (its first argument) and its
-/// other arguments `a`, `b`, `c`, `d` (0 past its own), as the guest's
-/// errno. One function for all of them, not inlined: they share the state,
-/// the context lookup and the errno conversion.
+/// `get_output`'s arguments after the context: output `index` into the
+/// guest's `[buf, buf + max)`, its length to `out`.
+#[derive(Clone, Copy)]
+pub struct OutputRequest {
+    pub index: u32,
+    pub buf: u32,
+    pub max: u32,
+    pub out: u32,
+}
+
+/// Export `export` on the graph or context `handle` (its first argument),
+/// as the guest's errno. One function for all of them, not inlined: they
+/// share the state, the context lookup and the errno conversion.
 #[inline(never)]
-pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
     dialect::errno(State::with(|state, tables| {
-        match export {
-            HandleExport::InitExecutionContext => {
-                return init_execution_context(state, tables, handle, a);
+        let export = match export {
+            HandleExport::Graph(GraphExport::InitExecutionContext { out }) => {
+                return init_execution_context(state, tables, handle, out);
             }
-            HandleExport::Unload => return wasmedge::unload_graph(tables, handle),
-            _ => {}
-        }
+            HandleExport::Graph(GraphExport::Unload) => {
+                return wasmedge::unload_graph(tables, handle);
+            }
+            HandleExport::Context(export) => export,
+        };
         let Tables {
             graphs,
             contexts,
@@ -286,17 +362,18 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
         };
         let graph = graphs.get(ctx.graph);
         match export {
-            HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
-            HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
-            HandleExport::FinalizeExecutionContext => {
+            ContextExport::SetInput { index, tensor } => {
+                set_input(state, ctx, graph, ret, index, tensor)
+            }
+            ContextExport::GetOutput(request) => get_output(state, ctx, graph, ret, request),
+            ContextExport::FinalizeExecutionContext => {
                 // The legacy handle is not reused: 0 marks it finalized.
                 ctx.io.finalize(cx(state, ctx.handle, graph, ret));
                 ctx.handle = 0;
                 errno::SUCCESS
             }
-            HandleExport::FiniSingle => errno::SUCCESS,
-            // `compute`; the graph exports were served above.
-            _ => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
+            ContextExport::FiniSingle => errno::SUCCESS,
+            ContextExport::Compute => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
         }
     }))
 }
@@ -355,7 +432,10 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    handle_export(HandleExport::SetInput, context, index, tensor, 0, 0)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::SetInput { index, tensor }),
+    )
 }
 
 fn set_input(
@@ -384,7 +464,7 @@ fn set_input(
 /// WITX `compute(context)`.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
-    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::Compute))
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
@@ -394,7 +474,15 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::GetOutput(OutputRequest {
+            index,
+            buf,
+            max,
+            out,
+        })),
+    )
 }
 
 fn get_output(
@@ -402,7 +490,12 @@ fn get_output(
     ctx: &mut Context,
     graph: Option<&Graph>,
     ret: &mut [u32; 4],
-    [index, buf, max, out]: [u32; 4],
+    OutputRequest {
+        index,
+        buf,
+        max,
+        out,
+    }: OutputRequest,
 ) -> u32 {
     let tensor = ctx.io.output(cx(state, ctx.handle, graph, ret), index);
     if tensor == 0 {

@@ -7,7 +7,9 @@
 use super::arena::in_bounds;
 use super::dialect;
 use super::host;
-use super::legacy::{handle_export, legacy_load_by_name, HandleExport};
+use super::legacy::{
+    handle_export, legacy_load_by_name, ContextExport, GraphExport, HandleExport, OutputRequest,
+};
 use super::state::{Graph, Tables};
 use crate::convert::errno;
 
@@ -32,7 +34,7 @@ pub extern "C" fn load_by_name_with_config(
 /// contexts made from it keep working, and keep its tensor names.
 #[export_name = "unload"]
 pub extern "C" fn unload(graph: u32) -> u32 {
-    handle_export(HandleExport::Unload, graph, 0, 0, 0, 0)
+    handle_export(graph, HandleExport::Graph(GraphExport::Unload))
 }
 
 /// [`unload`] for [`handle_export`].
@@ -53,23 +55,34 @@ pub fn unload_graph(tables: &mut Tables, graph: u32) -> u32 {
 /// [`Inference::finalize`]: super::inference::Inference::finalize
 #[export_name = "finalize_execution_context"]
 pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
-    handle_export(HandleExport::FinalizeExecutionContext, context, 0, 0, 0, 0)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::FinalizeExecutionContext),
+    )
 }
 
 /// `compute_single(context)`: `compute`.
 #[export_name = "compute_single"]
 pub extern "C" fn compute_single(context: u32) -> u32 {
-    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::Compute))
 }
 
 /// `get_output_single(...)`: `get_output`.
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::GetOutput(OutputRequest {
+            index,
+            buf,
+            max,
+            out,
+        })),
+    )
 }
 
 /// `fini_single(context)`: succeeds on a live context.
 #[export_name = "fini_single"]
 pub extern "C" fn fini_single(context: u32) -> u32 {
-    handle_export(HandleExport::FiniSingle, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::FiniSingle))
 }
