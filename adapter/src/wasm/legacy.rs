@@ -69,7 +69,9 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
                 // Lifting a WIT `string` traps on invalid UTF-8; check it
                 // here instead.
                 let mut copy = RawVec::default();
-                let Some(bytes) = guest_bytes(&state.arena, &mut copy, name, len) else {
+                // SAFETY: the export checked `in_bounds(name, len)`.
+                let Some(bytes) = (unsafe { guest_bytes(&state.arena, &mut copy, name, len) })
+                else {
                     return errno::TOO_LARGE;
                 };
                 let utf8 = is_utf8(bytes);
@@ -77,7 +79,9 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
                 if !utf8 {
                     return errno::INVALID_ARGUMENT;
                 }
-                host::load_by_name(name, len, ret);
+                // SAFETY: the name is in bounds and UTF-8; `ret` is our
+                // return area.
+                unsafe { host::load_by_name(name, len, ret) };
                 (name, len, false)
             }
             Load::Builders {
@@ -86,7 +90,10 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
                 encoding,
                 target,
             } => {
-                host::load(builders, count, encoding, target, ret);
+                // SAFETY: the export checked that the array and every
+                // builder are aligned and in bounds (so the host can lift
+                // the `list<list<u8>>`); `ret` is our return area.
+                unsafe { host::load(builders, count, encoding, target, ret) };
                 let parse = matches!(
                     encoding,
                     convert::encoding::OPENVINO
@@ -94,7 +101,9 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
                         | convert::encoding::AUTODETECT
                 );
                 if count > 0 {
-                    (read(builders), read(builders + 4), parse)
+                    // SAFETY: builder 0, `(ptr, len)`, is in the checked
+                    // array.
+                    unsafe { (read(builders), read(builders + 4), parse) }
                 } else {
                     (0, 0, false)
                 }
@@ -107,7 +116,7 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
         let handle = tables.ret[1];
         if !state.writable(out, 4) {
             // SAFETY: the graph the host just created, known to nobody else.
-            host::graph_drop(handle);
+            unsafe { host::graph_drop(handle) };
             return errno::INVALID_ARGUMENT;
         }
         let mut graph = Graph {
@@ -121,10 +130,12 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
         if call == Call::LoadByName {
             baked::apply(&state.arena, &mut graph, at, len);
         } else if parse {
-            read_names(&state.arena, &mut graph, at, len);
+            // SAFETY: builder 0 was checked to be in bounds.
+            unsafe { read_names(&state.arena, &mut graph, at, len) };
         }
         let _ = tables.graphs.push(&state.arena, graph);
-        write(out, tables.graphs.len() - 1);
+        // SAFETY: `out` was checked to be writable above.
+        unsafe { write(out, tables.graphs.len() - 1) };
         errno::SUCCESS
     })
 }
@@ -223,7 +234,8 @@ impl Sink for ModelReader<'_, '_> {
 unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
     let mut copy = RawVec::default();
     // Out of memory for a copy: no names.
-    let model = guest_bytes(arena, &mut copy, ptr, len).unwrap_or_default();
+    // SAFETY: the model is in bounds (the caller's promise).
+    let model = unsafe { guest_bytes(arena, &mut copy, ptr, len) }.unwrap_or_default();
     let mut buf = super::arena::ArenaBuf {
         arena,
         vec: RawVec::default(),
