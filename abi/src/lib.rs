@@ -61,6 +61,25 @@ pub mod bake_import {
     }
 }
 
+/// `names`, comma-separated, for messages that list the choices.
+fn choices<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+/// The one of `all` whose `name` is `s`; else an error naming `what` was
+/// asked for and listing the choices.
+fn parse_named<T: Copy>(
+    s: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> anyhow::Result<T> {
+    all.iter().copied().find(|&v| name(v) == s).ok_or_else(|| {
+        let names = choices(all.iter().map(|&v| name(v)));
+        anyhow::anyhow!("unknown {what} `{s}`; expected one of: {names}")
+    })
+}
+
 /// The adapter's one table from WIT `error-code` to WITX `nn_errno`, by
 /// case name (every WIT version has the same `error-code`; a unit test
 /// checks it and that the table covers every case).

@@ -488,6 +488,13 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
+    get_output_export(context, index, buf, max, out)
+}
+
+/// The body of [`legacy_get_output`] and WasmEdge's `get_output_single`,
+/// inlined into each (a call between the exports costs 24 B).
+#[inline(always)]
+pub fn get_output_export(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     handle_export(
         context,
         HandleExport::Context(ContextExport::GetOutput(OutputRequest {

@@ -8,7 +8,7 @@ use super::arena::in_bounds;
 use super::dialect;
 use super::host;
 use super::legacy::{
-    handle_export, legacy_load_by_name, ContextExport, GraphExport, HandleExport, OutputRequest,
+    get_output_export, handle_export, legacy_load_by_name, ContextExport, GraphExport, HandleExport,
 };
 use super::state::{Graph, Tables};
 use crate::convert::errno;
@@ -70,15 +70,7 @@ pub extern "C" fn compute_single(context: u32) -> u32 {
 /// `get_output_single(...)`: `get_output`.
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(
-        context,
-        HandleExport::Context(ContextExport::GetOutput(OutputRequest {
-            index,
-            buf,
-            max,
-            out,
-        })),
-    )
+    get_output_export(context, index, buf, max, out)
 }
 
 /// `fini_single(context)`: succeeds on a live context.
