@@ -26,6 +26,7 @@ use crate::backend::{
 use crate::limits::HostLimits;
 use crate::registry::Registry;
 use anyhow::{bail, Result};
+use nn_abi::WasiNnVersion;
 use std::sync::Arc;
 use wasmtime::component::{
     Component, HasData, Linker, LinkerInstance, Resource, ResourceTable, ResourceType, WasmList,
@@ -39,7 +40,13 @@ macro_rules! served_versions {
         $(mod $module;)+
 
         /// The `wasi:nn` package versions nn-host serves, newest first.
-        pub const SERVED_VERSIONS: &[&str] = &[$($module::VERSION),+];
+        pub const SERVED_VERSIONS: &[WasiNnVersion] = &[$($module::VERSION),+];
+
+        // A version in nn-abi's list needs its module here.
+        const _: () = assert!(
+            SERVED_VERSIONS.len() == WasiNnVersion::ALL.len(),
+            "a wasi:nn version of nn-abi has no module in host/src/wit"
+        );
 
         /// Adds every `wasi:nn` interface of every served version
         /// ([`SERVED_VERSIONS`]) to `linker`; `get` finds the [`NnCtx`] in
@@ -49,7 +56,7 @@ macro_rules! served_versions {
             get: fn(&mut T) -> &mut NnCtx,
         ) -> Result<()> {
             $(
-                add_lent_to_linker::<T, $module::Context>(linker, get, $module::VERSION)?;
+                add_lent_to_linker::<T, $module::Context>(linker, get, $module::VERSION.as_str())?;
                 $module::add_generated_to_linker(linker, get)?;
             )+
             Ok(())
@@ -58,14 +65,15 @@ macro_rules! served_versions {
         /// Each version module's `bindgen!` path, for the test that it is
         /// that version's folder.
         #[cfg(test)]
-        const WIT_PATHS: &[(&str, &str)] = &[$(($module::VERSION, $module::WIT_PATH)),+];
+        const WIT_PATHS: &[(WasiNnVersion, &str)] = &[$(($module::VERSION, $module::WIT_PATH)),+];
     };
 }
 
 served_versions!(v2024_10_28, v2024_08_19);
 
 /// A version module's generated glue: `bindgen!` over the WIT file `$path`
-/// (its version's folder), with the backend's types for the resources and
+/// (its version's folder: `bindgen!` takes only a literal, so the version
+/// is written there a second time, and a test compares the two), with the backend's types for the resources and
 /// the module's `Context` for `graph-execution-context`; the `error`
 /// resource (`code`, `data`), identical in every version, implemented once
 /// here; and `add_generated_to_linker`, which adds `inference` and
@@ -406,7 +414,7 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
         .filter(|name| {
             name.strip_prefix("wasi:nn/").is_some_and(|interface| {
                 let version = interface.split_once('@').map(|(_, version)| version);
-                !version.is_some_and(|v| SERVED_VERSIONS.contains(&v))
+                !version.is_some_and(|v| SERVED_VERSIONS.iter().any(|served| served.as_str() == v))
             })
         })
         .map(|name| format!("`{name}`"))
@@ -416,7 +424,11 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
             "the component imports {}, of a wasi:nn version nn-host does not serve; \
              it serves wasi:nn@{}",
             unserved.join(", "),
-            SERVED_VERSIONS.join(" and wasi:nn@")
+            SERVED_VERSIONS
+                .iter()
+                .map(|v| v.as_str())
+                .collect::<Vec<_>>()
+                .join(" and wasi:nn@")
         );
     }
     Ok(())
@@ -581,12 +593,16 @@ mod tests {
         for (version, path) in WIT_PATHS {
             assert_eq!(*path, format!("../wit/{version}/wasi-nn.wit"));
         }
+        let (mut served, mut all) = (SERVED_VERSIONS.to_vec(), WasiNnVersion::ALL.to_vec());
+        served.sort();
+        all.sort();
+        assert_eq!(served, all, "each version is served once");
         let engine = Engine::default();
         let mut linker = Linker::<NnCtx>::new(&engine);
         add_to_linker(&mut linker, |nn| nn).unwrap();
         for version in SERVED_VERSIONS {
             let mut resolve = wit_parser::Resolve::default();
-            let (package, _) = resolve.push_path(wit.join(version)).unwrap();
+            let (package, _) = resolve.push_path(wit.join(version.as_str())).unwrap();
             let world = resolve.select_world(&[package], Some("ml")).unwrap();
             let mut module = wit_component::dummy_module(
                 &resolve,

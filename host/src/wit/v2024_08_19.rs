@@ -22,10 +22,11 @@
 
 use super::{overwrite, wasi_nn_bindings, NnCtx};
 use crate::backend::{ExecutionContext, NamedTensor, NnError, Tensor};
+use nn_abi::WasiNnVersion;
 use wasmtime::component::Resource;
 
-/// This module's package version, the folder `bindgen!` reads.
-pub const VERSION: &str = "0.2.0-rc-2024-08-19";
+/// This module's version.
+pub const VERSION: WasiNnVersion = WasiNnVersion::V2024_08_19;
 
 /// A context keeps its inputs and last outputs between calls.
 pub type Context = StatefulContext;

@@ -7,10 +7,11 @@
 
 use super::{wasi_nn_bindings, NnCtx};
 use crate::backend::{ExecutionContext, NnError, Tensor};
+use nn_abi::WasiNnVersion;
 use wasmtime::component::Resource;
 
-/// This module's package version, the folder `bindgen!` reads.
-pub const VERSION: &str = "0.2.0-rc-2024-10-28";
+/// This module's version.
+pub const VERSION: WasiNnVersion = WasiNnVersion::V2024_10_28;
 
 /// A context holds nothing between calls but the backend's own state.
 pub type Context = ExecutionContext;
