@@ -14,31 +14,33 @@
 use super::arena::{guest_bytes, in_bounds, read_u32 as read, write_u32 as write, Arena, RawVec};
 use super::baked;
 use super::dialect;
-use super::host;
-use super::inference;
+use super::host::{self, result};
+use super::inference::{self, Cx, Inference};
 use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
+use super::tensors::{tensor_bytes_at, GuestTensor};
 use super::wasmedge;
 use crate::convert::{self, errno, Call};
-use crate::names::ir_xml::{declared_dims, element_type, ANY_DIM, ANY_TYPE};
+use crate::names::ir_xml::{declared_dims, element_type};
 use crate::names::{self, NamesForm, Sink, TableWriter};
 use crate::nodata::is_utf8;
 
-/// `SUCCESS` when the `result<T, error>` in return area `ret` is `ok` (its
-/// payload is then `ret[1]`), else the errno for its error (the WIT error
-/// of `call`, see [`convert::errno_for`]). Not inlined: one copy of the
-/// error conversion serves every call; one `u32` answer needs no memory.
-#[inline(never)]
-pub fn result(ret: &[u32; 4], call: Call) -> u32 {
-    // The discriminant is one byte; the host leaves the rest of the word.
-    match ret[0] & 0xff {
-        0 => errno::SUCCESS,
-        _ => convert::errno_for(call, host::take_error(ret[1])),
-    }
+/// What `load` and `load_by_name` ask of WIT, their arguments checked.
+#[derive(Clone, Copy)]
+pub enum Load {
+    /// WIT `load`: the guest's builder array (its canonical-ABI layout is
+    /// WIT's), and the WIT encoding and target.
+    Builders {
+        builders: u32,
+        count: u32,
+        encoding: u32,
+        target: u32,
+    },
+    /// WIT `load-by-name` of the guest's `[name, name + len)`.
+    Name { name: u32, len: u32 },
 }
 
 /// `load` and `load_by_name` once their arguments are checked, shared:
-/// WIT `load(a, b, c, d)` (builders, count, encoding, target) or
-/// `load-by-name(a, b)` (the name) as `call` says, then the new graph gets
+/// WIT `load` or `load-by-name` as `load` says, then the new graph gets
 /// the next legacy handle, written to `out`, and its names: those of the
 /// model (builder 0) for `load` with an encoding that has them, the ones
 /// baked in for the name for `load_by_name`. Room for the graph is made
@@ -50,7 +52,11 @@ pub fn result(ret: &[u32; 4], call: Call) -> u32 {
 /// # Safety
 /// The arguments must have passed the export's checks.
 #[inline(never)]
-unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+unsafe fn load_graph(load: Load, out: u32) -> u32 {
+    let call = match load {
+        Load::Builders { .. } => Call::Load,
+        Load::Name { .. } => Call::LoadByName,
+    };
     State::with(|state, tables| {
         if tables.graphs.reserve(&state.arena, 1).is_none() {
             return errno::TOO_LARGE;
@@ -58,32 +64,49 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let ret = tables.ret.as_mut_ptr();
         // The bytes names are read from, `[at, at + len)`, and for `load`
         // whether to parse them (builder 0 is read only when there is one).
-        let (at, len, parse) = if call == Call::LoadByName {
-            // Lifting a WIT `string` traps on invalid UTF-8; check it here
-            // instead.
-            let mut copy = RawVec::default();
-            let Some(name) = guest_bytes(&state.arena, &mut copy, a, b) else {
-                return errno::TOO_LARGE;
-            };
-            let utf8 = is_utf8(name);
-            copy.release(&state.arena);
-            if !utf8 {
-                return errno::INVALID_ARGUMENT;
+        let (at, len, parse) = match load {
+            Load::Name { name, len } => {
+                // Lifting a WIT `string` traps on invalid UTF-8; check it
+                // here instead.
+                let mut copy = RawVec::default();
+                // SAFETY: the export checked `in_bounds(name, len)`.
+                let Some(bytes) = (unsafe { guest_bytes(&state.arena, &mut copy, name, len) })
+                else {
+                    return errno::TOO_LARGE;
+                };
+                let utf8 = is_utf8(bytes);
+                copy.release(&state.arena);
+                if !utf8 {
+                    return errno::INVALID_ARGUMENT;
+                }
+                // SAFETY: the name is in bounds and UTF-8; `ret` is our
+                // return area.
+                unsafe { host::load_by_name(name, len, ret) };
+                (name, len, false)
             }
-            host::load_by_name(a, b, ret);
-            (a, b, false)
-        } else {
-            host::load(a, b, c, d, ret);
-            let parse = matches!(
-                c,
-                convert::encoding::OPENVINO
-                    | convert::encoding::ONNX
-                    | convert::encoding::AUTODETECT
-            );
-            if b > 0 {
-                (read(a), read(a + 4), parse)
-            } else {
-                (0, 0, false)
+            Load::Builders {
+                builders,
+                count,
+                encoding,
+                target,
+            } => {
+                // SAFETY: the export checked that the array and every
+                // builder are aligned and in bounds (so the host can lift
+                // the `list<list<u8>>`); `ret` is our return area.
+                unsafe { host::load(builders, count, encoding, target, ret) };
+                let parse = matches!(
+                    encoding,
+                    convert::encoding::OPENVINO
+                        | convert::encoding::ONNX
+                        | convert::encoding::AUTODETECT
+                );
+                if count > 0 {
+                    // SAFETY: builder 0, `(ptr, len)`, is in the checked
+                    // array.
+                    unsafe { (read(builders), read(builders + 4), parse) }
+                } else {
+                    (0, 0, false)
+                }
             }
         };
         let err = result(&tables.ret, call);
@@ -93,7 +116,7 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let handle = tables.ret[1];
         if !state.writable(out, 4) {
             // SAFETY: the graph the host just created, known to nobody else.
-            host::graph_drop(handle);
+            unsafe { host::graph_drop(handle) };
             return errno::INVALID_ARGUMENT;
         }
         let mut graph = Graph {
@@ -107,10 +130,12 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         if call == Call::LoadByName {
             baked::apply(&state.arena, &mut graph, at, len);
         } else if parse {
-            read_names(&state.arena, &mut graph, at, len);
+            // SAFETY: builder 0 was checked to be in bounds.
+            unsafe { read_names(&state.arena, &mut graph, at, len) };
         }
         let _ = tables.graphs.push(&state.arena, graph);
-        write(out, tables.graphs.len() - 1);
+        // SAFETY: `out` was checked to be writable above.
+        unsafe { write(out, tables.graphs.len() - 1) };
         errno::SUCCESS
     })
 }
@@ -153,7 +178,17 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
         }
     }
     // SAFETY: the array and every builder were checked above.
-    unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
+    unsafe {
+        load_graph(
+            Load::Builders {
+                builders,
+                count,
+                encoding,
+                target,
+            },
+            out,
+        )
+    }
 }
 
 /// The sink [`read_names`] parses a model into: the name table, and what
@@ -199,7 +234,8 @@ impl Sink for ModelReader<'_, '_> {
 unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
     let mut copy = RawVec::default();
     // Out of memory for a copy: no names.
-    let model = guest_bytes(arena, &mut copy, ptr, len).unwrap_or_default();
+    // SAFETY: the model is in bounds (the caller's promise).
+    let model = unsafe { guest_bytes(arena, &mut copy, ptr, len) }.unwrap_or_default();
     let mut buf = super::arena::ArenaBuf {
         arena,
         vec: RawVec::default(),
@@ -247,45 +283,87 @@ fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: the name was checked above.
-    unsafe { load_graph(Call::LoadByName, out, name, name_len, 0, 0) }
+    unsafe {
+        load_graph(
+            Load::Name {
+                name,
+                len: name_len,
+            },
+            out,
+        )
+    }
 }
 
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
 #[export_name = "init_execution_context"]
 pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
-    handle_export(HandleExport::InitExecutionContext, graph, out, 0, 0, 0)
+    handle_export(
+        graph,
+        HandleExport::Graph(GraphExport::InitExecutionContext { out }),
+    )
 }
 
-/// The exports that take a graph or context handle. [`handle_export`]
-/// serves them all. (In the order that makes it smallest.)
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// An export that takes a graph or context handle, with its other
+/// arguments. [`handle_export`] serves them all.
+#[derive(Clone, Copy)]
 pub enum HandleExport {
-    GetOutput,
-    /// WasmEdge's `finalize_execution_context`.
-    FinalizeExecutionContext,
-    Compute,
-    /// WasmEdge's `fini_single`.
-    FiniSingle,
-    SetInput,
-    InitExecutionContext,
+    Graph(GraphExport),
+    Context(ContextExport),
+}
+
+/// The exports on a graph handle.
+#[derive(Clone, Copy)]
+pub enum GraphExport {
+    /// The new context's handle goes to `out`.
+    InitExecutionContext { out: u32 },
     /// WasmEdge's `unload`.
     Unload,
 }
 
-/// Export `export` with the handle `handle` (its first argument) and its
-/// other arguments `a`, `b`, `c`, `d` (0 past its own), as the guest's
-/// errno. One function for all of them, not inlined: they share the state,
-/// the context lookup and the errno conversion.
+/// The exports on a context handle. (The discriminants are the numbering
+/// that makes the adapter smallest: 6 B less than declaration order, for
+/// each target.)
+#[derive(Clone, Copy)]
+#[repr(u32)]
+pub enum ContextExport {
+    /// The tensor record at `tensor` as input `index`.
+    SetInput {
+        index: u32,
+        tensor: u32,
+    } = 4,
+    Compute = 2,
+    GetOutput(OutputRequest) = 0,
+    /// WasmEdge's `finalize_execution_context`.
+    FinalizeExecutionContext = 1,
+    /// WasmEdge's `fini_single`.
+    FiniSingle = 3,
+}
+
+/// `get_output`'s arguments after the context: output `index` into the
+/// guest's `[buf, buf + max)`, its length to `out`.
+#[derive(Clone, Copy)]
+pub struct OutputRequest {
+    pub index: u32,
+    pub buf: u32,
+    pub max: u32,
+    pub out: u32,
+}
+
+/// Export `export` on the graph or context `handle` (its first argument),
+/// as the guest's errno. One function for all of them, not inlined: they
+/// share the state, the context lookup and the errno conversion.
 #[inline(never)]
-pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
     dialect::errno(State::with(|state, tables| {
-        match export {
-            HandleExport::InitExecutionContext => {
-                return init_execution_context(state, tables, handle, a);
+        let export = match export {
+            HandleExport::Graph(GraphExport::InitExecutionContext { out }) => {
+                return init_execution_context(state, tables, handle, out);
             }
-            HandleExport::Unload => return wasmedge::unload_graph(tables, handle),
-            _ => {}
-        }
+            HandleExport::Graph(GraphExport::Unload) => {
+                return wasmedge::unload_graph(tables, handle);
+            }
+            HandleExport::Context(export) => export,
+        };
         let Tables {
             graphs,
             contexts,
@@ -298,14 +376,35 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
         };
         let graph = graphs.get(ctx.graph);
         match export {
-            HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
-            HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
-            HandleExport::FinalizeExecutionContext => wasmedge::finalize(state, ctx),
-            HandleExport::FiniSingle => errno::SUCCESS,
-            // `compute`; the graph exports were served above.
-            _ => inference::compute(state, ctx, graph, ret),
+            ContextExport::SetInput { index, tensor } => {
+                set_input(state, ctx, graph, ret, index, tensor)
+            }
+            ContextExport::GetOutput(request) => get_output(state, ctx, graph, ret, request),
+            ContextExport::FinalizeExecutionContext => {
+                // The legacy handle is not reused: 0 marks it finalized.
+                ctx.io.finalize(cx(state, ctx.handle, graph, ret));
+                ctx.handle = 0;
+                errno::SUCCESS
+            }
+            ContextExport::FiniSingle => errno::SUCCESS,
+            ContextExport::Compute => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
         }
     }))
+}
+
+/// The surroundings of context `handle` of `graph`, for [`Inference`].
+fn cx<'a>(
+    state: &'a State,
+    handle: u32,
+    graph: Option<&'a Graph>,
+    ret: &'a mut [u32; 4],
+) -> Cx<'a> {
+    Cx {
+        arena: &state.arena,
+        handle,
+        graph,
+        ret,
+    }
 }
 
 fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u32) -> u32 {
@@ -342,107 +441,15 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
     errno::SUCCESS
 }
 
-/// [`convert::tensor_bytes`] of the `len` dimensions (`u32`s) at `dims`.
-/// Not inlined: `set_input` and `get_output` share it.
-///
-/// # Safety
-/// `in_bounds(dims, 4 * len)` must hold.
-#[inline(never)]
-unsafe fn tensor_bytes_at(dims: u32, len: u32, element: u64) -> u64 {
-    convert::tensor_bytes((0..len).map(|i| read(dims + i * 4)), element)
-}
-
-/// A WITX `tensor` record read from guest memory and checked: every range
-/// in bounds, a known type, and data exactly as long as its dimensions say.
-pub struct GuestTensor {
-    pub dims: u32,
-    pub dims_len: u32,
-    /// WIT `tensor-type`.
-    pub ty: u32,
-    pub data: u32,
-    pub data_len: u32,
-}
-
-impl GuestTensor {
-    /// Reads the record at `tensor`: dimensions (ptr, len) at 0, type (u8)
-    /// at 8, data (ptr, len) at 12; 20 bytes. The errno for anything a WIT
-    /// host could not take, in the reference's order: `invalid_argument`
-    /// where the reference traps or panics (a bad type or pointer, a data
-    /// length other than the dimensions say), `runtime_error` for no
-    /// dimensions at all (OpenVINO refuses the shape before the reference
-    /// compares the length).
-    fn read(tensor: u32) -> Result<GuestTensor, u32> {
-        if !in_bounds(tensor, 20) {
-            return Err(errno::INVALID_ARGUMENT);
-        }
-        // SAFETY: the record is in bounds.
-        let (dims, dims_len, witx_ty, data, data_len) = unsafe {
-            (
-                read(tensor),
-                read(tensor + 4),
-                read(tensor + 8) & 0xff,
-                read(tensor + 12),
-                read(tensor + 16),
-            )
-        };
-        let Some(ty) = dialect::tensor_type(witx_ty) else {
-            return Err(errno::INVALID_ARGUMENT);
-        };
-        if !in_bounds(dims, u64::from(dims_len) * 4) || !in_bounds(data, u64::from(data_len)) {
-            return Err(errno::INVALID_ARGUMENT);
-        }
-        if dims_len == 0 {
-            return Err(errno::RUNTIME_ERROR);
-        }
-        let element = convert::element_size(ty).unwrap_or(1);
-        // SAFETY: the dimensions are in bounds.
-        let bytes = unsafe { tensor_bytes_at(dims, dims_len, element) };
-        if bytes != u64::from(data_len) {
-            return Err(errno::INVALID_ARGUMENT);
-        }
-        Ok(GuestTensor {
-            dims,
-            dims_len,
-            ty,
-            data,
-            data_len,
-        })
-    }
-
-    /// Whether input `index` of `graph` is declared with another type, or a
-    /// shape this tensor's does not fit (another rank, or another size where
-    /// the size is given), than this tensor has: OpenVINO refuses such a
-    /// tensor at the reference's `set_input`.
-    fn mismatches(&self, graph: &Graph, index: u32) -> bool {
-        let declared = graph.declared.as_slice();
-        let word = |at: usize| declared.get(at).copied();
-        let mut at = 0;
-        for _ in 0..index {
-            at += 2 + match word(at + 1) {
-                Some(ANY_RANK) | None => 0,
-                Some(rank) => rank as usize,
-            };
-        }
-        let (Some(ty), Some(rank)) = (word(at), word(at + 1)) else {
-            return false;
-        };
-        (ty != ANY_TYPE && ty != self.ty)
-            || (rank != ANY_RANK
-                && (rank != self.dims_len
-                    // SAFETY: `read` checked the dimensions are in bounds.
-                    || (0..rank).any(|k| {
-                        let size = word(at + 2 + k as usize);
-                        size != Some(ANY_DIM) && size != Some(unsafe { read(self.dims + 4 * k) })
-                    })))
-    }
-}
-
 /// WITX `set_input(context, index, tensor)`: checks the tensor, then hands
-/// it to the target's [`inference`] (captured now either way, so the guest
+/// it to the target's [`Inference::set_input`] (captured now either way, so the guest
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    handle_export(HandleExport::SetInput, context, index, tensor, 0, 0)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::SetInput { index, tensor }),
+    )
 }
 
 fn set_input(
@@ -464,53 +471,39 @@ fn set_input(
     if graph.is_some_and(|g| g.named != 0 && (index >= g.inputs || tensor.mismatches(g, index))) {
         return errno::RUNTIME_ERROR;
     }
-    inference::set_input(state, ctx, graph, ret, index, &tensor)
+    ctx.io
+        .set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
 }
 
 /// WITX `compute(context)`.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
-    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
-}
-
-/// The WIT name of input (or output) `index` of `graph`: the model's first
-/// name for it when known, else its decimal index, written into `scratch`.
-pub fn tensor_name<'a>(
-    graph: Option<&'a Graph>,
-    output: bool,
-    index: u32,
-    scratch: &'a mut [u8; 10],
-) -> &'a [u8] {
-    match model_names(graph, output, index).next() {
-        Some(name) => name,
-        None => convert::decimal(index, scratch),
-    }
-}
-
-/// The model's names for input (or output) `index` of `graph`; none when
-/// they are unknown.
-pub fn model_names(graph: Option<&Graph>, output: bool, index: u32) -> names::TableNames<'_> {
-    if let Some(g) = graph.filter(|g| g.named != 0) {
-        let (first, count) = if output {
-            (g.inputs, g.outputs)
-        } else {
-            (0, g.inputs)
-        };
-        if index < count {
-            return names::table_names(g.names.as_slice(), first + index);
-        }
-    }
-    Default::default()
+    handle_export(context, HandleExport::Context(ContextExport::Compute))
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
 /// buffer_size`.
 ///
-/// The target's [`inference`] finds the output tensor, and [`write_output`]
+/// The target's [`Inference::output`] finds the output tensor, and [`write_output`]
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
+    get_output_export(context, index, buf, max, out)
+}
+
+/// The body of [`legacy_get_output`] and WasmEdge's `get_output_single`,
+/// inlined into each (a call between the exports costs 24 B).
+#[inline(always)]
+pub fn get_output_export(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::GetOutput(OutputRequest {
+            index,
+            buf,
+            max,
+            out,
+        })),
+    )
 }
 
 fn get_output(
@@ -518,9 +511,14 @@ fn get_output(
     ctx: &mut Context,
     graph: Option<&Graph>,
     ret: &mut [u32; 4],
-    [index, buf, max, out]: [u32; 4],
+    OutputRequest {
+        index,
+        buf,
+        max,
+        out,
+    }: OutputRequest,
 ) -> u32 {
-    let tensor = inference::output(ctx, graph, ret, index);
+    let tensor = ctx.io.output(cx(state, ctx.handle, graph, ret), index);
     if tensor == 0 {
         return errno::RUNTIME_ERROR;
     }
@@ -530,7 +528,7 @@ fn get_output(
         .get_mut(index as usize)
         .unwrap_or(&mut unknown);
     let err = write_output(state, ret, tensor, buf, max, out, known);
-    if inference::OUTPUT_IS_OWNED {
+    if <inference::Target as Inference>::OUTPUT_IS_OWNED {
         // SAFETY: `tensor` was returned to this call alone.
         unsafe { host::tensor_drop(tensor) };
     }

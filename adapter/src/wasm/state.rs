@@ -40,6 +40,7 @@
 //!    allows at address 0 (see `arena.rs`).
 
 use super::arena::{in_bounds, Arena, RawVec};
+use crate::blocks::PAGE;
 use crate::convert::errno;
 use core::arch::wasm32::memory_grow;
 use core::cell::{Cell, UnsafeCell};
@@ -59,7 +60,8 @@ extern "C" {
 const STATE_ALLOCATED: u32 = 3;
 
 /// A loaded graph: the WIT `graph` handle and the tensor names read from the
-/// model at `load`. (Fields in the order that makes the adapter smallest.)
+/// model at `load`. (Fields in this order, pinned below, make the 10-28
+/// adapter 8 B smaller than `handle` first.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Graph {
@@ -77,17 +79,20 @@ pub struct Graph {
     pub declared: RawVec<u32>,
 }
 
+pin_field_order!(Graph: inputs, handle, outputs, named, names, declared);
+
 /// A rank in [`Graph::declared`] for a shape it does not check (no
 /// dimensions follow).
 pub const ANY_RANK: u32 = u32::MAX;
 
 /// An execution context: the WIT handle, its graph, and what the target's
-/// [`inference`](super::inference) keeps per context. (Fields in the order
-/// that makes the adapter smallest.)
+/// [`inference`](super::inference) keeps per context. (Fields in this
+/// order, pinned below, make the adapter 11 B (10-28) and 3 B (08-19)
+/// smaller than `handle, graph, io, output_bytes`.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Context {
-    pub io: super::inference::Io,
+    pub io: super::inference::Target,
     /// The byte length of outputs 0..4 the last time the guest read them (0:
     /// not yet). While the guest's buffer is at least that long, `get_output`
     /// asks only for the data (one host call instead of three); a longer
@@ -97,12 +102,15 @@ pub struct Context {
     pub handle: u32,
 }
 
+pin_field_order!(Context: io, output_bytes, graph, handle);
+
 /// Outputs per context whose length [`Context::output_bytes`] remembers.
 pub const KNOWN_OUTPUTS: usize = 4;
 
 /// The part of the state only the running export touches (invariant 1).
-/// (Fields in the order that makes the adapter smallest: the return area
-/// at the state's own address.)
+/// (Fields in this order, pinned below, the return area at the state's own
+/// address, make the adapter 12 B (10-28) and 8 B (08-19) smaller than
+/// `graphs, contexts, ret`.)
 #[repr(C)]
 pub struct Tables {
     /// Return area for imports whose results do not fit in one value; the
@@ -113,6 +121,8 @@ pub struct Tables {
     /// Legacy graph handle = index here (0, 1, 2, … like the reference host).
     pub graphs: RawVec<Graph>,
 }
+
+pin_field_order!(Tables: ret, contexts, graphs);
 
 #[repr(C)]
 pub struct State {
@@ -157,10 +167,10 @@ impl State {
                 if page == usize::MAX {
                     return None;
                 }
-                let start = page * 65536;
+                let start = page * PAGE as usize;
                 let state = start as *mut State;
                 let first_free = (start + size_of::<State>()).next_multiple_of(16);
-                (*state).arena.init(first_free, start + 65536);
+                (*state).arena.init(first_free, start + PAGE as usize);
                 (*state).arena.pages.claim(page, 1);
                 set_state_ptr(state);
                 set_allocation_state(STATE_ALLOCATED);

@@ -7,9 +7,10 @@
 use super::arena::in_bounds;
 use super::dialect;
 use super::host;
-use super::inference;
-use super::legacy::{handle_export, legacy_load_by_name, HandleExport};
-use super::state::{Context, Graph, State, Tables};
+use super::legacy::{
+    get_output_export, handle_export, legacy_load_by_name, ContextExport, GraphExport, HandleExport,
+};
+use super::state::{Graph, Tables};
 use crate::convert::errno;
 
 /// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`.
@@ -33,7 +34,7 @@ pub extern "C" fn load_by_name_with_config(
 /// contexts made from it keep working, and keep its tensor names.
 #[export_name = "unload"]
 pub extern "C" fn unload(graph: u32) -> u32 {
-    handle_export(HandleExport::Unload, graph, 0, 0, 0, 0)
+    handle_export(graph, HandleExport::Graph(GraphExport::Unload))
 }
 
 /// [`unload`] for [`handle_export`].
@@ -48,36 +49,32 @@ pub fn unload_graph(tables: &mut Tables, graph: u32) -> u32 {
 }
 
 /// `finalize_execution_context(context)`: frees what the adapter holds for
-/// the context and drops the WIT context. Its legacy handle is not reused.
+/// the context and drops the WIT context ([`Inference::finalize`]). Its
+/// legacy handle is not reused.
+///
+/// [`Inference::finalize`]: super::inference::Inference::finalize
 #[export_name = "finalize_execution_context"]
 pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
-    handle_export(HandleExport::FinalizeExecutionContext, context, 0, 0, 0, 0)
-}
-
-/// [`finalize_execution_context`] for [`handle_export`], with the live
-/// context `ctx`.
-pub fn finalize(state: &State, ctx: &mut Context) -> u32 {
-    inference::release(state, &mut ctx.io);
-    // SAFETY: a live context handle, forgotten right after.
-    unsafe { host::context_drop(ctx.handle) };
-    ctx.handle = 0;
-    errno::SUCCESS
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::FinalizeExecutionContext),
+    )
 }
 
 /// `compute_single(context)`: `compute`.
 #[export_name = "compute_single"]
 pub extern "C" fn compute_single(context: u32) -> u32 {
-    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::Compute))
 }
 
 /// `get_output_single(...)`: `get_output`.
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
+    get_output_export(context, index, buf, max, out)
 }
 
 /// `fini_single(context)`: succeeds on a live context.
 #[export_name = "fini_single"]
 pub extern "C" fn fini_single(context: u32) -> u32 {
-    handle_export(HandleExport::FiniSingle, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::FiniSingle))
 }
