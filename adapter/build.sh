@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the wasi_ephemeral_nn adapter module (release, wasm32-unknown-unknown)
-# once per wasi:nn WIT version and copies each to
-# adapter/artifacts/<version>/wasi_ephemeral_nn.wasm, the bytes the rest of
+# Builds the adapter module (release, wasm32-unknown-unknown) once per wasi:nn
+# WIT version and legacy module (`wasi_ephemeral_nn`, and WAMR's `wasi_nn`)
+# and copies each to adapter/artifacts/<version>/<module>.wasm, the bytes the rest of
 # the project embeds (via nn-adapter-tools' `artifact` and `adapter`).
 #
 #   adapter/build.sh          rebuild and update the committed artifact
@@ -47,8 +47,9 @@ fi
 
 # nn-adapter-finish (nn-adapter-tools, root workspace) finishes and verifies
 # each build, and lists the builds: one per wasi:nn WIT version
-# (nn_abi::WasiNnVersion), each line the version (a folder of wit/ and of
-# artifacts/) and the adapter's cargo features that select it.
+# (nn_abi::WasiNnVersion) and legacy module (nn_abi::LegacyModule), each line
+# the version (a folder of wit/ and of artifacts/), the module (the
+# artifact's name) and the adapter's cargo features that select them.
 finish() {
   (cd "$here/.." && CARGO_TARGET_DIR="$root_target" cargo run --locked --quiet \
     -p nn-adapter-tools --bin nn-adapter-finish -- "$@")
@@ -58,9 +59,8 @@ mapfile -t targets < <(finish --targets)
 
 stale=0
 for target in "${targets[@]}"; do
-  version=${target%% *}
-  features=${target#* }
-  artifact="$here/artifacts/$version/wasi_ephemeral_nn.wasm"
+  read -r version module features <<<"$target"
+  artifact="$here/artifacts/$version/$module.wasm"
 
   # adapter/.cargo/config.toml (jump tables off) applies only when cargo runs
   # from inside adapter/.
@@ -68,22 +68,22 @@ for target in "${targets[@]}"; do
   CARGO_TARGET_DIR="$adapter_target" cargo build --locked --release \
     --target wasm32-unknown-unknown --no-default-features --features "$features"
   linked="$adapter_target/wasm32-unknown-unknown/release/nn.wasm"
-  optimised="$adapter_target/nn-$version.opt.wasm"
+  optimised="$adapter_target/$module-$version.opt.wasm"
   wasm-opt -Oz --flatten --rereloop -Oz --precompute-propagate -Oz --low-memory-unused -g \
     --converge "$linked" -o "$optimised"
 
   # Drop what rustc adds but an adapter must not have, keep only the global
   # names wit-component needs, and verify.
-  built="$adapter_target/wasi_ephemeral_nn-$version.wasm"
-  finish "$version" "$optimised" "$built"
+  built="$adapter_target/$module-$version.wasm"
+  finish "$version" "$module" "$optimised" "$built"
 
   if $check; then
     if ! cmp -s "$built" "$artifact"; then
-      echo "error: adapter/artifacts/$version/wasi_ephemeral_nn.wasm is stale:" >&2
+      echo "error: adapter/artifacts/$version/$module.wasm is stale:" >&2
       echo "  committed $(wc -c <"$artifact" 2>/dev/null || echo missing) bytes, rebuilt $(wc -c <"$built") bytes" >&2
       stale=1
     else
-      echo "adapter artifact for $version is up to date ($(wc -c <"$artifact") bytes)"
+      echo "adapter artifact $version/$module is up to date ($(wc -c <"$artifact") bytes)"
     fi
   else
     mkdir -p "$(dirname "$artifact")"

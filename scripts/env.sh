@@ -60,6 +60,20 @@ install_wasm_tools() {
   fi
 }
 
+# Zig's C compiler from PyPI's `ziglang` wheel, pinned: it builds the C guests
+# written for WAMR (tests/guests/c) for wasm32-wasi with its own wasi-libc, so
+# no wasi-sdk is needed. Zig builds wasi-libc once into its cache (~40 s).
+ZIGLANG_VERSION=0.17.1
+export NN_ZIGLANG_DIR=${NN_ZIGLANG_DIR:-$HOME/.cache/nn-componentize/ziglang-$ZIGLANG_VERSION}
+export ZIG_GLOBAL_CACHE_DIR=${ZIG_GLOBAL_CACHE_DIR:-$HOME/.cache/nn-componentize/zig-cache}
+
+install_ziglang() {
+  if [[ ! -x "$NN_ZIGLANG_DIR/ziglang/zig" ]]; then
+    echo "==> pip install --target $NN_ZIGLANG_DIR ziglang==$ZIGLANG_VERSION"
+    python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$NN_ZIGLANG_DIR" "ziglang==$ZIGLANG_VERSION"
+  fi
+}
+
 # Binaryen's wasm-opt, pinned by adapter/build.sh (Debian's binaryen 108).
 install_binaryen() {
   if ! command -v wasm-opt >/dev/null; then
@@ -84,5 +98,6 @@ install_binaryen
 install_openvino
 install_openvino_v34
 install_wasm_tools
+install_ziglang
 install_real_models
 cd "$ROOT"

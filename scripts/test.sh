@@ -15,13 +15,14 @@ done
 
 echo "==> style: clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-# The adapter's wasm32 code only exists for wasm32, once per WIT target
-# (each line of `nn-adapter-finish --targets`: a version and its features).
+# The adapter's wasm32 code only exists for wasm32, once per WIT target and
+# legacy module (each line of `nn-adapter-finish --targets`: a version, a
+# module and their features).
 targets=$(cargo run --locked --quiet -p nn-adapter-tools --bin nn-adapter-finish -- --targets)
 (cd adapter && export CARGO_TARGET_DIR="$NN_ADAPTER_TARGET_DIR" &&
   cargo clippy --workspace --all-targets --locked --target "$host" -- -D warnings &&
-  while read -r version features; do
-    echo "    adapter for $version"
+  while read -r version module features; do
+    echo "    adapter for $version, $module"
     cargo clippy --locked --target wasm32-unknown-unknown --no-default-features \
       --features "$features" -- -D warnings || exit 1
   done <<<"$targets")

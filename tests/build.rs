@@ -19,6 +19,18 @@
 //! that every program has a test, so adding a guest or an error case is done
 //! in one place and compiles only once it is tested.
 //!
+//! It builds the C guests of `tests/guests/c` (written for WAMR, see its
+//! `include/wamr_nn.h`) with the pinned `ziglang` of scripts/env.sh, each
+//! program `<name>.c` with the files of `lib/`, in every form the tests run:
+//!
+//! - `foreach_c_guest!(m)` calls `m!(name, "wamr path", "witx path")` for
+//!   every program: built for WAMR's `wasi_ephemeral_nn` as WAMR numbers it,
+//!   and again with the encodings renumbered as WITX numbers them
+//!   (`-DWAMR_NN_WITX_ENCODINGS`), the build the WITX reference runs;
+//! - `foreach_c_legacy_guest!(m)` calls `m!(name, "path")` for every program
+//!   that also speaks WAMR's legacy `wasi_nn` (its source mentions
+//!   `WAMR_NN_LEGACY`), built with `-DWAMR_NN_LEGACY`.
+//!
 //! It also builds `tests/wasmtime-v34` (its own cargo workspace: Wasmtime 34
 //! cannot share a build with the root's Wasmtime 48), the runner of
 //! components on upstream wasmtime-wasi-nn 34's WIT host, and passes its path
@@ -36,7 +48,7 @@ use wasmparser::{ElementItems, ElementKind, KnownCustom, Name, Operator, Parser,
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
     let guests = manifest_dir.join("guests");
-    for path in ["Cargo.toml", "Cargo.lock", "src", "wat"] {
+    for path in ["Cargo.toml", "Cargo.lock", "src", "wat", "c"] {
         println!("cargo:rerun-if-changed={}", guests.join(path).display());
     }
     let runner = manifest_dir.join("wasmtime-v34");
@@ -52,6 +64,7 @@ fn main() {
         .unwrap_or_else(|| out_dir.clone());
 
     let release = build_rust_guests(&guests, &target_dir);
+    let c_guests = build_c_guests(&guests.join("c"), &target_dir);
     let runner = build_wasmtime_v34_runner(&runner, &target_dir);
     println!(
         "cargo:rustc-env=NN_WASMTIME_V34_RUNNER={}",
@@ -103,6 +116,40 @@ fn main() {
         check_identifier(name, &errors_wat);
         writeln!(generated, "        $mac!({name}, {index});").unwrap();
     }
+    generated.push_str("    };\n}\n\n");
+
+    generated.push_str(
+        "/// Calls `$mac!(name, \"wamr path\", \"witx path\")` for every C guest\n\
+         /// (a program of tests/guests/c) with its builds for WAMR's and for\n\
+         /// WITX's encoding numbering.\n\
+         macro_rules! foreach_c_guest {\n    ($mac:ident) => {\n",
+    );
+    for guest in &c_guests {
+        let (wamr, witx) = (utf8(&guest.wamr), utf8(&guest.witx));
+        writeln!(
+            generated,
+            "        $mac!({}, {wamr:?}, {witx:?});",
+            guest.name
+        )
+        .unwrap();
+    }
+    generated.push_str("    };\n}\n\n");
+    generated.push_str(
+        "/// Calls `$mac!(name, \"path\")` for every C guest also built for WAMR's\n\
+         /// legacy `wasi_nn` module.\n\
+         macro_rules! foreach_c_legacy_guest {\n    ($mac:ident) => {\n",
+    );
+    for guest in &c_guests {
+        if let Some(legacy) = &guest.legacy {
+            writeln!(
+                generated,
+                "        $mac!({}, {:?});",
+                guest.name,
+                utf8(legacy)
+            )
+            .unwrap();
+        }
+    }
     generated.push_str("    };\n}\n");
     std::fs::write(out_dir.join("guests.rs"), generated).expect("write guests.rs");
 
@@ -130,6 +177,104 @@ fn build_rust_guests(guests: &Path, target_dir: &Path) -> PathBuf {
         );
     }
     guest_target.join("wasm32-wasip1").join("release")
+}
+
+/// The builds of one C guest.
+struct CGuest {
+    name: String,
+    wamr: PathBuf,
+    witx: PathBuf,
+    legacy: Option<PathBuf>,
+}
+
+/// Builds every program of `tests/guests/c` (a `<name>.c` beside `lib/` and
+/// `include/`) with zig's C compiler; zig caches what it compiled, so an
+/// unchanged program costs little.
+fn build_c_guests(dir: &Path, target_dir: &Path) -> Vec<CGuest> {
+    println!("cargo:rerun-if-env-changed=NN_ZIGLANG_DIR");
+    println!("cargo:rerun-if-env-changed=ZIG_GLOBAL_CACHE_DIR");
+    let zig = match std::env::var_os("NN_ZIGLANG_DIR") {
+        Some(ziglang) => PathBuf::from(ziglang).join("ziglang").join("zig"),
+        None => panic!(
+            "NN_ZIGLANG_DIR is not set: `source scripts/env.sh` installs the pinned ziglang \
+             that builds the C guests of {} and sets it",
+            dir.display()
+        ),
+    };
+    let out = target_dir.join("nn-c-guests");
+    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("creating {}: {e}", out.display()));
+    let mut lib: Vec<PathBuf> = files_with_extension(&dir.join("lib"), "c");
+    lib.sort();
+    let mut programs = files_with_extension(dir, "c");
+    programs.sort();
+    programs
+        .iter()
+        .map(|source| {
+            let name = source
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .unwrap_or_else(|| panic!("{}: not a UTF-8 name", source.display()))
+                .to_owned();
+            check_identifier(&name, source);
+            let text = std::fs::read_to_string(source)
+                .unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));
+            let build = |suffix: &str, define: Option<&str>| {
+                let wasm = out.join(format!("{name}{suffix}.wasm"));
+                let mut cmd = Command::new(&zig);
+                cmd.current_dir(&out)
+                    .args([
+                        "cc",
+                        "--target=wasm32-wasi",
+                        "-O2",
+                        "-s",
+                        "-Wall",
+                        "-Werror",
+                    ])
+                    .arg("-I")
+                    .arg(dir.join("include"))
+                    .args(define.map(|d| format!("-D{d}")))
+                    .arg(source)
+                    .args(&lib)
+                    .arg("-o")
+                    .arg(&wasm);
+                let status = cmd
+                    .status()
+                    .unwrap_or_else(|e| panic!("running {}: {e}", zig.display()));
+                assert!(
+                    status.success(),
+                    "building the C guest {} ({}) failed: {status}",
+                    source.display(),
+                    define.unwrap_or("WAMR's numbering")
+                );
+                wasm
+            };
+            CGuest {
+                wamr: build("", None),
+                witx: build("__witx", Some("WAMR_NN_WITX_ENCODINGS")),
+                legacy: text
+                    .contains("WAMR_NN_LEGACY")
+                    .then(|| build("__legacy", Some("WAMR_NN_LEGACY"))),
+                name,
+            }
+        })
+        .collect()
+}
+
+/// The files of `dir` ending in `.<extension>`.
+fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|entry| {
+            entry
+                .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+                .path()
+        })
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
+        .collect()
+}
+
+fn utf8(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 target directory")
 }
 
 /// Builds the wasmtime-wasi-nn 34 runner (debug: its Cargo.toml optimises

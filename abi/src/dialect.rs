@@ -21,7 +21,7 @@
 //! numberings, for which no WITX file is kept, are listed below; their
 //! sources are the crates.io `wasi-nn` releases that define them.
 
-use crate::{legacy_abi, WasiNnVersion};
+use crate::{legacy_abi, LegacyModule, WasiNnVersion};
 use anyhow::Result;
 use std::fmt::Write as _;
 
@@ -39,6 +39,12 @@ pub enum Dialect {
     WasiNn01,
     /// WasmEdge ≥ 0.15 and crates.io `wasmedge-wasi-nn`.
     WasmEdge,
+    /// WAMR ≥ 2.4's `wasi_ephemeral_nn` (C guests of its
+    /// `wasi_ephemeral_nn.h`): WITX but for the encodings.
+    Wamr,
+    /// WAMR's legacy `wasi_nn` module (C guests of its `wasi_nn.h`): another
+    /// module with its own layouts, served by its own adapter.
+    WamrWasiNn,
 }
 
 /// The tables the adapter asks for, by the argument it passes to
@@ -100,8 +106,21 @@ struct Spec {
 }
 
 /// `tensor_type` of crates.io `wasi-nn` 0.1.0–0.5.0 (`TENSOR_TYPE_*` in
-/// their `src/generated.rs`).
+/// their `src/generated.rs`), and of WAMR's legacy `wasi_nn` (`fp16`,
+/// `fp32`, `up8`, `ip32` in its `wasi_nn_types.h`).
 const OLD_TENSOR_TYPES: Numbering = Numbering::Listed(&["f16", "f32", "u8", "i32"]);
+
+/// `graph_encoding` of WAMR (`wasi_nn_types.h`, both of its modules): WIT's
+/// order, ggml 5 and autodetect 6.
+const WAMR_GRAPH_ENCODINGS: Numbering = Numbering::Listed(&[
+    "openvino",
+    "onnx",
+    "tensorflow",
+    "pytorch",
+    "tensorflowlite",
+    "ggml",
+    "autodetect",
+]);
 
 /// The catch-all errno substitutes of the generations before `wasi-nn` 0.5.
 /// Their Wasmtime WITX hosts (v5–v12) trapped on every error
@@ -126,19 +145,21 @@ const WASI_NN_01_SUBSTITUTES: &[(&str, &str)] = &[
 
 impl Dialect {
     /// Every dialect, the default first.
-    pub const ALL: [Dialect; 5] = [
+    pub const ALL: [Dialect; 7] = [
         Dialect::WasiNn06,
         Dialect::WasiNn05,
         Dialect::WasiNn02,
         Dialect::WasiNn01,
         Dialect::WasmEdge,
+        Dialect::Wamr,
+        Dialect::WamrWasiNn,
     ];
 
     fn spec(self) -> Spec {
         match self {
             Dialect::WasiNn06 => Spec {
                 name: "wasi-nn-0.6",
-                produced_by: "crates.io wasi-nn 0.6 (the current WITX): guests for Wasmtime's WITX host >= v15, WasmEdge >= 0.15 and WAMR >= 2.4",
+                produced_by: "crates.io wasi-nn 0.6 (the current WITX): guests for Wasmtime's WITX host >= v15 and WasmEdge >= 0.15 (WAMR's C guests number encodings otherwise: wamr)",
                 tensor_types: Numbering::Witx("tensor_type"),
                 graph_encodings: Numbering::Witx("graph_encoding"),
                 execution_targets: Numbering::Witx("execution_target"),
@@ -199,6 +220,26 @@ impl Dialect {
                 errnos: Numbering::Witx("nn_errno"),
                 errno_substitutes: &[],
             },
+            // WAMR's errors are WITX's 0-8 and WasmEdge's 100-103; the
+            // adapter never returns the latter (no WIT error means them).
+            Dialect::Wamr => Spec {
+                name: "wamr",
+                produced_by: "WAMR >= 2.4's wasi_ephemeral_nn (C programs built with its wasi_ephemeral_nn.h): the current WITX but for the encodings (ggml 5, autodetect 6), and WasmEdge's load_by_name_with_config",
+                tensor_types: Numbering::Witx("tensor_type"),
+                graph_encodings: WAMR_GRAPH_ENCODINGS,
+                execution_targets: Numbering::Witx("execution_target"),
+                errnos: Numbering::Witx("nn_errno"),
+                errno_substitutes: &[],
+            },
+            Dialect::WamrWasiNn => Spec {
+                name: "wamr-wasi-nn",
+                produced_by: "WAMR's legacy wasi_nn module (C programs built with its wasi_nn.h; deprecated in WAMR): chosen for every module that imports wasi_nn",
+                tensor_types: OLD_TENSOR_TYPES,
+                graph_encodings: WAMR_GRAPH_ENCODINGS,
+                execution_targets: Numbering::Witx("execution_target"),
+                errnos: Numbering::Witx("nn_errno"),
+                errno_substitutes: &[],
+            },
         }
     }
 
@@ -212,9 +253,22 @@ impl Dialect {
         self.spec().produced_by
     }
 
-    /// Whether the dialect has WasmEdge's extra functions.
-    pub fn has_wasmedge_functions(self) -> bool {
-        self == Dialect::WasmEdge
+    /// Whether the dialect has WasmEdge's extra function `name`: WasmEdge
+    /// all of them, WAMR's `wasi_ephemeral_nn` `load_by_name_with_config`.
+    pub fn has_wasmedge_function(self, name: &str) -> bool {
+        match self {
+            Dialect::WasmEdge => true,
+            Dialect::Wamr => name == "load_by_name_with_config",
+            _ => false,
+        }
+    }
+
+    /// The legacy module the dialect's guests import.
+    pub fn legacy_module(self) -> LegacyModule {
+        match self {
+            Dialect::WamrWasiNn => LegacyModule::WamrWasiNn,
+            _ => LegacyModule::WasiEphemeralNn,
+        }
     }
 
     /// The names, comma-separated, for messages that list the choices.
@@ -426,7 +480,7 @@ mod tests {
     // WIT tensor-type: FP16 0, FP32 1, FP64 2, BF16 3, U8 4, I32 5, I64 6.
     #[test]
     fn current_tensor_types_each_value() {
-        for d in [Dialect::WasiNn06, Dialect::WasmEdge] {
+        for d in [Dialect::WasiNn06, Dialect::WasmEdge, Dialect::Wamr] {
             assert_eq!(tensor_type(d, 0), Some(0), "{d} f16");
             assert_eq!(tensor_type(d, 1), Some(1), "{d} f32");
             assert_eq!(tensor_type(d, 2), Some(2), "{d} f64");
@@ -441,7 +495,12 @@ mod tests {
 
     #[test]
     fn old_tensor_types_each_value() {
-        for d in [Dialect::WasiNn05, Dialect::WasiNn02, Dialect::WasiNn01] {
+        for d in [
+            Dialect::WasiNn05,
+            Dialect::WasiNn02,
+            Dialect::WasiNn01,
+            Dialect::WamrWasiNn,
+        ] {
             assert_eq!(tensor_type(d, 0), Some(0), "{d} f16");
             assert_eq!(tensor_type(d, 1), Some(1), "{d} f32");
             assert_eq!(tensor_type(d, 2), Some(4), "{d} u8");
@@ -478,6 +537,13 @@ mod tests {
             assert_eq!(encoding(w, v), None, "{v}: no WIT backend");
         }
         assert_eq!(encoding(w, 15), None);
+        // WAMR numbers its encodings as WIT does, in both of its modules.
+        for d in [Dialect::Wamr, Dialect::WamrWasiNn] {
+            for v in 0..=6 {
+                assert_eq!(encoding(d, v), Some(v), "{d} {v}");
+            }
+            assert_eq!(encoding(d, 7), None, "{d}");
+        }
     }
 
     #[test]
@@ -503,7 +569,13 @@ mod tests {
     // unsupported_operation 6, too_large 7, not_found 8.
     #[test]
     fn errnos_each_value() {
-        for d in [Dialect::WasiNn06, Dialect::WasiNn05, Dialect::WasmEdge] {
+        for d in [
+            Dialect::WasiNn06,
+            Dialect::WasiNn05,
+            Dialect::WasmEdge,
+            Dialect::Wamr,
+            Dialect::WamrWasiNn,
+        ] {
             for v in 0..=8 {
                 assert_eq!(errno(d, v), Some(v), "{d} {v}");
             }
@@ -550,6 +622,21 @@ mod tests {
                 wit_enum_of(WasiNnVersion::V2024_08_19, name),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn wamr_functions_and_modules() {
+        assert!(Dialect::Wamr.has_wasmedge_function("load_by_name_with_config"));
+        assert!(!Dialect::Wamr.has_wasmedge_function("unload"));
+        assert!(Dialect::WasmEdge.has_wasmedge_function("unload"));
+        assert!(!Dialect::WamrWasiNn.has_wasmedge_function("load_by_name_with_config"));
+        for d in Dialect::ALL {
+            let module = match d {
+                Dialect::WamrWasiNn => LegacyModule::WamrWasiNn,
+                _ => LegacyModule::WasiEphemeralNn,
+            };
+            assert_eq!(d.legacy_module(), module, "{d}");
         }
     }
 

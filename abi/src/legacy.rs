@@ -1,6 +1,7 @@
 //! The legacy `wasi_ephemeral_nn` core ABI, read from
 //! `witx/wasi_ephemeral_nn.witx` and `witx/wasmedge_wasi_nn.witx` by the
-//! `witx` crate.
+//! `witx` crate, and WAMR's legacy `wasi_nn` module, which no WITX
+//! describes ([`WAMR_WASI_NN`]).
 //!
 //! The WITX documents are the project's only statement of this ABI: the
 //! module name, the function names and their core signatures (WITX
@@ -39,6 +40,88 @@ pub struct LegacyFunction {
     /// is one `i32`, a list or string `(ptr, len)`, a record a pointer, an
     /// `expected` with a value adds an out-pointer, the result is the errno.
     pub ty: FuncType,
+}
+
+/// A legacy import module the adapter serves: one adapter artifact per
+/// module and WIT version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LegacyModule {
+    /// `wasi_ephemeral_nn`, the WITX ABI (and its dialects).
+    #[default]
+    WasiEphemeralNn,
+    /// WAMR's legacy `wasi_nn` module.
+    WamrWasiNn,
+}
+
+/// WAMR's legacy `wasi_nn` module: its name and its functions' parameter
+/// counts, every parameter and the errno result an `i32`. From WAMR's
+/// `core/iwasm/libraries/wasi-nn/include/wasi_nn.h` and the signatures its
+/// host registers (`src/wasi_nn.c`: `load` `(*ii*)i`, `load_by_name`
+/// `(*i*)i`, `init_execution_context` `(i*)i`, `set_input` `(ii*)i`,
+/// `compute` `(i)i`, `get_output` `(ii**)i`).
+pub const WAMR_WASI_NN: (&str, [(&str, usize); 6]) = (
+    "wasi_nn",
+    [
+        ("load", 4),
+        ("load_by_name", 3),
+        ("init_execution_context", 2),
+        ("set_input", 3),
+        ("compute", 1),
+        ("get_output", 4),
+    ],
+);
+
+impl LegacyModule {
+    pub const ALL: [LegacyModule; 2] = [LegacyModule::WasiEphemeralNn, LegacyModule::WamrWasiNn];
+
+    /// The import module name, under which wit-component is given the
+    /// module's adapter.
+    pub fn name(self) -> &'static str {
+        match self {
+            LegacyModule::WasiEphemeralNn => legacy_abi().module(),
+            LegacyModule::WamrWasiNn => WAMR_WASI_NN.0,
+        }
+    }
+
+    /// The module's functions (for `wasi_ephemeral_nn` without WasmEdge's
+    /// additions).
+    pub fn functions(self) -> &'static [LegacyFunction] {
+        match self {
+            LegacyModule::WasiEphemeralNn => legacy_abi().functions(),
+            LegacyModule::WamrWasiNn => {
+                static FUNCTIONS: OnceLock<Vec<LegacyFunction>> = OnceLock::new();
+                FUNCTIONS.get_or_init(|| {
+                    WAMR_WASI_NN
+                        .1
+                        .iter()
+                        .map(|&(name, params)| LegacyFunction {
+                            name: name.to_owned(),
+                            ty: FuncType::new(vec![ValType::I32; params], [ValType::I32]),
+                        })
+                        .collect()
+                })
+            }
+        }
+    }
+
+    /// The function imported as `name`, if the module has one.
+    pub fn function(self, name: &str) -> Option<&'static LegacyFunction> {
+        self.functions().iter().find(|f| f.name == name)
+    }
+
+    /// The module whose import name is `name`.
+    pub fn named(name: &str) -> Option<LegacyModule> {
+        LegacyModule::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// The cargo feature of the adapter crate that builds the module's
+    /// adapter; `None` for the default one.
+    pub fn adapter_feature(self) -> Option<&'static str> {
+        match self {
+            LegacyModule::WasiEphemeralNn => None,
+            LegacyModule::WamrWasiNn => Some("wamr-wasi-nn"),
+        }
+    }
 }
 
 /// The ABI of the embedded WITX document, parsed on first use.
@@ -249,6 +332,34 @@ mod tests {
         );
         assert_eq!(legacy_abi().enum_value("graph_encoding", "ggml"), None);
         assert_eq!(legacy_abi().enum_value("tensor", "f32"), None);
+    }
+
+    #[test]
+    fn wamr_wasi_nn_signatures() {
+        let wamr = LegacyModule::WamrWasiNn;
+        assert_eq!(wamr.name(), "wasi_nn");
+        assert_eq!(LegacyModule::named("wasi_nn"), Some(wamr));
+        assert_eq!(
+            LegacyModule::named("wasi_ephemeral_nn"),
+            Some(LegacyModule::WasiEphemeralNn)
+        );
+        let ty = |name: &str| wamr.function(name).unwrap().ty.to_string();
+        // The builder array by pointer: one parameter fewer than WITX's.
+        assert_eq!(ty("load"), "(func (param i32 i32 i32 i32) (result i32))");
+        // No room argument: `*size` carries it.
+        assert_eq!(
+            ty("get_output"),
+            "(func (param i32 i32 i32 i32) (result i32))"
+        );
+        // The other four are WITX's.
+        for name in [
+            "load_by_name",
+            "init_execution_context",
+            "set_input",
+            "compute",
+        ] {
+            assert_eq!(ty(name), signature(name), "{name}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Every ABI fact of the project, in one place.
 //!
 //! * [`legacy`]: the legacy `wasi_ephemeral_nn` module (functions, core
-//!   types, enum numberings), read from `witx/` by the `witx` crate;
+//!   types, enum numberings), read from `witx/` by the `witx` crate, and
+//!   WAMR's legacy `wasi_nn` module, which no WITX describes;
 //! * [`wit`]: the `wasi:nn` WIT versions the project targets, one per
 //!   folder of `wit/`, their interfaces, numberings and the core imports
 //!   they imply, read by wit-parser;
@@ -24,7 +25,7 @@ pub mod legacy;
 pub mod wit;
 
 pub use dialect::{Dialect, DialectTable, Entry};
-pub use legacy::{legacy_abi, LegacyAbi, LegacyFunction};
+pub use legacy::{legacy_abi, LegacyAbi, LegacyFunction, LegacyModule, WAMR_WASI_NN};
 pub use wit::{WasiNnVersion, WitTarget};
 
 /// Bytes in a wasm page (`memory.grow` and `memory.size` count these).

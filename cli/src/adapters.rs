@@ -1,7 +1,7 @@
 //! The adapters that serve a module's imports: the built-in ones and those
 //! the user supplies, and the functions each exports.
 
-use crate::{legacy, Componentizer, Kind, PREVIEW1_MODULE};
+use crate::{Componentizer, Kind, LegacyModule, PREVIEW1_MODULE};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 use wasi_preview1_component_adapter_provider::{
@@ -39,12 +39,26 @@ impl Componentizer {
     pub(crate) fn adapters(&self, kind: Kind) -> BTreeMap<String, Adapter<'_>> {
         let mut adapters = BTreeMap::new();
         adapters.insert(
-            legacy::module().to_owned(),
+            LegacyModule::WasiEphemeralNn.name().to_owned(),
             Adapter {
                 bytes: nn_adapter_tools::adapter(self.wasi_nn),
                 description: format!("the built-in wasi-nn adapter (wasi:nn@{})", self.wasi_nn),
                 overridden: false,
                 // Imports are checked against the WITX instead.
+                builtin_exports: None,
+            },
+        );
+        adapters.insert(
+            LegacyModule::WamrWasiNn.name().to_owned(),
+            Adapter {
+                // Baked with its dialect's tables when the component is built.
+                bytes: nn_adapter_tools::artifact_of(self.wasi_nn, LegacyModule::WamrWasiNn),
+                description: format!(
+                    "the built-in adapter for WAMR's legacy wasi_nn (wasi:nn@{})",
+                    self.wasi_nn
+                ),
+                overridden: false,
+                // Imports are checked against WAMR's signatures instead.
                 builtin_exports: None,
             },
         );

@@ -9,7 +9,7 @@
 //! without a note, since 0.6 is the crate current guests are built with.
 
 use crate::read::ModuleFacts;
-use crate::{legacy, Dialect};
+use crate::{legacy, Dialect, LegacyModule};
 
 /// The dialect used for a module, why, and a note when it is a guess.
 pub(crate) struct Resolved {
@@ -41,6 +41,16 @@ const SYMBOLS: &[(&str, Dialect, &str)] = &[
     ),
 ];
 
+/// The names WAMR's `wasi_ephemeral_nn.h` gives its functions
+/// (`WASI_NN_NAME(name)` is `wasi_ephemeral_nn_##name`), which a C module
+/// keeps for its imports in its name section unless stripped. Rust guests
+/// name their imports after the crate's paths.
+const WAMR_HEADER_NAMES: [&str; 3] = [
+    "wasi_ephemeral_nn_load",
+    "wasi_ephemeral_nn_set_input",
+    "wasi_ephemeral_nn_get_output",
+];
+
 /// Symbols of the API of crates.io wasi-nn 0.4–0.6 (`GraphBuilder`, and
 /// the `BackendError` a program prints, which survives release builds),
 /// which kept their names while the numbering changed under them: evidence
@@ -57,6 +67,27 @@ pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolv
         return Resolved {
             dialect,
             reason: "requested with --dialect".into(),
+            note: None,
+        };
+    }
+    let imports = |module: LegacyModule| facts.imports.iter().any(|(m, ..)| *m == module.name());
+    if imports(LegacyModule::WamrWasiNn) {
+        return Resolved {
+            dialect: Dialect::WamrWasiNn,
+            reason: "imports `wasi_nn`, WAMR's legacy module".into(),
+            note: None,
+        };
+    }
+    if let Some(name) = facts
+        .function_names
+        .iter()
+        .find(|name| WAMR_HEADER_NAMES.contains(name))
+    {
+        return Resolved {
+            dialect: Dialect::Wamr,
+            reason: format!(
+                "its name section has `{name}`, the name WAMR's wasi_ephemeral_nn.h gives the import"
+            ),
             note: None,
         };
     }
@@ -84,10 +115,7 @@ pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolv
         }
     }
     let dialect = Dialect::default();
-    let uses_nn = facts
-        .imports
-        .iter()
-        .any(|(module, ..)| *module == legacy::module());
+    let uses_nn = imports(LegacyModule::WasiEphemeralNn);
     let graph_builder = facts
         .function_names
         .iter()
@@ -111,10 +139,20 @@ pub(crate) fn resolve(requested: Option<Dialect>, facts: &ModuleFacts) -> Resolv
             format!(
                 "no evidence of the crate that built the module: its wasi-nn numbers are read as \
                  {dialect}; if it was built with another, say so with --dialect (one of: {})",
-                Dialect::choices()
+                ephemeral_dialects()
             )
         }),
     }
+}
+
+/// The dialects of `wasi_ephemeral_nn`, comma-separated.
+fn ephemeral_dialects() -> String {
+    let names: Vec<&str> = Dialect::ALL
+        .iter()
+        .filter(|d| d.legacy_module() == LegacyModule::WasiEphemeralNn)
+        .map(|d| d.name())
+        .collect();
+    names.join(", ")
 }
 
 #[cfg(test)]
@@ -215,5 +253,85 @@ mod tests {
         assert_eq!(inspection.dialect, Dialect::WasiNn05);
         assert_eq!(inspection.dialect_reason, "requested with --dialect");
         assert!(inspection.notes.is_empty());
+    }
+
+    /// A C module built with WAMR's wasi_ephemeral_nn.h names its imports
+    /// after the header, even beside WasmEdge's extra function.
+    #[test]
+    fn wamr_header_names() {
+        let (dialect, reason, notes) = detected(
+            "main",
+            r#"(import "wasi_ephemeral_nn" "load" (func $wasi_ephemeral_nn_load (param i32 i32 i32 i32 i32) (result i32)))
+               (import "wasi_ephemeral_nn" "load_by_name_with_config" (func (param i32 i32 i32 i32 i32) (result i32)))"#,
+        );
+        assert_eq!(dialect, Dialect::Wamr);
+        assert!(reason.contains("`wasi_ephemeral_nn_load`"), "{reason}");
+        assert!(notes.is_empty(), "{notes:?}");
+        // A Rust symbol that merely contains the name is no evidence.
+        let (dialect, ..) = detected("_ZN3app22wasi_ephemeral_nn_load17h0123456789abcdefE", "");
+        assert_eq!(dialect, Dialect::WasiNn06);
+    }
+
+    /// A module importing `wasi_nn` is WAMR's legacy module, whatever else
+    /// its names say; one that also imports `wasi_ephemeral_nn` is refused.
+    #[test]
+    fn wasi_nn_imports_are_wamr_wasi_nn() {
+        let wat = r#"(module
+            (import "wasi_nn" "compute" (func (param i32) (result i32)))
+            (memory (export "memory") 1)
+            (func $_ZN16wasmedge_wasi_nn5graph5Graph4load17h0123456789abcdefE))"#;
+        let inspection = Componentizer::new().inspect(wat.as_bytes()).unwrap();
+        assert_eq!(inspection.dialect, Dialect::WamrWasiNn);
+        assert_eq!(
+            inspection.dialect_reason,
+            "imports `wasi_nn`, WAMR's legacy module"
+        );
+        assert!(inspection.verdict().is_ok(), "{inspection}");
+        let (dialect, ..) = detected(
+            "main",
+            r#"(import "wasi_nn" "compute" (func (param i32) (result i32)))"#,
+        );
+        assert_eq!(dialect, Dialect::WamrWasiNn);
+        let both = wat.replace(
+            "(memory",
+            r#"(import "wasi_ephemeral_nn" "compute" (func (param i32) (result i32))) (memory"#,
+        );
+        let inspection = Componentizer::new().inspect(both.as_bytes()).unwrap();
+        let problems: Vec<String> = inspection.problems().map(|p| p.to_string()).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("the module imports both"),
+            "{problems:?}"
+        );
+    }
+
+    /// A dialect of the other legacy module is refused in one line.
+    #[test]
+    fn a_dialect_of_the_other_module_is_refused() {
+        let refused = |wat: &str, dialect: Dialect| {
+            let inspection = Componentizer::new()
+                .dialect(dialect)
+                .inspect(wat.as_bytes())
+                .unwrap();
+            inspection
+                .problems()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+        };
+        let legacy = r#"(module (import "wasi_nn" "compute" (func (param i32) (result i32))) (memory (export "memory") 1))"#;
+        assert_eq!(
+            refused(legacy, Dialect::Wamr),
+            ["dialect wamr is for modules that import `wasi_ephemeral_nn`, but this one imports \
+              `wasi_nn` (its dialect, wamr-wasi-nn, is chosen without --dialect)"]
+        );
+        let ephemeral = legacy.replace("\"wasi_nn\"", "\"wasi_ephemeral_nn\"");
+        assert_eq!(
+            refused(&ephemeral, Dialect::WamrWasiNn),
+            [
+                "dialect wamr-wasi-nn is for modules that import `wasi_nn`, but this one imports \
+              `wasi_ephemeral_nn`"
+            ]
+        );
+        assert!(refused(legacy, Dialect::WamrWasiNn).is_empty());
     }
 }

@@ -78,8 +78,9 @@ fn problem_lines(problems: &[Problem]) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
-    /// A `wasi_ephemeral_nn` function that the WITX ABI does not define.
+    /// A function of a legacy wasi-nn module that its ABI does not define.
     UnknownNnFunction {
+        module: crate::LegacyModule,
         name: String,
         /// The dialect that defines it, when the module's is another.
         defined_by: Option<crate::Dialect>,
@@ -141,12 +142,22 @@ pub enum Problem {
     BadComponentType { message: String },
     /// A command was requested, but the module has nothing to run.
     NoEntryPoint,
+    /// Imports from more than one legacy wasi-nn module (`wasi_nn` and
+    /// `wasi_ephemeral_nn`): a component gets one wasi-nn adapter.
+    TwoLegacyModules { modules: Vec<&'static str> },
+    /// `--dialect` names a dialect of another legacy module than the one
+    /// the module imports.
+    DialectOfOtherModule {
+        dialect: crate::Dialect,
+        imported: &'static str,
+    },
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::UnknownNnFunction {
+                module,
                 name,
                 defined_by,
                 chosen,
@@ -154,7 +165,7 @@ impl fmt::Display for Problem {
                 write!(
                     f,
                     "`{}::{}` is not a function of dialect {chosen}, so the adapter does not provide it",
-                    legacy::module(),
+                    module.name(),
                     Escaped(name)
                 )?;
                 match defined_by {
@@ -162,9 +173,26 @@ impl fmt::Display for Problem {
                         f,
                         " (dialect {dialect} defines it: componentize with --dialect {dialect})"
                     ),
-                    None => write!(f, " (the ABI has: {})", legacy::function_names()),
+                    None => write!(f, " (the ABI has: {})", legacy::function_names(*module)),
                 }
             }
+            Problem::TwoLegacyModules { modules } => write!(
+                f,
+                "the module imports both `{}`: they are two wasi-nn ABIs and a component gets the \
+                 adapter of one; build the program against one of them",
+                modules.join("` and `")
+            ),
+            Problem::DialectOfOtherModule { dialect, imported } => write!(
+                f,
+                "dialect {dialect} is for modules that import `{}`, but this one imports `{imported}`{}",
+                dialect.legacy_module().name(),
+                match crate::LegacyModule::named(imported) {
+                    Some(crate::LegacyModule::WamrWasiNn) => {
+                        " (its dialect, wamr-wasi-nn, is chosen without --dialect)"
+                    }
+                    _ => "",
+                }
+            ),
             Problem::WrongSignature {
                 module,
                 name,

@@ -4,7 +4,9 @@
 use crate::adapters::{function_exports, Adapter, AdapterExports};
 use crate::escape::{escaped, Escaped};
 use crate::read::{self, CalledAs, ModuleFacts, TypeForm};
-use crate::{dialect, legacy, Componentizer, Dialect, Error, Kind, Problem, PREVIEW1_MODULE};
+use crate::{
+    dialect, legacy, Componentizer, Dialect, Error, Kind, LegacyModule, Problem, PREVIEW1_MODULE,
+};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use wasmparser::{FuncType, TypeRef, ValType};
@@ -79,9 +81,10 @@ impl Inspection {
         }
     }
 
-    /// Whether the module imports anything from `wasi_ephemeral_nn`.
+    /// Whether the module imports anything from a legacy wasi-nn module
+    /// (`wasi_ephemeral_nn` or WAMR's `wasi_nn`).
     pub fn uses_nn(&self) -> bool {
-        self.modules.iter().any(|m| m.name == legacy::module())
+        !legacy::imported(self.modules.iter().map(|m| m.name.as_str())).is_empty()
     }
 }
 
@@ -271,6 +274,10 @@ impl Componentizer {
                 None => kind_name(ty).to_owned(),
             };
             let adapter = adapters.get(module);
+            // A legacy wasi-nn module served by its built-in adapter: its
+            // imports are checked against the ABI instead of the exports.
+            let builtin_legacy =
+                LegacyModule::named(module).filter(|_| adapter.is_some_and(|a| !a.overridden));
             let problem = match (adapter, func) {
                 (Some(_), Some(_)) if form != TypeForm::Plain => form_problem(
                     || format!("the import `{}::{}`", Escaped(module), Escaped(name)),
@@ -286,20 +293,18 @@ impl Componentizer {
                     name: name.into(),
                     kind: kind_name(ty),
                 }),
-                (Some(adapter), Some(func))
-                    if module == legacy::module() && !adapter.overridden =>
-                {
-                    check_nn_import(name, func, dialect.dialect)
-                }
-                (Some(adapter), Some(func)) => {
-                    let exports = match adapter.builtin_exports {
-                        Some(exports) => exports(),
-                        None => adapter_exports
-                            .entry(module)
-                            .or_insert_with(|| function_exports(adapter.bytes)),
-                    };
-                    check_adapter_import(module, name, func, exports)
-                }
+                (Some(adapter), Some(func)) => match builtin_legacy {
+                    Some(legacy) => check_nn_import(legacy, name, func, dialect.dialect),
+                    None => {
+                        let exports = match adapter.builtin_exports {
+                            Some(exports) => exports(),
+                            None => adapter_exports
+                                .entry(module)
+                                .or_insert_with(|| function_exports(adapter.bytes)),
+                        };
+                        check_adapter_import(module, name, func, exports)
+                    }
+                },
             };
             let item = ImportItem {
                 name: name.into(),
@@ -323,7 +328,8 @@ impl Componentizer {
         }
 
         let uses_adapter = modules.iter().any(|m| adapters.contains_key(&m.name));
-        let module_problems = self.module_problems(facts, kind, entry_from_start, uses_adapter);
+        let mut module_problems = self.module_problems(facts, kind, entry_from_start, uses_adapter);
+        module_problems.extend(legacy_module_problem(&modules, dialect.dialect, &adapters));
         let mut notes: Vec<String> = dialect.note.into_iter().collect();
         if entry_from_start.is_some() {
             notes.push(
@@ -332,7 +338,7 @@ impl Componentizer {
                     .to_owned(),
             );
         }
-        if !modules.iter().any(|m| m.name == legacy::module()) {
+        if legacy::imported(modules.iter().map(|m| m.name.as_str())).is_empty() {
             notes.push(format!(
                 "the module imports nothing from `{}`; only `{PREVIEW1_MODULE}` is adapted",
                 legacy::module()
@@ -402,15 +408,51 @@ fn form_problem(what: impl FnOnce() -> String, form: TypeForm) -> Option<Problem
     }
 }
 
-/// Checks a `wasi_ephemeral_nn` import against the ABI of the WITX and, for
-/// the WasmEdge dialect, WasmEdge's additions.
-fn check_nn_import(name: &str, func: &FuncType, dialect: Dialect) -> Option<Problem> {
-    let wasmedge = legacy::wasmedge_function(name);
-    let expected = match (legacy::function(name), wasmedge) {
+/// The one line refusing a module that imports two legacy modules, or
+/// whose dialect is that of a module it does not import (each component
+/// has one wasi-nn adapter, of one module).
+fn legacy_module_problem(
+    modules: &[ImportModule],
+    dialect: Dialect,
+    adapters: &BTreeMap<String, Adapter>,
+) -> Option<Problem> {
+    let builtin = |m: &LegacyModule| adapters.get(m.name()).is_some_and(|a| !a.overridden);
+    let imported: Vec<LegacyModule> = legacy::imported(modules.iter().map(|m| m.name.as_str()))
+        .into_iter()
+        .filter(builtin)
+        .collect();
+    match imported.as_slice() {
+        [] => None,
+        [one] if *one == dialect.legacy_module() => None,
+        [one] => Some(Problem::DialectOfOtherModule {
+            dialect,
+            imported: one.name(),
+        }),
+        [..] => Some(Problem::TwoLegacyModules {
+            modules: imported.iter().map(|m| m.name()).collect(),
+        }),
+    }
+}
+
+/// Checks an import of a legacy module against its functions: for
+/// `wasi_ephemeral_nn` the WITX's and, for the dialects that have them,
+/// WasmEdge's additions; for `wasi_nn` WAMR's.
+fn check_nn_import(
+    module: LegacyModule,
+    name: &str,
+    func: &FuncType,
+    dialect: Dialect,
+) -> Option<Problem> {
+    let wasmedge = match module {
+        LegacyModule::WasiEphemeralNn => legacy::wasmedge_function(name),
+        LegacyModule::WamrWasiNn => None,
+    };
+    let expected = match (module.function(name), wasmedge) {
         (Some(f), _) => f,
-        (None, Some(f)) if dialect.has_wasmedge_functions() => f,
+        (None, Some(f)) if dialect.has_wasmedge_function(name) => f,
         (None, _) => {
             return Some(Problem::UnknownNnFunction {
+                module,
                 name: name.into(),
                 defined_by: wasmedge.map(|_| Dialect::WasmEdge),
                 chosen: dialect,
@@ -421,11 +463,14 @@ fn check_nn_import(name: &str, func: &FuncType, dialect: Dialect) -> Option<Prob
         return None;
     }
     Some(Problem::WrongSignature {
-        module: legacy::module().into(),
+        module: module.name().into(),
         name: name.into(),
         expected: format_signature(expected.ty.params(), expected.ty.results()),
         found: format_signature(func.params(), func.results()),
-        source: "from the wasi_ephemeral_nn WITX",
+        source: match module {
+            LegacyModule::WasiEphemeralNn => "from the wasi_ephemeral_nn WITX",
+            LegacyModule::WamrWasiNn => "from WAMR's wasi_nn.h",
+        },
     })
 }
 

@@ -1,29 +1,33 @@
-//! The legacy `wasi_ephemeral_nn` module as the componentizer sees it.
+//! The legacy wasi-nn modules as the componentizer sees them.
 //!
 //! The ABI itself (module name, functions, core types) is not stated here:
 //! `nn_abi::legacy_abi` derives it from
 //! `witx/`; this module is its face for the componentizer.
 
-use nn_abi::{legacy_abi, LegacyFunction};
+use nn_abi::{legacy_abi, LegacyFunction, LegacyModule};
 
 /// The import module of the legacy ABI (`wasi_ephemeral_nn`).
 pub fn module() -> &'static str {
     legacy_abi().module()
 }
 
-/// Looks up a function of the legacy ABI by import name.
-pub fn function(name: &str) -> Option<&'static LegacyFunction> {
-    legacy_abi().function(name)
-}
-
-/// The functions of the legacy ABI, comma-separated, for messages.
-pub fn function_names() -> String {
-    legacy_abi()
+/// The functions of `module`, comma-separated, for messages.
+pub fn function_names(module: LegacyModule) -> String {
+    module
         .functions()
         .iter()
         .map(|f| f.name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The legacy modules among the import modules `modules`, in
+/// [`LegacyModule::ALL`] order.
+pub fn imported<'a>(modules: impl IntoIterator<Item = &'a str> + Clone) -> Vec<LegacyModule> {
+    LegacyModule::ALL
+        .into_iter()
+        .filter(|m| modules.clone().into_iter().any(|name| name == m.name()))
+        .collect()
 }
 
 /// A function WasmEdge adds to the module (`witx/wasmedge_wasi_nn.witx`).
@@ -41,7 +45,11 @@ mod tests {
     #[test]
     fn wasmedge_functions_are_not_in_the_abi() {
         for f in legacy_abi().wasmedge_functions() {
-            assert!(function(&f.name).is_none(), "{}", f.name);
+            assert!(
+                LegacyModule::WasiEphemeralNn.function(&f.name).is_none(),
+                "{}",
+                f.name
+            );
         }
         assert!(wasmedge_function("unload").is_some());
         assert!(wasmedge_function("load").is_none());

@@ -38,7 +38,7 @@ pub use component::{Adaptation, ComponentInfo, ADAPTED_SECTION};
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
 pub use model_names::{baked_names, read_model_names, MAX_MODEL_SIZE};
-pub use nn_abi::{Dialect, WasiNnVersion};
+pub use nn_abi::{Dialect, LegacyModule, WasiNnVersion};
 pub use nn_adapter_tools::{GraphNames, NameTable};
 
 /// The custom section of a component that lists the tensor names baked into
@@ -196,11 +196,7 @@ impl Componentizer {
                 None => Ok(Cow::Borrowed(&binary[..])),
             }
             .and_then(|adapted| {
-                let uses_nn = inspection
-                    .modules
-                    .iter()
-                    .any(|m| m.name == legacy::module());
-                let adaptation = uses_nn.then_some(Adaptation {
+                let adaptation = inspection.uses_nn().then_some(Adaptation {
                     dialect: inspection.dialect,
                     wasi_nn: self.wasi_nn,
                 });
@@ -243,9 +239,13 @@ impl Componentizer {
         for (name, adapter) in self.adapters(kind) {
             let baked;
             let custom = !self.names.is_empty() || dialect != Dialect::default();
-            let bytes = if name == legacy::module() && !adapter.overridden && custom {
+            // The built-in adapter of a legacy module, unless it is the
+            // ready-made default one.
+            let to_bake = LegacyModule::named(&name)
+                .filter(|m| !adapter.overridden && (custom || *m != LegacyModule::default()));
+            let bytes = if let Some(module) = to_bake {
                 baked = nn_adapter_tools::bake(
-                    nn_adapter_tools::artifact(self.wasi_nn),
+                    nn_adapter_tools::artifact_of(self.wasi_nn, module),
                     self.wasi_nn,
                     &self.names,
                     dialect,

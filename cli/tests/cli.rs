@@ -140,7 +140,7 @@ fn a_module_without_evidence_gets_the_default_and_a_note() {
         stderr(&output),
         "note: legacy.wat: no evidence of the crate that built the module: its wasi-nn numbers \
          are read as wasi-nn-0.6; if it was built with another, say so with --dialect (one of: \
-         wasi-nn-0.6, wasi-nn-0.5, wasi-nn-0.2, wasi-nn-0.1, wasmedge)\n"
+         wasi-nn-0.6, wasi-nn-0.5, wasi-nn-0.2, wasi-nn-0.1, wasmedge, wamr)\n"
     );
     let output = run(&["inspect", "legacy.wat"], dir.path(), None);
     let text = String::from_utf8(output.stdout).unwrap();
@@ -174,7 +174,8 @@ fn unknown_dialect_is_one_line_with_the_choices() {
     );
     assert!(
         stderr.contains(
-            "[possible values: wasi-nn-0.6, wasi-nn-0.5, wasi-nn-0.2, wasi-nn-0.1, wasmedge]"
+            "[possible values: wasi-nn-0.6, wasi-nn-0.5, wasi-nn-0.2, wasi-nn-0.1, wasmedge, wamr, \
+             wamr-wasi-nn]"
         ),
         "{stderr}"
     );

@@ -37,6 +37,8 @@ wit_import! { inference {
     /// moved to the host.
     #[link_name = "[method]graph-execution-context.compute"]
     pub fn compute(context: u32, inputs: u32, inputs_len: u32, ret: *mut u32);
+    /// For WasmEdge's `finalize_execution_context`.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     #[link_name = "[resource-drop]graph-execution-context"]
     pub fn context_drop(context: u32);
 } }
@@ -53,6 +55,8 @@ wit_import! { inference {
     /// `graph-execution-context.get-output(string) -> result<tensor, error>`
     #[link_name = "[method]graph-execution-context.get-output"]
     pub fn get_output(context: u32, name: u32, name_len: u32, ret: *mut u32);
+    /// For WasmEdge's `finalize_execution_context`.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     #[link_name = "[resource-drop]graph-execution-context"]
     pub fn context_drop(context: u32);
 } }

@@ -18,6 +18,7 @@ use super::host::{self, result};
 use super::inference::{self, Cx, Inference};
 use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
 use super::tensors::{tensor_bytes_at, GuestTensor};
+#[cfg(not(feature = "wamr-wasi-nn"))]
 use super::wasmedge;
 use crate::convert::{self, errno, Call};
 use crate::names::ir_xml::{declared_dims, element_type};
@@ -145,7 +146,7 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
 /// The guest's array of `(ptr, len)` pairs is exactly the canonical-ABI
 /// layout of `list<list<u8>>`, so it is passed to WIT `load` as it is, after
 /// checking that the host can lift it without trapping (aligned, in bounds).
-#[export_name = "load"]
+#[cfg_attr(not(feature = "wamr-wasi-nn"), export_name = "load")]
 pub extern "C" fn legacy_load(
     builders: u32,
     count: u32,
@@ -317,6 +318,7 @@ pub enum GraphExport {
     /// The new context's handle goes to `out`.
     InitExecutionContext { out: u32 },
     /// WasmEdge's `unload`.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     Unload,
 }
 
@@ -334,8 +336,10 @@ pub enum ContextExport {
     Compute = 2,
     GetOutput(OutputRequest) = 0,
     /// WasmEdge's `finalize_execution_context`.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     FinalizeExecutionContext = 1,
     /// WasmEdge's `fini_single`.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     FiniSingle = 3,
 }
 
@@ -359,6 +363,7 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
             HandleExport::Graph(GraphExport::InitExecutionContext { out }) => {
                 return init_execution_context(state, tables, handle, out);
             }
+            #[cfg(not(feature = "wamr-wasi-nn"))]
             HandleExport::Graph(GraphExport::Unload) => {
                 return wasmedge::unload_graph(tables, handle);
             }
@@ -380,12 +385,14 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
                 set_input(state, ctx, graph, ret, index, tensor)
             }
             ContextExport::GetOutput(request) => get_output(state, ctx, graph, ret, request),
+            #[cfg(not(feature = "wamr-wasi-nn"))]
             ContextExport::FinalizeExecutionContext => {
                 // The legacy handle is not reused: 0 marks it finalized.
                 ctx.io.finalize(cx(state, ctx.handle, graph, ret));
                 ctx.handle = 0;
                 errno::SUCCESS
             }
+            #[cfg(not(feature = "wamr-wasi-nn"))]
             ContextExport::FiniSingle => errno::SUCCESS,
             ContextExport::Compute => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
         }
@@ -444,7 +451,7 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
 /// WITX `set_input(context, index, tensor)`: checks the tensor, then hands
 /// it to the target's [`Inference::set_input`] (captured now either way, so the guest
 /// may reuse its buffers right away).
-#[export_name = "set_input"]
+#[cfg_attr(not(feature = "wamr-wasi-nn"), export_name = "set_input")]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
     handle_export(
         context,
@@ -486,7 +493,7 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
 ///
 /// The target's [`Inference::output`] finds the output tensor, and [`write_output`]
 /// writes its data straight into the guest's buffer.
-#[export_name = "get_output"]
+#[cfg_attr(not(feature = "wamr-wasi-nn"), export_name = "get_output")]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     get_output_export(context, index, buf, max, out)
 }

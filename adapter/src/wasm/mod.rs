@@ -37,6 +37,10 @@ mod host;
 mod legacy;
 mod state;
 mod tensors;
+#[cfg(feature = "wamr-wasi-nn")]
+mod wamr;
+/// WAMR's legacy `wasi_nn` has none of WasmEdge's functions.
+#[cfg(not(feature = "wamr-wasi-nn"))]
 mod wasmedge;
 
 mod inference;

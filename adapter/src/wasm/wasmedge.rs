@@ -2,7 +2,9 @@
 //! (`witx/wasmedge_wasi_nn.witx`), in their non-streaming meaning: WIT has
 //! no streaming, so the `_single` calls are the plain ones and
 //! `fini_single` has nothing to end. Unknown handles get
-//! `unsupported_operation`, like every other legacy call.
+//! `unsupported_operation`, like every other legacy call. WAMR's legacy
+//! `wasi_nn` module has none of them: its build (cargo feature
+//! `wamr-wasi-nn`) leaves this module out.
 
 use super::arena::in_bounds;
 use super::dialect;

@@ -1,6 +1,8 @@
-//! The committed adapter artifacts, one per [`WasiNnVersion`].
+//! The committed adapter artifacts, one per [`WasiNnVersion`] and
+//! [`LegacyModule`].
 
 use crate::WasiNnVersion;
+use nn_abi::LegacyModule;
 use std::sync::OnceLock;
 
 /// Defines [`artifact`] from [`nn_abi::wasi_nn_versions!`].
@@ -11,10 +13,22 @@ macro_rules! define_artifacts {
         /// (`adapter/build.sh` writes it, `adapter/build.sh --check` proves
         /// it is current).
         pub fn artifact(version: WasiNnVersion) -> &'static [u8] {
-            match version {
-                $(WasiNnVersion::$variant => include_bytes!(concat!(
-                    "../../artifacts/", $folder, "/wasi_ephemeral_nn.wasm"
-                )),)*
+            artifact_of(version, LegacyModule::WasiEphemeralNn)
+        }
+
+        /// The committed release build of the adapter of `module` for
+        /// `version`: `artifacts/<version>/<module>.wasm` (the verifier's
+        /// tests check each against its module's functions).
+        pub fn artifact_of(version: WasiNnVersion, module: LegacyModule) -> &'static [u8] {
+            match (version, module) {
+                $(
+                    (WasiNnVersion::$variant, LegacyModule::WasiEphemeralNn) => include_bytes!(
+                        concat!("../../artifacts/", $folder, "/wasi_ephemeral_nn.wasm")
+                    ),
+                    (WasiNnVersion::$variant, LegacyModule::WamrWasiNn) => include_bytes!(
+                        concat!("../../artifacts/", $folder, "/wasi_nn.wasm")
+                    ),
+                )*
             }
         }
     };

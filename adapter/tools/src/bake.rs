@@ -523,7 +523,7 @@ mod tests {
                     Dialect::default(),
                 )
                 .unwrap();
-                crate::verify(&baked, version).unwrap();
+                crate::verify(&baked, version, nn_abi::LegacyModule::WasiEphemeralNn).unwrap();
                 let imports_it = Parser::new(0).parse_all(&baked).any(|p| {
                     matches!(p, Ok(Payload::ImportSection(r))
                         if r.clone().into_imports().any(|i| i.unwrap().module == MODULE))

@@ -1,7 +1,8 @@
-//! The `wasi_ephemeral_nn` adapter artifacts and what is done to them.
+//! The adapter artifacts and what is done to them.
 //!
-//! * [`artifact`] and [`adapter`]: the committed bytes of each
-//!   [`WasiNnVersion`], as built and as wit-component takes them;
+//! * [`artifact`], [`artifact_of`] and [`adapter`]: the committed bytes of
+//!   each [`WasiNnVersion`] (and legacy module: `wasi_ephemeral_nn`, WAMR's
+//!   `wasi_nn`), as built and as wit-component takes them;
 //! * [`finish`]: the last step of `adapter/build.sh`;
 //! * [`verify`]: the shape wit-component requires, checked on the built
 //!   bytes;
@@ -20,8 +21,9 @@
 //! * no defined memory, no tables, no data or element segments, no start
 //!   function; every defined global mutable (state lives in memory obtained at
 //!   run time, its pointer in a global);
-//! * exports: exactly the functions of [`nn_abi::legacy_abi`] (`witx/`,
-//!   WasmEdge's additions included) with their WITX core types, plus
+//! * exports: exactly the functions of the legacy module
+//!   ([`nn_abi::LegacyModule`]: for `wasi_ephemeral_nn` those of `witx/`,
+//!   WasmEdge's additions included, with their WITX core types), plus
 //!   `cabi_import_realloc`;
 //! * a `component-type` custom section (the WIT world wit-component merges)
 //!   and a `name` section naming every defined global (wit-component finds
@@ -34,7 +36,7 @@ mod bake;
 mod finish;
 mod verify;
 
-pub use artifacts::{adapter, artifact};
+pub use artifacts::{adapter, artifact, artifact_of};
 pub use bake::{bake, GraphNames, NameTable};
 pub use finish::finish;
 pub use verify::verify;

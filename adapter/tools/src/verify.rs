@@ -2,7 +2,7 @@
 
 use anyhow::{bail, ensure, Context, Result};
 use nn_abi::bake_import::{self, baked_names_type, dialect_table_type, BAKED_NAMES, DIALECT_TABLE};
-use nn_abi::{legacy_abi, WasiNnVersion, WitTarget};
+use nn_abi::{legacy_abi, LegacyModule, WasiNnVersion, WitTarget};
 use std::collections::BTreeMap;
 use wasmparser::{
     ExternalKind, FuncType, Name, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures,
@@ -11,15 +11,20 @@ use wasmparser::{
 /// The module wit-component names the main module in an adapter's imports.
 const MAIN_MODULE: &str = "__main_module__";
 
-/// The exports and their core types: the legacy functions of the WITX and
-/// WasmEdge's additions to them, and
-/// `cabi_import_realloc` (`(old_ptr, old_len, align, new_len) -> ptr`), which
-/// wit-component uses to return lists from imports into adapter memory.
-fn expected_exports() -> BTreeMap<&'static str, FuncType> {
-    let mut exports: BTreeMap<_, _> = legacy_abi()
+/// The exports and their core types: the functions of `module` (for
+/// `wasi_ephemeral_nn` those of the WITX and WasmEdge's additions to them),
+/// and `cabi_import_realloc` (`(old_ptr, old_len, align, new_len) -> ptr`),
+/// which wit-component uses to return lists from imports into adapter
+/// memory.
+fn expected_exports(module: LegacyModule) -> BTreeMap<&'static str, FuncType> {
+    let extra = match module {
+        LegacyModule::WasiEphemeralNn => legacy_abi().wasmedge_functions(),
+        LegacyModule::WamrWasiNn => &[],
+    };
+    let mut exports: BTreeMap<_, _> = module
         .functions()
         .iter()
-        .chain(legacy_abi().wasmedge_functions())
+        .chain(extra)
         .map(|f| (f.name.as_str(), f.ty.clone()))
         .collect();
     exports.insert(
@@ -67,8 +72,8 @@ fn check_import(target: &WitTarget, module: &str, name: &str, ty: &FuncType) -> 
 }
 
 /// Checks that `bytes` is an adapter module wit-component accepts with the
-/// legacy `wasi_ephemeral_nn` exports; the error names the first problem.
-pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
+/// exports of `module`; the error names the first problem.
+pub fn verify(bytes: &[u8], version: WasiNnVersion, module: LegacyModule) -> Result<()> {
     let target = version.wit();
     let features = WasmFeatures::default();
     Validator::new_with_features(features)
@@ -206,7 +211,7 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
         );
     }
 
-    let expected = expected_exports();
+    let expected = expected_exports(module);
     for name in exports.keys() {
         ensure!(
             expected.contains_key(name.as_str()),
@@ -256,15 +261,41 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{adapter, artifact};
+    use crate::{adapter, artifact, artifact_of};
     use nn_abi::ADAPTER_SIZE_BUDGET;
 
     #[test]
     fn committed_artifacts_pass() {
         for version in WasiNnVersion::ALL {
-            verify(artifact(version), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
-            verify(adapter(version), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
+            for module in LegacyModule::ALL {
+                verify(artifact_of(version, module), version, module)
+                    .unwrap_or_else(|e| panic!("{version} {module:?}: {e:#}"));
+            }
+            verify(adapter(version), version, LegacyModule::WasiEphemeralNn)
+                .unwrap_or_else(|e| panic!("{version}: {e:#}"));
         }
+    }
+
+    /// Each module's artifact has its own exports: neither passes for the
+    /// other module.
+    #[test]
+    fn an_artifact_does_not_pass_for_the_other_module() {
+        let version = WasiNnVersion::default();
+        let err = format!(
+            "{:#}",
+            verify(artifact(version), version, LegacyModule::WamrWasiNn).unwrap_err()
+        );
+        assert!(err.contains("unexpected export"), "{err}");
+        let err = format!(
+            "{:#}",
+            verify(
+                artifact_of(version, LegacyModule::WamrWasiNn),
+                version,
+                LegacyModule::WasiEphemeralNn
+            )
+            .unwrap_err()
+        );
+        assert!(err.contains("missing export"), "{err}");
     }
 
     #[test]
@@ -284,7 +315,8 @@ mod tests {
             "{:#}",
             verify(
                 adapter(WasiNnVersion::V2024_08_19),
-                WasiNnVersion::V2024_10_28
+                WasiNnVersion::V2024_10_28,
+                LegacyModule::WasiEphemeralNn
             )
             .unwrap_err()
         );
@@ -294,11 +326,13 @@ mod tests {
     #[test]
     fn committed_artifacts_are_within_the_size_budget() {
         for version in WasiNnVersion::ALL {
-            let len = artifact(version).len();
-            assert!(
-                len <= ADAPTER_SIZE_BUDGET,
-                "{version}: adapter is {len} bytes, budget {ADAPTER_SIZE_BUDGET}"
-            );
+            for module in LegacyModule::ALL {
+                let len = artifact_of(version, module).len();
+                assert!(
+                    len <= ADAPTER_SIZE_BUDGET,
+                    "{version} {module:?}: adapter is {len} bytes, budget {ADAPTER_SIZE_BUDGET}"
+                );
+            }
         }
     }
 
@@ -348,7 +382,11 @@ mod tests {
     const SET_INPUT: &str = "(param i32 i32 i32) (result i32)";
 
     fn verify_default(bytes: &[u8]) -> Result<()> {
-        verify(bytes, WasiNnVersion::default())
+        verify(
+            bytes,
+            WasiNnVersion::default(),
+            LegacyModule::WasiEphemeralNn,
+        )
     }
 
     fn rejected(bytes: &[u8]) -> String {

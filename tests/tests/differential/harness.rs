@@ -108,11 +108,17 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// A guest program: a Rust guest built by build.rs, or a WAT file.
+/// A guest program: a Rust or C guest built by build.rs, or a WAT file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Guest {
     /// A program of tests/guests/src/bin: its name and the built file.
     Rust {
+        name: &'static str,
+        path: &'static str,
+    },
+    /// One build of a program of tests/guests/c: the program's name (every
+    /// build of it runs as `<name>.wasm`) and the built file.
+    C {
         name: &'static str,
         path: &'static str,
     },
@@ -138,13 +144,13 @@ pub mod rust_guest {
 impl Guest {
     pub fn name(&self) -> &'static str {
         match self {
-            Guest::Rust { name, .. } | Guest::Wat(name) => name,
+            Guest::Rust { name, .. } | Guest::C { name, .. } | Guest::Wat(name) => name,
         }
     }
 
     pub fn module_bytes(&self) -> Vec<u8> {
         match self {
-            Guest::Rust { path, .. } => {
+            Guest::Rust { path, .. } | Guest::C { path, .. } => {
                 std::fs::read(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
             }
             Guest::Wat(name) => {

@@ -9,9 +9,11 @@
 //! churn.rs), and those of the WAT error cases are functions named after the
 //! cases (errors.rs). build.rs lists the guests and the cases; a guest or a
 //! case without its test does not compile. The dialect guests (the same
-//! programs built against each legacy crate) are in dialect_guests.rs.
+//! programs built against each legacy crate) are in dialect_guests.rs, the C
+//! guests written for WAMR in c_guests.rs.
 
-// `foreach_rust_guest!`, `foreach_dialect_guest!` and `foreach_error_case!`.
+// `foreach_rust_guest!`, `foreach_dialect_guest!`, `foreach_error_case!`,
+// `foreach_c_guest!` and `foreach_c_legacy_guest!`.
 include!(concat!(env!("OUT_DIR"), "/guests.rs"));
 
 /// Fails to compile unless `$name` (a guest or an error case) names an item
@@ -24,6 +26,7 @@ macro_rules! assert_test_exists {
 }
 
 mod broken_adapter;
+mod c_guests;
 mod churn;
 mod dialect_guests;
 mod dialects;

@@ -73,6 +73,7 @@ impl Inference for ComputeList {
         output(self, cx.graph, cx.ret, index)
     }
 
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     fn finalize(&mut self, cx: Cx<'_>) {
         release(cx.arena, self);
         // SAFETY: a live context handle, which the caller forgets.
@@ -129,6 +130,7 @@ fn release_outputs(arena: &Arena, io: &mut ComputeList) {
 
 /// Frees everything `io` holds: the outputs of the last compute and every
 /// input slot. Not inlined: smaller as a call.
+#[cfg(not(feature = "wamr-wasi-nn"))]
 #[inline(never)]
 fn release(arena: &Arena, io: &mut ComputeList) {
     release_outputs(arena, io);

@@ -52,6 +52,8 @@ pub trait Inference: Copy + Default {
     fn output(&self, cx: Cx<'_>, index: u32) -> u32;
 
     /// Ends the context: frees what the adapter holds for it and drops the
-    /// WIT context (WasmEdge's `finalize_execution_context`).
+    /// WIT context (WasmEdge's `finalize_execution_context`, which WAMR's
+    /// `wasi_nn` build does not have).
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     fn finalize(&mut self, cx: Cx<'_>);
 }

@@ -95,6 +95,7 @@ impl Inference for Stateful {
     }
 
     /// Drops the WIT context: the host holds its tensors.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
     fn finalize(&mut self, cx: Cx<'_>) {
         // SAFETY: a live context handle, which the caller forgets.
         unsafe { host::context_drop(cx.handle) };

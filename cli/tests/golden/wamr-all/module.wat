@@ -1,0 +1,20 @@
+;; WAMR's `wasi_ephemeral_nn` (its wasi_ephemeral_nn.h): the six WITX
+;; functions and WasmEdge's `load_by_name_with_config`, as --dialect wamr.
+(module
+  (import "wasi_ephemeral_nn" "load" (func $load (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "load_by_name" (func $load_by_name (param i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "load_by_name_with_config" (func $load_by_name_with_config (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "init_execution_context" (func $init_execution_context (param i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "set_input" (func $set_input (param i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "get_output" (func $get_output (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "compute" (func $compute (param i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "infer")
+    (drop (call $load (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)))
+    (drop (call $load_by_name (i32.const 0) (i32.const 0) (i32.const 0)))
+    (drop (call $load_by_name_with_config (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)))
+    (drop (call $init_execution_context (i32.const 0) (i32.const 0)))
+    (drop (call $set_input (i32.const 0) (i32.const 0) (i32.const 0)))
+    (drop (call $get_output (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)))
+    (drop (call $compute (i32.const 0))))
+)
