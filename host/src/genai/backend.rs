@@ -1,0 +1,532 @@
+//! The `ggml` backend: GGUF language models on OpenVINO GenAI, with the
+//! inputs, outputs and options of WasmEdge's GGML plugin.
+//!
+//! - Input `0` is the prompt (`u8` bytes, used as sent: no chat template);
+//!   input `1`, optional, is WasmEdge's metadata JSON, which updates the
+//!   context's [`Options`] and stays in force for later computes.
+//! - Output `0` is the generated text (`u8`); output `1` WasmEdge's output
+//!   metadata JSON ([`Generation::metadata`]); output `2` the byte length
+//!   of each piece GenAI's streamer produced, as little-endian `u32`s (a
+//!   token, or the few tokens that form one UTF-8 character): what a
+//!   streaming caller replays piece by piece.
+//! - A prompt of more than `ctx-size - 4` tokens is `too-large` with a
+//!   message starting [`PROMPT_TOO_LONG`] (WasmEdge's errno 102); a
+//!   generation that fills the context ends there and says
+//!   `"finish": "context-full"` in its metadata (WasmEdge's 101).
+
+use super::gguf::{self, Refusal};
+use super::library::{self, Outcome, RawPipeline, Request, Shim};
+use super::options::{Options, PROMPT_RESERVE};
+use crate::backend::{
+    Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
+    Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
+};
+use std::ffi::{c_char, c_int, c_void, CString};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// How a `too-large` error for a prompt that does not fit the context
+/// begins (WasmEdge's errno 102, `prompt_too_long`).
+pub const PROMPT_TOO_LONG: &str = "prompt too long";
+
+/// Input and output indices (WasmEdge's).
+const PROMPT: usize = 0;
+const METADATA: usize = 1;
+
+/// Loads GGUF models (`ggml`) with OpenVINO GenAI's `LLMPipeline` on the CPU.
+#[derive(Debug, Clone, Default)]
+pub struct Ggml;
+
+impl Backend for Ggml {
+    fn name(&self) -> &'static str {
+        "OpenVINO GenAI"
+    }
+
+    fn encodings(&self) -> &'static [GraphEncoding] {
+        &[GraphEncoding::Ggml]
+    }
+
+    /// One builder, the GGUF file's bytes. GenAI reads GGUF only from a
+    /// file, so the bytes go to a private temporary file for the load and
+    /// are removed before this returns.
+    fn load(
+        &self,
+        builders: &[&[u8]],
+        _encoding: GraphEncoding,
+        _target: ExecutionTarget,
+        _max_output_bytes: usize,
+    ) -> Result<Graph, NnError> {
+        let [model] = builders else {
+            return Err(NnError::invalid_argument(format!(
+                "a ggml graph has 1 builder (the GGUF file's bytes), not {}",
+                builders.len()
+            )));
+        };
+        check_header(model, model.len() as u64, "the builder")?;
+        let staged = stage_gguf(model).map_err(|e| {
+            NnError::runtime(
+                "writing the GGUF model to a private temporary file",
+                e.into(),
+            )
+        })?;
+        let graph = open(&staged.path().join(GGUF_FILE), "the loaded GGUF model");
+        let folder = staged.path().to_path_buf();
+        staged.close().map_err(|e| {
+            NnError::runtime(
+                &format!(
+                    "removing the private copy of the GGUF model in {}",
+                    folder.display()
+                ),
+                e.into(),
+            )
+        })?;
+        graph
+    }
+
+    fn load_file(&self, path: &Path, _target: ExecutionTarget) -> Result<Graph, NnError> {
+        let what = path.display().to_string();
+        let reading = |e: std::io::Error| NnError::runtime(&format!("reading {what}"), e.into());
+        let file = std::fs::File::open(path).map_err(reading)?;
+        let file_len = file.metadata().map_err(reading)?.len();
+        // The header is read in growing prefixes: a model's tensors are
+        // left for GenAI to read.
+        let mut prefix = Vec::new();
+        let mut want = HEADER_READ;
+        loop {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(&file, want - prefix.len() as u64),
+                &mut prefix,
+            )
+            .map_err(reading)?;
+            match gguf::check(&prefix, file_len) {
+                Err(Refusal::NeedMore) if (prefix.len() as u64) < file_len => want *= 2,
+                _ => break,
+            }
+        }
+        check_header(&prefix, file_len, &what)?;
+        open(path, &what)
+    }
+}
+
+/// The first read of a GGUF file's header; real models' vocabularies make
+/// headers of a few MiB.
+const HEADER_READ: u64 = 8 << 20;
+
+/// Refuses, naming `what`, a GGUF that GenAI cannot read (see [`gguf::check`]).
+fn check_header(prefix: &[u8], file_len: u64, what: &str) -> Result<(), NnError> {
+    let reason = match gguf::check(prefix, file_len) {
+        Ok(()) => return Ok(()),
+        Err(Refusal::NeedMore) => "it is truncated: its header ends early".to_string(),
+        Err(Refusal::Unreadable(reason)) => reason,
+    };
+    let code = match prefix.starts_with(b"GGUF") {
+        true => ErrorCode::InvalidArgument,
+        false => ErrorCode::InvalidEncoding,
+    };
+    Err(NnError::new(
+        code,
+        format!("OpenVINO GenAI cannot read {what}: {reason}"),
+    ))
+}
+
+/// The staged model's file name.
+const GGUF_FILE: &str = "model.gguf";
+
+/// Writes `model` to [`GGUF_FILE`] in a fresh folder under the system
+/// temporary folder that only this user can enter (0700, the file 0600).
+fn stage_gguf(model: &[u8]) -> std::io::Result<tempfile::TempDir> {
+    use std::io::Write as _;
+    use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+    let staged = tempfile::Builder::new()
+        .prefix("nn-host-gguf-")
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()?;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(staged.path().join(GGUF_FILE))?
+        .write_all(model)?;
+    Ok(staged)
+}
+
+/// Opens the GGUF file at `path` with GenAI; `what` names it in errors.
+fn open(path: &Path, what: &str) -> Result<Graph, NnError> {
+    let shim = library::load().map_err(|e| NnError::runtime("loading OpenVINO GenAI", e))?;
+    let c_path = CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| {
+        NnError::invalid_argument(format!("{} contains a NUL byte", path.display()))
+    })?;
+    let mut raw = std::ptr::null_mut();
+    // SAFETY: a valid C string and out-pointer; the shim catches every C++
+    // exception.
+    let failure = unsafe { shim.take_message((shim.open)(c_path.as_ptr(), &mut raw)) };
+    if let Some(message) = failure {
+        return Err(NnError::new(
+            ErrorCode::InvalidArgument,
+            format!("OpenVINO GenAI cannot read {what}: {}", one_line(&message)),
+        ));
+    }
+    tracing::debug!(path = %path.display(), "loaded a GGUF model with OpenVINO GenAI");
+    Ok(Graph(Arc::new(GgmlGraph {
+        pipeline: Arc::new(Pipeline {
+            shim,
+            raw: Mutex::new(raw),
+        }),
+    })))
+}
+
+/// GenAI's messages carry the C++ source position and a trailing newline;
+/// the reason is the last non-empty line.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .rfind(|line| !line.is_empty())
+        .unwrap_or("(no message)")
+        .to_string()
+}
+
+/// One GenAI `LLMPipeline` (and its tokenizer); generations on it take turns.
+struct Pipeline {
+    shim: &'static Shim,
+    raw: Mutex<*mut RawPipeline>,
+}
+
+// SAFETY: the pipeline is only used under its mutex, one call at a time;
+// GenAI's objects are not tied to the thread that made them.
+unsafe impl Send for Pipeline {}
+unsafe impl Sync for Pipeline {}
+
+impl Drop for Pipeline {
+    fn drop(&mut self) {
+        let raw = *self.raw.get_mut().unwrap_or_else(|e| e.into_inner());
+        // SAFETY: `raw` came from the shim's open and is closed once.
+        unsafe { (self.shim.close)(raw) };
+    }
+}
+
+/// What one generation produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generation {
+    pub text: Vec<u8>,
+    /// Byte lengths of the streamed pieces, in order; they add up to the
+    /// text's length.
+    pub pieces: Vec<u32>,
+    pub input_tokens: usize,
+    pub output_tokens: usize,
+    pub finish: Finish,
+}
+
+/// Why a generation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// The end-of-text token or the reverse prompt.
+    Stop,
+    /// `n-predict` tokens.
+    Length,
+    /// The context's end (WasmEdge's errno 101, `context_full`).
+    ContextFull,
+}
+
+impl Finish {
+    pub fn name(self) -> &'static str {
+        match self {
+            Finish::Stop => "stop",
+            Finish::Length => "length",
+            Finish::ContextFull => "context-full",
+        }
+    }
+}
+
+impl Generation {
+    /// WasmEdge's output metadata: its keys, with `llama_build_number` 0
+    /// and `llama_commit` naming this backend (no llama.cpp ran), and
+    /// `finish` ([`Finish::name`]).
+    pub fn metadata(&self) -> String {
+        serde_json::json!({
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "llama_build_number": 0,
+            "llama_commit": format!("openvino-genai-{}", library::GENAI_VERSION),
+            "finish": self.finish.name(),
+        })
+        .to_string()
+    }
+}
+
+impl Pipeline {
+    /// Generates from `prompt` under `options`, calling `on_piece` with each
+    /// piece as GenAI's streamer forms it (returning `false` stops).
+    fn generate(
+        &self,
+        prompt: &[u8],
+        options: &Options,
+        on_piece: &mut dyn FnMut(&[u8]) -> bool,
+    ) -> Result<Generation, NnError> {
+        let raw = self.raw.lock().unwrap_or_else(|e| e.into_inner());
+        let shim = self.shim;
+        let mut prompt_tokens = 0usize;
+        // SAFETY: `*raw` is open; the prompt pointer and length are valid.
+        let failure = unsafe {
+            shim.take_message((shim.count_tokens)(
+                *raw,
+                prompt.as_ptr().cast(),
+                prompt.len(),
+                &mut prompt_tokens,
+            ))
+        };
+        if let Some(message) = failure {
+            return Err(NnError::runtime(
+                "tokenizing the prompt",
+                anyhow::anyhow!(one_line(&message)),
+            ));
+        }
+        let room = options.ctx_size - PROMPT_RESERVE;
+        if prompt_tokens as u64 > room {
+            return Err(NnError::new(
+                ErrorCode::TooLarge,
+                format!(
+                    "{PROMPT_TOO_LONG}: it has {prompt_tokens} tokens and ctx-size {} leaves room for {room}",
+                    options.ctx_size
+                ),
+            ));
+        }
+        // WasmEdge samples the token that finds the context full, then
+        // stops: ctx-size - prompt + 1 tokens at most.
+        let context_limit = (options.ctx_size - prompt_tokens as u64 + 1) as usize;
+        let max_new_tokens = match usize::try_from(options.n_predict) {
+            Ok(n_predict) => n_predict.min(context_limit),
+            Err(_) => context_limit,
+        };
+        let mut state = Streaming {
+            on_piece,
+            pieces: Vec::new(),
+        };
+        let stop = options.reverse_prompt.as_deref().unwrap_or("");
+        let request = Request {
+            prompt: prompt.as_ptr().cast(),
+            prompt_len: prompt.len(),
+            max_new_tokens,
+            do_sample: c_int::from(options.temp > 0.0),
+            temperature: options.temp as f32,
+            top_p: options.top_p as f32,
+            top_k: usize::try_from(options.top_k)
+                .ok()
+                .filter(|k| *k > 0)
+                .unwrap_or(usize::MAX),
+            repetition_penalty: options.repeat_penalty as f32,
+            presence_penalty: options.presence_penalty as f32,
+            frequency_penalty: options.frequency_penalty as f32,
+            seed: options.seed.map_or_else(random_seed, u64::from),
+            ignore_eos: c_int::from(options.ignore_eos),
+            stop: stop.as_ptr().cast(),
+            stop_len: stop.len(),
+            on_piece: Some(stream_piece),
+            user: (&mut state as *mut Streaming).cast(),
+        };
+        let mut outcome = Outcome {
+            text: std::ptr::null_mut(),
+            text_len: 0,
+            input_tokens: 0,
+            output_tokens: 0,
+            stopped_by_length: 0,
+        };
+        if max_new_tokens == 0 {
+            return Ok(Generation {
+                text: Vec::new(),
+                pieces: Vec::new(),
+                input_tokens: prompt_tokens,
+                output_tokens: 0,
+                finish: Finish::Length,
+            });
+        }
+        // SAFETY: `request` and everything it points to outlive the call;
+        // `stream_piece` is only called during it.
+        let failure = unsafe { shim.take_message((shim.generate)(*raw, &request, &mut outcome)) };
+        if let Some(message) = failure {
+            return Err(NnError::runtime(
+                "generating",
+                anyhow::anyhow!(one_line(&message)),
+            ));
+        }
+        // SAFETY: on success `text` holds `text_len` bytes, released here.
+        let text = unsafe {
+            let text =
+                std::slice::from_raw_parts(outcome.text.cast::<u8>(), outcome.text_len).to_vec();
+            (shim.free)(outcome.text);
+            text
+        };
+        let finish = match outcome.stopped_by_length != 0 {
+            true if outcome.output_tokens >= context_limit => Finish::ContextFull,
+            true => Finish::Length,
+            false => Finish::Stop,
+        };
+        Ok(Generation {
+            text,
+            pieces: state.pieces,
+            input_tokens: outcome.input_tokens,
+            output_tokens: outcome.output_tokens,
+            finish,
+        })
+    }
+}
+
+/// llama.cpp's "random" seed: a different one each generation.
+fn random_seed() -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.finish() & u64::from(u32::MAX)
+}
+
+struct Streaming<'a> {
+    on_piece: &'a mut dyn FnMut(&[u8]) -> bool,
+    pieces: Vec<u32>,
+}
+
+/// The shim's per-piece callback.
+unsafe extern "C" fn stream_piece(user: *mut c_void, piece: *const c_char, len: usize) -> c_int {
+    // SAFETY: `user` is the `Streaming` of the running `generate`, and
+    // `piece` holds `len` bytes for the duration of the call.
+    let state = unsafe { &mut *user.cast::<Streaming>() };
+    let bytes = unsafe { std::slice::from_raw_parts(piece.cast::<u8>(), len) };
+    // No unwinding into C++: a panicking callback stops the generation.
+    let go_on = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (state.on_piece)(bytes)))
+        .unwrap_or(false);
+    state.pieces.push(len as u32);
+    c_int::from(!go_on)
+}
+
+struct GgmlGraph {
+    pipeline: Arc<Pipeline>,
+}
+
+impl BackendGraph for GgmlGraph {
+    fn init_execution_context(&self) -> Result<ExecutionContext, NnError> {
+        Ok(ExecutionContext(Box::new(GgmlContext {
+            pipeline: self.pipeline.clone(),
+            options: Options::default(),
+        })))
+    }
+}
+
+/// A context: the graph's pipeline and the options in force.
+pub struct GgmlContext {
+    pipeline: Arc<Pipeline>,
+    options: Options,
+}
+
+impl GgmlContext {
+    /// Applies the metadata in `inputs[1]` (if any) and generates from the
+    /// prompt in `inputs[0]`, streaming each piece to `on_piece`.
+    pub fn generate(
+        &mut self,
+        prompt: &Tensor,
+        metadata: Option<&Tensor>,
+        on_piece: &mut dyn FnMut(&[u8]) -> bool,
+    ) -> Result<Generation, NnError> {
+        if let Some(metadata) = metadata {
+            self.options.update(&metadata.data)?;
+        }
+        self.pipeline
+            .generate(&prompt.data, &self.options, on_piece)
+    }
+
+    fn compute_with(
+        &mut self,
+        prompt: Option<&Tensor>,
+        metadata: Option<&Tensor>,
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
+        let prompt = prompt
+            .ok_or_else(|| NnError::invalid_argument("input 0 (the prompt) was not given"))?;
+        let generation = self.generate(prompt, metadata, &mut |_| true)?;
+        let metadata = generation.metadata().into_bytes();
+        let pieces = generation
+            .pieces
+            .iter()
+            .flat_map(|len| len.to_le_bytes())
+            .collect::<Vec<u8>>();
+        let total = generation.text.len() + metadata.len() + pieces.len();
+        if total > max_output_bytes {
+            return Err(NnError::new(
+                ErrorCode::TooLarge,
+                format!(
+                    "the outputs take {total} bytes, more than the limit of {max_output_bytes}"
+                ),
+            ));
+        }
+        Ok(vec![
+            ("0".into(), bytes_tensor(generation.text)),
+            ("1".into(), bytes_tensor(metadata)),
+            ("2".into(), bytes_tensor(pieces)),
+        ])
+    }
+}
+
+fn bytes_tensor(bytes: Vec<u8>) -> Tensor {
+    Tensor {
+        dimensions: vec![bytes.len() as u32],
+        ty: TensorType::U8,
+        data: bytes.into(),
+    }
+}
+
+fn input_slot(name: &str, tensor: &Tensor) -> Result<usize, NnError> {
+    let index = match name {
+        "0" => PROMPT,
+        "1" => METADATA,
+        _ => {
+            return Err(NnError::invalid_argument(format!(
+                "a ggml graph has inputs 0 (the prompt) and 1 (the metadata JSON), not {name:?}"
+            )))
+        }
+    };
+    if tensor.ty != TensorType::U8 {
+        return Err(NnError::invalid_argument(format!(
+            "input {index} of a ggml graph is u8 bytes, not {}",
+            tensor.ty.wit_name()
+        )));
+    }
+    Ok(index)
+}
+
+impl BackendExecutionContext for GgmlContext {
+    fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError> {
+        input_slot(name, tensor)
+    }
+
+    fn compute(
+        &mut self,
+        inputs: Vec<NamedTensor>,
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
+        let mut slots: [Option<Tensor>; 2] = [None, None];
+        for (name, tensor) in inputs {
+            let index = input_slot(&name, &tensor)?;
+            if slots[index].replace(tensor).is_some() {
+                return Err(NnError::invalid_argument(format!(
+                    "input {index} is given more than once"
+                )));
+            }
+        }
+        self.compute_with(
+            slots[PROMPT].as_ref(),
+            slots[METADATA].as_ref(),
+            max_output_bytes,
+        )
+    }
+
+    fn compute_indexed(
+        &mut self,
+        inputs: &[Option<Tensor>],
+        max_output_bytes: usize,
+    ) -> Result<Vec<NamedTensor>, NnError> {
+        let slot = |index: usize| inputs.get(index).and_then(Option::as_ref);
+        self.compute_with(slot(PROMPT), slot(METADATA), max_output_bytes)
+    }
+}

@@ -1,0 +1,375 @@
+//! The `ggml` backend (GGUF models on OpenVINO GenAI) against GenAI run
+//! natively: the tiny models of `tests/llm/llm.py`, generated once per test
+//! binary, answered by the backend and by GenAI's Python binding with the
+//! same prompt and options (the WasmEdge option and the GenAI option it
+//! becomes are both spelled out in each case).
+
+use nn_host::genai::PROMPT_TOO_LONG;
+use nn_host::{
+    Backends, ErrorCode, ExecutionContext, ExecutionTarget, GraphEncoding, Tensor, TensorType,
+};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn llm_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/llm/llm.py")
+}
+
+/// The folder of generated models, made once per test binary.
+fn models() -> &'static Path {
+    static MODELS: OnceLock<tempfile::TempDir> = OnceLock::new();
+    MODELS
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let status = Command::new("python3")
+                .arg(llm_script())
+                .arg("models")
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "tests/llm/llm.py models failed");
+            dir
+        })
+        .path()
+}
+
+/// GenAI's own answer through its Python binding, streaming.
+fn native(model: &str, prompt: &str, genai_options: Value) -> Value {
+    let output = Command::new("python3")
+        .arg(llm_script())
+        .arg("generate")
+        .arg(models().join(model))
+        .arg(prompt)
+        .arg(genai_options.to_string())
+        .arg("--stream")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn bytes(data: &[u8]) -> Tensor {
+    Tensor {
+        dimensions: vec![data.len() as u32],
+        ty: TensorType::U8,
+        data: data.into(),
+    }
+}
+
+fn context(model: &str) -> ExecutionContext {
+    let graph = Backends::available()
+        .load_file(
+            &models().join(model),
+            GraphEncoding::Ggml,
+            ExecutionTarget::Cpu,
+        )
+        .unwrap();
+    graph.0.init_execution_context().unwrap()
+}
+
+/// What the backend answered: text, metadata JSON, piece lengths.
+#[derive(Debug)]
+struct Answer {
+    text: String,
+    metadata: Value,
+    pieces: Vec<String>,
+}
+
+fn compute(
+    context: &mut ExecutionContext,
+    prompt: &str,
+    metadata: Option<Value>,
+) -> Result<Answer, nn_host::NnError> {
+    let mut inputs = vec![("0".to_string(), bytes(prompt.as_bytes()))];
+    if let Some(metadata) = metadata {
+        inputs.push(("1".to_string(), bytes(metadata.to_string().as_bytes())));
+    }
+    let outputs = context.0.compute(inputs, usize::MAX)?;
+    let names = outputs
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect::<Vec<_>>();
+    assert_eq!(names, ["0", "1", "2"]);
+    let text = outputs[0].1.data.to_vec();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for len in outputs[2].1.data.chunks(4) {
+        let len = u32::from_le_bytes(len.try_into().unwrap()) as usize;
+        pieces.push(String::from_utf8(text[at..at + len].to_vec()).unwrap());
+        at += len;
+    }
+    assert_eq!(at, text.len(), "the pieces add up to the text");
+    Ok(Answer {
+        text: String::from_utf8(text).unwrap(),
+        metadata: serde_json::from_slice(&outputs[1].1.data).unwrap(),
+        pieces,
+    })
+}
+
+/// The backend's answer equals GenAI's native one: text, pieces, counts.
+fn assert_native(answer: &Answer, native: &Value) {
+    assert_eq!(answer.text, native["text"].as_str().unwrap());
+    let native_pieces = native["pieces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(answer.pieces, native_pieces);
+    assert_eq!(answer.metadata["input_tokens"], native["input_tokens"]);
+    assert_eq!(answer.metadata["output_tokens"], native["output_tokens"]);
+}
+
+#[test]
+fn alphabet_model_gives_its_known_greedy_answer() {
+    let mut context = context("alphabet.gguf");
+    let answer = compute(
+        &mut context,
+        "abc",
+        Some(json!({"temp": 0, "n-predict": 40, "enable-log": false, "n-gpu-layers": 100})),
+    )
+    .unwrap();
+    assert_eq!(answer.text, "defghijklmnopqrstuvwxyzé");
+    // One piece per token, and é (two byte tokens) as one piece.
+    assert_eq!(answer.pieces.len(), 24);
+    assert_eq!(answer.pieces.last().unwrap(), "é");
+    assert_eq!(answer.metadata["input_tokens"], 3);
+    // 23 letters, 2 bytes of é, then the end of text.
+    assert_eq!(answer.metadata["output_tokens"], 26);
+    assert_eq!(answer.metadata["finish"], "stop");
+    assert_eq!(answer.metadata["llama_build_number"], 0);
+    assert_native(
+        &answer,
+        &native("alphabet.gguf", "abc", json!({"max_new_tokens": 40})),
+    );
+}
+
+#[test]
+fn random_model_matches_native_genai_under_each_option() {
+    // (WasmEdge metadata, the GenAI options it means, prompt)
+    let cases = [
+        (
+            json!({"temp": 0, "n-predict": 12}),
+            json!({"max_new_tokens": 12}),
+            "hello 12",
+        ),
+        (
+            json!({"temp": 0, "n-predict": 16, "repeat-penalty": 1.5}),
+            json!({"max_new_tokens": 16, "repetition_penalty": 1.5}),
+            "the quick brown fox",
+        ),
+        (
+            json!({"temp": 0.7, "top-p": 0.9, "top-k": 20, "seed": 42, "n-predict": 16}),
+            json!({"max_new_tokens": 16, "do_sample": true, "temperature": 0.7, "top_p": 0.9, "top_k": 20, "rng_seed": 42}),
+            "hello 12",
+        ),
+        (
+            json!({"temp": 1.0, "seed": 7, "n-predict": 16}),
+            json!({"max_new_tokens": 16, "do_sample": true, "temperature": 1.0, "top_p": 0.95, "top_k": 40, "rng_seed": 7}),
+            "abc",
+        ),
+    ];
+    for (metadata, genai, prompt) in cases {
+        let mut context = context("random.gguf");
+        let answer = compute(&mut context, prompt, Some(metadata.clone())).unwrap();
+        assert!(!answer.text.is_empty(), "{metadata}");
+        assert_native(&answer, &native("random.gguf", prompt, genai));
+    }
+}
+
+#[test]
+fn reverse_prompt_stops_the_text_after_it() {
+    let mut context = context("alphabet.gguf");
+    let answer = compute(
+        &mut context,
+        "abc",
+        Some(json!({"temp": 0, "reverse-prompt": "hij"})),
+    )
+    .unwrap();
+    assert_eq!(answer.text, "defghij");
+    assert_eq!(answer.metadata["finish"], "stop");
+    assert_native(
+        &answer,
+        &native(
+            "alphabet.gguf",
+            "abc",
+            json!({"stop_strings": ["hij"], "include_stop_str_in_output": true}),
+        ),
+    );
+}
+
+#[test]
+fn options_stay_in_force_for_later_computes() {
+    let mut context = context("alphabet.gguf");
+    let first = compute(
+        &mut context,
+        "abc",
+        Some(json!({"temp": 0, "n-predict": 3})),
+    )
+    .unwrap();
+    assert_eq!(
+        (first.text.as_str(), &first.metadata["finish"]),
+        ("def", &json!("length"))
+    );
+    let second = compute(&mut context, "uvw", None).unwrap();
+    assert_eq!(second.text, "xyz");
+    let third = compute(&mut context, "uvw", Some(json!({"n-predict": 5}))).unwrap();
+    assert_eq!(third.text, "xyzé");
+    assert_eq!(third.metadata["output_tokens"], 5);
+}
+
+#[test]
+fn the_context_bounds_the_prompt_and_the_generation() {
+    let mut context = context("alphabet.gguf");
+    // WasmEdge: a prompt of more than ctx-size - 4 tokens is too long (102).
+    let error = compute(
+        &mut context,
+        "abcde",
+        Some(json!({"temp": 0, "ctx-size": 8})),
+    )
+    .unwrap_err();
+    assert_eq!(error.code, ErrorCode::TooLarge, "{error}");
+    assert!(error.message.starts_with(PROMPT_TOO_LONG), "{error}");
+    assert!(error.message.contains("5 tokens"), "{error}");
+    // 4 tokens fit; WasmEdge samples ctx-size - prompt + 1 tokens, the last
+    // finding the context full (101).
+    let answer = compute(&mut context, "abcd", None).unwrap();
+    assert_eq!(answer.text, "efghi");
+    assert_eq!(answer.metadata["finish"], "context-full");
+    assert_native(
+        &answer,
+        &native("alphabet.gguf", "abcd", json!({"max_new_tokens": 5})),
+    );
+}
+
+#[test]
+fn bytes_load_as_the_file_does() {
+    let model = std::fs::read(models().join("alphabet.gguf")).unwrap();
+    let graph = Backends::available()
+        .load(
+            &[&model],
+            GraphEncoding::Ggml,
+            ExecutionTarget::Cpu,
+            usize::MAX,
+        )
+        .unwrap();
+    let mut context = graph.0.init_execution_context().unwrap();
+    let answer = compute(&mut context, "xy", Some(json!({"temp": 0}))).unwrap();
+    assert_eq!(answer.text, "zé");
+    let two = Backends::available()
+        .load(
+            &[&model, &model],
+            GraphEncoding::Ggml,
+            ExecutionTarget::Cpu,
+            usize::MAX,
+        )
+        .err()
+        .unwrap();
+    assert_eq!(two.code, ErrorCode::InvalidArgument);
+    assert!(two.message.contains("1 builder"), "{two}");
+}
+
+#[test]
+fn unreadable_models_are_one_line_errors_naming_the_file() {
+    let truncated = models().join("truncated.gguf");
+    let whole = std::fs::read(models().join("alphabet.gguf")).unwrap();
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
+    let not_gguf = models().join("not.gguf");
+    std::fs::write(&not_gguf, b"<net/>").unwrap();
+    for (file, code, says) in [
+        (
+            "f32.gguf",
+            ErrorCode::InvalidArgument,
+            "Unsupported quantization type",
+        ),
+        (
+            "spm.gguf",
+            ErrorCode::InvalidArgument,
+            "tokenizer is `llama`",
+        ),
+        (
+            "truncated.gguf",
+            ErrorCode::InvalidArgument,
+            "it is truncated",
+        ),
+        ("not.gguf", ErrorCode::InvalidEncoding, "not a GGUF file"),
+    ] {
+        let path = models().join(file);
+        let error = Backends::available()
+            .load_file(&path, GraphEncoding::Ggml, ExecutionTarget::Cpu)
+            .err()
+            .unwrap_or_else(|| panic!("{file} loaded"));
+        assert_eq!(error.code, code, "{file}: {error}");
+        assert!(
+            error.message.contains(&path.display().to_string()),
+            "{error}"
+        );
+        assert!(error.message.contains(says), "{error}");
+        assert!(!error.message.contains('\n'), "{error}");
+    }
+}
+
+#[test]
+fn bad_metadata_and_inputs_are_guest_errors() {
+    let mut context = context("alphabet.gguf");
+    let malformed = context
+        .0
+        .compute(
+            vec![
+                ("0".into(), bytes(b"abc")),
+                ("1".into(), bytes(b"{\"temp\": ")),
+            ],
+            usize::MAX,
+        )
+        .err()
+        .unwrap();
+    assert_eq!(malformed.code, ErrorCode::InvalidArgument);
+    assert!(malformed.message.contains("not valid JSON"), "{malformed}");
+    let grammar = compute(
+        &mut context,
+        "abc",
+        Some(json!({"grammar": "root ::= \"a\""})),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(grammar.code, ErrorCode::UnsupportedOperation);
+    assert!(grammar.message.contains("`grammar`"), "{grammar}");
+    let no_prompt = context
+        .0
+        .compute(vec![("1".into(), bytes(b"{}"))], usize::MAX)
+        .err()
+        .unwrap();
+    assert!(
+        no_prompt.message.contains("input 0 (the prompt)"),
+        "{no_prompt}"
+    );
+    let f32_prompt = Tensor {
+        dimensions: vec![1],
+        ty: TensorType::Fp32,
+        data: vec![0; 4].into(),
+    };
+    let wrong_type = context.0.input_index("0", &f32_prompt).err().unwrap();
+    assert!(wrong_type.message.contains("u8 bytes"), "{wrong_type}");
+    let third = context.0.input_index("2", &bytes(b"")).err().unwrap();
+    assert!(
+        third.message.contains("inputs 0 (the prompt) and 1"),
+        "{third}"
+    );
+    // The context still works.
+    assert_eq!(
+        compute(
+            &mut context,
+            "abc",
+            Some(json!({"temp": 0, "n-predict": 2}))
+        )
+        .unwrap()
+        .text,
+        "de"
+    );
+}
