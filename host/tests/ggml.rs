@@ -358,7 +358,9 @@ fn bad_metadata_and_inputs_are_guest_errors() {
     assert!(wrong_type.message.contains("u8 bytes"), "{wrong_type}");
     let third = context.0.input_index("2", &bytes(b"")).err().unwrap();
     assert!(
-        third.message.contains("inputs 0 (the prompt) and 1"),
+        third
+            .message
+            .contains("1 (the metadata JSON), config and request"),
         "{third}"
     );
     // The context still works.
@@ -372,4 +374,57 @@ fn bad_metadata_and_inputs_are_guest_errors() {
         .text,
         "de"
     );
+}
+
+#[test]
+fn config_applies_once_and_request_for_one_compute() {
+    let mut context = context("alphabet.gguf");
+    let run = |context: &mut ExecutionContext, inputs: &[(&str, &str)]| {
+        let inputs = inputs
+            .iter()
+            .map(|(name, data)| (name.to_string(), bytes(data.as_bytes())))
+            .collect();
+        let outputs = context.0.compute(inputs, usize::MAX).unwrap();
+        String::from_utf8(outputs[0].1.data.to_vec()).unwrap()
+    };
+    let config = r#"{"temp": 0, "n-predict": 4}"#;
+    // The config, then metadata on top of it.
+    assert_eq!(
+        run(
+            &mut context,
+            &[
+                ("0", "abc"),
+                ("config", config),
+                ("1", r#"{"n-predict": 2}"#)
+            ]
+        ),
+        "de"
+    );
+    // Given again (as 0.2.0-rc-2024-08-19 keeps inputs set), it is not
+    // applied again: the metadata's n-predict stays.
+    assert_eq!(run(&mut context, &[("0", "abc"), ("config", config)]), "de");
+    // A request changes one compute only.
+    assert_eq!(
+        run(
+            &mut context,
+            &[("0", "abc"), ("request", r#"{"n-predict": 0}"#)]
+        ),
+        ""
+    );
+    assert_eq!(run(&mut context, &[("0", "abc")]), "de");
+    // A refused request changes nothing.
+    let refused = context
+        .0
+        .compute(
+            vec![
+                ("0".into(), bytes(b"abc")),
+                ("1".into(), bytes(br#"{"n-predict": 5}"#)),
+                ("request".into(), bytes(b"{")),
+            ],
+            usize::MAX,
+        )
+        .err()
+        .unwrap();
+    assert_eq!(refused.code, ErrorCode::InvalidArgument);
+    assert_eq!(run(&mut context, &[("0", "abc")]), "de");
 }

@@ -2,8 +2,10 @@
 //! inputs, outputs and options of WasmEdge's GGML plugin.
 //!
 //! - Input `0` is the prompt (`u8` bytes, used as sent: no chat template);
-//!   input `1`, optional, is WasmEdge's metadata JSON, which updates the
-//!   context's [`Options`] and stays in force for later computes.
+//!   the optional inputs are option JSONs ([`INPUT_NAMES`]): `1`,
+//!   WasmEdge's metadata, which updates the context's [`Options`] and
+//!   stays in force for later computes; `config`, the graph's load config,
+//!   applied once; `request`, options for one compute.
 //! - Output `0` is the generated text (`u8`); output `1` WasmEdge's output
 //!   metadata JSON ([`Generation::metadata`]); output `2` the byte length
 //!   of each piece GenAI's streamer produced, as little-endian `u32`s (a
@@ -28,10 +30,6 @@ use std::sync::{Arc, Mutex};
 /// How a `too-large` error for a prompt that does not fit the context
 /// begins (WasmEdge's errno 102, `prompt_too_long`).
 pub const PROMPT_TOO_LONG: &str = "prompt too long";
-
-/// Input and output indices (WasmEdge's).
-const PROMPT: usize = 0;
-const METADATA: usize = 1;
 
 /// Loads GGUF models (`ggml`) with OpenVINO GenAI's `LLMPipeline` on the CPU.
 #[derive(Debug, Clone, Default)]
@@ -255,14 +253,9 @@ impl Generation {
 }
 
 impl Pipeline {
-    /// Generates from `prompt` under `options`, calling `on_piece` with each
-    /// piece as GenAI's streamer forms it (returning `false` stops).
-    fn generate(
-        &self,
-        prompt: &[u8],
-        options: &Options,
-        on_piece: &mut dyn FnMut(&[u8]) -> bool,
-    ) -> Result<Generation, NnError> {
+    /// Generates from `prompt` under `options`, keeping the length of each
+    /// piece GenAI's streamer forms.
+    fn generate(&self, prompt: &[u8], options: &Options) -> Result<Generation, NnError> {
         let raw = self.raw.lock().unwrap_or_else(|e| e.into_inner());
         let shim = self.shim;
         let mut prompt_tokens = 0usize;
@@ -298,10 +291,7 @@ impl Pipeline {
             Ok(n_predict) => n_predict.min(context_limit),
             Err(_) => context_limit,
         };
-        let mut state = Streaming {
-            on_piece,
-            pieces: Vec::new(),
-        };
+        let mut pieces: Vec<u32> = Vec::new();
         let stop = options.reverse_prompt.as_deref().unwrap_or("");
         let request = Request {
             prompt: prompt.as_ptr().cast(),
@@ -321,8 +311,8 @@ impl Pipeline {
             ignore_eos: c_int::from(options.ignore_eos),
             stop: stop.as_ptr().cast(),
             stop_len: stop.len(),
-            on_piece: Some(stream_piece),
-            user: (&mut state as *mut Streaming).cast(),
+            on_piece: Some(record_piece),
+            user: (&mut pieces as *mut Vec<u32>).cast(),
         };
         let mut outcome = Outcome {
             text: std::ptr::null_mut(),
@@ -341,7 +331,7 @@ impl Pipeline {
             });
         }
         // SAFETY: `request` and everything it points to outlive the call;
-        // `stream_piece` is only called during it.
+        // `record_piece` is only called during it.
         let failure = unsafe { shim.take_message((shim.generate)(*raw, &request, &mut outcome)) };
         if let Some(message) = failure {
             return Err(NnError::runtime(
@@ -363,7 +353,7 @@ impl Pipeline {
         };
         Ok(Generation {
             text,
-            pieces: state.pieces,
+            pieces,
             input_tokens: outcome.input_tokens,
             output_tokens: outcome.output_tokens,
             finish,
@@ -383,22 +373,11 @@ fn random_seed() -> u64 {
     hasher.finish() & u64::from(u32::MAX)
 }
 
-struct Streaming<'a> {
-    on_piece: &'a mut dyn FnMut(&[u8]) -> bool,
-    pieces: Vec<u32>,
-}
-
-/// The shim's per-piece callback.
-unsafe extern "C" fn stream_piece(user: *mut c_void, piece: *const c_char, len: usize) -> c_int {
-    // SAFETY: `user` is the `Streaming` of the running `generate`, and
-    // `piece` holds `len` bytes for the duration of the call.
-    let state = unsafe { &mut *user.cast::<Streaming>() };
-    let bytes = unsafe { std::slice::from_raw_parts(piece.cast::<u8>(), len) };
-    // No unwinding into C++: a panicking callback stops the generation.
-    let go_on = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (state.on_piece)(bytes)))
-        .unwrap_or(false);
-    state.pieces.push(len as u32);
-    c_int::from(!go_on)
+/// The shim's per-piece callback: records the piece's length.
+unsafe extern "C" fn record_piece(user: *mut c_void, _piece: *const c_char, len: usize) {
+    // SAFETY: `user` is the piece list of the running `generate`.
+    let pieces = unsafe { &mut *user.cast::<Vec<u32>>() };
+    pieces.push(len as u32);
 }
 
 struct GgmlGraph {
@@ -410,41 +389,58 @@ impl BackendGraph for GgmlGraph {
         Ok(ExecutionContext(Box::new(GgmlContext {
             pipeline: self.pipeline.clone(),
             options: Options::default(),
+            configured: false,
         })))
     }
 }
 
 /// A context: the graph's pipeline and the options in force.
-pub struct GgmlContext {
+struct GgmlContext {
     pipeline: Arc<Pipeline>,
     options: Options,
+    /// Whether a `config` input was applied (it is applied once).
+    configured: bool,
 }
 
-impl GgmlContext {
-    /// Applies the metadata in `inputs[1]` (if any) and generates from the
-    /// prompt in `inputs[0]`, streaming each piece to `on_piece`.
-    pub fn generate(
-        &mut self,
-        prompt: &Tensor,
-        metadata: Option<&Tensor>,
-        on_piece: &mut dyn FnMut(&[u8]) -> bool,
-    ) -> Result<Generation, NnError> {
-        if let Some(metadata) = metadata {
-            self.options.update(&metadata.data)?;
-        }
-        self.pipeline
-            .generate(&prompt.data, &self.options, on_piece)
-    }
+/// The inputs of a ggml context, by index: the names are [`INPUT_NAMES`].
+const INPUTS: usize = 4;
 
+/// Input names, at their indices: WasmEdge's `0` (the prompt) and `1` (its
+/// metadata JSON, in force from this compute on), then `config`, the
+/// graph's load config (WasmEdge's `load_by_name_with_config`), applied at
+/// the first compute that carries it and before `1`, and `request`,
+/// options for this compute only, applied last.
+pub const INPUT_NAMES: [&str; INPUTS] = ["0", "1", "config", "request"];
+const PROMPT: usize = 0;
+const METADATA: usize = 1;
+const CONFIG: usize = 2;
+const REQUEST: usize = 3;
+
+impl GgmlContext {
     fn compute_with(
         &mut self,
-        prompt: Option<&Tensor>,
-        metadata: Option<&Tensor>,
+        inputs: [Option<&Tensor>; INPUTS],
         max_output_bytes: usize,
     ) -> Result<Vec<NamedTensor>, NnError> {
-        let prompt = prompt
+        let prompt = inputs[PROMPT]
             .ok_or_else(|| NnError::invalid_argument("input 0 (the prompt) was not given"))?;
-        let generation = self.generate(prompt, metadata, &mut |_| true)?;
+        // Checked whole before anything changes, so a refused input leaves
+        // the options as they were.
+        let mut options = self.options.clone();
+        let config = inputs[CONFIG].filter(|_| !self.configured);
+        if let Some(config) = config {
+            options.update(&config.data)?;
+        }
+        if let Some(metadata) = inputs[METADATA] {
+            options.update(&metadata.data)?;
+        }
+        let mut this_compute = options.clone();
+        if let Some(request) = inputs[REQUEST] {
+            this_compute.update(&request.data)?;
+        }
+        self.options = options;
+        self.configured |= config.is_some();
+        let generation = self.pipeline.generate(&prompt.data, &this_compute)?;
         let metadata = generation.metadata().into_bytes();
         let pieces = generation
             .pieces
@@ -477,18 +473,17 @@ fn bytes_tensor(bytes: Vec<u8>) -> Tensor {
 }
 
 fn input_slot(name: &str, tensor: &Tensor) -> Result<usize, NnError> {
-    let index = match name {
-        "0" => PROMPT,
-        "1" => METADATA,
-        _ => {
-            return Err(NnError::invalid_argument(format!(
-                "a ggml graph has inputs 0 (the prompt) and 1 (the metadata JSON), not {name:?}"
-            )))
-        }
-    };
+    let index = INPUT_NAMES
+        .iter()
+        .position(|known| *known == name)
+        .ok_or_else(|| {
+            NnError::invalid_argument(format!(
+                "a ggml graph has inputs 0 (the prompt), 1 (the metadata JSON), config and request, not {name:?}"
+            ))
+        })?;
     if tensor.ty != TensorType::U8 {
         return Err(NnError::invalid_argument(format!(
-            "input {index} of a ggml graph is u8 bytes, not {}",
+            "input {name} of a ggml graph is u8 bytes, not {}",
             tensor.ty.wit_name()
         )));
     }
@@ -505,20 +500,16 @@ impl BackendExecutionContext for GgmlContext {
         inputs: Vec<NamedTensor>,
         max_output_bytes: usize,
     ) -> Result<Vec<NamedTensor>, NnError> {
-        let mut slots: [Option<Tensor>; 2] = [None, None];
+        let mut slots: [Option<Tensor>; INPUTS] = Default::default();
         for (name, tensor) in inputs {
             let index = input_slot(&name, &tensor)?;
             if slots[index].replace(tensor).is_some() {
                 return Err(NnError::invalid_argument(format!(
-                    "input {index} is given more than once"
+                    "input {name} is given more than once"
                 )));
             }
         }
-        self.compute_with(
-            slots[PROMPT].as_ref(),
-            slots[METADATA].as_ref(),
-            max_output_bytes,
-        )
+        self.compute_with(slots.each_ref().map(Option::as_ref), max_output_bytes)
     }
 
     fn compute_indexed(
@@ -526,7 +517,7 @@ impl BackendExecutionContext for GgmlContext {
         inputs: &[Option<Tensor>],
         max_output_bytes: usize,
     ) -> Result<Vec<NamedTensor>, NnError> {
-        let slot = |index: usize| inputs.get(index).and_then(Option::as_ref);
-        self.compute_with(slot(PROMPT), slot(METADATA), max_output_bytes)
+        let slots = std::array::from_fn(|index| inputs.get(index).and_then(Option::as_ref));
+        self.compute_with(slots, max_output_bytes)
     }
 }

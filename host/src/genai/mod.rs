@@ -13,5 +13,5 @@ mod gguf;
 pub mod library;
 mod options;
 
-pub use backend::{Finish, Generation, Ggml, GgmlContext, PROMPT_TOO_LONG};
+pub use backend::{Ggml, INPUT_NAMES, PROMPT_TOO_LONG};
 pub use options::{Options, DEFAULT_CTX_SIZE};
