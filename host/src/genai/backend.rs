@@ -241,14 +241,14 @@ impl Generation {
     /// and `llama_commit` naming this backend (no llama.cpp ran), and
     /// `finish` ([`Finish::name`]).
     pub fn metadata(&self) -> String {
-        serde_json::json!({
-            "input_tokens": self.input_tokens,
-            "output_tokens": self.output_tokens,
-            "llama_build_number": 0,
-            "llama_commit": format!("openvino-genai-{}", library::GENAI_VERSION),
-            "finish": self.finish.name(),
-        })
-        .to_string()
+        // WasmEdge's key order (`buildOutputMetadata`), then `finish`.
+        format!(
+            r#"{{"input_tokens": {}, "output_tokens": {}, "llama_build_number": 0, "llama_commit": "openvino-genai-{}", "finish": "{}"}}"#,
+            self.input_tokens,
+            self.output_tokens,
+            library::GENAI_VERSION,
+            self.finish.name()
+        )
     }
 }
 
