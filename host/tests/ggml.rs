@@ -4,6 +4,8 @@
 //! same prompt and options (the WasmEdge option and the GenAI option it
 //! becomes are both spelled out in each case).
 
+mod common;
+
 use nn_host::genai::PROMPT_TOO_LONG;
 use nn_host::{
     Backends, ErrorCode, ExecutionContext, ExecutionTarget, GraphEncoding, Tensor, TensorType,
@@ -427,4 +429,83 @@ fn config_applies_once_and_request_for_one_compute() {
         .unwrap();
     assert_eq!(refused.code, ErrorCode::InvalidArgument);
     assert_eq!(run(&mut context, &[("0", "abc")]), "de");
+}
+
+/// `nn-host` preloading a ggml graph: each problem is one `error:` line
+/// naming the graph and the cause, exit 1; WasmEdge's `--nn-preload` works
+/// as `--graph`, and a folder instead of the GGUF file is a usage error.
+#[test]
+fn preloading_ggml_graphs_from_the_command_line() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("f32.wasm"), common::softmax_rounds(1)).unwrap();
+    let alphabet = models().join("alphabet.gguf").display().to_string();
+    let f32_model = models().join("f32.gguf").display().to_string();
+    let nn_host = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_nn-host"));
+        command
+            .current_dir(work.path())
+            .arg("--no-cache")
+            .args(args)
+            .arg("f32.wasm");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let one_line = |(code, stderr): (Option<i32>, String), expected_code: i32, says: &[&str]| {
+        assert_eq!(code, Some(expected_code), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        for part in says {
+            assert!(stderr.contains(part), "`{part}` missing: {stderr}");
+        }
+    };
+    // The guest (a softmax program) never runs: the preload fails first.
+    one_line(
+        nn_host(
+            &["--graph", &format!("default=ggml::{alphabet}")],
+            &[("OPENVINO_GENAI_LIB", "/nonexistent")],
+        ),
+        1,
+        &[
+            "preloading graph \"default\"",
+            "OPENVINO_GENAI_LIB=/nonexistent is neither the libopenvino_genai file",
+        ],
+    );
+    one_line(
+        nn_host(
+            &["--nn-preload", &format!("default:GGML:AUTO:{f32_model}")],
+            &[],
+        ),
+        1,
+        &[
+            "preloading graph \"default\"",
+            "Unsupported quantization type",
+        ],
+    );
+    let folder = models().display().to_string();
+    let (code, stderr) = nn_host(&["--graph", &format!("ggml::{folder}")], &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("write ggml::FILE.gguf"), "{stderr}");
+    let (code, stderr) = nn_host(
+        &["--nn-preload", &format!("default:ONNX:AUTO:{alphabet}")],
+        &[],
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--graph NAME=ENC::DIR"), "{stderr}");
+    // Preloaded, the graph is there for the guest (which loads another).
+    let (code, stderr) = nn_host(
+        &[
+            "-q",
+            "--nn-preload",
+            &format!("default:GGML:AUTO:{alphabet}"),
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stderr, "", "only the guest's own failure");
 }
