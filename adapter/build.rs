@@ -1,7 +1,14 @@
 //! Build script for the adapter module.
 //!
-//! On wasm32 it supplies the three things stable Rust cannot express in
-//! source:
+//! On every target it writes `abi.rs`, the adapter's ABI constants, from
+//! `nn-abi` (which reads them from `witx/` and `wit/`): the WITX errnos, the
+//! WIT error codes and graph encodings of the target version, the packed
+//! element-size and error tables, the dialect table numbers, the page size
+//! and the `nn-componentize` imports that `bake` replaces. The adapter
+//! writes none of these numbers itself.
+//!
+//! On wasm32 it also supplies the three things stable Rust cannot express
+//! in source:
 //! * two mutable wasm globals (`nn_state_ptr`, `allocation_state`) with
 //!   get/set functions, written as a tiny relocatable wasm object that the
 //!   linker pulls in (`global_asm!` is unstable on wasm32);
@@ -9,22 +16,22 @@
 //!   (`wasi:nn/graph@<version>`, …), generated from the WIT package so the
 //!   WIT file stays the only source of names and version (the
 //!   `component-type` section with the WIT world is added by
-//!   `nn_adapter_verify::bake`, from the same file);
+//!   `nn_adapter_tools::bake`, from the same file);
 //! * the link arguments that give an adapter its shape: the memory is
 //!   imported from the main module and there is no static stack
 //!   (wit-component allocates one at run time if the code needs it).
 
+use nn_abi::{legacy_abi, DialectTable, WasiNnVersion, WitTarget};
 use std::env;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let manifest_dir =
-        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let wit = manifest_dir.join(wit_package());
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed={}", wit.display());
+    let version = target_version();
+    let target = version.wit();
+    std::fs::write(out_dir.join("abi.rs"), abi_constants(version)).expect("write abi.rs");
 
     if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         // Host builds only run the unit tests of the pure modules.
@@ -37,39 +44,148 @@ fn main() {
     println!("cargo:rustc-link-arg=--import-memory");
     println!("cargo:rustc-link-arg=-zstack-size=0");
 
-    let mut resolve = wit_parser::Resolve::default();
-    let (pkg, _) = resolve
-        .push_path(&wit)
-        .unwrap_or_else(|e| panic!("parse {}: {e:#}", wit.display()));
-    std::fs::write(out_dir.join("wit_import.rs"), import_macro(&resolve, pkg))
+    std::fs::write(out_dir.join("wit_import.rs"), import_macro(target))
         .expect("write import macro");
+    std::fs::write(out_dir.join("bake_import.rs"), bake_imports()).expect("write bake imports");
 }
 
-/// The WIT package the adapter implements its exports with (relative to
-/// this crate), chosen by cargo feature; its `ml` world is what the adapter
-/// imports. The one place that names it: the import module names and the
-/// version follow from it.
-fn wit_package() -> &'static str {
-    if env::var_os("CARGO_FEATURE_WIT_2024_08_19").is_some() {
-        "../wit/0.2.0-rc-2024-08-19/wasi-nn.wit"
-    } else {
-        "../wit/0.2.0-rc-2024-10-28/wasi-nn.wit"
+/// The WIT version the adapter implements its exports with, chosen by
+/// cargo feature (`WasiNnVersion::adapter_feature`); its `ml` world is
+/// what the adapter imports.
+fn target_version() -> WasiNnVersion {
+    let enabled = |feature: &str| {
+        let var = format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"));
+        env::var_os(var).is_some()
+    };
+    let chosen: Vec<WasiNnVersion> = WasiNnVersion::ALL
+        .into_iter()
+        .filter(|v| v.adapter_feature().is_some_and(enabled))
+        .collect();
+    match chosen.as_slice() {
+        [] => WasiNnVersion::default(),
+        [version] => *version,
+        _ => panic!("the adapter's features select more than one WIT version: {chosen:?}"),
     }
 }
 
-/// Source of `wit_import!`, one arm per interface of package `pkg`:
+/// A Rust constant name for an enum case: `invalid-argument` and
+/// `invalid_argument` become `INVALID_ARGUMENT`.
+fn const_name(case: &str) -> String {
+    case.to_uppercase().replace('-', "_")
+}
+
+/// `pub mod $name { pub const CASE: u32 = value; … }` for `cases`.
+fn enum_module(rs: &mut String, doc: &str, name: &str, cases: &[String]) {
+    writeln!(rs, "#[doc = {doc:?}]\npub mod {name} {{").unwrap();
+    for (value, case) in cases.iter().enumerate() {
+        writeln!(rs, "    pub const {}: u32 = {value};", const_name(case)).unwrap();
+    }
+    rs.push_str("}\n");
+}
+
+/// `values` packed one nibble each, the first in the lowest (how the
+/// adapter stores small tables: an array would be a data segment).
+fn packed(values: impl IntoIterator<Item = u32>) -> u64 {
+    let mut packed = 0;
+    for (i, value) in values.into_iter().enumerate() {
+        assert!(value < 16 && i < 16, "a nibble table entry past 15");
+        packed |= u64::from(value) << (4 * i);
+    }
+    packed
+}
+
+/// Source of `abi.rs` for `version`; see the crate documentation.
+fn abi_constants(version: WasiNnVersion) -> String {
+    let target = version.wit();
+    let wit_enum = |name: &str| {
+        target
+            .enum_cases(name)
+            .unwrap_or_else(|| panic!("{}: no enum `{name}`", target.package_name()))
+    };
+    let errnos = legacy_abi()
+        .enum_cases("nn_errno")
+        .expect("witx/ defines nn_errno")
+        .to_vec();
+    let error_codes = wit_enum("error-code");
+    let tensor_types = wit_enum("tensor-type");
+    let mut rs = format!(
+        "// Generated by build.rs from nn-abi; see there.\n\
+         /// The `wasi:nn` version this build implements.\n\
+         pub const WIT_VERSION: &str = \"{version}\";\n"
+    );
+    enum_module(
+        &mut rs,
+        "WITX `nn_errno` values (`witx/wasi_ephemeral_nn.witx`).",
+        "errno",
+        &errnos,
+    );
+    enum_module(
+        &mut rs,
+        "WIT `error-code` discriminants (`wasi:nn/errors`).",
+        "error_code",
+        &error_codes,
+    );
+    enum_module(
+        &mut rs,
+        "WIT `graph-encoding` values.",
+        "encoding",
+        &wit_enum("graph-encoding"),
+    );
+    let element_sizes = packed(tensor_types.iter().map(|ty| {
+        nn_abi::element_bytes(ty).unwrap_or_else(|| panic!("tensor-type {ty}: no width"))
+    }));
+    let errno_for_code = packed(error_codes.iter().map(|code| {
+        let (_, errno) = nn_abi::ERRNO_FOR_ERROR_CODE
+            .iter()
+            .find(|(c, _)| c == code)
+            .unwrap_or_else(|| panic!("error-code {code}: not in nn_abi::ERRNO_FOR_ERROR_CODE"));
+        errnos.iter().position(|e| e == errno).expect("an nn_errno") as u32
+    }));
+    writeln!(
+        rs,
+        "/// WIT `tensor-type` values: one more than the largest.\n\
+         pub const TENSOR_TYPES: u32 = {};\n\
+         /// Bytes per element of each WIT `tensor-type`, one nibble each, the\n\
+         /// first in the lowest (`nn_abi::element_bytes`).\n\
+         pub const ELEMENT_SIZES: u32 = {element_sizes:#x};\n\
+         /// The WITX errno of each WIT `error-code`, one nibble each, the first\n\
+         /// in the lowest (`nn_abi::ERRNO_FOR_ERROR_CODE`).\n\
+         pub const ERRNO_FOR_ERROR_CODE: u64 = {errno_for_code:#x};\n\
+         /// Bytes in a wasm page.\n\
+         pub const PAGE_SIZE: u32 = {};",
+        tensor_types.len(),
+        nn_abi::PAGE_SIZE,
+    )
+    .unwrap();
+    rs.push_str(
+        "/// Table numbers of `nn-componentize::dialect-table` \
+         (`nn_abi::DialectTable`).\npub mod dialect_table {\n",
+    );
+    for table in DialectTable::ALL {
+        writeln!(
+            rs,
+            "    pub const {}: u32 = {};",
+            const_name(table.legacy_type()),
+            table as u32
+        )
+        .unwrap();
+    }
+    rs.push_str("}\n");
+    rs
+}
+
+/// Source of `wit_import!`, one arm per interface of `target`:
 /// `wit_import! { graph { fn … } }` expands to an `extern "C"` block whose
 /// `wasm_import_module` is the interface's full name with the package
 /// version (`wasi:nn/graph@0.2.0-rc-2024-10-28`). A macro, because rustc
 /// does not accept `concat!` inside `#[link(...)]`.
-fn import_macro(resolve: &wit_parser::Resolve, pkg: wit_parser::PackageId) -> String {
+fn import_macro(target: &WitTarget) -> String {
     let mut rs = String::from(
         "/// `wit_import! { interface { items } }`: `items` imported from that\n\
          /// interface of the WIT package (generated by build.rs).\n\
          macro_rules! wit_import {\n",
     );
-    for (name, &id) in &resolve.packages[pkg].interfaces {
-        let module = resolve.id_of(id).expect("a package's interface has a name");
+    for (name, module) in target.interfaces() {
         writeln!(
             rs,
             "    ({name} {{ $($items:tt)* }}) => {{\n        \
@@ -77,6 +193,47 @@ fn import_macro(resolve: &wit_parser::Resolve, pkg: wit_parser::PackageId) -> St
              extern \"C\" {{ $($items)* }}\n    }};"
         )
         .expect("format");
+    }
+    rs.push_str("}\n");
+    rs
+}
+
+/// The functions `bake` replaces (`nn_abi::bake_import`), as an `extern`
+/// block: each named after its import name (`baked-names` is
+/// `baked_names`), with its core type (`i32` as `u32`, `i64` as `u64`).
+fn bake_imports() -> String {
+    use nn_abi::bake_import::{self, baked_names_type, dialect_table_type};
+    let mut rs = format!(
+        "#[link(wasm_import_module = \"{}\")]\nextern \"C\" {{\n",
+        bake_import::MODULE
+    );
+    for (name, ty) in [
+        (bake_import::BAKED_NAMES, baked_names_type()),
+        (bake_import::DIALECT_TABLE, dialect_table_type()),
+    ] {
+        let rust = |t: &nn_abi::wasmparser::ValType| match t {
+            nn_abi::wasmparser::ValType::I32 => "u32",
+            nn_abi::wasmparser::ValType::I64 => "u64",
+            other => panic!("`{name}`: no Rust type for {other}"),
+        };
+        let params: Vec<String> = ty
+            .params()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("p{i}: {}", rust(t)))
+            .collect();
+        let result = match ty.results() {
+            [] => String::new(),
+            [t] => format!(" -> {}", rust(t)),
+            _ => panic!("`{name}`: more than one result"),
+        };
+        writeln!(
+            rs,
+            "    #[link_name = \"{name}\"]\n    pub fn {}({}){result};",
+            name.replace('-', "_"),
+            params.join(", ")
+        )
+        .unwrap();
     }
     rs.push_str("}\n");
     rs

@@ -2,7 +2,7 @@
 # Builds the wasi_ephemeral_nn adapter module (release, wasm32-unknown-unknown)
 # once per wasi:nn WIT version and copies each to
 # adapter/artifacts/<version>/wasi_ephemeral_nn.wasm, the bytes the rest of
-# the project embeds (via nn-adapter-verify's `WasiNnVersion::adapter`).
+# the project embeds (via nn-adapter-tools' `artifact` and `adapter`).
 #
 #   adapter/build.sh          rebuild and update the committed artifact
 #   adapter/build.sh --check  rebuild and fail if a committed artifact differs
@@ -45,17 +45,21 @@ if [[ "$(wasm-opt --version 2>/dev/null)" != "$wasm_opt_version"* ]]; then
   exit 1
 fi
 
-# One artifact per wasi:nn WIT version: the version (a folder of wit/ and of
-# artifacts/) and the cargo features that select it.
-targets=(
-  "0.2.0-rc-2024-10-28:"
-  "0.2.0-rc-2024-08-19:wit-2024-08-19"
-)
+# nn-adapter-finish (nn-adapter-tools, root workspace) finishes and verifies
+# each build, and lists the builds: one per wasi:nn WIT version
+# (nn_abi::WasiNnVersion), each line the version (a folder of wit/ and of
+# artifacts/) and the adapter's cargo features that select it.
+finish() {
+  (cd "$here/.." && CARGO_TARGET_DIR="$root_target" cargo run --locked --quiet \
+    -p nn-adapter-tools --bin nn-adapter-finish -- "$@")
+}
+mapfile -t targets < <(finish --targets)
+[[ ${#targets[@]} -gt 0 ]] || { echo "error: nn-adapter-finish --targets listed nothing" >&2; exit 1; }
 
 stale=0
 for target in "${targets[@]}"; do
-  version=${target%%:*}
-  features=${target#*:}
+  version=${target%% *}
+  features=${target#* }
   artifact="$here/artifacts/$version/wasi_ephemeral_nn.wasm"
 
   # adapter/.cargo/config.toml (jump tables off) applies only when cargo runs
@@ -69,10 +73,9 @@ for target in "${targets[@]}"; do
     --converge "$linked" -o "$optimised"
 
   # Drop what rustc adds but an adapter must not have, keep only the global
-  # names wit-component needs, and verify (nn-adapter-verify, root workspace).
+  # names wit-component needs, and verify.
   built="$adapter_target/wasi_ephemeral_nn-$version.wasm"
-  (cd "$here/.." && CARGO_TARGET_DIR="$root_target" cargo run --locked --quiet \
-    -p nn-adapter-verify --bin nn-adapter-finish -- "$version" "$optimised" "$built")
+  finish "$version" "$optimised" "$built"
 
   if $check; then
     if ! cmp -s "$built" "$artifact"; then

@@ -8,7 +8,7 @@
 //! blocks share one.
 
 /// Bytes in a wasm page.
-pub const PAGE: u32 = 65536;
+pub const PAGE: u32 = crate::convert::PAGE_SIZE;
 /// Bytes before the payload; the first word holds the block's size.
 pub const HEADER: u32 = 8;
 /// Small classes 0..CLASSES hold 16 << class bytes (header included).

@@ -7,7 +7,7 @@
 use core::cell::Cell;
 
 /// Bytes in a wasm page.
-pub const PAGE: u64 = 65536;
+pub const PAGE: u64 = crate::convert::PAGE_SIZE as u64;
 
 /// One bit per page of a 32-bit memory (65,536 pages): 8 KiB, kept in the
 /// state page. All-zero (a fresh page) owns nothing. `Cell`s, because the

@@ -273,7 +273,7 @@ pub fn both_adapters(module: &[u8]) -> Result<Vec<u8>> {
         .module(module)?
         .adapter(
             NN_MODULE,
-            nn_adapter_verify::WasiNnVersion::default().adapter(),
+            nn_adapter_tools::adapter(nn_abi::WasiNnVersion::default()),
         )?
         .adapter(
             WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME,

@@ -41,7 +41,7 @@ impl Componentizer {
         adapters.insert(
             legacy::module().to_owned(),
             Adapter {
-                bytes: self.wasi_nn.adapter(),
+                bytes: nn_adapter_tools::adapter(self.wasi_nn),
                 description: format!("the built-in wasi-nn adapter (wasi:nn@{})", self.wasi_nn),
                 overridden: false,
                 // Imports are checked against the WITX instead.

@@ -42,14 +42,6 @@ impl Adaptation {
     }
 }
 
-/// The Wasmtime releases whose `wasi:nn` is `version`.
-pub fn wasmtime_releases(version: WasiNnVersion) -> &'static str {
-    match version {
-        WasiNnVersion::V2024_10_28 => "Wasmtime v35+",
-        WasiNnVersion::V2024_08_19 => "Wasmtime v25–v34",
-    }
-}
-
 /// What `inspect` reports about a component.
 #[derive(Debug, Clone)]
 pub struct ComponentInfo {
@@ -123,7 +115,7 @@ impl fmt::Display for ComponentInfo {
         }
         for version in &self.wasi_nn {
             let hosts = match version.parse::<WasiNnVersion>() {
-                Ok(known) => format!("runs on {} and nn-host", wasmtime_releases(known)),
+                Ok(known) => format!("runs on {} and nn-host", known.wasmtime_releases()),
                 Err(_) => "a version neither nn-host nor nn-componentize knows".to_owned(),
             };
             writeln!(f, "wasi:nn: {version} ({hosts})")?;

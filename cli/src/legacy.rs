@@ -1,10 +1,10 @@
 //! The legacy `wasi_ephemeral_nn` module as the componentizer sees it.
 //!
 //! The ABI itself (module name, functions, core types) is not stated here:
-//! `nn_adapter_verify::legacy_abi` derives it from
+//! `nn_abi::legacy_abi` derives it from
 //! `witx/`; this module is its face for the componentizer.
 
-use nn_adapter_verify::{legacy_abi, LegacyFunction};
+use nn_abi::{legacy_abi, LegacyFunction};
 
 /// The import module of the legacy ABI (`wasi_ephemeral_nn`).
 pub fn module() -> &'static str {

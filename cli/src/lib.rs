@@ -34,11 +34,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME;
 
-pub use component::{wasmtime_releases, Adaptation, ComponentInfo, ADAPTED_SECTION};
+pub use component::{Adaptation, ComponentInfo, ADAPTED_SECTION};
 pub use error::{Error, Problem};
 pub use inspect::{ImportItem, ImportModule, Inspection};
 pub use model_names::{baked_names, read_model_names, MAX_MODEL_SIZE};
-pub use nn_adapter_verify::{Dialect, GraphNames, NameTable, WasiNnVersion};
+pub use nn_abi::{Dialect, WasiNnVersion};
+pub use nn_adapter_tools::{GraphNames, NameTable};
 
 /// The custom section of a component that lists the tensor names baked into
 /// its adapter ([`NameTable::encode`] format), for `inspect`.
@@ -243,8 +244,8 @@ impl Componentizer {
             let baked;
             let custom = !self.names.is_empty() || dialect != Dialect::default();
             let bytes = if name == legacy::module() && !adapter.overridden && custom {
-                baked = nn_adapter_verify::bake(
-                    self.wasi_nn.artifact(),
+                baked = nn_adapter_tools::bake(
+                    nn_adapter_tools::artifact(self.wasi_nn),
                     self.wasi_nn,
                     &self.names,
                     dialect,

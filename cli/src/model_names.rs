@@ -1,13 +1,13 @@
 //! Tensor names of a model on disk, read at componentize time for
 //! `--graph NAME=ENC::DIR` and baked into the adapter (see
-//! `nn_adapter_verify::bake`), so that `load_by_name` guests send real names.
+//! `nn_adapter_tools::bake`), so that `load_by_name` guests send real names.
 //!
 //! The model is found in DIR the way nn-host and wasmtime-wasi-nn find a
 //! preloaded graph, and read by the adapter's own parser (`nn-model-names`),
 //! so a name read here is the name the adapter would read at `load`.
 
 use anyhow::{bail, ensure, Context, Result};
-use nn_adapter_verify::GraphNames;
+use nn_adapter_tools::GraphNames;
 use nn_model_names::{table_names, Buf, TableWriter};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -149,13 +149,13 @@ pub fn read_model_names(encoding: &str, dir: &Path) -> Result<GraphNames> {
 /// The table of tensor names baked into `component` by nn-componentize (its
 /// [`crate::NAMES_SECTION`] custom section, which only nn-componentize
 /// writes), if there is one.
-pub fn baked_names(component: &[u8]) -> Result<Option<nn_adapter_verify::NameTable>> {
+pub fn baked_names(component: &[u8]) -> Result<Option<nn_adapter_tools::NameTable>> {
     for payload in wasmparser::Parser::new(0).parse_all(component) {
         match payload.context("not a valid component")? {
             wasmparser::Payload::CustomSection(section)
                 if section.name() == crate::NAMES_SECTION =>
             {
-                return nn_adapter_verify::NameTable::decode(section.data())
+                return nn_adapter_tools::NameTable::decode(section.data())
                     .map(Some)
                     .with_context(|| format!("custom section `{}`", crate::NAMES_SECTION));
             }

@@ -549,7 +549,7 @@ fn adapt_replaces_an_adapter() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     std::fs::write(
         dir.path().join("nn.wasm"),
-        nn_adapter_verify::WasiNnVersion::default().adapter(),
+        nn_adapter_tools::adapter(nn_abi::WasiNnVersion::default()),
     )
     .unwrap();
     let args = [

@@ -10,25 +10,21 @@
 //! that writes nothing, so every graph keeps today's decimal rule.
 //!
 //! What the function writes for a graph (`GraphNames::encode` in
-//! `nn-adapter-verify`): the graph's name table in the format of
+//! `nn-adapter-tools`): the graph's name table in the format of
 //! [`crate::names::TableWriter`], then its input and output counts
 //! (little-endian u32), last so that dropping them leaves the table.
 
 use super::arena::{Arena, RawVec};
+use super::bake_import::baked_names;
 use super::state::Graph;
-
-#[link(wasm_import_module = "nn-componentize")]
-extern "C" {
-    /// The length of the names baked for the graph called `[name, name +
-    /// len)` (0: none), written to `dst` unless it is 0.
-    #[link_name = "baked-names"]
-    fn baked_names(name: u32, len: u32, dst: u32) -> u32;
-}
 
 /// Gives `graph` the baked names of the graph called `[at, at + len)` in
 /// guest memory, if there are any; otherwise (or if memory runs out) it
 /// keeps none.
 pub fn apply(arena: &Arena, graph: &mut Graph, at: u32, len: u32) {
+    // `baked_names(name, len, dst)`: the length of the names baked for the
+    // graph called `[name, name + len)` (0: none), written to `dst` unless
+    // it is 0.
     // SAFETY: a generated function that reads the name (checked in bounds
     // by the caller; wasm code, so address 0 is no exception) and writes
     // nothing for `dst` = 0.

@@ -14,27 +14,15 @@
 use super::arena::{guest_bytes, in_bounds, read_u32 as read, write_u32 as write, Arena, RawVec};
 use super::baked;
 use super::dialect;
-use super::host;
-use super::inference;
+use super::host::{self, result};
+use super::inference::{self, Cx, Inference};
 use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
+use super::tensors::{tensor_bytes_at, GuestTensor};
 use super::wasmedge;
 use crate::convert::{self, errno, Call};
-use crate::names::ir_xml::{declared_dims, element_type, ANY_DIM, ANY_TYPE};
+use crate::names::ir_xml::{declared_dims, element_type};
 use crate::names::{self, NamesForm, Sink, TableWriter};
 use crate::nodata::is_utf8;
-
-/// `SUCCESS` when the `result<T, error>` in return area `ret` is `ok` (its
-/// payload is then `ret[1]`), else the errno for its error (the WIT error
-/// of `call`, see [`convert::errno_for`]). Not inlined: one copy of the
-/// error conversion serves every call; one `u32` answer needs no memory.
-#[inline(never)]
-pub fn result(ret: &[u32; 4], call: Call) -> u32 {
-    // The discriminant is one byte; the host leaves the rest of the word.
-    match ret[0] & 0xff {
-        0 => errno::SUCCESS,
-        _ => convert::errno_for(call, host::take_error(ret[1])),
-    }
-}
 
 /// `load` and `load_by_name` once their arguments are checked, shared:
 /// WIT `load(a, b, c, d)` (builders, count, encoding, target) or
@@ -300,12 +288,32 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
         match export {
             HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
             HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
-            HandleExport::FinalizeExecutionContext => wasmedge::finalize(state, ctx),
+            HandleExport::FinalizeExecutionContext => {
+                // The legacy handle is not reused: 0 marks it finalized.
+                ctx.io.finalize(cx(state, ctx.handle, graph, ret));
+                ctx.handle = 0;
+                errno::SUCCESS
+            }
             HandleExport::FiniSingle => errno::SUCCESS,
             // `compute`; the graph exports were served above.
-            _ => inference::compute(state, ctx, graph, ret),
+            _ => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
         }
     }))
+}
+
+/// The surroundings of context `handle` of `graph`, for [`Inference`].
+fn cx<'a>(
+    state: &'a State,
+    handle: u32,
+    graph: Option<&'a Graph>,
+    ret: &'a mut [u32; 4],
+) -> Cx<'a> {
+    Cx {
+        arena: &state.arena,
+        handle,
+        graph,
+        ret,
+    }
 }
 
 fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u32) -> u32 {
@@ -342,103 +350,8 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
     errno::SUCCESS
 }
 
-/// [`convert::tensor_bytes`] of the `len` dimensions (`u32`s) at `dims`.
-/// Not inlined: `set_input` and `get_output` share it.
-///
-/// # Safety
-/// `in_bounds(dims, 4 * len)` must hold.
-#[inline(never)]
-unsafe fn tensor_bytes_at(dims: u32, len: u32, element: u64) -> u64 {
-    convert::tensor_bytes((0..len).map(|i| read(dims + i * 4)), element)
-}
-
-/// A WITX `tensor` record read from guest memory and checked: every range
-/// in bounds, a known type, and data exactly as long as its dimensions say.
-pub struct GuestTensor {
-    pub dims: u32,
-    pub dims_len: u32,
-    /// WIT `tensor-type`.
-    pub ty: u32,
-    pub data: u32,
-    pub data_len: u32,
-}
-
-impl GuestTensor {
-    /// Reads the record at `tensor`: dimensions (ptr, len) at 0, type (u8)
-    /// at 8, data (ptr, len) at 12; 20 bytes. The errno for anything a WIT
-    /// host could not take, in the reference's order: `invalid_argument`
-    /// where the reference traps or panics (a bad type or pointer, a data
-    /// length other than the dimensions say), `runtime_error` for no
-    /// dimensions at all (OpenVINO refuses the shape before the reference
-    /// compares the length).
-    fn read(tensor: u32) -> Result<GuestTensor, u32> {
-        if !in_bounds(tensor, 20) {
-            return Err(errno::INVALID_ARGUMENT);
-        }
-        // SAFETY: the record is in bounds.
-        let (dims, dims_len, witx_ty, data, data_len) = unsafe {
-            (
-                read(tensor),
-                read(tensor + 4),
-                read(tensor + 8) & 0xff,
-                read(tensor + 12),
-                read(tensor + 16),
-            )
-        };
-        let Some(ty) = dialect::tensor_type(witx_ty) else {
-            return Err(errno::INVALID_ARGUMENT);
-        };
-        if !in_bounds(dims, u64::from(dims_len) * 4) || !in_bounds(data, u64::from(data_len)) {
-            return Err(errno::INVALID_ARGUMENT);
-        }
-        if dims_len == 0 {
-            return Err(errno::RUNTIME_ERROR);
-        }
-        let element = convert::element_size(ty).unwrap_or(1);
-        // SAFETY: the dimensions are in bounds.
-        let bytes = unsafe { tensor_bytes_at(dims, dims_len, element) };
-        if bytes != u64::from(data_len) {
-            return Err(errno::INVALID_ARGUMENT);
-        }
-        Ok(GuestTensor {
-            dims,
-            dims_len,
-            ty,
-            data,
-            data_len,
-        })
-    }
-
-    /// Whether input `index` of `graph` is declared with another type, or a
-    /// shape this tensor's does not fit (another rank, or another size where
-    /// the size is given), than this tensor has: OpenVINO refuses such a
-    /// tensor at the reference's `set_input`.
-    fn mismatches(&self, graph: &Graph, index: u32) -> bool {
-        let declared = graph.declared.as_slice();
-        let word = |at: usize| declared.get(at).copied();
-        let mut at = 0;
-        for _ in 0..index {
-            at += 2 + match word(at + 1) {
-                Some(ANY_RANK) | None => 0,
-                Some(rank) => rank as usize,
-            };
-        }
-        let (Some(ty), Some(rank)) = (word(at), word(at + 1)) else {
-            return false;
-        };
-        (ty != ANY_TYPE && ty != self.ty)
-            || (rank != ANY_RANK
-                && (rank != self.dims_len
-                    // SAFETY: `read` checked the dimensions are in bounds.
-                    || (0..rank).any(|k| {
-                        let size = word(at + 2 + k as usize);
-                        size != Some(ANY_DIM) && size != Some(unsafe { read(self.dims + 4 * k) })
-                    })))
-    }
-}
-
 /// WITX `set_input(context, index, tensor)`: checks the tensor, then hands
-/// it to the target's [`inference`] (captured now either way, so the guest
+/// it to the target's [`Inference::set_input`] (captured now either way, so the guest
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
@@ -464,7 +377,8 @@ fn set_input(
     if graph.is_some_and(|g| g.named != 0 && (index >= g.inputs || tensor.mismatches(g, index))) {
         return errno::RUNTIME_ERROR;
     }
-    inference::set_input(state, ctx, graph, ret, index, &tensor)
+    ctx.io
+        .set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
 }
 
 /// WITX `compute(context)`.
@@ -473,40 +387,10 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
     handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
 }
 
-/// The WIT name of input (or output) `index` of `graph`: the model's first
-/// name for it when known, else its decimal index, written into `scratch`.
-pub fn tensor_name<'a>(
-    graph: Option<&'a Graph>,
-    output: bool,
-    index: u32,
-    scratch: &'a mut [u8; 10],
-) -> &'a [u8] {
-    match model_names(graph, output, index).next() {
-        Some(name) => name,
-        None => convert::decimal(index, scratch),
-    }
-}
-
-/// The model's names for input (or output) `index` of `graph`; none when
-/// they are unknown.
-pub fn model_names(graph: Option<&Graph>, output: bool, index: u32) -> names::TableNames<'_> {
-    if let Some(g) = graph.filter(|g| g.named != 0) {
-        let (first, count) = if output {
-            (g.inputs, g.outputs)
-        } else {
-            (0, g.inputs)
-        };
-        if index < count {
-            return names::table_names(g.names.as_slice(), first + index);
-        }
-    }
-    Default::default()
-}
-
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
 /// buffer_size`.
 ///
-/// The target's [`inference`] finds the output tensor, and [`write_output`]
+/// The target's [`Inference::output`] finds the output tensor, and [`write_output`]
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
@@ -520,7 +404,7 @@ fn get_output(
     ret: &mut [u32; 4],
     [index, buf, max, out]: [u32; 4],
 ) -> u32 {
-    let tensor = inference::output(ctx, graph, ret, index);
+    let tensor = ctx.io.output(cx(state, ctx.handle, graph, ret), index);
     if tensor == 0 {
         return errno::RUNTIME_ERROR;
     }
@@ -530,7 +414,7 @@ fn get_output(
         .get_mut(index as usize)
         .unwrap_or(&mut unknown);
     let err = write_output(state, ret, tensor, buf, max, out, known);
-    if inference::OUTPUT_IS_OWNED {
+    if <inference::Target as Inference>::OUTPUT_IS_OWNED {
         // SAFETY: `tensor` was returned to this call alone.
         unsafe { host::tensor_drop(tensor) };
     }

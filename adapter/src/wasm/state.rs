@@ -40,6 +40,7 @@
 //!    allows at address 0 (see `arena.rs`).
 
 use super::arena::{in_bounds, Arena, RawVec};
+use crate::blocks::PAGE;
 use crate::convert::errno;
 use core::arch::wasm32::memory_grow;
 use core::cell::{Cell, UnsafeCell};
@@ -87,7 +88,7 @@ pub const ANY_RANK: u32 = u32::MAX;
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct Context {
-    pub io: super::inference::Io,
+    pub io: super::inference::Target,
     /// The byte length of outputs 0..4 the last time the guest read them (0:
     /// not yet). While the guest's buffer is at least that long, `get_output`
     /// asks only for the data (one host call instead of three); a longer
@@ -157,10 +158,10 @@ impl State {
                 if page == usize::MAX {
                     return None;
                 }
-                let start = page * 65536;
+                let start = page * PAGE as usize;
                 let state = start as *mut State;
                 let first_free = (start + size_of::<State>()).next_multiple_of(16);
-                (*state).arena.init(first_free, start + 65536);
+                (*state).arena.init(first_free, start + PAGE as usize);
                 (*state).arena.pages.claim(page, 1);
                 set_state_ptr(state);
                 set_allocation_state(STATE_ALLOCATED);

@@ -7,9 +7,8 @@
 use super::arena::in_bounds;
 use super::dialect;
 use super::host;
-use super::inference;
 use super::legacy::{handle_export, legacy_load_by_name, HandleExport};
-use super::state::{Context, Graph, State, Tables};
+use super::state::{Graph, Tables};
 use crate::convert::errno;
 
 /// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`.
@@ -48,20 +47,13 @@ pub fn unload_graph(tables: &mut Tables, graph: u32) -> u32 {
 }
 
 /// `finalize_execution_context(context)`: frees what the adapter holds for
-/// the context and drops the WIT context. Its legacy handle is not reused.
+/// the context and drops the WIT context ([`Inference::finalize`]). Its
+/// legacy handle is not reused.
+///
+/// [`Inference::finalize`]: super::inference::Inference::finalize
 #[export_name = "finalize_execution_context"]
 pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
     handle_export(HandleExport::FinalizeExecutionContext, context, 0, 0, 0, 0)
-}
-
-/// [`finalize_execution_context`] for [`handle_export`], with the live
-/// context `ctx`.
-pub fn finalize(state: &State, ctx: &mut Context) -> u32 {
-    inference::release(state, &mut ctx.io);
-    // SAFETY: a live context handle, forgotten right after.
-    unsafe { host::context_drop(ctx.handle) };
-    ctx.handle = 0;
-    errno::SUCCESS
 }
 
 /// `compute_single(context)`: `compute`.

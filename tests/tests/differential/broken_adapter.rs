@@ -1,5 +1,5 @@
 //! The suite must catch real breakage: deliberately broken variants of the
-//! shipped adapter (`nn_adapter_verify::WasiNnVersion::default().adapter()`) are built here by patching
+//! shipped adapter (`nn_adapter_tools::adapter`) are built here by patching
 //! its wasm, the legacy guests are componentized with them
 //! (`Componentizer::adapt`), and the differential comparison must reject
 //! every one of them, while the unpatched adapter passes the same cases.
@@ -160,7 +160,7 @@ fn assert_rejected(broken: &[u8], cases: &[Case]) {
 #[test]
 fn rejects_adapter_with_output_positions_swapped() {
     let broken = patch_export_prologue(
-        nn_adapter_verify::WasiNnVersion::default().adapter(),
+        nn_adapter_tools::adapter(nn_abi::WasiNnVersion::default()),
         "get_output",
         SWAP_OUTPUT_POSITIONS,
     );
@@ -173,7 +173,7 @@ fn rejects_adapter_with_output_positions_swapped() {
 #[test]
 fn rejects_adapter_with_tensor_types_swapped() {
     let broken = patch_export_prologue(
-        nn_adapter_verify::WasiNnVersion::default().adapter(),
+        nn_adapter_tools::adapter(nn_abi::WasiNnVersion::default()),
         "set_input",
         SWAP_TENSOR_TYPES_F32_U8,
     );

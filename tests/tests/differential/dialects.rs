@@ -12,7 +12,7 @@ use nn_componentize::{Componentizer, Dialect, WasiNnVersion};
 /// What each dialect's guest sees for each current-WITX errno (success,
 /// invalid_argument, invalid_encoding, missing_memory, busy, runtime_error,
 /// unsupported_operation, too_large, not_found), written out here again,
-/// apart from `nn_adapter_verify::Dialect`, from the crates' own constants:
+/// apart from `nn_abi::Dialect`, from the crates' own constants:
 /// wasi-nn 0.1 has success 0, invalid_argument 1, missing_memory 2, busy 3;
 /// 0.2-0.4 stop at runtime_error 5.
 fn errno_in(dialect: Dialect, current: u32) -> u32 {

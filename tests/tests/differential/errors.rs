@@ -40,15 +40,16 @@ enum Expect {
     /// The reference traps (or its host panics) on the case's call; the
     /// components print `errno <n>` for it, then finish the tail normally,
     /// identically on every host.
-    ReferenceFails { errno: u32 },
+    ReferenceFails { errno: &'static str },
     /// The reference and both upstream WIT hosts (which get the call through
     /// the adapter unchanged) trap or panic; nn-host prints `errno <n>` and
     /// finishes the tail normally, with either component.
-    UpstreamFails { errno: u32 },
+    UpstreamFails { errno: &'static str },
 }
 
 /// Per component run, the lines where it differs from the reference, given
-/// as (reference line, its line); an empty list means identical.
+/// as (reference line, its line); an empty list means identical. A WITX
+/// errno is written by name, `{runtime_error}` (see [`with_errnos`]).
 struct Differences {
     nn_host: &'static [(&'static str, &'static str)],
     upstream_wit: &'static [(&'static str, &'static str)],
@@ -85,15 +86,37 @@ fn run_case(number: u32) -> Runs {
 
 /// The reference's stdout with some lines replaced.
 fn with_lines_replaced(reference: &str, replace: &[(&str, &str)], runs: &Runs) -> String {
-    let mut lines: Vec<&str> = reference.lines().collect();
+    let mut lines: Vec<String> = reference.lines().map(str::to_owned).collect();
     for (from, to) in replace {
+        let (from, to) = (with_errnos(from), with_errnos(to));
         let at = lines
             .iter()
-            .position(|l| l == from)
+            .position(|l| *l == from)
             .unwrap_or_else(|| panic!("the reference no longer prints {from:?}:\n{runs}"));
         lines[at] = to;
     }
     lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+/// `line` with each `{name}` replaced by the value of WITX errno `name`
+/// (`nn_abi::legacy_abi`).
+fn with_errnos(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some((before, after)) = rest.split_once('{') {
+        let (name, after) = after.split_once('}').expect("a closing brace");
+        out.push_str(before);
+        out.push_str(&errno(name).to_string());
+        rest = after;
+    }
+    out + rest
+}
+
+/// The value of WITX errno `name`.
+fn errno(name: &str) -> u32 {
+    nn_abi::legacy_abi()
+        .enum_value("nn_errno", name)
+        .unwrap_or_else(|| panic!("no WITX errno `{name}`"))
 }
 
 /// The tail of a clean run (case `tail_only`) on the reference.
@@ -118,7 +141,8 @@ fn tail(stdout: &str) -> Vec<String> {
 /// Ours printed `errno <n>` right after the case line, exited 0, and its
 /// tail matches a clean reference run; what the reference printed before
 /// failing is a prefix of ours.
-fn assert_errno_instead_of_failure(runs: &Runs, ours: &Outcome, number: u32, errno: u32) {
+fn assert_errno_instead_of_failure(runs: &Runs, ours: &Outcome, number: u32, errno_name: &str) {
+    let errno = errno(errno_name);
     assert!(
         matches!(runs.reference.end, End::Trap(_) | End::Panic(_)),
         "the reference was expected to trap or panic:\n{runs}"
@@ -198,7 +222,10 @@ use Expect::*;
 /// `get-output` refuses): runtime_error and no size, where the reference
 /// copies out the backend's uncomputed output tensor (and so does upstream
 /// 34's `get-output`).
-const NO_OUTPUT_BEFORE_COMPUTE: &[(&str, &str)] = &[("errno 0", "errno 5"), ("size 40", "size 0")];
+const NO_OUTPUT_BEFORE_COMPUTE: &[(&str, &str)] = &[
+    ("errno {success}", "errno {runtime_error}"),
+    ("size 40", "size 0"),
+];
 
 /// On a graph loaded by name whose names the adapter does not know, an
 /// input index past the model's inputs cannot be refused at set_input with
@@ -207,14 +234,20 @@ const NO_OUTPUT_BEFORE_COMPUTE: &[(&str, &str)] = &[("errno 0", "errno 5"), ("si
 /// compute, refused by the host, is retried without it, so the context keeps
 /// working (docs/adapter.md).
 const OUT_OF_RANGE_BY_NAME_2024_10_28: &[(&str, &str)] = &[
-    ("set_input_1 5", "set_input_1 0"),
-    ("set_input_1 5", "set_input_1 0"),
+    ("set_input_1 {runtime_error}", "set_input_1 {success}"),
+    ("set_input_1 {runtime_error}", "set_input_1 {success}"),
 ];
 /// With 0.2.0-rc-2024-08-19 nn-host's set-input refuses the index at once,
 /// as invalid_argument.
 const OUT_OF_RANGE_BY_NAME_2024_08_19: &[(&str, &str)] = &[
-    ("set_input_1 5", "set_input_1 1"),
-    ("set_input_1 5", "set_input_1 1"),
+    (
+        "set_input_1 {runtime_error}",
+        "set_input_1 {invalid_argument}",
+    ),
+    (
+        "set_input_1 {runtime_error}",
+        "set_input_1 {invalid_argument}",
+    ),
 ];
 /// Upstream's WIT hosts address tensors by their real names only, and the
 /// adapter knows none for a graph loaded by name without baked names
@@ -223,19 +256,25 @@ const OUT_OF_RANGE_BY_NAME_2024_08_19: &[(&str, &str)] = &[
 /// set-input (invalid_argument), computes on the never-set input as the
 /// reference would, and refuses get-output.
 const BY_NAME_UPSTREAM_WIT: &[(&str, &str)] = &[
-    ("set_input_1 5", "set_input_1 0"),
-    ("set_input_1 5", "set_input_1 0"),
-    ("compute 0", "compute 5"),
-    ("compute 0", "compute 5"),
-    ("get_output 0", "get_output 5"),
+    ("set_input_1 {runtime_error}", "set_input_1 {success}"),
+    ("set_input_1 {runtime_error}", "set_input_1 {success}"),
+    ("compute {success}", "compute {runtime_error}"),
+    ("compute {success}", "compute {runtime_error}"),
+    ("get_output {success}", "get_output {runtime_error}"),
     ("size 40", "size 0"),
     ("out 1053479594", "out 0"),
 ];
 const BY_NAME_UPSTREAM_V34: &[(&str, &str)] = &[
-    ("set_input_1 5", "set_input_1 1"),
-    ("set_input_1 5", "set_input_1 1"),
-    ("set_input_0 0", "set_input_0 1"),
-    ("get_output 0", "get_output 5"),
+    (
+        "set_input_1 {runtime_error}",
+        "set_input_1 {invalid_argument}",
+    ),
+    (
+        "set_input_1 {runtime_error}",
+        "set_input_1 {invalid_argument}",
+    ),
+    ("set_input_0 {success}", "set_input_0 {invalid_argument}"),
+    ("get_output {success}", "get_output {runtime_error}"),
     ("size 40", "size 0"),
     ("out 1053479594", "out 0"),
 ];
@@ -267,34 +306,34 @@ cases! {
     load_one_builder => Identical;
     // No ONNX backend on the reference: unsupported_operation; nn-host has
     // one (OpenVINO's ONNX reader), which rejects the IR bytes.
-    load_ir_as_onnx => Differs(nn_host_only(&[("errno 6", "errno 1")]));
+    load_ir_as_onnx => Differs(nn_host_only(&[("errno {unsupported_operation}", "errno {invalid_argument}")]));
     load_garbage => Identical;
     load_by_name_unknown => Identical;
     // nn-host autodetects OpenVINO IR; the reference has no autodetect backend.
-    load_autodetect => Differs(nn_host_only(&[("errno 6", "errno 0")]));
+    load_autodetect => Differs(nn_host_only(&[("errno {unsupported_operation}", "errno {success}")]));
     // No GPU device: runtime_error on every host.
     load_gpu => Identical;
     // The reference computes on never-set (uninitialised) inputs; nn-host
     // refuses a compute whose inputs were not all set (invalid_argument).
-    compute_before_set_input => Differs(nn_host_only(&[("errno 0", "errno 1")]));
+    compute_before_set_input => Differs(nn_host_only(&[("errno {success}", "errno {invalid_argument}")]));
     get_output_before_compute => Differs(Differences {
         nn_host: NO_OUTPUT_BEFORE_COMPUTE,
         upstream_wit: NO_OUTPUT_BEFORE_COMPUTE,
         nn_host_0819: NO_OUTPUT_BEFORE_COMPUTE,
         upstream_wit_v34: &[],
     });
-    invalid_tensor_type => ReferenceFails { errno: 1 };
-    invalid_encoding => ReferenceFails { errno: 1 };
-    invalid_target => ReferenceFails { errno: 1 };
+    invalid_tensor_type => ReferenceFails { errno: "invalid_argument" };
+    invalid_encoding => ReferenceFails { errno: "invalid_argument" };
+    invalid_target => ReferenceFails { errno: "invalid_argument" };
     // TPU is a valid target the adapter passes on; upstream's OpenVINO
     // backend panics on it (WITX and WIT, 48 and 34 alike).
-    tpu_target => UpstreamFails { errno: 6 };
-    data_out_of_bounds => ReferenceFails { errno: 1 };
-    output_buffer_out_of_bounds => ReferenceFails { errno: 1 };
-    builders_out_of_bounds => ReferenceFails { errno: 1 };
-    data_shorter_than_dims => ReferenceFails { errno: 1 };
-    dims_out_of_bounds => ReferenceFails { errno: 1 };
-    output_buffer_wraps => ReferenceFails { errno: 1 };
-    name_out_of_bounds => ReferenceFails { errno: 1 };
-    data_longer_than_dims => ReferenceFails { errno: 1 };
+    tpu_target => UpstreamFails { errno: "unsupported_operation" };
+    data_out_of_bounds => ReferenceFails { errno: "invalid_argument" };
+    output_buffer_out_of_bounds => ReferenceFails { errno: "invalid_argument" };
+    builders_out_of_bounds => ReferenceFails { errno: "invalid_argument" };
+    data_shorter_than_dims => ReferenceFails { errno: "invalid_argument" };
+    dims_out_of_bounds => ReferenceFails { errno: "invalid_argument" };
+    output_buffer_wraps => ReferenceFails { errno: "invalid_argument" };
+    name_out_of_bounds => ReferenceFails { errno: "invalid_argument" };
+    data_longer_than_dims => ReferenceFails { errno: "invalid_argument" };
 }

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::harness::{self, Case, Compiled, End, Guest, Outcome};
 use crate::rng::{progress, seeds, Rng};
@@ -32,19 +32,56 @@ const BIN_CAP: u32 = 0x18_0000;
 /// Where `read` stores file lengths.
 const LENGTHS: u32 = SCRATCH;
 
-/// errno values of witx/wasi_ephemeral_nn.witx.
-const INVALID_ARGUMENT: u32 = 1;
-const RUNTIME_ERROR: u32 = 5;
-const UNSUPPORTED_OPERATION: u32 = 6;
+/// The numbers of witx/wasi_ephemeral_nn.witx the programs use (the
+/// guest's numbering, not the WIT one: `autodetect` is 5 here, 6 in WIT),
+/// from `nn_abi::legacy_abi`.
+struct Witx {
+    success: u32,
+    invalid_argument: u32,
+    runtime_error: u32,
+    unsupported_operation: u32,
+    too_large: u32,
+    openvino: u32,
+    onnx: u32,
+    tensorflowlite: u32,
+    autodetect: u32,
+    f32: u32,
+    u8: u32,
+    tpu: u32,
+    /// How many `graph_encoding`s and `execution_target`s there are.
+    encodings: u32,
+    targets: u32,
+    /// Bytes per element of each `tensor_type`.
+    element_sizes: Vec<u32>,
+}
 
-const OPENVINO: u32 = 0;
-const ONNX: u32 = 1;
-const TENSORFLOWLITE: u32 = 4;
-const AUTODETECT: u32 = 5;
-const TPU: u32 = 2;
-
-/// Tensor types of the WITX ABI and their element sizes (f16 f32 f64 u8 i32 i64).
-const ELEMENT_SIZES: [u32; 6] = [2, 4, 8, 1, 4, 8];
+static WITX: LazyLock<Witx> = LazyLock::new(|| {
+    let abi = nn_abi::legacy_abi();
+    let cases = |ty: &str| abi.enum_cases(ty).expect("an enum of witx/");
+    let value = |ty: &str, case: &str| abi.enum_value(ty, case).expect("a case of witx/");
+    let errno = |case: &str| value("nn_errno", case);
+    let encoding = |case: &str| value("graph_encoding", case);
+    Witx {
+        success: errno("success"),
+        invalid_argument: errno("invalid_argument"),
+        runtime_error: errno("runtime_error"),
+        unsupported_operation: errno("unsupported_operation"),
+        too_large: errno("too_large"),
+        openvino: encoding("openvino"),
+        onnx: encoding("onnx"),
+        tensorflowlite: encoding("tensorflowlite"),
+        autodetect: encoding("autodetect"),
+        f32: value("tensor_type", "f32"),
+        u8: value("tensor_type", "u8"),
+        tpu: value("execution_target", "tpu"),
+        encodings: cases("graph_encoding").len() as u32,
+        targets: cases("execution_target").len() as u32,
+        element_sizes: cases("tensor_type")
+            .iter()
+            .map(|ty| nn_abi::element_bytes(ty).expect("a tensor type with a width"))
+            .collect(),
+    }
+});
 
 /// An input or output of a model: WITX tensor type and dimensions.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +92,7 @@ struct Port {
 
 impl Port {
     fn bytes(&self) -> u32 {
-        self.dims.iter().product::<u32>() * ELEMENT_SIZES[self.ty as usize]
+        self.dims.iter().product::<u32>() * WITX.element_sizes[self.ty as usize]
     }
 }
 
@@ -81,7 +118,7 @@ enum ModelKind {
 
 fn f32_port(dims: &[u32]) -> Port {
     Port {
-        ty: 1,
+        ty: WITX.f32,
         dims: dims.to_vec(),
     }
 }
@@ -115,7 +152,7 @@ fn real_models() -> Vec<Model> {
         ir(
             "identity_u8",
             vec![Port {
-                ty: 3,
+                ty: WITX.u8,
                 dims: vec![2, 3],
             }],
         ),
@@ -489,9 +526,9 @@ fn generate(seed: u64) -> Program {
                     b.1 = number(&mut rng, b.1, 24);
                 }
                 let default_encoding = if model.files.len() == 2 {
-                    OPENVINO
+                    WITX.openvino
                 } else {
-                    ONNX
+                    WITX.onnx
                 };
                 let encoding = number(&mut rng, default_encoding, 8);
                 let target = number(&mut rng, 0, 10);
@@ -596,7 +633,7 @@ fn generate(seed: u64) -> Program {
                     port.dims = (0..rng.below(4)).map(|_| rng.below(12)).collect();
                 }
                 port.ty = number(&mut rng, port.ty, 10);
-                let bytes = if (port.ty as usize) < ELEMENT_SIZES.len() {
+                let bytes = if (port.ty as usize) < WITX.element_sizes.len() {
                     port.bytes()
                 } else {
                     port.dims.iter().product::<u32>() * 4
@@ -721,7 +758,7 @@ fn errno_of(line: &str) -> u32 {
 impl State {
     /// Follows a call both hosts answered alike.
     fn update(&mut self, call: &Call, line: &str, models: &[Model]) {
-        if errno_of(line) != 0 {
+        if errno_of(line) != WITX.success {
             return;
         }
         let handle = handle_of(line);
@@ -779,6 +816,7 @@ impl State {
 
 /// The documented class a difference belongs to, or None.
 fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Option<&'static str> {
+    let w = &*WITX;
     match (call, reference) {
         // The reference trapped or panicked during the call.
         (
@@ -790,11 +828,11 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
             },
             None,
         ) => {
-            if nn == INVALID_ARGUMENT && (*encoding >= 6 || *target >= 3) {
+            if nn == w.invalid_argument && (*encoding >= w.encodings || *target >= w.targets) {
                 Some("invalid enum: reference traps")
-            } else if nn == INVALID_ARGUMENT && !in_bounds {
+            } else if nn == w.invalid_argument && !in_bounds {
                 Some("out-of-bounds pointer: reference panics")
-            } else if *target == TPU && nn == UNSUPPORTED_OPERATION {
+            } else if *target == w.tpu && nn == w.unsupported_operation {
                 Some("tpu target: reference panics")
             } else {
                 None
@@ -812,11 +850,11 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
                 in_bounds: false, ..
             },
             None,
-        ) if nn == INVALID_ARGUMENT => Some("out-of-bounds pointer: reference panics"),
+        ) if nn == w.invalid_argument => Some("out-of-bounds pointer: reference panics"),
         // The adapter checks the context handle before the other arguments;
         // the reference reads the tensor (or buffer) first and fails there.
         (Call::SetInput { ctx, .. }, None) | (Call::GetOutput { ctx, .. }, None)
-            if nn == UNSUPPORTED_OPERATION && !state.contexts.contains_key(ctx) =>
+            if nn == w.unsupported_operation && !state.contexts.contains_key(ctx) =>
         {
             Some("bad tensor or buffer and unknown context: reference fails first")
         }
@@ -826,8 +864,10 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
                 in_bounds: false,
                 ..
             },
-            Some(UNSUPPORTED_OPERATION),
-        ) if nn == INVALID_ARGUMENT => Some("empty name at an out-of-bounds pointer"),
+            Some(r),
+        ) if r == w.unsupported_operation && nn == w.invalid_argument => {
+            Some("empty name at an out-of-bounds pointer")
+        }
         // The reference reads no builder of an empty array, and OpenVINO
         // wants two.
         (
@@ -836,8 +876,10 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
                 in_bounds: false,
                 ..
             },
-            Some(RUNTIME_ERROR),
-        ) if nn == INVALID_ARGUMENT => Some("empty builder array at an out-of-bounds pointer"),
+            Some(r),
+        ) if r == w.runtime_error && nn == w.invalid_argument => {
+            Some("empty builder array at an out-of-bounds pointer")
+        }
         (
             Call::SetInput {
                 port,
@@ -846,8 +888,8 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
                 ..
             },
             None,
-        ) if nn == INVALID_ARGUMENT => {
-            if port.ty >= 6 {
+        ) if nn == w.invalid_argument => {
+            if port.ty as usize >= w.element_sizes.len() {
                 Some("invalid enum: reference traps")
             } else if !in_bounds {
                 Some("out-of-bounds pointer: reference panics")
@@ -865,21 +907,24 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
             },
             Some(r),
         ) => {
-            if r == UNSUPPORTED_OPERATION && *encoding == ONNX && nn != 0 {
+            if r == w.unsupported_operation && *encoding == w.onnx && nn != w.success {
                 Some(
                     "load as onnx: no ONNX backend on the reference; nn-host rejects the arguments",
                 )
-            } else if r == UNSUPPORTED_OPERATION && *encoding == ONNX && nn == 0 {
+            } else if r == w.unsupported_operation && *encoding == w.onnx && nn == w.success {
                 Some("ONNX model: no ONNX backend on the reference")
-            } else if r == UNSUPPORTED_OPERATION
-                && *encoding != OPENVINO
+            } else if r == w.unsupported_operation
+                && *encoding != w.openvino
                 && !in_bounds
-                && nn == INVALID_ARGUMENT
+                && nn == w.invalid_argument
             {
                 Some("out-of-bounds builders and an encoding without backend on the reference, which says so before reading them; the adapter must check them before the host can")
-            } else if r == UNSUPPORTED_OPERATION && *encoding == TENSORFLOWLITE && nn != 0 {
+            } else if r == w.unsupported_operation
+                && *encoding == w.tensorflowlite
+                && nn != w.success
+            {
                 Some("load as tensorflowlite: no TensorFlow Lite backend on the reference; nn-host rejects the arguments")
-            } else if r == UNSUPPORTED_OPERATION && *encoding == AUTODETECT {
+            } else if r == w.unsupported_operation && *encoding == w.autodetect {
                 Some("autodetect: no such backend on the reference")
             } else {
                 None
@@ -889,14 +934,14 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
         // it has read the model; a graph loaded by name, or a malformed
         // model both hosts load that its reader does not follow, leaves the
         // check to the host's compute.
-        (Call::SetInput { ctx, .. }, Some(RUNTIME_ERROR)) if nn == 0 => {
+        (Call::SetInput { ctx, .. }, Some(r)) if r == w.runtime_error && nn == w.success => {
             state.contexts.get(ctx)?.graph.model.is_none().then_some(
                 "set_input the reference refuses on a graph the fuzzer knows no model for \
                  (loaded by name, or a malformed model both hosts loaded): the adapter \
                  cannot check it, compute does",
             )
         }
-        (Call::Compute { ctx }, Some(0)) if nn == INVALID_ARGUMENT => {
+        (Call::Compute { ctx }, Some(r)) if r == w.success && nn == w.invalid_argument => {
             let c = state.contexts.get(ctx)?;
             if c.set.is_empty() {
                 return Some("compute before any set_input");
@@ -914,12 +959,14 @@ fn documented(call: &Call, reference: Option<u32>, nn: u32, state: &State) -> Op
                 in_bounds: false,
             },
             None,
-        ) if nn == RUNTIME_ERROR => {
+        ) if nn == w.runtime_error => {
             let computed = state.contexts.get(ctx)?.computed;
             (!computed).then_some("get_output before compute, with an out-of-bounds pointer")
         }
-        // The reference may also find the buffer too small (7) first.
-        (Call::GetOutput { ctx, .. }, Some(0 | 7)) if nn == RUNTIME_ERROR => {
+        // The reference may also find the buffer too small first.
+        (Call::GetOutput { ctx, .. }, Some(r))
+            if (r == w.success || r == w.too_large) && nn == w.runtime_error =>
+        {
             let computed = state.contexts.get(ctx)?.computed;
             (!computed).then_some("get_output before compute")
         }

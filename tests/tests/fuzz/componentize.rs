@@ -6,7 +6,7 @@
 //! Inputs, chosen by seed:
 //! - wasm-smith modules whose imports are drawn from the real legacy ABI
 //!   (`wasi_ephemeral_nn` lowered from witx/wasi_ephemeral_nn.witx by
-//!   `nn_adapter_verify::legacy_abi`, `wasi_snapshot_preview1` as the preview1 adapter exports
+//!   `nn_abi::legacy_abi`, `wasi_snapshot_preview1` as the preview1 adapter exports
 //!   it), with or without the `memory` and `_start` exports programs have;
 //! - wasm-mutate mutants, truncations and bit flips of the real guests (the
 //!   built Rust guests and the WAT guests);
@@ -41,12 +41,7 @@ fn available_imports() -> &'static [u8] {
             imports.import(module, name, EntityType::Function(index));
         };
         for (name, (params, results)) in nn_signatures() {
-            add(
-                nn_adapter_verify::legacy_abi().module(),
-                &name,
-                params,
-                results,
-            );
+            add(nn_abi::legacy_abi().module(), &name, params, results);
         }
         for (name, (params, results)) in preview1_signatures() {
             add(nn_componentize::PREVIEW1_MODULE, &name, params, results);
@@ -60,7 +55,7 @@ fn available_imports() -> &'static [u8] {
 type Signature = (Vec<ValType>, Vec<ValType>);
 
 /// `wasi_ephemeral_nn` as the WITX file defines it (lowered once, by
-/// `nn_adapter_verify::legacy_abi`).
+/// `nn_abi::legacy_abi`).
 fn nn_signatures() -> Vec<(String, Signature)> {
     let lower = |types: &[wasmparser::ValType]| -> Vec<ValType> {
         types
@@ -72,7 +67,7 @@ fn nn_signatures() -> Vec<(String, Signature)> {
             })
             .collect()
     };
-    nn_adapter_verify::legacy_abi()
+    nn_abi::legacy_abi()
         .functions()
         .iter()
         .map(|f| {
@@ -305,7 +300,7 @@ fn boundary_module(rng: &mut Rng) -> String {
     let preview1 = preview1_signatures();
     for _ in 0..1 + rng.below(3) {
         let (module, (name, (params, results))) = match rng.below(4) {
-            0 | 1 => (nn_adapter_verify::legacy_abi().module(), rng.pick(&nn)),
+            0 | 1 => (nn_abi::legacy_abi().module(), rng.pick(&nn)),
             2 => (nn_componentize::PREVIEW1_MODULE, rng.pick(&preview1)),
             _ => ("env", rng.pick(&nn)),
         };

@@ -8,21 +8,20 @@
 //! `compute` builds a WIT tensor from every slot. The returned list is kept
 //! per context until the next `compute`.
 
-use super::arena::{Arena, RawVec};
-use super::host;
-use super::legacy::{model_names, result, tensor_name, GuestTensor};
-use super::state::{Context, Graph, State};
+use super::{Cx, Inference};
 use crate::convert::{self, errno, Call};
 use crate::nodata::same;
+use crate::wasm::arena::{Arena, RawVec};
+use crate::wasm::host::{self, result};
+use crate::wasm::state::Graph;
+use crate::wasm::tensors::{model_names, tensor_name, GuestTensor};
 use core::mem::size_of;
 
-/// `get_output`'s tensor belongs to the context's output list, not to it.
-pub const OUTPUT_IS_OWNED: bool = false;
-
-/// Per context: the inputs set so far and the outputs of the last compute.
+/// [`Inference`] with WIT `compute(list<tuple<string, tensor>>)`; per
+/// context, the inputs set so far and the outputs of the last compute.
 #[derive(Clone, Copy, Default)]
 #[repr(C)]
-pub struct Io {
+pub struct ComputeList {
     slots: RawVec<Slot>,
     /// The list from WIT `compute` (allocated through
     /// `cabi_import_realloc`), `0` before the first successful compute.
@@ -55,17 +54,32 @@ struct Named {
     tensor: u32,
 }
 
-/// Copies `tensor` into the slot for `(ctx, index)`.
-pub fn set_input(
-    state: &State,
-    ctx: &mut Context,
-    _graph: Option<&Graph>,
-    _ret: &mut [u32; 4],
-    index: u32,
-    tensor: &GuestTensor,
-) -> u32 {
-    let arena = &state.arena;
-    let slots = &mut ctx.io.slots;
+impl Inference for ComputeList {
+    /// `get_output`'s tensor belongs to the context's output list.
+    const OUTPUT_IS_OWNED: bool = false;
+
+    fn set_input(&mut self, cx: Cx<'_>, index: u32, tensor: &GuestTensor) -> u32 {
+        set_input(cx.arena, self, index, tensor)
+    }
+
+    fn compute(&mut self, cx: Cx<'_>) -> u32 {
+        compute(self, cx)
+    }
+
+    fn output(&self, cx: Cx<'_>, index: u32) -> u32 {
+        output(self, cx.graph, cx.ret, index)
+    }
+
+    fn finalize(&mut self, cx: Cx<'_>) {
+        release(cx.arena, self);
+        // SAFETY: a live context handle, which the caller forgets.
+        unsafe { host::context_drop(cx.handle) };
+    }
+}
+
+/// Copies `tensor` into the slot for `index`.
+fn set_input(arena: &Arena, io: &mut ComputeList, index: u32, tensor: &GuestTensor) -> u32 {
+    let slots = &mut io.slots;
     // The slot for `index`, else a new one (zero: empty buffers).
     let slot = match slots.as_mut_slice().iter_mut().find(|s| s.index == index) {
         Some(slot) => Some(slot),
@@ -87,7 +101,7 @@ pub fn set_input(
 
 /// Drops the tensors of the context's last `compute` and frees the list and
 /// the name strings the host allocated through `cabi_import_realloc`.
-fn release_outputs(arena: &Arena, io: &mut Io) {
+fn release_outputs(arena: &Arena, io: &mut ComputeList) {
     let (list, len) = (io.outputs, io.outputs_len);
     io.outputs = 0;
     io.outputs_len = 0;
@@ -111,11 +125,9 @@ fn release_outputs(arena: &Arena, io: &mut Io) {
 }
 
 /// Frees everything `io` holds: the outputs of the last compute and every
-/// input slot (WasmEdge's `finalize_execution_context`). Not inlined:
-/// smaller as a call.
+/// input slot. Not inlined: smaller as a call.
 #[inline(never)]
-pub fn release(state: &State, io: &mut Io) {
-    let arena = &state.arena;
+fn release(arena: &Arena, io: &mut ComputeList) {
     release_outputs(arena, io);
     for slot in io.slots.as_mut_slice() {
         slot.dims.release(arena);
@@ -134,10 +146,16 @@ pub fn release(state: &State, io: &mut Io) {
 /// `compute` there is retried without the slots of the highest indices,
 /// and a retry that succeeds retires the slots it left out: the context
 /// keeps working, as the reference's does.
-pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mut [u32; 4]) -> u32 {
-    release_outputs(&state.arena, &mut ctx.io);
-    let count = ctx.io.slots.len();
-    let Some(list) = state.arena.alloc(count as usize * size_of::<Named>()) else {
+fn compute(io: &mut ComputeList, cx: Cx<'_>) -> u32 {
+    let Cx {
+        arena,
+        handle,
+        graph,
+        ret,
+    } = cx;
+    release_outputs(arena, io);
+    let count = io.slots.len();
+    let Some(list) = arena.alloc(count as usize * size_of::<Named>()) else {
         return errno::TOO_LARGE;
     };
     let list = list.as_ptr();
@@ -145,7 +163,7 @@ pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mu
     let mut limit = RETIRED;
     let err = loop {
         let mut sent = 0;
-        for slot in ctx.io.slots.as_mut_slice() {
+        for slot in io.slots.as_mut_slice() {
             if slot.index >= limit {
                 continue;
             }
@@ -170,7 +188,7 @@ pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mu
         }
         // SAFETY: `list` holds `sent` named tensors (moved to the host by
         // the call); `ret` is our return area.
-        unsafe { host::compute(ctx.handle, list as u32, sent as u32, ret.as_mut_ptr()) };
+        unsafe { host::compute(handle, list as u32, sent as u32, ret.as_mut_ptr()) };
         let err = result(ret, Call::Other);
         if err == errno::SUCCESS || graph.is_some_and(|g| g.named != 0) || limit.min(count) <= 1 {
             break err;
@@ -178,17 +196,17 @@ pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mu
         limit = limit.min(count) - 1;
     };
     // SAFETY: `list` came from `alloc` and the host no longer needs it.
-    unsafe { state.arena.free(list) };
+    unsafe { arena.free(list) };
     if err != errno::SUCCESS {
         return err;
     }
-    for slot in ctx.io.slots.as_mut_slice() {
+    for slot in io.slots.as_mut_slice() {
         if slot.index >= limit {
             slot.index = RETIRED;
         }
     }
-    ctx.io.outputs = ret[1];
-    ctx.io.outputs_len = ret[2];
+    io.outputs = ret[1];
+    io.outputs_len = ret[2];
     errno::SUCCESS
 }
 
@@ -201,15 +219,14 @@ const RETIRED: u32 = u32::MAX;
 /// the decimal index, else the one at position `index`. 0 (never a handle)
 /// when there is none, or no `compute` yet: `runtime_error`, as the
 /// reference answers.
-pub fn output(ctx: &Context, graph: Option<&Graph>, ret: &mut [u32; 4], index: u32) -> u32 {
-    if ctx.io.outputs == 0 {
+fn output(io: &ComputeList, graph: Option<&Graph>, ret: &mut [u32; 4], index: u32) -> u32 {
+    if io.outputs == 0 {
         return 0;
     }
     // SAFETY: the list from the last compute holds `outputs_len` entries and
     // each name string lies in adapter memory.
-    let outputs = unsafe {
-        core::slice::from_raw_parts(ctx.io.outputs as *const Named, ctx.io.outputs_len as usize)
-    };
+    let outputs =
+        unsafe { core::slice::from_raw_parts(io.outputs as *const Named, io.outputs_len as usize) };
     // The model's names for the output, if known, then its decimal index.
     for wanted in model_names(graph, true, index) {
         let tensor = named(outputs, wanted);

@@ -15,7 +15,8 @@ const RUSTC_EXPORTS: [&str; 2] = ["__heap_base", "__data_end"];
 ///   fails): an adapter defines mutable globals only.
 /// * Keeps only the global names of the `name` section: wit-component looks
 ///   up `__stack_pointer` and `allocation_state` by name, while function
-///   names would take about a quarter of the 12 KiB size budget.
+///   names would take about a quarter of the size budget
+///   (`nn_abi::ADAPTER_SIZE_BUDGET`).
 /// * Drops the informational `producers` and `target_features` sections
 ///   (toolchain versions and linker feature notes, read by nothing
 ///   downstream; the `component-type` section keeps its own producers).

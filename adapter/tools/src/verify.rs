@@ -1,10 +1,8 @@
 //! Shape checks of the adapter module (see the crate documentation).
 
-use crate::{
-    baked_names_type, dialect_table_type, legacy_abi, WasiNnVersion, WitTarget,
-    BAKED_NAMES_FUNCTION, BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION,
-};
 use anyhow::{bail, ensure, Context, Result};
+use nn_abi::bake_import::{self, baked_names_type, dialect_table_type, BAKED_NAMES, DIALECT_TABLE};
+use nn_abi::{legacy_abi, WasiNnVersion, WitTarget};
 use std::collections::BTreeMap;
 use wasmparser::{
     ExternalKind, FuncType, Name, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures,
@@ -39,8 +37,8 @@ fn check_import(target: &WitTarget, module: &str, name: &str, ty: &FuncType) -> 
         return Ok(());
     }
     let generated = match (module, name) {
-        (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) => Some(baked_names_type()),
-        (BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION) => Some(dialect_table_type()),
+        (bake_import::MODULE, BAKED_NAMES) => Some(baked_names_type()),
+        (bake_import::MODULE, DIALECT_TABLE) => Some(dialect_table_type()),
         _ => None,
     };
     if let Some(expected) = generated {
@@ -109,7 +107,7 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
                                 format!("import `{}` has no function type", import.name)
                             })?;
                             check_import(target, import.module, import.name, func)?;
-                            if import.module == BAKED_NAMES_MODULE {
+                            if import.module == bake_import::MODULE {
                                 generated_imports += 1;
                             }
                             func_types.push(ty);
@@ -258,13 +256,14 @@ pub fn verify(bytes: &[u8], version: WasiNnVersion) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::MAX_SIZE;
+    use crate::{adapter, artifact};
+    use nn_abi::ADAPTER_SIZE_BUDGET;
 
     #[test]
     fn committed_artifacts_pass() {
         for version in WasiNnVersion::ALL {
-            verify(version.artifact(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
-            verify(version.adapter(), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
+            verify(artifact(version), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
+            verify(adapter(version), version).unwrap_or_else(|e| panic!("{version}: {e:#}"));
         }
     }
 
@@ -284,7 +283,7 @@ mod tests {
         let err = format!(
             "{:#}",
             verify(
-                WasiNnVersion::V2024_08_19.adapter(),
+                adapter(WasiNnVersion::V2024_08_19),
                 WasiNnVersion::V2024_10_28
             )
             .unwrap_err()
@@ -293,12 +292,12 @@ mod tests {
     }
 
     #[test]
-    fn committed_artifacts_are_under_12_kib() {
+    fn committed_artifacts_are_within_the_size_budget() {
         for version in WasiNnVersion::ALL {
-            let len = version.artifact().len();
+            let len = artifact(version).len();
             assert!(
-                len <= MAX_SIZE,
-                "{version}: adapter is {len} bytes, limit {MAX_SIZE}"
+                len <= ADAPTER_SIZE_BUDGET,
+                "{version}: adapter is {len} bytes, budget {ADAPTER_SIZE_BUDGET}"
             );
         }
     }
@@ -520,7 +519,7 @@ mod tests {
         assert!(err.contains("name"), "{err}");
         // Also for the real adapter: a stripped adapter encodes but faults
         // at run time, so this must never pass.
-        let err = rejected(&without_custom(WasiNnVersion::default().artifact(), "name"));
+        let err = rejected(&without_custom(artifact(WasiNnVersion::default()), "name"));
         assert!(err.contains("`name` section"), "{err}");
     }
 }

@@ -16,19 +16,10 @@ use anyhow::{bail, ensure, Context, Result};
 use std::collections::BTreeMap;
 use wasm_encoder::reencode::{self, Reencode};
 use wasm_encoder::{CodeSection, Function, FunctionSection, ImportSection, Instruction, MemArg};
-use wasmparser::{FuncType, Parser, Payload, TypeRef, ValType};
+use wasmparser::{Parser, Payload, TypeRef};
 
-use crate::{Dialect, DialectTable, WasiNnVersion};
-
-/// Import module of the function [`bake`] replaces.
-pub const BAKED_NAMES_MODULE: &str = "nn-componentize";
-/// Import name of the function [`bake`] replaces.
-pub const BAKED_NAMES_FUNCTION: &str = "baked-names";
-
-/// The core type of `nn-componentize::baked-names`.
-pub fn baked_names_type() -> FuncType {
-    FuncType::new([ValType::I32; 3], [ValType::I32])
-}
+use nn_abi::bake_import::{BAKED_NAMES, DIALECT_TABLE, MODULE};
+use nn_abi::{Dialect, DialectTable, WasiNnVersion};
 
 /// The tensor names of one graph: every input, then every output, each with
 /// one or more names (the first is the one sent to the host).
@@ -176,15 +167,6 @@ fn take<'a>(bytes: &mut &'a [u8]) -> Result<&'a [u8]> {
     Ok(taken)
 }
 
-/// Import name of the dialect tables [`bake`] fills in (see
-/// [`crate::Dialect`]).
-pub const DIALECT_TABLE_FUNCTION: &str = "dialect-table";
-
-/// The core type of `nn-componentize::dialect-table`.
-pub fn dialect_table_type() -> FuncType {
-    FuncType::new([ValType::I32], [ValType::I64])
-}
-
 /// Makes the adapter artifact for `version` what wit-component takes:
 /// replaces its `nn-componentize` imports with generated functions
 /// (`baked-names` with one that writes `table`, see the module
@@ -208,12 +190,8 @@ pub fn bake(
                 let import = import?;
                 if let TypeRef::Func(ty) = import.ty {
                     match (import.module, import.name) {
-                        (BAKED_NAMES_MODULE, BAKED_NAMES_FUNCTION) => {
-                            names = Some((imported_funcs, ty))
-                        }
-                        (BAKED_NAMES_MODULE, DIALECT_TABLE_FUNCTION) => {
-                            tables = Some((imported_funcs, ty))
-                        }
+                        (MODULE, BAKED_NAMES) => names = Some((imported_funcs, ty)),
+                        (MODULE, DIALECT_TABLE) => tables = Some((imported_funcs, ty)),
                         _ => {}
                     }
                     imported_funcs += 1;
@@ -223,11 +201,11 @@ pub fn bake(
     }
     let mut replaced = Vec::new();
     for (import, name, function) in [
-        (names, BAKED_NAMES_FUNCTION, names_function(table)),
-        (tables, DIALECT_TABLE_FUNCTION, dialect_function(dialect)),
+        (names, BAKED_NAMES, names_function(table)),
+        (tables, DIALECT_TABLE, dialect_function(dialect)),
     ] {
         let Some((index, ty)) = import else {
-            bail!("the adapter does not import `{BAKED_NAMES_MODULE}::{name}`");
+            bail!("the adapter does not import `{MODULE}::{name}`");
         };
         replaced.push(Replaced {
             index,
@@ -443,8 +421,8 @@ impl Reencode for Baker {
     ) -> Result<(), reencode::Error<Self::Error>> {
         for import in section.into_imports() {
             let import = import?;
-            let generated = import.module == BAKED_NAMES_MODULE
-                && [BAKED_NAMES_FUNCTION, DIALECT_TABLE_FUNCTION].contains(&import.name);
+            let generated =
+                import.module == MODULE && [BAKED_NAMES, DIALECT_TABLE].contains(&import.name);
             if !generated {
                 imports.import(import.module, import.name, self.entity_type(import.ty)?);
             }
@@ -538,11 +516,17 @@ mod tests {
     fn baked_adapters_pass_the_verifier_without_the_import() {
         for version in WasiNnVersion::ALL {
             for table in [NameTable::default(), two_graphs()] {
-                let baked = bake(version.artifact(), version, &table, Dialect::default()).unwrap();
+                let baked = bake(
+                    crate::artifact(version),
+                    version,
+                    &table,
+                    Dialect::default(),
+                )
+                .unwrap();
                 crate::verify(&baked, version).unwrap();
                 let imports_it = Parser::new(0).parse_all(&baked).any(|p| {
                     matches!(p, Ok(Payload::ImportSection(r))
-                        if r.clone().into_imports().any(|i| i.unwrap().module == BAKED_NAMES_MODULE))
+                        if r.clone().into_imports().any(|i| i.unwrap().module == MODULE))
                 });
                 assert!(!imports_it, "{version}");
             }

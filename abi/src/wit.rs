@@ -26,73 +26,94 @@ pub struct WitTarget {
     imports: BTreeMap<(String, String), FuncType>,
 }
 
-/// A `wasi:nn` WIT version the project targets: one folder of `wit/`, one
-/// adapter artifact, one interface set of nn-host.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum WasiNnVersion {
-    /// Wasmtime v35–v48: `compute(list<named-tensor>)`.
-    #[default]
-    V2024_10_28,
-    /// Wasmtime v25–v34: `set-input`, `compute()`, `get-output`.
-    V2024_08_19,
+/// Calls macro `$callback` with every `wasi:nn` WIT version the project
+/// targets, the default first, as `Variant = "folder" (feature
+/// "adapter-feature", wasmtime "releases"),`: the enum variant of
+/// [`WasiNnVersion`], the folder of `wit/` (and of `adapter/artifacts/`),
+/// which is the package version, the adapter's cargo feature that selects
+/// it (empty: none), and the Wasmtime releases whose `wasi:nn` it is. The one
+/// list of versions: [`WasiNnVersion`] and the crates that embed one file
+/// per version (`include_bytes!` needs a literal path) expand it.
+///
+/// A new version: a folder of `wit/`, a line here, and what the compiler
+/// then asks for (the adapter's feature, nn-host's interface module).
+#[macro_export]
+macro_rules! wasi_nn_versions {
+    ($callback:ident) => {
+        $callback! {
+            /// `compute(list<named-tensor>)`.
+            V2024_10_28 = "0.2.0-rc-2024-10-28" (feature "", wasmtime "Wasmtime v35+"),
+            /// `set-input`, `compute()`, `get-output`.
+            V2024_08_19 = "0.2.0-rc-2024-08-19" (feature "wit-2024-08-19", wasmtime "Wasmtime v25–v34"),
+        }
+    };
 }
 
-impl WasiNnVersion {
-    /// Every version, the default first.
-    pub const ALL: [WasiNnVersion; 2] = [WasiNnVersion::V2024_10_28, WasiNnVersion::V2024_08_19];
+/// Defines [`WasiNnVersion`] from [`wasi_nn_versions!`].
+macro_rules! define_versions {
+    ($($(#[$doc:meta])* $variant:ident = $folder:literal
+        (feature $feature:literal, wasmtime $wasmtime:literal),)*) => {
+        /// A `wasi:nn` WIT version the project targets: one folder of `wit/`,
+        /// one adapter artifact, one interface set of nn-host.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum WasiNnVersion {
+            #[default]
+            $($(#[$doc])* $variant,)*
+        }
 
+        impl WasiNnVersion {
+            /// Every version, the default first.
+            pub const ALL: [WasiNnVersion; [$($folder),*].len()] = [$(WasiNnVersion::$variant),*];
+
+            /// The version as WIT spells it, e.g. `0.2.0-rc-2024-10-28`:
+            /// the folder of `wit/` and of `adapter/artifacts/` (a unit
+            /// test checks it is the package's version).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(WasiNnVersion::$variant => $folder,)*
+                }
+            }
+
+            /// The cargo feature of the adapter crate that builds it;
+            /// `None` for the adapter's default.
+            pub fn adapter_feature(self) -> Option<&'static str> {
+                match self {
+                    $(WasiNnVersion::$variant => Some($feature).filter(|f| !f.is_empty()),)*
+                }
+            }
+
+            /// The Wasmtime releases whose `wasi:nn` this is, e.g.
+            /// `Wasmtime v35+`.
+            pub fn wasmtime_releases(self) -> &'static str {
+                match self {
+                    $(WasiNnVersion::$variant => $wasmtime,)*
+                }
+            }
+
+            /// `wit/<folder>/wasi-nn.wit`: its path for messages, and its text.
+            fn document(self) -> (&'static str, &'static str) {
+                match self {
+                    $(WasiNnVersion::$variant => (
+                        concat!("wit/", $folder, "/wasi-nn.wit"),
+                        include_str!(concat!("../../wit/", $folder, "/wasi-nn.wit")),
+                    ),)*
+                }
+            }
+        }
+    };
+}
+
+wasi_nn_versions!(define_versions);
+
+impl WasiNnVersion {
     /// The parsed package of `wit/<version>/wasi-nn.wit`. The documents are
     /// compiled in and parsed by a unit test, so this cannot fail at run time.
     pub fn wit(self) -> &'static WitTarget {
-        static TARGETS: [OnceLock<WitTarget>; 2] = [OnceLock::new(), OnceLock::new()];
-        let (path, text) = match self {
-            WasiNnVersion::V2024_10_28 => (
-                "wit/0.2.0-rc-2024-10-28/wasi-nn.wit",
-                include_str!("../../../wit/0.2.0-rc-2024-10-28/wasi-nn.wit"),
-            ),
-            WasiNnVersion::V2024_08_19 => (
-                "wit/0.2.0-rc-2024-08-19/wasi-nn.wit",
-                include_str!("../../../wit/0.2.0-rc-2024-08-19/wasi-nn.wit"),
-            ),
-        };
+        static TARGETS: [OnceLock<WitTarget>; WasiNnVersion::ALL.len()] =
+            [const { OnceLock::new() }; WasiNnVersion::ALL.len()];
+        let (path, text) = self.document();
         TARGETS[self as usize]
             .get_or_init(|| WitTarget::parse(path, text).expect("the embedded WIT document parses"))
-    }
-
-    /// The version as WIT spells it, e.g. `0.2.0-rc-2024-10-28`.
-    pub fn as_str(self) -> &'static str {
-        self.wit().version()
-    }
-
-    /// The adapter for this version as wit-component takes it when no names
-    /// are baked in: [`WasiNnVersion::artifact`] through [`crate::bake`] with
-    /// an empty table (made once per process). Every crate that embeds an
-    /// adapter takes it from here or bakes the artifact itself.
-    pub fn adapter(self) -> &'static [u8] {
-        static ADAPTERS: [OnceLock<Vec<u8>>; 2] = [OnceLock::new(), OnceLock::new()];
-        ADAPTERS[self as usize].get_or_init(|| {
-            crate::bake(
-                self.artifact(),
-                self,
-                &crate::NameTable::default(),
-                crate::Dialect::default(),
-            )
-            .expect("the committed artifact imports baked-names (a unit test checks it)")
-        })
-    }
-
-    /// The committed release build of the adapter for this version
-    /// (`adapter/build.sh` writes it, `adapter/build.sh --check` proves it
-    /// is current).
-    pub fn artifact(self) -> &'static [u8] {
-        match self {
-            WasiNnVersion::V2024_10_28 => {
-                include_bytes!("../../artifacts/0.2.0-rc-2024-10-28/wasi_ephemeral_nn.wasm")
-            }
-            WasiNnVersion::V2024_08_19 => {
-                include_bytes!("../../artifacts/0.2.0-rc-2024-08-19/wasi_ephemeral_nn.wasm")
-            }
-        }
     }
 
     /// The versions, comma-separated, for messages that list the choices.
@@ -198,6 +219,42 @@ impl WitTarget {
         self.resolve.id_of(id)
     }
 
+    /// The cases of the package's enum `name` (e.g. `error-code`) in
+    /// numbering order; `None` when it has no such enum.
+    pub fn enum_cases(&self, name: &str) -> Option<Vec<String>> {
+        self.resolve
+            .types
+            .iter()
+            .find_map(|(_, ty)| match &ty.kind {
+                TypeDefKind::Enum(e) if ty.name.as_deref() == Some(name) => {
+                    Some(e.cases.iter().map(|c| c.name.clone()).collect())
+                }
+                _ => None,
+            })
+    }
+
+    /// The value of case `case` of the package's enum `name`.
+    pub fn enum_value(&self, name: &str, case: &str) -> Option<u32> {
+        let cases = self.enum_cases(name)?;
+        cases.iter().position(|c| c == case).map(|p| p as u32)
+    }
+
+    /// Every interface of the package: its name (`graph`) and full name
+    /// (`wasi:nn/graph@0.2.0-rc-2024-10-28`), the core import module of its
+    /// functions.
+    pub fn interfaces(&self) -> impl Iterator<Item = (&str, String)> {
+        self.resolve.packages[self.package]
+            .interfaces
+            .iter()
+            .map(|(name, &id)| {
+                let full = self
+                    .resolve
+                    .id_of(id)
+                    .expect("a package's interface has a name");
+                (name.as_str(), full)
+            })
+    }
+
     /// The parsed package (it is `self.package_name()` in the resolve).
     pub fn resolve(&self) -> &Resolve {
         &self.resolve
@@ -251,6 +308,28 @@ mod tests {
             );
             assert_eq!(target.interface_name("nope"), None);
         }
+    }
+
+    #[test]
+    fn every_folder_is_its_package_version() {
+        for version in WasiNnVersion::ALL {
+            assert_eq!(version.as_str(), version.wit().version());
+        }
+        assert_eq!(WasiNnVersion::default(), WasiNnVersion::ALL[0]);
+        assert_eq!(WasiNnVersion::default().adapter_feature(), None);
+        assert_eq!(
+            WasiNnVersion::V2024_08_19.adapter_feature(),
+            Some("wit-2024-08-19")
+        );
+    }
+
+    #[test]
+    fn enums_are_read_in_order() {
+        let target = WasiNnVersion::default().wit();
+        assert_eq!(target.enum_value("graph-encoding", "autodetect"), Some(6));
+        assert_eq!(target.enum_value("error-code", "unknown"), Some(8));
+        assert_eq!(target.enum_value("error-code", "nope"), None);
+        assert_eq!(target.enum_cases("tensor"), None);
     }
 
     #[test]

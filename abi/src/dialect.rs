@@ -8,7 +8,7 @@
 //!
 //! The adapter does not know any dialect. It imports
 //! `nn-componentize::dialect-table` (`(param i32) (result i64)`: one packed
-//! table per [`DialectTable`]) and [`crate::bake`] replaces that import with
+//! table per [`DialectTable`]) and `bake` (nn-adapter-tools) replaces that import with
 //! a function that returns this dialect's tables, generated from the
 //! [`Dialect`] here. The packing is written here and nowhere else:
 //! one nibble per legacy value, value 0 in the lowest; the nibble is the WIT
@@ -24,7 +24,6 @@
 use crate::{legacy_abi, WasiNnVersion};
 use anyhow::{Context, Result};
 use std::fmt::Write as _;
-use wit_parser::TypeDefKind;
 
 /// A numbering of the legacy ABI, named after the crates that produce it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,8 +42,8 @@ pub enum Dialect {
 }
 
 /// The tables the adapter asks for, by the argument it passes to
-/// `nn-componentize::dialect-table` (the adapter's `wasm/dialect.rs` uses
-/// the same numbers).
+/// `nn-componentize::dialect-table` (the adapter's `build.rs` generates its
+/// table numbers from these).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialectTable {
     /// Legacy `tensor_type` → WIT `tensor-type`.
@@ -59,6 +58,7 @@ pub enum DialectTable {
 }
 
 impl DialectTable {
+    /// Every table, by number.
     pub const ALL: [DialectTable; 4] = [
         DialectTable::TensorTypes,
         DialectTable::GraphEncodings,
@@ -383,17 +383,7 @@ fn wit_enum(name: &str) -> Vec<String> {
 
 /// The cases of WIT enum `name` of `version`, in numbering order.
 fn wit_enum_of(version: WasiNnVersion, name: &str) -> Vec<String> {
-    let resolve = version.wit().resolve();
-    resolve
-        .types
-        .iter()
-        .find_map(|(_, ty)| match &ty.kind {
-            TypeDefKind::Enum(e) if ty.name.as_deref() == Some(name) => {
-                Some(e.cases.iter().map(|c| c.name.clone()).collect())
-            }
-            _ => None,
-        })
-        .expect("an enum of wasi:nn")
+    version.wit().enum_cases(name).expect("an enum of wasi:nn")
 }
 
 impl std::fmt::Display for Dialect {

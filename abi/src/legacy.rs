@@ -14,10 +14,10 @@ use wasmparser::{FuncType, ValType};
 
 /// Where [`WITX`] comes from, for messages.
 const WITX_PATH: &str = "witx/wasi_ephemeral_nn.witx";
-const WITX: &str = include_str!("../../../witx/wasi_ephemeral_nn.witx");
+const WITX: &str = include_str!("../../witx/wasi_ephemeral_nn.witx");
 /// WasmEdge's additions; parsed after [`WITX`] as one document, since it
 /// uses its types (the `witx` crate resolves `use` only from files).
-const WASMEDGE_WITX: &str = include_str!("../../../witx/wasmedge_wasi_nn.witx");
+const WASMEDGE_WITX: &str = include_str!("../../witx/wasmedge_wasi_nn.witx");
 
 /// The module a legacy guest imports wasi-nn from, and its functions.
 #[derive(Debug)]
@@ -111,6 +111,13 @@ impl LegacyAbi {
             .iter()
             .find(|(name, _)| name == typename)
             .map(|(_, cases)| cases.as_slice())
+    }
+
+    /// The value of case `case` of enum `typename` (e.g. `nn_errno`,
+    /// `runtime_error`); `None` when there is no such enum or case.
+    pub fn enum_value(&self, typename: &str, case: &str) -> Option<u32> {
+        let cases = self.enum_cases(typename)?;
+        cases.iter().position(|c| c == case).map(|p| p as u32)
     }
 }
 
@@ -236,6 +243,12 @@ mod tests {
         );
         assert_eq!(legacy_abi().enum_cases("nn_errno").unwrap()[8], "not_found");
         assert!(legacy_abi().enum_cases("tensor").is_none());
+        assert_eq!(
+            legacy_abi().enum_value("graph_encoding", "autodetect"),
+            Some(5)
+        );
+        assert_eq!(legacy_abi().enum_value("graph_encoding", "ggml"), None);
+        assert_eq!(legacy_abi().enum_value("tensor", "f32"), None);
     }
 
     #[test]
