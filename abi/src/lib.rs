@@ -7,6 +7,7 @@
 //!   they imply, read by wit-parser;
 //! * [`dialect`]: the numberings legacy guests were built with, and the
 //!   packed tables the adapter is baked with;
+//! * [`ggml`]: WasmEdge's GGML protocol as nn-host and the adapter share it;
 //! * the adapter's own contract ([`bake_import`], [`ERRNO_FOR_ERROR_CODE`],
 //!   [`element_bytes`], [`PAGE_SIZE`], [`ADAPTER_SIZE_BUDGET`]).
 //!
@@ -20,6 +21,7 @@
 pub use wasmparser;
 
 pub mod dialect;
+pub mod ggml;
 pub mod legacy;
 pub mod wit;
 

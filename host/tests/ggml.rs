@@ -6,7 +6,7 @@
 
 mod common;
 
-use nn_host::genai::PROMPT_TOO_LONG;
+use nn_abi::ggml::{Finish, Mode, PROMPT_TOO_LONG_MESSAGE as PROMPT_TOO_LONG};
 use nn_host::{
     Backends, ErrorCode, ExecutionContext, ExecutionTarget, GraphEncoding, Tensor, TensorType,
 };
@@ -75,11 +75,13 @@ fn context(model: &str) -> ExecutionContext {
     graph.0.init_execution_context().unwrap()
 }
 
-/// What the backend answered: text, metadata JSON, piece lengths.
+/// What the backend answered: text, metadata JSON, finish, and in
+/// [`Mode::Stream`] the pieces.
 #[derive(Debug)]
 struct Answer {
     text: String,
     metadata: Value,
+    finish: Finish,
     pieces: Vec<String>,
 }
 
@@ -88,44 +90,78 @@ fn compute(
     prompt: &str,
     metadata: Option<Value>,
 ) -> Result<Answer, nn_host::NnError> {
+    compute_in(context, prompt, metadata, Mode::Generate)
+}
+
+fn compute_in(
+    context: &mut ExecutionContext,
+    prompt: &str,
+    metadata: Option<Value>,
+    mode: Mode,
+) -> Result<Answer, nn_host::NnError> {
     let mut inputs = vec![("0".to_string(), bytes(prompt.as_bytes()))];
     if let Some(metadata) = metadata {
         inputs.push(("1".to_string(), bytes(metadata.to_string().as_bytes())));
     }
+    if mode != Mode::Generate {
+        inputs.push(("3".to_string(), bytes(&[mode as u8])));
+    }
     let outputs = context.0.compute(inputs, usize::MAX)?;
     let names = outputs
         .iter()
-        .map(|(name, _)| name.as_str())
+        .map(|(name, _)| name.clone())
         .collect::<Vec<_>>();
-    assert_eq!(names, ["0", "1", "2"]);
-    let text = outputs[0].1.data.to_vec();
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for len in outputs[2].1.data.chunks(4) {
-        let len = u32::from_le_bytes(len.try_into().unwrap()) as usize;
-        pieces.push(String::from_utf8(text[at..at + len].to_vec()).unwrap());
-        at += len;
+    let piece_names = (3..outputs.len()).map(|i| i.to_string());
+    let expected = ["0", "1", "2"]
+        .map(String::from)
+        .into_iter()
+        .chain(piece_names)
+        .collect::<Vec<_>>();
+    assert_eq!(names, expected);
+    if mode != Mode::Stream {
+        assert_eq!(outputs.len(), 3);
     }
-    assert_eq!(at, text.len(), "the pieces add up to the text");
+    let text = String::from_utf8(outputs[0].1.data.to_vec()).unwrap();
+    let pieces = outputs[3..]
+        .iter()
+        .map(|(_, piece)| String::from_utf8(piece.data.to_vec()).unwrap())
+        .collect::<Vec<_>>();
+    let finish = match outputs[2].1.data[..] {
+        [0] => Finish::Stop,
+        [1] => Finish::Length,
+        [2] => Finish::ContextFull,
+        ref other => panic!("finish {other:?}"),
+    };
+    let metadata: Value = serde_json::from_slice(&outputs[1].1.data).unwrap();
+    let name = match finish {
+        Finish::Stop => "stop",
+        Finish::Length => "length",
+        Finish::ContextFull => "context-full",
+    };
+    assert_eq!(metadata["finish"], name);
     Ok(Answer {
-        text: String::from_utf8(text).unwrap(),
-        metadata: serde_json::from_slice(&outputs[1].1.data).unwrap(),
+        text,
+        metadata,
+        finish,
         pieces,
     })
 }
 
-/// The backend's answer equals GenAI's native one: text, pieces, counts.
+/// The backend's answer equals GenAI's native one: text and token counts.
 fn assert_native(answer: &Answer, native: &Value) {
     assert_eq!(answer.text, native["text"].as_str().unwrap());
-    let native_pieces = native["pieces"]
+    assert_eq!(answer.metadata["input_tokens"], native["input_tokens"]);
+    assert_eq!(answer.metadata["output_tokens"], native["output_tokens"]);
+}
+
+/// Native pieces, as GenAI's streamer gave them.
+fn native_pieces(native: &Value) -> Vec<String> {
+    native["pieces"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p.as_str().unwrap().to_string())
-        .collect::<Vec<_>>();
-    assert_eq!(answer.pieces, native_pieces);
-    assert_eq!(answer.metadata["input_tokens"], native["input_tokens"]);
-    assert_eq!(answer.metadata["output_tokens"], native["output_tokens"]);
+        .collect()
 }
 
 #[test]
@@ -138,9 +174,7 @@ fn alphabet_model_gives_its_known_greedy_answer() {
     )
     .unwrap();
     assert_eq!(answer.text, "defghijklmnopqrstuvwxyzé");
-    // One piece per token, and é (two byte tokens) as one piece.
-    assert_eq!(answer.pieces.len(), 24);
-    assert_eq!(answer.pieces.last().unwrap(), "é");
+    assert_eq!(answer.finish, Finish::Stop);
     assert_eq!(answer.metadata["input_tokens"], 3);
     // 23 letters, 2 bytes of é, then the end of text.
     assert_eq!(answer.metadata["output_tokens"], 26);
@@ -243,11 +277,68 @@ fn the_context_bounds_the_prompt_and_the_generation() {
     // finding the context full (101).
     let answer = compute(&mut context, "abcd", None).unwrap();
     assert_eq!(answer.text, "efghi");
-    assert_eq!(answer.metadata["finish"], "context-full");
+    assert_eq!(answer.finish, Finish::ContextFull);
     assert_native(
         &answer,
         &native("alphabet.gguf", "abcd", json!({"max_new_tokens": 5})),
     );
+}
+
+/// WasmEdge's stream (`compute_single`): no n-predict, no reverse prompt;
+/// one output per piece GenAI's streamer gives; a stream that fills the
+/// context ends without the token that found it full.
+#[test]
+fn streams_are_the_pieces_genai_streams() {
+    let mut alphabet = context("alphabet.gguf");
+    let options = json!({"temp": 0, "n-predict": 2, "reverse-prompt": "g"});
+    let answer = compute_in(&mut alphabet, "abc", Some(options), Mode::Stream).unwrap();
+    // One piece per token, and é (two byte tokens) as one piece.
+    let letters = "defghijklmnopqrstuvwxyz".chars().map(String::from);
+    assert_eq!(
+        answer.pieces,
+        letters.chain(["é".to_string()]).collect::<Vec<_>>()
+    );
+    assert_eq!(answer.finish, Finish::Stop);
+    let reference = native("alphabet.gguf", "abc", json!({"max_new_tokens": 4096}));
+    assert_eq!(answer.pieces, native_pieces(&reference));
+    assert_native(&answer, &reference);
+
+    let mut random = context("random.gguf");
+    let options = json!({"temp": 0, "ctx-size": 24});
+    let answer = compute_in(&mut random, "hello 12", Some(options), Mode::Stream).unwrap();
+    assert_eq!(answer.finish, Finish::ContextFull);
+    // 24 - 7 + 1 tokens, the last one's piece left out.
+    let reference = native("random.gguf", "hello 12", json!({"max_new_tokens": 18}));
+    let mut pieces = native_pieces(&reference);
+    pieces.pop();
+    assert_eq!(answer.pieces, pieces);
+    assert_native(&answer, &reference);
+}
+
+/// Mode 1 counts the prompt's tokens and generates nothing, whatever the
+/// context holds (WasmEdge's output 1 before a compute).
+#[test]
+fn counting_generates_nothing() {
+    let mut context = context("random.gguf");
+    let answer = compute_in(
+        &mut context,
+        "hello 12",
+        Some(json!({"ctx-size": 5})),
+        Mode::Count,
+    )
+    .unwrap();
+    assert_eq!((answer.text.as_str(), answer.finish), ("", Finish::Length));
+    assert_eq!(answer.metadata["input_tokens"], 7);
+    assert_eq!(answer.metadata["output_tokens"], 0);
+    let bad = context
+        .0
+        .compute(
+            vec![("0".into(), bytes(b"abc")), ("3".into(), bytes(&[7]))],
+            usize::MAX,
+        )
+        .err()
+        .unwrap();
+    assert!(bad.message.contains("input 3 (the mode) is 7"), "{bad}");
 }
 
 #[test]
@@ -358,12 +449,12 @@ fn bad_metadata_and_inputs_are_guest_errors() {
     };
     let wrong_type = context.0.input_index("0", &f32_prompt).err().unwrap();
     assert!(wrong_type.message.contains("u8 bytes"), "{wrong_type}");
-    let third = context.0.input_index("2", &bytes(b"")).err().unwrap();
+    let fifth = context.0.input_index("4", &bytes(b"")).err().unwrap();
     assert!(
-        third
+        fifth
             .message
-            .contains("1 (the metadata JSON), config and request"),
-        "{third}"
+            .contains("2 (the load config) and 3 (the mode), not \"4\""),
+        "{fifth}"
     );
     // The context still works.
     assert_eq!(
@@ -379,7 +470,7 @@ fn bad_metadata_and_inputs_are_guest_errors() {
 }
 
 #[test]
-fn config_applies_once_and_request_for_one_compute() {
+fn the_load_config_applies_once() {
     let mut context = context("alphabet.gguf");
     let run = |context: &mut ExecutionContext, inputs: &[(&str, &str)]| {
         let inputs = inputs
@@ -394,34 +485,20 @@ fn config_applies_once_and_request_for_one_compute() {
     assert_eq!(
         run(
             &mut context,
-            &[
-                ("0", "abc"),
-                ("config", config),
-                ("1", r#"{"n-predict": 2}"#)
-            ]
+            &[("0", "abc"), ("2", config), ("1", r#"{"n-predict": 2}"#)]
         ),
         "de"
     );
     // Given again (as 0.2.0-rc-2024-08-19 keeps inputs set), it is not
     // applied again: the metadata's n-predict stays.
-    assert_eq!(run(&mut context, &[("0", "abc"), ("config", config)]), "de");
-    // A request changes one compute only.
-    assert_eq!(
-        run(
-            &mut context,
-            &[("0", "abc"), ("request", r#"{"n-predict": 0}"#)]
-        ),
-        ""
-    );
-    assert_eq!(run(&mut context, &[("0", "abc")]), "de");
-    // A refused request changes nothing.
+    assert_eq!(run(&mut context, &[("0", "abc"), ("2", config)]), "de");
+    // Refused metadata changes nothing.
     let refused = context
         .0
         .compute(
             vec![
                 ("0".into(), bytes(b"abc")),
-                ("1".into(), bytes(br#"{"n-predict": 5}"#)),
-                ("request".into(), bytes(b"{")),
+                ("1".into(), bytes(b"{\"n-predict\": ")),
             ],
             usize::MAX,
         )

@@ -1,20 +1,18 @@
 //! The `ggml` backend: GGUF language models on OpenVINO GenAI, with the
-//! inputs, outputs and options of WasmEdge's GGML plugin.
+//! inputs, outputs and options of WasmEdge's GGML plugin, by the indices
+//! of [`nn_abi::ggml`]:
 //!
-//! - Input `0` is the prompt (`u8` bytes, used as sent: no chat template);
-//!   the optional inputs are option JSONs ([`INPUT_NAMES`]): `1`,
-//!   WasmEdge's metadata, which updates the context's [`Options`] and
-//!   stays in force for later computes; `config`, the graph's load config,
-//!   applied once; `request`, options for one compute.
-//! - Output `0` is the generated text (`u8`); output `1` WasmEdge's output
-//!   metadata JSON ([`Generation::metadata`]); output `2` the byte length
-//!   of each piece GenAI's streamer produced, as little-endian `u32`s (a
-//!   token, or the few tokens that form one UTF-8 character): what a
-//!   streaming caller replays piece by piece.
+//! - inputs: `0` the prompt (`u8` bytes, used as sent: no chat template);
+//!   `1` WasmEdge's metadata JSON, which updates the context's [`Options`]
+//!   and stays in force for later computes; `2` the graph's load config,
+//!   applied once; `3` the compute's [`Mode`] (one byte);
+//! - outputs: `0` the generated text (`u8`), `1` WasmEdge's output
+//!   metadata JSON ([`Generation::metadata`]), `2` the [`Finish`] (one
+//!   byte), and in [`Mode::Stream`] one output per streamed piece from `3`.
 //! - A prompt of more than `ctx-size - 4` tokens is `too-large` with a
-//!   message starting [`PROMPT_TOO_LONG`] (WasmEdge's errno 102); a
-//!   generation that fills the context ends there and says
-//!   `"finish": "context-full"` in its metadata (WasmEdge's 101).
+//!   message starting [`PROMPT_TOO_LONG_MESSAGE`] (WasmEdge's errno 102); a
+//!   generation that fills the context ends there with
+//!   [`Finish::ContextFull`] (WasmEdge's 101).
 
 use super::gguf::{self, Refusal};
 use super::library::{self, Outcome, RawPipeline, Request, Shim};
@@ -23,13 +21,10 @@ use crate::backend::{
     Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
     Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
+use nn_abi::ggml::{self as abi, Finish, Mode, PROMPT_TOO_LONG_MESSAGE};
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-
-/// How a `too-large` error for a prompt that does not fit the context
-/// begins (WasmEdge's errno 102, `prompt_too_long`).
-pub const PROMPT_TOO_LONG: &str = "prompt too long";
 
 /// Loads GGUF models (`ggml`) with OpenVINO GenAI's `LLMPipeline` on the CPU.
 #[derive(Debug, Clone, Default)]
@@ -215,47 +210,39 @@ pub struct Generation {
     pub finish: Finish,
 }
 
-/// Why a generation ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Finish {
-    /// The end-of-text token or the reverse prompt.
-    Stop,
-    /// `n-predict` tokens.
-    Length,
-    /// The context's end (WasmEdge's errno 101, `context_full`).
-    ContextFull,
-}
-
-impl Finish {
-    pub fn name(self) -> &'static str {
-        match self {
-            Finish::Stop => "stop",
-            Finish::Length => "length",
-            Finish::ContextFull => "context-full",
-        }
+/// How the output metadata names a [`Finish`].
+fn finish_name(finish: Finish) -> &'static str {
+    match finish {
+        Finish::Stop => "stop",
+        Finish::Length => "length",
+        Finish::ContextFull => "context-full",
     }
 }
 
 impl Generation {
-    /// WasmEdge's output metadata: its keys, with `llama_build_number` 0
-    /// and `llama_commit` naming this backend (no llama.cpp ran), and
-    /// `finish` ([`Finish::name`]).
+    /// WasmEdge's output metadata: its keys, in its order
+    /// (`buildOutputMetadata`), with `llama_build_number` 0 and
+    /// `llama_commit` naming this backend (no llama.cpp ran), then `finish`.
     pub fn metadata(&self) -> String {
-        // WasmEdge's key order (`buildOutputMetadata`), then `finish`.
         format!(
             r#"{{"input_tokens": {}, "output_tokens": {}, "llama_build_number": 0, "llama_commit": "openvino-genai-{}", "finish": "{}"}}"#,
             self.input_tokens,
             self.output_tokens,
             library::GENAI_VERSION,
-            self.finish.name()
+            finish_name(self.finish)
         )
     }
 }
 
 impl Pipeline {
-    /// Generates from `prompt` under `options`, keeping the length of each
-    /// piece GenAI's streamer forms.
-    fn generate(&self, prompt: &[u8], options: &Options) -> Result<Generation, NnError> {
+    /// Generates from `prompt` under `options` as `mode` says, keeping the
+    /// length of each piece GenAI's streamer forms.
+    fn generate(
+        &self,
+        prompt: &[u8],
+        options: &Options,
+        mode: Mode,
+    ) -> Result<Generation, NnError> {
         let raw = self.raw.lock().unwrap_or_else(|e| e.into_inner());
         let shim = self.shim;
         let mut prompt_tokens = 0usize;
@@ -274,25 +261,39 @@ impl Pipeline {
                 anyhow::anyhow!(one_line(&message)),
             ));
         }
+        let nothing = Generation {
+            text: Vec::new(),
+            pieces: Vec::new(),
+            input_tokens: prompt_tokens,
+            output_tokens: 0,
+            finish: Finish::Length,
+        };
+        if mode == Mode::Count {
+            return Ok(nothing);
+        }
         let room = options.ctx_size - PROMPT_RESERVE;
         if prompt_tokens as u64 > room {
             return Err(NnError::new(
                 ErrorCode::TooLarge,
                 format!(
-                    "{PROMPT_TOO_LONG}: it has {prompt_tokens} tokens and ctx-size {} leaves room for {room}",
+                    "{PROMPT_TOO_LONG_MESSAGE}: it has {prompt_tokens} tokens and ctx-size {} leaves room for {room}",
                     options.ctx_size
                 ),
             ));
         }
         // WasmEdge samples the token that finds the context full, then
-        // stops: ctx-size - prompt + 1 tokens at most.
+        // stops: ctx-size - prompt + 1 tokens at most. Its stream
+        // (`compute_single`) has no n-predict and no reverse prompt.
         let context_limit = (options.ctx_size - prompt_tokens as u64 + 1) as usize;
         let max_new_tokens = match usize::try_from(options.n_predict) {
-            Ok(n_predict) => n_predict.min(context_limit),
-            Err(_) => context_limit,
+            Ok(n_predict) if mode == Mode::Generate => n_predict.min(context_limit),
+            _ => context_limit,
         };
         let mut pieces: Vec<u32> = Vec::new();
-        let stop = options.reverse_prompt.as_deref().unwrap_or("");
+        let stop = match mode {
+            Mode::Generate => options.reverse_prompt.as_deref().unwrap_or(""),
+            _ => "",
+        };
         let request = Request {
             prompt: prompt.as_ptr().cast(),
             prompt_len: prompt.len(),
@@ -322,13 +323,7 @@ impl Pipeline {
             stopped_by_length: 0,
         };
         if max_new_tokens == 0 {
-            return Ok(Generation {
-                text: Vec::new(),
-                pieces: Vec::new(),
-                input_tokens: prompt_tokens,
-                output_tokens: 0,
-                finish: Finish::Length,
-            });
+            return Ok(nothing);
         }
         // SAFETY: `request` and everything it points to outlive the call;
         // `record_piece` is only called during it.
@@ -402,19 +397,12 @@ struct GgmlContext {
     configured: bool,
 }
 
-/// The inputs of a ggml context, by index: the names are [`INPUT_NAMES`].
+/// The inputs of a ggml context ([`nn_abi::ggml`]'s `INPUT_*`).
 const INPUTS: usize = 4;
-
-/// Input names, at their indices: WasmEdge's `0` (the prompt) and `1` (its
-/// metadata JSON, in force from this compute on), then `config`, the
-/// graph's load config (WasmEdge's `load_by_name_with_config`), applied at
-/// the first compute that carries it and before `1`, and `request`,
-/// options for this compute only, applied last.
-pub const INPUT_NAMES: [&str; INPUTS] = ["0", "1", "config", "request"];
-const PROMPT: usize = 0;
-const METADATA: usize = 1;
-const CONFIG: usize = 2;
-const REQUEST: usize = 3;
+const PROMPT: usize = abi::INPUT_PROMPT as usize;
+const METADATA: usize = abi::INPUT_METADATA as usize;
+const CONFIG: usize = abi::INPUT_CONFIG as usize;
+const MODE: usize = abi::INPUT_MODE as usize;
 
 impl GgmlContext {
     fn compute_with(
@@ -424,6 +412,18 @@ impl GgmlContext {
     ) -> Result<Vec<NamedTensor>, NnError> {
         let prompt = inputs[PROMPT]
             .ok_or_else(|| NnError::invalid_argument("input 0 (the prompt) was not given"))?;
+        let mode = match inputs[MODE].map(|t| &t.data[..]) {
+            None => Mode::Generate,
+            Some(&[byte]) => Mode::from_byte(byte).ok_or_else(|| {
+                NnError::invalid_argument(format!("input 3 (the mode) is {byte}, not 0, 1 or 2"))
+            })?,
+            Some(other) => {
+                return Err(NnError::invalid_argument(format!(
+                    "input 3 (the mode) is one byte, not {}",
+                    other.len()
+                )))
+            }
+        };
         // Checked whole before anything changes, so a refused input leaves
         // the options as they were.
         let mut options = self.options.clone();
@@ -434,20 +434,16 @@ impl GgmlContext {
         if let Some(metadata) = inputs[METADATA] {
             options.update(&metadata.data)?;
         }
-        let mut this_compute = options.clone();
-        if let Some(request) = inputs[REQUEST] {
-            this_compute.update(&request.data)?;
-        }
         self.options = options;
         self.configured |= config.is_some();
-        let generation = self.pipeline.generate(&prompt.data, &this_compute)?;
+        let mut generation = self.pipeline.generate(&prompt.data, &self.options, mode)?;
+        // WasmEdge's stream ends with `context_full` instead of the token
+        // that found the context full.
+        if mode == Mode::Stream && generation.finish == Finish::ContextFull {
+            generation.pieces.pop();
+        }
         let metadata = generation.metadata().into_bytes();
-        let pieces = generation
-            .pieces
-            .iter()
-            .flat_map(|len| len.to_le_bytes())
-            .collect::<Vec<u8>>();
-        let total = generation.text.len() + metadata.len() + pieces.len();
+        let total = generation.text.len() * 2 + metadata.len() + 1;
         if total > max_output_bytes {
             return Err(NnError::new(
                 ErrorCode::TooLarge,
@@ -456,11 +452,27 @@ impl GgmlContext {
                 ),
             ));
         }
-        Ok(vec![
-            ("0".into(), bytes_tensor(generation.text)),
-            ("1".into(), bytes_tensor(metadata)),
-            ("2".into(), bytes_tensor(pieces)),
-        ])
+        let mut outputs = Vec::with_capacity(3 + generation.pieces.len());
+        if mode == Mode::Stream {
+            let mut at = 0;
+            for (index, len) in (abi::OUTPUT_FIRST_PIECE..).zip(&generation.pieces) {
+                let piece = generation.text[at..at + *len as usize].to_vec();
+                at += *len as usize;
+                outputs.push((index.to_string(), bytes_tensor(piece)));
+            }
+        }
+        outputs.splice(
+            0..0,
+            [
+                (abi::OUTPUT_TEXT.to_string(), bytes_tensor(generation.text)),
+                (abi::OUTPUT_METADATA.to_string(), bytes_tensor(metadata)),
+                (
+                    abi::OUTPUT_FINISH.to_string(),
+                    bytes_tensor(vec![generation.finish as u8]),
+                ),
+            ],
+        );
+        Ok(outputs)
     }
 }
 
@@ -473,14 +485,11 @@ fn bytes_tensor(bytes: Vec<u8>) -> Tensor {
 }
 
 fn input_slot(name: &str, tensor: &Tensor) -> Result<usize, NnError> {
-    let index = INPUT_NAMES
-        .iter()
-        .position(|known| *known == name)
-        .ok_or_else(|| {
-            NnError::invalid_argument(format!(
-                "a ggml graph has inputs 0 (the prompt), 1 (the metadata JSON), config and request, not {name:?}"
-            ))
-        })?;
+    let index = (0..INPUTS).find(|i| i.to_string() == name).ok_or_else(|| {
+        NnError::invalid_argument(format!(
+            "a ggml graph has inputs 0 (the prompt), 1 (the metadata JSON), 2 (the load config) and 3 (the mode), not {name:?}"
+        ))
+    })?;
     if tensor.ty != TensorType::U8 {
         return Err(NnError::invalid_argument(format!(
             "input {name} of a ggml graph is u8 bytes, not {}",

@@ -13,5 +13,4 @@ mod gguf;
 pub mod library;
 mod options;
 
-pub use backend::{Ggml, INPUT_NAMES, PROMPT_TOO_LONG};
-pub use options::{Options, DEFAULT_CTX_SIZE};
+pub use backend::Ggml;
