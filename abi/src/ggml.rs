@@ -46,7 +46,9 @@ impl Mode {
 pub const OUTPUT_TEXT: u32 = 0;
 /// Output: WasmEdge's output metadata JSON.
 pub const OUTPUT_METADATA: u32 = 1;
-/// Output: one `u8`, the [`Finish`] of the generation.
+/// Output: five bytes, the [`Finish`] of the generation, then the number
+/// of pieces from [`OUTPUT_FIRST_PIECE`] (0 outside [`Mode::Stream`]),
+/// `u32` little-endian.
 pub const OUTPUT_FINISH: u32 = 2;
 /// Outputs from this index on, in [`Mode::Stream`]: one per piece GenAI's
 /// streamer produced (a token, or the few tokens of one UTF-8 character),

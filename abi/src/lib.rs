@@ -34,7 +34,7 @@ pub const PAGE_SIZE: u32 = 65536;
 
 /// The largest adapter artifact the project accepts (the verifier's tests
 /// and the bench's size table hold every artifact to it).
-pub const ADAPTER_SIZE_BUDGET: usize = 12 * 1024;
+pub const ADAPTER_SIZE_BUDGET: usize = 13 * 1024;
 
 /// The imports of the adapter artifact that `nn-componentize` replaces at
 /// componentize time with generated functions (`bake` in nn-adapter-tools):

@@ -126,12 +126,14 @@ fn compute_in(
         .iter()
         .map(|(_, piece)| String::from_utf8(piece.data.to_vec()).unwrap())
         .collect::<Vec<_>>();
-    let finish = match outputs[2].1.data[..] {
-        [0] => Finish::Stop,
-        [1] => Finish::Length,
-        [2] => Finish::ContextFull,
-        ref other => panic!("finish {other:?}"),
+    let finish = match outputs[2].1.data[0] {
+        0 => Finish::Stop,
+        1 => Finish::Length,
+        2 => Finish::ContextFull,
+        other => panic!("finish {other:?}"),
     };
+    let count = u32::from_le_bytes(outputs[2].1.data[1..].try_into().unwrap());
+    assert_eq!(count as usize, outputs.len() - 3, "the number of pieces");
     let metadata: Value = serde_json::from_slice(&outputs[1].1.data).unwrap();
     let name = match finish {
         Finish::Stop => "stop",
@@ -286,7 +288,7 @@ fn the_context_bounds_the_prompt_and_the_generation() {
 
 /// WasmEdge's stream (`compute_single`): no n-predict, no reverse prompt;
 /// one output per piece GenAI's streamer gives; a stream that fills the
-/// context ends without the token that found it full.
+/// context ends before the token that would find it full.
 #[test]
 fn streams_are_the_pieces_genai_streams() {
     let mut alphabet = context("alphabet.gguf");
@@ -307,11 +309,9 @@ fn streams_are_the_pieces_genai_streams() {
     let options = json!({"temp": 0, "ctx-size": 24});
     let answer = compute_in(&mut random, "hello 12", Some(options), Mode::Stream).unwrap();
     assert_eq!(answer.finish, Finish::ContextFull);
-    // 24 - 7 + 1 tokens, the last one's piece left out.
-    let reference = native("random.gguf", "hello 12", json!({"max_new_tokens": 18}));
-    let mut pieces = native_pieces(&reference);
-    pieces.pop();
-    assert_eq!(answer.pieces, pieces);
+    // 24 - 7 tokens: not the one that would find the context full.
+    let reference = native("random.gguf", "hello 12", json!({"max_new_tokens": 17}));
+    assert_eq!(answer.pieces, native_pieces(&reference));
     assert_native(&answer, &reference);
 }
 

@@ -14,6 +14,7 @@
 use super::arena::{guest_bytes, in_bounds, read_u32 as read, write_u32 as write, Arena, RawVec};
 use super::baked;
 use super::dialect;
+use super::ggml;
 use super::host::{self, result};
 use super::inference::{self, Cx, Inference};
 use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
@@ -91,6 +92,8 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
             inputs: 0,
             outputs: 0,
             named: 0,
+            ggml: 0,
+            config: RawVec::default(),
         };
         if call == Call::LoadByName {
             baked::apply(&state.arena, &mut graph, at, len);
@@ -230,7 +233,7 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
     dialect::errno(load_by_name(name, name_len, out))
 }
 
-fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
+pub fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !in_bounds(name, u64::from(name_len)) {
         return errno::INVALID_ARGUMENT;
     }
@@ -249,9 +252,13 @@ pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum HandleExport {
     GetOutput,
+    /// WasmEdge's `get_output_single`.
+    GetOutputSingle,
     /// WasmEdge's `finalize_execution_context`.
     FinalizeExecutionContext,
     Compute,
+    /// WasmEdge's `compute_single`.
+    ComputeSingle,
     /// WasmEdge's `fini_single`.
     FiniSingle,
     SetInput,
@@ -271,7 +278,7 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
             HandleExport::InitExecutionContext => {
                 return init_execution_context(state, tables, handle, a);
             }
-            HandleExport::Unload => return wasmedge::unload_graph(tables, handle),
+            HandleExport::Unload => return wasmedge::unload_graph(state, tables, handle),
             _ => {}
         }
         let Tables {
@@ -285,16 +292,42 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
             return errno::UNSUPPORTED_OPERATION;
         };
         let graph = graphs.get(ctx.graph);
+        // GGML graphs follow WasmEdge's protocol (see `ggml`).
+        let ggml = graph.is_some_and(|g| g.ggml != 0);
         match export {
-            HandleExport::SetInput => set_input(state, ctx, graph, ret, a, b),
-            HandleExport::GetOutput => get_output(state, ctx, graph, ret, [a, b, c, d]),
+            HandleExport::SetInput => {
+                if a == 0 {
+                    ctx.computed = 0;
+                    ctx.stream = 0;
+                }
+                set_input(state, ctx, graph, ret, a, b)
+            }
+            HandleExport::GetOutput | HandleExport::GetOutputSingle => {
+                let index = match export {
+                    HandleExport::GetOutputSingle if ggml && ctx.stream != 0 && a == 0 => {
+                        ggml::piece(ctx)
+                    }
+                    _ => a,
+                };
+                if ggml && index == convert::ggml::OUTPUT_METADATA {
+                    ggml::count(state, ctx, graph, ret);
+                }
+                get_output(state, ctx, graph, ret, [index, b, c, d])
+            }
             HandleExport::FinalizeExecutionContext => {
                 // The legacy handle is not reused: 0 marks it finalized.
                 ctx.io.finalize(cx(state, ctx.handle, graph, ret));
                 ctx.handle = 0;
                 errno::SUCCESS
             }
-            HandleExport::FiniSingle => errno::SUCCESS,
+            HandleExport::FiniSingle => {
+                ctx.stream = 0;
+                errno::SUCCESS
+            }
+            HandleExport::ComputeSingle if ggml => ggml::compute_single(state, ctx, graph, ret),
+            HandleExport::Compute | HandleExport::ComputeSingle if ggml => {
+                ggml::compute(state, ctx, graph, ret)
+            }
             // `compute`; the graph exports were served above.
             _ => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
         }
@@ -302,7 +335,7 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
 }
 
 /// The surroundings of context `handle` of `graph`, for [`Inference`].
-fn cx<'a>(
+pub fn cx<'a>(
     state: &'a State,
     handle: u32,
     graph: Option<&'a Graph>,
@@ -343,10 +376,29 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
         graph,
         io: Default::default(),
         output_bytes: [0; KNOWN_OUTPUTS],
+        computed: 0,
+        stream: 0,
+        stream_left: 0,
+        stream_end: 0,
     };
-    let _ = tables.contexts.push(&state.arena, entry);
+    let Tables {
+        graphs,
+        contexts,
+        ret,
+    } = tables;
+    let (Some(index), Some(graph)) = (contexts.push(&state.arena, entry), graphs.get(graph)) else {
+        return errno::TOO_LARGE;
+    };
+    if graph.ggml != 0 {
+        if let Some(ctx) = contexts.get_mut(index) {
+            let err = ggml::configure(state, ctx, graph, ret);
+            if err != errno::SUCCESS {
+                return err;
+            }
+        }
+    }
     // SAFETY: `out` checked above.
-    unsafe { write(out, tables.contexts.len() - 1) };
+    unsafe { write(out, index) };
     errno::SUCCESS
 }
 

@@ -76,6 +76,11 @@ pub struct Graph {
     /// type (`ANY_TYPE`: unchecked), its rank (`ANY_RANK`: unchecked) and
     /// that many dimensions (`ANY_DIM`: any size). Empty for other graphs.
     pub declared: RawVec<u32>,
+    /// Non-zero for a graph WasmEdge's `load_by_name_with_config` loaded: a
+    /// GGML graph, served with the `ggml` module's protocol.
+    pub ggml: u32,
+    /// That call's config (JSON), sent to each new context of the graph.
+    pub config: RawVec<u8>,
 }
 
 /// A rank in [`Graph::declared`] for a shape it does not check (no
@@ -96,6 +101,16 @@ pub struct Context {
     pub output_bytes: [u32; KNOWN_OUTPUTS],
     pub graph: u32,
     pub handle: u32,
+    /// GGML graphs: non-zero once a compute ran since the prompt was last
+    /// set (output 1 is then that compute's).
+    pub computed: u32,
+    /// GGML graphs: 0 outside a `compute_single` stream, else the number
+    /// of pieces the stream has handed out,
+    pub stream: u32,
+    /// the number still to come,
+    pub stream_left: u32,
+    /// and the errno that ends it.
+    pub stream_end: u32,
 }
 
 /// Outputs per context whose length [`Context::output_bytes`] remembers.

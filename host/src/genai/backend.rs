@@ -7,8 +7,9 @@
 //!   and stays in force for later computes; `2` the graph's load config,
 //!   applied once; `3` the compute's [`Mode`] (one byte);
 //! - outputs: `0` the generated text (`u8`), `1` WasmEdge's output
-//!   metadata JSON ([`Generation::metadata`]), `2` the [`Finish`] (one
-//!   byte), and in [`Mode::Stream`] one output per streamed piece from `3`.
+//!   metadata JSON ([`Generation::metadata`]), `2` the [`Finish`] and the
+//!   number of pieces, and in [`Mode::Stream`] one output per streamed
+//!   piece from `3`.
 //! - A prompt of more than `ctx-size - 4` tokens is `too-large` with a
 //!   message starting [`PROMPT_TOO_LONG_MESSAGE`] (WasmEdge's errno 102); a
 //!   generation that fills the context ends there with
@@ -281,10 +282,15 @@ impl Pipeline {
                 ),
             ));
         }
-        // WasmEdge samples the token that finds the context full, then
-        // stops: ctx-size - prompt + 1 tokens at most. Its stream
-        // (`compute_single`) has no n-predict and no reverse prompt.
-        let context_limit = (options.ctx_size - prompt_tokens as u64 + 1) as usize;
+        // WasmEdge's `compute` samples the token that finds the context
+        // full, then stops: ctx-size - prompt + 1 tokens at most. Its
+        // stream (`compute_single`) returns `context_full` instead of that
+        // token, and has no n-predict and no reverse prompt.
+        let room_left = (options.ctx_size - prompt_tokens as u64) as usize;
+        let context_limit = match mode {
+            Mode::Stream => room_left,
+            _ => room_left + 1,
+        };
         let max_new_tokens = match usize::try_from(options.n_predict) {
             Ok(n_predict) if mode == Mode::Generate => n_predict.min(context_limit),
             _ => context_limit,
@@ -436,14 +442,9 @@ impl GgmlContext {
         }
         self.options = options;
         self.configured |= config.is_some();
-        let mut generation = self.pipeline.generate(&prompt.data, &self.options, mode)?;
-        // WasmEdge's stream ends with `context_full` instead of the token
-        // that found the context full.
-        if mode == Mode::Stream && generation.finish == Finish::ContextFull {
-            generation.pieces.pop();
-        }
+        let generation = self.pipeline.generate(&prompt.data, &self.options, mode)?;
         let metadata = generation.metadata().into_bytes();
-        let total = generation.text.len() * 2 + metadata.len() + 1;
+        let total = generation.text.len() * 2 + metadata.len() + 5;
         if total > max_output_bytes {
             return Err(NnError::new(
                 ErrorCode::TooLarge,
@@ -461,15 +462,14 @@ impl GgmlContext {
                 outputs.push((index.to_string(), bytes_tensor(piece)));
             }
         }
+        let mut finish = vec![generation.finish as u8];
+        finish.extend((outputs.len() as u32).to_le_bytes());
         outputs.splice(
             0..0,
             [
                 (abi::OUTPUT_TEXT.to_string(), bytes_tensor(generation.text)),
                 (abi::OUTPUT_METADATA.to_string(), bytes_tensor(metadata)),
-                (
-                    abi::OUTPUT_FINISH.to_string(),
-                    bytes_tensor(vec![generation.finish as u8]),
-                ),
+                (abi::OUTPUT_FINISH.to_string(), bytes_tensor(finish)),
             ],
         );
         Ok(outputs)

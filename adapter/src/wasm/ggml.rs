@@ -1,0 +1,169 @@
+//! GGML graphs (WasmEdge's `load_by_name_with_config`) over plain WIT
+//! calls, with the host protocol of `nn_abi::ggml` (`convert::ggml` here):
+//! the load config goes to each new context as input 2; an output 1 read
+//! before any compute is a compute in mode "count"; WasmEdge's
+//! `compute_single` stream is one compute in mode "stream", whose pieces
+//! (outputs 3, 4, …) `compute_single` and `get_output_single` hand out one
+//! at a time; output 2 (the finish) tells `context_full` from the end of
+//! the text. See docs/adapter.md.
+
+use super::host;
+use super::inference::{self, Inference};
+use super::legacy::cx;
+use super::state::{Context, Graph, State};
+use super::tensors::GuestTensor;
+use crate::convert::{errno, ggml, tensor_type};
+
+/// Sets input `index` of `ctx` to the `u8` bytes `[data, data + len)`
+/// (adapter memory). The one dimension goes in `ret[3]`, which the host
+/// reads before it writes the return area.
+fn set_bytes(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    index: u32,
+    data: u32,
+    len: u32,
+) -> u32 {
+    ret[3] = len;
+    let tensor = GuestTensor {
+        dims: &ret[3] as *const u32 as u32,
+        dims_len: 1,
+        ty: tensor_type::U8,
+        data,
+        data_len: len,
+    };
+    ctx.io.set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
+}
+
+/// Sends `graph`'s load config to the new context `ctx` (input 2).
+pub fn configure(state: &State, ctx: &mut Context, graph: &Graph, ret: &mut [u32; 4]) -> u32 {
+    let config = graph.config;
+    set_bytes(state, ctx, Some(graph), ret, ggml::INPUT_CONFIG, config.addr(), config.len())
+}
+
+/// A compute in `mode`: the mode input is set for it alone.
+fn compute_in(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    mode: u32,
+) -> u32 {
+    let set_mode = |ctx: &mut Context, ret: &mut [u32; 4], mode: u32| {
+        // The byte in `ret[2]`, read by the host with the dimension.
+        ret[2] = mode;
+        let data = &ret[2] as *const u32 as u32;
+        set_bytes(state, ctx, graph, ret, ggml::INPUT_MODE, data, 1)
+    };
+    let mut err = set_mode(ctx, ret, mode);
+    if err == errno::SUCCESS {
+        err = ctx.io.compute(cx(state, ctx.handle, graph, ret));
+        let reset = set_mode(ctx, ret, ggml::MODE_GENERATE);
+        if err == errno::SUCCESS {
+            err = reset;
+        }
+    }
+    if err == errno::TOO_LARGE {
+        return ggml::PROMPT_TOO_LONG;
+    }
+    if err == errno::SUCCESS {
+        ctx.computed = 1;
+    }
+    err
+}
+
+/// The context's last compute's output 2: its finish code in the low
+/// byte, the number of streamed pieces above it; `None` when it is not
+/// there.
+fn outcome(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+) -> Option<u64> {
+    let tensor = ctx.io.output(cx(state, ctx.handle, graph, ret), ggml::OUTPUT_FINISH);
+    if tensor == 0 {
+        return None;
+    }
+    // SAFETY: a live output handle; the list lands in the arena (nothing
+    // is steered), its five bytes are read, and it is freed here.
+    let outcome = unsafe {
+        host::tensor_data(tensor, ret.as_mut_ptr());
+        let (data, len) = (ret[0], ret[1]);
+        let read = (len == 5).then(|| {
+            let count = u32::from_le_bytes(((data + 1) as *const [u8; 4]).read_unaligned());
+            u64::from(*(data as *const u8)) | u64::from(count) << 8
+        });
+        if len != 0 {
+            state.arena.free(data as *mut u8);
+        }
+        read
+    };
+    if <inference::Target as Inference>::OUTPUT_IS_OWNED {
+        // SAFETY: `tensor` was returned to this call alone.
+        unsafe { host::tensor_drop(tensor) };
+    }
+    outcome
+}
+
+/// The errno that reports `outcome`'s finish: `context_full`, else `end`.
+fn finish_errno(outcome: Option<u64>, end: u32) -> u32 {
+    match outcome.map(|o| o as u8 as u32) {
+        Some(ggml::FINISH_CONTEXT_FULL) => ggml::CONTEXT_FULL,
+        _ => end,
+    }
+}
+
+/// WasmEdge's `compute` on a GGML graph: `context_full` when the context
+/// ended the generation (the outputs are there all the same),
+/// `prompt_too_long` for a prompt the context cannot hold.
+pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mut [u32; 4]) -> u32 {
+    let err = compute_in(state, ctx, graph, ret, ggml::MODE_GENERATE);
+    if err != errno::SUCCESS {
+        return err;
+    }
+    finish_errno(outcome(state, ctx, graph, ret), errno::SUCCESS)
+}
+
+/// WasmEdge's `compute_single`: the first call generates the stream, each
+/// call makes the next piece current; past the last one, the end
+/// (`end_of_sequence`, or `context_full`) and the stream is over.
+pub fn compute_single(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+) -> u32 {
+    if ctx.stream == 0 {
+        let err = compute_in(state, ctx, graph, ret, ggml::MODE_STREAM);
+        if err != errno::SUCCESS {
+            return err;
+        }
+        let outcome = outcome(state, ctx, graph, ret);
+        ctx.stream_left = outcome.map_or(0, |o| (o >> 8) as u32);
+        ctx.stream_end = finish_errno(outcome, ggml::END_OF_SEQUENCE);
+    }
+    if ctx.stream_left == 0 {
+        ctx.stream = 0;
+        return ctx.stream_end;
+    }
+    ctx.stream_left -= 1;
+    ctx.stream += 1;
+    errno::SUCCESS
+}
+
+/// The output index of the stream's current piece.
+pub fn piece(ctx: &Context) -> u32 {
+    ggml::OUTPUT_FIRST_PIECE + ctx.stream - 1
+}
+
+/// Before output 1 (the metadata) is read with no compute since the prompt
+/// was set: a compute in mode "count", as WasmEdge counts the prompt's
+/// tokens at `set_input`.
+pub fn count(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mut [u32; 4]) {
+    if ctx.computed == 0 {
+        compute_in(state, ctx, graph, ret, ggml::MODE_COUNT);
+    }
+}
