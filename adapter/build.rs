@@ -185,7 +185,9 @@ fn abi_constants(version: WasiNnVersion) -> String {
 /// WasmEdge's errnos.
 fn ggml_constants(rs: &mut String) {
     use nn_abi::ggml::{self, Finish, Mode};
-    rs.push_str("/// WasmEdge's GGML protocol as nn-host serves it (`nn_abi::ggml`).\npub mod ggml {\n");
+    rs.push_str(
+        "/// WasmEdge's GGML protocol as nn-host serves it (`nn_abi::ggml`).\npub mod ggml {\n",
+    );
     for (name, value) in [
         ("INPUT_CONFIG", ggml::INPUT_CONFIG),
         ("INPUT_MODE", ggml::INPUT_MODE),

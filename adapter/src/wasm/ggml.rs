@@ -34,13 +34,22 @@ fn set_bytes(
         data,
         data_len: len,
     };
-    ctx.io.set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
+    ctx.io
+        .set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
 }
 
 /// Sends `graph`'s load config to the new context `ctx` (input 2).
 pub fn configure(state: &State, ctx: &mut Context, graph: &Graph, ret: &mut [u32; 4]) -> u32 {
     let config = graph.config;
-    set_bytes(state, ctx, Some(graph), ret, ggml::INPUT_CONFIG, config.addr(), config.len())
+    set_bytes(
+        state,
+        ctx,
+        Some(graph),
+        ret,
+        ggml::INPUT_CONFIG,
+        config.addr(),
+        config.len(),
+    )
 }
 
 /// A compute in `mode`: the mode input is set for it alone.
@@ -83,7 +92,9 @@ fn outcome(
     graph: Option<&Graph>,
     ret: &mut [u32; 4],
 ) -> Option<u64> {
-    let tensor = ctx.io.output(cx(state, ctx.handle, graph, ret), ggml::OUTPUT_FINISH);
+    let tensor = ctx
+        .io
+        .output(cx(state, ctx.handle, graph, ret), ggml::OUTPUT_FINISH);
     if tensor == 0 {
         return None;
     }

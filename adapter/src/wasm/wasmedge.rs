@@ -29,7 +29,9 @@ pub extern "C" fn load_by_name_with_config(
         return dialect::errno(errno::INVALID_ARGUMENT);
     }
     let err = match load_by_name(name, name_len, out) {
-        errno::NOT_FOUND => ggml::MODEL_NOT_FOUND,
+        // What WIT `not-found` from `load-by-name` becomes (the reference
+        // host's answer for a name it does not have).
+        errno::UNSUPPORTED_OPERATION => ggml::MODEL_NOT_FOUND,
         errno::SUCCESS => State::with(|state, tables| {
             let Some(graph) = tables.graphs.get_mut(tables.graphs.len() - 1) else {
                 return errno::RUNTIME_ERROR;
