@@ -9,7 +9,10 @@
 //! read before any compute, and the `_single` streaming calls over plain
 //! WIT `compute`.
 
-/// Input: the prompt, `u8` bytes.
+/// Input: the prompt, `u8` bytes. A compute without any input succeeds on
+/// a ggml graph (with an empty text, no tokens, [`Finish::Stop`]) and
+/// fails on any other: how the adapter tells a GGML graph loaded by name
+/// from others.
 pub const INPUT_PROMPT: u32 = 0;
 /// Input: WasmEdge's metadata JSON, in force from this compute on.
 pub const INPUT_METADATA: u32 = 1;

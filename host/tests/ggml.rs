@@ -586,3 +586,29 @@ fn preloading_ggml_graphs_from_the_command_line() {
     assert_eq!(code, Some(1), "{stderr}");
     assert_eq!(stderr, "", "only the guest's own failure");
 }
+
+/// A compute without any input is the adapter's probe for a GGML graph:
+/// it succeeds here, with nothing generated (an OpenVINO graph refuses it).
+#[test]
+fn a_compute_without_inputs_answers_the_probe() {
+    let mut context = context("alphabet.gguf");
+    let outputs = context.0.compute(Vec::new(), usize::MAX).unwrap();
+    let names = outputs
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect::<Vec<_>>();
+    assert_eq!(names, ["0", "1", "2"]);
+    assert!(outputs[0].1.data.is_empty());
+    assert_eq!(&outputs[2].1.data[..], &[Finish::Stop as u8, 0, 0, 0, 0]);
+    let metadata = context
+        .0
+        .compute(vec![("1".into(), bytes(b"{}"))], usize::MAX)
+        .err()
+        .unwrap();
+    assert!(
+        metadata
+            .message
+            .contains("input 0 (the prompt) was not given"),
+        "{metadata}"
+    );
+}

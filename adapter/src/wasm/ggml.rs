@@ -38,8 +38,18 @@ fn set_bytes(
         .set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
 }
 
-/// Sends `graph`'s load config to the new context `ctx` (input 2).
-pub fn configure(state: &State, ctx: &mut Context, graph: &Graph, ret: &mut [u32; 4]) -> u32 {
+/// A new context `ctx` of a graph `load_by_name_with_config` loaded: its
+/// first one tells whether the graph is a GGML one (a compute without any
+/// input succeeds only there; `Graph::ggml` becomes 1 or 0). A GGML
+/// graph's contexts get its load config (input 2).
+pub fn configure(state: &State, ctx: &mut Context, graph: &mut Graph, ret: &mut [u32; 4]) -> u32 {
+    if graph.ggml == TO_PROBE {
+        let probe = ctx.io.compute(cx(state, ctx.handle, Some(graph), ret));
+        graph.ggml = u32::from(probe == errno::SUCCESS);
+        if graph.ggml == 0 {
+            return errno::SUCCESS;
+        }
+    }
     let config = graph.config;
     set_bytes(
         state,
@@ -51,6 +61,9 @@ pub fn configure(state: &State, ctx: &mut Context, graph: &Graph, ret: &mut [u32
         config.len(),
     )
 }
+
+/// `Graph::ggml` of a graph whose first context has yet to tell.
+pub const TO_PROBE: u32 = 2;
 
 /// A compute in `mode`: the mode input is set for it alone.
 fn compute_in(

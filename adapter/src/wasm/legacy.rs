@@ -293,7 +293,7 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
         };
         let graph = graphs.get(ctx.graph);
         // GGML graphs follow WasmEdge's protocol (see `ggml`).
-        let ggml = graph.is_some_and(|g| g.ggml != 0);
+        let ggml = graph.is_some_and(|g| g.ggml == 1);
         match export {
             HandleExport::SetInput => {
                 if a == 0 {
@@ -386,15 +386,14 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
         contexts,
         ret,
     } = tables;
-    let (Some(index), Some(graph)) = (contexts.push(&state.arena, entry), graphs.get(graph)) else {
+    let (Some(index), Some(graph)) = (contexts.push(&state.arena, entry), graphs.get_mut(graph))
+    else {
         return errno::TOO_LARGE;
     };
-    if graph.ggml != 0 {
-        if let Some(ctx) = contexts.get_mut(index) {
-            let err = ggml::configure(state, ctx, graph, ret);
-            if err != errno::SUCCESS {
-                return err;
-            }
+    if let (Some(ctx), 1..) = (contexts.get_mut(index), graph.ggml) {
+        let err = ggml::configure(state, ctx, graph, ret);
+        if err != errno::SUCCESS {
+            return err;
         }
     }
     // SAFETY: `out` checked above.

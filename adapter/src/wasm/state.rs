@@ -76,8 +76,9 @@ pub struct Graph {
     /// type (`ANY_TYPE`: unchecked), its rank (`ANY_RANK`: unchecked) and
     /// that many dimensions (`ANY_DIM`: any size). Empty for other graphs.
     pub declared: RawVec<u32>,
-    /// Non-zero for a graph WasmEdge's `load_by_name_with_config` loaded: a
-    /// GGML graph, served with the `ggml` module's protocol.
+    /// 1 for a GGML graph, served with the `ggml` module's protocol; 0 for
+    /// any other; `ggml::TO_PROBE` for a graph `load_by_name_with_config`
+    /// loaded, until its first context tells.
     pub ggml: u32,
     /// That call's config (JSON), sent to each new context of the graph.
     pub config: RawVec<u8>,

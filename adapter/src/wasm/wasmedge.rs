@@ -14,9 +14,9 @@ use super::state::{Graph, State, Tables};
 use crate::convert::{errno, ggml};
 
 /// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`;
-/// the graph is a GGML one, and keeps the config (WasmEdge's options,
-/// JSON) for its contexts. A name the host does not have is WasmEdge's
-/// `model_not_found`.
+/// the graph keeps the config (WasmEdge's options, JSON) for its contexts
+/// should it be a GGML one, which its first context tells. A name the host
+/// does not have is WasmEdge's `model_not_found`.
 #[export_name = "load_by_name_with_config"]
 pub extern "C" fn load_by_name_with_config(
     name: u32,
@@ -36,7 +36,7 @@ pub extern "C" fn load_by_name_with_config(
             let Some(graph) = tables.graphs.get_mut(tables.graphs.len() - 1) else {
                 return errno::RUNTIME_ERROR;
             };
-            graph.ggml = 1;
+            graph.ggml = super::ggml::TO_PROBE;
             // SAFETY: the config was checked above.
             match unsafe { graph.config.fill(&state.arena, config, config_len) } {
                 Some(()) => errno::SUCCESS,

@@ -416,6 +416,17 @@ impl GgmlContext {
         inputs: [Option<&Tensor>; INPUTS],
         max_output_bytes: usize,
     ) -> Result<Vec<NamedTensor>, NnError> {
+        if inputs.iter().all(Option::is_none) {
+            // The probe of `nn_abi::ggml::INPUT_PROMPT`.
+            let nothing = Generation {
+                text: Vec::new(),
+                pieces: Vec::new(),
+                input_tokens: 0,
+                output_tokens: 0,
+                finish: Finish::Stop,
+            };
+            return Ok(outputs(nothing, Mode::Generate));
+        }
         let prompt = inputs[PROMPT]
             .ok_or_else(|| NnError::invalid_argument("input 0 (the prompt) was not given"))?;
         let mode = match inputs[MODE].map(|t| &t.data[..]) {
@@ -443,8 +454,7 @@ impl GgmlContext {
         self.options = options;
         self.configured |= config.is_some();
         let generation = self.pipeline.generate(&prompt.data, &self.options, mode)?;
-        let metadata = generation.metadata().into_bytes();
-        let total = generation.text.len() * 2 + metadata.len() + 5;
+        let total = generation.text.len() * 2 + generation.metadata().len() + 5;
         if total > max_output_bytes {
             return Err(NnError::new(
                 ErrorCode::TooLarge,
@@ -453,27 +463,33 @@ impl GgmlContext {
                 ),
             ));
         }
-        let mut outputs = Vec::with_capacity(3 + generation.pieces.len());
-        if mode == Mode::Stream {
-            let mut at = 0;
-            for (index, len) in (abi::OUTPUT_FIRST_PIECE..).zip(&generation.pieces) {
-                let piece = generation.text[at..at + *len as usize].to_vec();
-                at += *len as usize;
-                outputs.push((index.to_string(), bytes_tensor(piece)));
-            }
-        }
-        let mut finish = vec![generation.finish as u8];
-        finish.extend((outputs.len() as u32).to_le_bytes());
-        outputs.splice(
-            0..0,
-            [
-                (abi::OUTPUT_TEXT.to_string(), bytes_tensor(generation.text)),
-                (abi::OUTPUT_METADATA.to_string(), bytes_tensor(metadata)),
-                (abi::OUTPUT_FINISH.to_string(), bytes_tensor(finish)),
-            ],
-        );
-        Ok(outputs)
+        Ok(outputs(generation, mode))
     }
+}
+
+/// The outputs of `generation` (see the module's documentation).
+fn outputs(generation: Generation, mode: Mode) -> Vec<NamedTensor> {
+    let metadata = generation.metadata().into_bytes();
+    let mut outputs = Vec::with_capacity(3 + generation.pieces.len());
+    if mode == Mode::Stream {
+        let mut at = 0;
+        for (index, len) in (abi::OUTPUT_FIRST_PIECE..).zip(&generation.pieces) {
+            let piece = generation.text[at..at + *len as usize].to_vec();
+            at += *len as usize;
+            outputs.push((index.to_string(), bytes_tensor(piece)));
+        }
+    }
+    let mut finish = vec![generation.finish as u8];
+    finish.extend((outputs.len() as u32).to_le_bytes());
+    outputs.splice(
+        0..0,
+        [
+            (abi::OUTPUT_TEXT.to_string(), bytes_tensor(generation.text)),
+            (abi::OUTPUT_METADATA.to_string(), bytes_tensor(metadata)),
+            (abi::OUTPUT_FINISH.to_string(), bytes_tensor(finish)),
+        ],
+    );
+    outputs
 }
 
 fn bytes_tensor(bytes: Vec<u8>) -> Tensor {
