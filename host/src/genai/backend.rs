@@ -108,14 +108,17 @@ const HEADER_READ: u64 = 8 << 20;
 
 /// Refuses, naming `what`, a GGUF that GenAI cannot read (see [`gguf::check`]).
 fn check_header(prefix: &[u8], file_len: u64, what: &str) -> Result<(), NnError> {
-    let reason = match gguf::check(prefix, file_len) {
+    let (code, reason) = match gguf::check(prefix, file_len) {
         Ok(()) => return Ok(()),
-        Err(Refusal::NeedMore) => "it is truncated: its header ends early".to_string(),
-        Err(Refusal::Unreadable(reason)) => reason,
-    };
-    let code = match prefix.starts_with(b"GGUF") {
-        true => ErrorCode::InvalidArgument,
-        false => ErrorCode::InvalidEncoding,
+        _ if !prefix.starts_with(gguf::MAGIC) => (
+            ErrorCode::InvalidEncoding,
+            "it is not a GGUF file (it does not start with `GGUF`)".to_string(),
+        ),
+        Err(Refusal::NeedMore) => (
+            ErrorCode::InvalidArgument,
+            "it is truncated: its header ends early".to_string(),
+        ),
+        Err(Refusal::Unreadable(reason)) => (ErrorCode::InvalidArgument, reason),
     };
     Err(NnError::new(
         code,

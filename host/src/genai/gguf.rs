@@ -9,6 +9,9 @@
 //! are untrusted. This walks the header (format: ggml's `docs/gguf.md`) with
 //! every read bounds-checked and every size computed with overflow checks.
 
+/// The first bytes of every GGUF file.
+pub const MAGIC: &[u8] = b"GGUF";
+
 /// Architectures GenAI 2026.4 reads from GGUF.
 pub const ARCHITECTURES: &[&str] = &["llama", "qwen2", "qwen3"];
 
@@ -31,7 +34,7 @@ pub fn check(prefix: &[u8], file_len: u64) -> Result<(), Refusal> {
         bytes: prefix,
         at: 0,
     };
-    if reader.take(4)? != b"GGUF" {
+    if reader.take(4)? != MAGIC {
         return unreadable("it is not a GGUF file (it does not start with `GGUF`)");
     }
     let version = reader.u32()?;
