@@ -274,16 +274,8 @@ fn bake_imports() -> String {
 }
 
 /// LEB128 for unsigned values.
-fn uleb(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+fn uleb(out: &mut Vec<u8>, v: u64) {
+    leb128::write::unsigned(out, v).expect("writing to a Vec");
 }
 
 /// A length-prefixed name.

@@ -15,11 +15,16 @@ done
 
 echo "==> style: clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-# The adapter's wasm32 code only exists for wasm32, once per WIT target.
+# The adapter's wasm32 code only exists for wasm32, once per WIT target
+# (each line of `nn-adapter-finish --targets`: a version and its features).
+targets=$(cargo run --locked --quiet -p nn-adapter-tools --bin nn-adapter-finish -- --targets)
 (cd adapter && export CARGO_TARGET_DIR="$NN_ADAPTER_TARGET_DIR" &&
   cargo clippy --workspace --all-targets --locked --target "$host" -- -D warnings &&
-  cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings &&
-  cargo clippy --locked --target wasm32-unknown-unknown --features wit-2024-08-19 -- -D warnings)
+  while read -r version features; do
+    echo "    adapter for $version"
+    cargo clippy --locked --target wasm32-unknown-unknown --no-default-features \
+      --features "$features" -- -D warnings || exit 1
+  done <<<"$targets")
 
 echo "==> adapter: unit tests on the host"
 CARGO_TARGET_DIR="$NN_ADAPTER_TARGET_DIR" cargo test --manifest-path adapter/Cargo.toml \

@@ -22,7 +22,7 @@
 //! sources are the crates.io `wasi-nn` releases that define them.
 
 use crate::{legacy_abi, WasiNnVersion};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::fmt::Write as _;
 
 /// A numbering of the legacy ABI, named after the crates that produce it.
@@ -219,8 +219,7 @@ impl Dialect {
 
     /// The names, comma-separated, for messages that list the choices.
     pub fn choices() -> String {
-        let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
-        names.join(", ")
+        crate::choices(Dialect::ALL.map(Dialect::name))
     }
 
     /// The dialect's cases of `table`'s legacy type, in numbering order.
@@ -396,15 +395,7 @@ impl std::str::FromStr for Dialect {
     type Err = anyhow::Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        Dialect::ALL
-            .into_iter()
-            .find(|d| d.name() == s)
-            .with_context(|| {
-                format!(
-                    "unknown dialect `{s}`; expected one of: {}",
-                    Dialect::choices()
-                )
-            })
+        crate::parse_named(s, &Dialect::ALL, Dialect::name, "dialect")
     }
 }
 

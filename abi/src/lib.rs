@@ -34,7 +34,7 @@ pub const PAGE_SIZE: u32 = 65536;
 
 /// The largest adapter artifact the project accepts (the verifier's tests
 /// and the bench's size table hold every artifact to it).
-pub const ADAPTER_SIZE_BUDGET: usize = 13 * 1024;
+pub const ADAPTER_SIZE_BUDGET: usize = 14 * 1024;
 
 /// The imports of the adapter artifact that `nn-componentize` replaces at
 /// componentize time with generated functions (`bake` in nn-adapter-tools):
@@ -61,6 +61,25 @@ pub mod bake_import {
     pub fn dialect_table_type() -> FuncType {
         FuncType::new([ValType::I32], [ValType::I64])
     }
+}
+
+/// `names`, comma-separated, for messages that list the choices.
+fn choices<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+/// The one of `all` whose `name` is `s`; else an error naming `what` was
+/// asked for and listing the choices.
+fn parse_named<T: Copy>(
+    s: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> anyhow::Result<T> {
+    all.iter().copied().find(|&v| name(v) == s).ok_or_else(|| {
+        let names = choices(all.iter().map(|&v| name(v)));
+        anyhow::anyhow!("unknown {what} `{s}`; expected one of: {names}")
+    })
 }
 
 /// The adapter's one table from WIT `error-code` to WITX `nn_errno`, by

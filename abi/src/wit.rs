@@ -118,8 +118,7 @@ impl WasiNnVersion {
 
     /// The versions, comma-separated, for messages that list the choices.
     pub fn choices() -> String {
-        let names: Vec<&str> = WasiNnVersion::ALL.iter().map(|v| v.as_str()).collect();
-        names.join(", ")
+        crate::choices(WasiNnVersion::ALL.map(WasiNnVersion::as_str))
     }
 }
 
@@ -133,15 +132,12 @@ impl std::str::FromStr for WasiNnVersion {
     type Err = anyhow::Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        WasiNnVersion::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .with_context(|| {
-                format!(
-                    "unknown wasi:nn version `{s}`; expected one of: {}",
-                    WasiNnVersion::choices()
-                )
-            })
+        crate::parse_named(
+            s,
+            &WasiNnVersion::ALL,
+            WasiNnVersion::as_str,
+            "wasi:nn version",
+        )
     }
 }
 

@@ -28,6 +28,7 @@
 // `no_std` only where it matters: the host build (unit tests, clippy) links
 // std for its panic handler and test harness.
 #![cfg_attr(target_arch = "wasm32", no_std)]
+#![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod blocks;
 pub mod convert;

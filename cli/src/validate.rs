@@ -16,6 +16,15 @@
 //! and exports; so does whether the component around the module is valid.
 //! A component whose [`Shape`] passed earlier in this process is therefore
 //! valid once its legacy module is: only that module is validated again.
+//!
+//! Both memories ([`VALIDATED`], [`SHAPES`]) are process-global, not owned
+//! by a [`crate::Componentizer`]: callers make a fresh componentizer per
+//! module (the CLI, the bench, the fuzzer), so a per-value memory would
+//! never be hit, while the adapters and shims it remembers are the same
+//! bytes for every componentizer in the process. Sharing it is sound: an
+//! entry is the full bytes that passed (a hit is the same input, and
+//! validity of bytes never changes), behind a `Mutex`; and bounded: at
+//! most 64 modules of 256 KiB and 16 shapes of 1 MiB, 32 MiB in all.
 
 use anyhow::Context;
 use std::ops::Range;

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{dir_with, entries, run, stderr, BIN};
+use common::{dir_with, entries, expect_exit, expect_quiet_success, run, stderr, BIN};
 
 use nn_componentize::WasiNnVersion;
 use std::process::{Command, Stdio};
@@ -25,9 +25,8 @@ const COMMAND: &str = r#"(module
 /// `expected`, and no output (or temporary) file left behind.
 fn assert_rejected(name: &str, input: &[u8], expected: &str) {
     let dir = dir_with(name, input);
-    let output = run(&[name, "-o", "out.wasm"], dir.path(), None);
+    let output = expect_exit(1, &[name, "-o", "out.wasm"], dir.path());
     let stderr = stderr(&output);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.starts_with(&format!("error: {name}: ")),
         "message does not name the file: {stderr}"
@@ -100,12 +99,11 @@ fn component_is_rejected() {
 fn wasmedge_function_under_another_dialect_names_the_dialect() {
     let wat = br#"(module (import "wasi_ephemeral_nn" "load_by_name_with_config" (func (param i32 i32 i32 i32 i32) (result i32))) (memory (export "memory") 1))"#;
     let dir = dir_with("wasmedge.wat", wat);
-    let output = run(
+    let output = expect_exit(
+        1,
         &["--dialect", "wasi-nn-0.6", "wasmedge.wat", "-o", "c.wasm"],
         dir.path(),
-        None,
     );
-    assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
         "error: wasmedge.wat: `wasi_ephemeral_nn::load_by_name_with_config` \
@@ -131,16 +129,13 @@ fn wasmedge_imports_are_detected_and_served() {
         "{text}"
     );
     assert!(text.contains("result: can be componentized"), "{text}");
-    let output = run(&["wasmedge.wat", "-o", "c.wasm"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+    expect_quiet_success(&["wasmedge.wat", "-o", "c.wasm"], dir.path());
 }
 
 #[test]
 fn a_module_without_evidence_gets_the_default_and_a_note() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["legacy.wat", "-o", "c.wasm"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["legacy.wat", "-o", "c.wasm"], dir.path());
     assert_eq!(
         stderr(&output),
         "note: legacy.wat: no evidence of the crate that built the module: its wasi-nn numbers \
@@ -156,13 +151,10 @@ fn a_module_without_evidence_gets_the_default_and_a_note() {
         "{text}"
     );
     // An explicit --dialect needs no note.
-    let output = run(
+    expect_quiet_success(
         &["--dialect", "wasi-nn-0.6", "legacy.wat", "-o", "c.wasm"],
         dir.path(),
-        None,
     );
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(output.stderr.is_empty(), "{}", stderr(&output));
 }
 
 #[test]
@@ -192,8 +184,7 @@ fn unknown_dialect_is_one_line_with_the_choices() {
 #[test]
 fn dialects_lists_every_name_and_its_tables() {
     let dir = tempfile::tempdir().unwrap();
-    let output = run(&["dialects"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["dialects"], dir.path());
     let text = String::from_utf8(output.stdout).unwrap();
     for dialect in nn_componentize::Dialect::ALL {
         assert!(
@@ -244,8 +235,7 @@ fn unserved_modules_are_listed() {
 fn failure_leaves_an_existing_output_untouched() {
     let dir = dir_with("bad.wat", b"(module (func");
     std::fs::write(dir.path().join("out.wasm"), b"previous").unwrap();
-    let output = run(&["bad.wat", "-o", "out.wasm"], dir.path(), None);
-    assert_eq!(output.status.code(), Some(1));
+    expect_exit(1, &["bad.wat", "-o", "out.wasm"], dir.path());
     assert_eq!(
         std::fs::read(dir.path().join("out.wasm")).unwrap(),
         b"previous"
@@ -260,7 +250,8 @@ fn failure_leaves_an_existing_output_untouched() {
 #[test]
 fn output_file_is_a_valid_command_component() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(
+    let output = expect_exit(
+        0,
         &[
             "--dialect",
             "wasi-nn-0.6",
@@ -269,9 +260,7 @@ fn output_file_is_a_valid_command_component() {
             "component.wasm",
         ],
         dir.path(),
-        None,
     );
-    assert!(output.status.success(), "{}", stderr(&output));
     assert!(output.stdout.is_empty());
     assert!(output.stderr.is_empty(), "{}", stderr(&output));
     let component = std::fs::read(dir.path().join("component.wasm")).unwrap();
@@ -304,7 +293,7 @@ fn assert_imports_wasi_nn(component: &[u8], version: WasiNnVersion) {
 fn wasi_nn_flag_selects_the_imported_version() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
     for version in WasiNnVersion::ALL {
-        let output = run(
+        expect_quiet_success(
             &[
                 "--wasi-nn",
                 version.as_str(),
@@ -315,10 +304,7 @@ fn wasi_nn_flag_selects_the_imported_version() {
                 "c.wasm",
             ],
             dir.path(),
-            None,
         );
-        assert!(output.status.success(), "{}", stderr(&output));
-        assert!(output.stderr.is_empty(), "{}", stderr(&output));
         let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
         assert_imports_wasi_nn(&component, version);
     }
@@ -327,7 +313,8 @@ fn wasi_nn_flag_selects_the_imported_version() {
 #[test]
 fn unknown_wasi_nn_version_lists_the_choices() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(
+    let output = expect_exit(
+        2,
         &[
             "--wasi-nn",
             "0.2.0-rc-2024-06-25",
@@ -336,10 +323,8 @@ fn unknown_wasi_nn_version_lists_the_choices() {
             "c.wasm",
         ],
         dir.path(),
-        None,
     );
     let stderr = stderr(&output);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
         stderr
             .starts_with("error: invalid value '0.2.0-rc-2024-06-25' for '--wasi-nn <VERSION>'\n"),
@@ -361,8 +346,7 @@ fn inspect_names_the_wasi_nn_version() {
             WasiNnVersion::V2024_08_19,
         ),
     ] {
-        let output = run(args, dir.path(), None);
-        assert!(output.status.success(), "{}", stderr(&output));
+        let output = expect_exit(0, args, dir.path());
         let text = String::from_utf8(output.stdout).unwrap();
         let line = format!(
             "wasi_ephemeral_nn: served by the built-in wasi-nn adapter (wasi:nn@{version})"
@@ -374,12 +358,7 @@ fn inspect_names_the_wasi_nn_version() {
 #[test]
 fn reactor_flag_overrides_start() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(
-        &["--reactor", "legacy.wat", "-o", "c.wasm"],
-        dir.path(),
-        None,
-    );
-    assert!(output.status.success(), "{}", stderr(&output));
+    expect_exit(0, &["--reactor", "legacy.wat", "-o", "c.wasm"], dir.path());
     let component = std::fs::read(dir.path().join("c.wasm")).unwrap();
     common::check_component(&component).unwrap();
     assert_eq!(
@@ -392,13 +371,11 @@ fn reactor_flag_overrides_start() {
 fn command_flag_exports_run_without_start() {
     let wat = COMMAND.replace("(export \"_start\")", "(export \"main\")");
     let dir = dir_with("legacy.wat", wat.as_bytes());
-    let output = run(&["legacy.wat", "-o", "c.wasm"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    expect_exit(0, &["legacy.wat", "-o", "c.wasm"], dir.path());
     let auto = std::fs::read(dir.path().join("c.wasm")).unwrap();
     assert!(common::exported_interfaces(&auto).unwrap().is_empty());
     // Nothing to run: `inspect` gives the conversion's verdict.
-    let output = run(&["inspect", "--command", "legacy.wat"], dir.path(), None);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let output = expect_exit(1, &["inspect", "--command", "legacy.wat"], dir.path());
     assert!(stderr(&output).contains("cannot be a command"));
     assert!(String::from_utf8_lossy(&output.stdout).contains("kind: command (requested)"));
 }
@@ -406,8 +383,7 @@ fn command_flag_exports_run_without_start() {
 #[test]
 fn binary_goes_to_stdout_when_it_is_not_a_terminal() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["legacy.wat"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["legacy.wat"], dir.path());
     assert!(output.stdout.starts_with(b"\0asm"));
     common::check_component(&output.stdout).unwrap();
 }
@@ -435,8 +411,7 @@ fn binary_is_refused_on_a_terminal() {
 #[test]
 fn wat_flag_prints_text() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["-t", "legacy.wat"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["-t", "legacy.wat"], dir.path());
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         text.starts_with("(component"),
@@ -445,8 +420,7 @@ fn wat_flag_prints_text() {
     );
     common::check_component(&wat::parse_str(&text).unwrap()).unwrap();
 
-    let output = run(&["--wat", "legacy.wat", "-o", "c.wat"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    expect_exit(0, &["--wat", "legacy.wat", "-o", "c.wat"], dir.path());
     let written = std::fs::read_to_string(dir.path().join("c.wat")).unwrap();
     assert_eq!(written, text);
 }
@@ -471,8 +445,7 @@ fn module_without_nn_gets_a_note() {
       (memory (export "memory") 1)
       (func (export "_start") (call $exit (i32.const 0))))"#;
     let dir = dir_with("plain.wat", wat.as_bytes());
-    let output = run(&["plain.wat", "-o", "c.wasm"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["plain.wat", "-o", "c.wasm"], dir.path());
     assert_eq!(
         stderr(&output),
         "note: plain.wat: the module imports nothing from `wasi_ephemeral_nn`; \
@@ -532,8 +505,7 @@ fn inspect_lists_imports_by_module() {
 #[test]
 fn inspect_describes_components_instead_of_adapting_them() {
     let dir = dir_with("c.wasm", &binary("(component)"));
-    let output = run(&["inspect", "c.wasm"], dir.path(), None);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_exit(0, &["inspect", "c.wasm"], dir.path());
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         "c.wasm: component\n\
@@ -559,8 +531,7 @@ fn adapt_replaces_an_adapter() {
         "-o",
         "c.wasm",
     ];
-    let output = run(&args, dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    expect_exit(0, &args, dir.path());
     common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
 
     let output = run(
@@ -593,12 +564,11 @@ fn adapt_serves_a_new_module() {
         binary(r#"(module (func (export "answer") (result i32) (i32.const 42)))"#),
     )
     .unwrap();
-    let output = run(
+    expect_exit(
+        0,
         &["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"],
         dir.path(),
-        None,
     );
-    assert!(output.status.success(), "{}", stderr(&output));
     common::check_component(&std::fs::read(dir.path().join("c.wasm")).unwrap()).unwrap();
 }
 
@@ -612,12 +582,11 @@ fn adapt_checks_the_supplied_adapter_exports() {
         binary(r#"(module (func (export "answer") (result i32) (i32.const 42)))"#),
     )
     .unwrap();
-    let output = run(
+    let output = expect_exit(
+        1,
         &["--adapt", "env=env.wasm", "legacy.wat", "-o", "c.wasm"],
         dir.path(),
-        None,
     );
-    assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("`env::question` is not exported by the adapter for `env`"),
         "{}",
@@ -628,12 +597,11 @@ fn adapt_checks_the_supplied_adapter_exports() {
 #[test]
 fn missing_adapter_file_is_named() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(
+    let output = expect_exit(
+        1,
         &["--adapt", "env=missing.wasm", "legacy.wat", "-o", "c.wasm"],
         dir.path(),
-        None,
     );
-    assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).starts_with("error: missing.wasm: cannot read adapter"),
         "{}",
@@ -645,8 +613,7 @@ fn missing_adapter_file_is_named() {
 #[test]
 fn missing_input_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let output = run(&["absent.wasm", "-o", "c.wasm"], dir.path(), None);
-    assert_eq!(output.status.code(), Some(1));
+    let output = expect_exit(1, &["absent.wasm", "-o", "c.wasm"], dir.path());
     assert!(
         stderr(&output).starts_with("error: absent.wasm: cannot read"),
         "{}",
@@ -657,8 +624,7 @@ fn missing_input_is_named() {
 #[test]
 fn verbose_traces_on_stderr() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["-v", "legacy.wat", "-o", "c.wasm"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["-v", "legacy.wat", "-o", "c.wasm"], dir.path());
     assert!(
         stderr(&output).contains("registering adapter"),
         "{}",

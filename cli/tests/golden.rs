@@ -19,7 +19,7 @@
 //! import, export, instance, alias, canonical function and core function
 //! signature, without function bodies or data. The components embed the real
 //! adapters (ours and the preview1 one), and a full print made every rebuild
-//! of adapter/artifacts/wasi_ephemeral_nn.wasm rewrite some 28,000 lines of
+//! of adapter/artifacts/<version>/wasi_ephemeral_nn.wasm rewrite some 28,000 lines of
 //! golden text that no one could review. wit-component's own tests avoid this
 //! with small stand-in adapters instead, but what these cases pin is what the
 //! real adapter becomes in a component: which of its functions are kept for a
@@ -40,7 +40,7 @@ use std::process::ExitCode;
 
 const BLESS_HINT: &str = "run `BLESS=1 cargo test -p nn-componentize --test golden` to update \
      the expectations (component.wat is the components' structure, so this is expected when \
-     adapter/artifacts/wasi_ephemeral_nn.wasm gains or loses functions, imports or exports)";
+     an adapter in adapter/artifacts/ gains or loses functions, imports or exports)";
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");

@@ -195,24 +195,12 @@ fn large_module(size: usize) -> Vec<u8> {
     let mut module = wat::parse_str(COMMAND).unwrap();
     let mut segment = vec![1u8]; // one segment,
     segment.push(1); // passive,
-    leb128(&mut segment, size);
+    leb128::write::unsigned(&mut segment, size as u64).unwrap();
     segment.resize(segment.len() + size, 0x5a);
     module.push(11); // the data section
-    leb128(&mut module, segment.len());
+    leb128::write::unsigned(&mut module, segment.len() as u64).unwrap();
     module.extend_from_slice(&segment);
     module
-}
-
-fn leb128(out: &mut Vec<u8>, mut value: usize) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
 }
 
 #[cfg(unix)]

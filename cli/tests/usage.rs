@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{dir_with, entries, pty, run, stderr, stdout, COMMAND};
+use common::{dir_with, entries, expect_exit, pty, run, stderr, stdout, COMMAND};
 use std::path::{Path, PathBuf};
 
 /// The exit code, and a first stderr line starting with `error: ` that
@@ -24,8 +24,7 @@ fn assert_error(output: &std::process::Output, code: i32, says: &str) {
 #[test]
 fn dash_output_is_stdout_and_no_input_is_stdin() {
     let dir = dir_with("legacy.wat", COMMAND.as_bytes());
-    let output = run(&["legacy.wat", "-o", "-"], dir.path(), None);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = expect_exit(0, &["legacy.wat", "-o", "-"], dir.path());
     common::check_component(&output.stdout).unwrap();
     assert_eq!(entries(dir.path()), [dir.path().join("legacy.wat")]);
 
@@ -89,8 +88,7 @@ fn a_mistyped_subcommand_gets_did_you_mean() {
     }
     // A file of that name is an input, not a typo.
     std::fs::write(dir.path().join("inspct"), COMMAND).unwrap();
-    let out = run(&["inspct", "-o", "c.wasm"], dir.path(), None);
-    assert!(out.status.success(), "{}", stderr(&out));
+    expect_exit(0, &["inspct", "-o", "c.wasm"], dir.path());
     std::fs::remove_file(dir.path().join("inspct")).unwrap();
     std::fs::remove_file(dir.path().join("c.wasm")).unwrap();
     assert_eq!(entries(dir.path()), [dir.path().join("legacy.wat")]);
@@ -139,10 +137,8 @@ fn inspect_says_how_a_component_was_adapted_and_where_it_runs() {
     ] {
         let mut args = vec!["legacy.wat", "-o", "c.wasm"];
         args.extend(flags);
-        let built = run(&args, dir.path(), None);
-        assert!(built.status.success(), "{}", stderr(&built));
-        let inspected = run(&["inspect", "c.wasm"], dir.path(), None);
-        assert!(inspected.status.success(), "{}", stderr(&inspected));
+        expect_exit(0, &args, dir.path());
+        let inspected = expect_exit(0, &["inspect", "c.wasm"], dir.path());
         assert_eq!(stdout(&inspected), says);
     }
 
@@ -199,8 +195,7 @@ fn usage_errors_exit_2_and_subcommands_offer_only_their_flags() {
         &["--max-input-size", "1T", "legacy.wat", "-o", "c.wasm"],
         &["legacy.wat", "--bogus", "-o", "c.wasm"],
     ] {
-        let out = run(args, dir.path(), None);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let out = expect_exit(2, args, dir.path());
         assert!(
             stderr(&out).starts_with("error: "),
             "{args:?}: {}",
@@ -225,12 +220,11 @@ fn graphs_by_folder_and_names_given_twice() {
     std::fs::copy(models.join("softmax.onnx"), model.join("model.onnx")).unwrap();
     let before = entries(dir.path());
     let by_folder = format!("onnx::{}", model.display());
-    let built = run(
+    expect_exit(
+        0,
         &["legacy.wat", "--graph", &by_folder, "-o", "c.wasm"],
         dir.path(),
-        None,
     );
-    assert!(built.status.success(), "{}", stderr(&built));
     let inspected = stdout(&run(&["inspect", "c.wasm"], dir.path(), None));
     assert!(
         inspected.contains("  \"softmax\": inputs [[\"input\"]], outputs [[\"output\"]]\n"),
@@ -284,8 +278,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(error(&[], Some(("NO_COLOR", "1"))).starts_with(plain));
     assert!(error(&["--color", "always"], Some(("NO_COLOR", "1"))).starts_with("\x1b[1;31m"));
     // clap's own messages follow --color too.
-    let usage = run(&["--color", "always", "--bogus"], dir.path(), None);
-    assert_eq!(usage.status.code(), Some(2));
+    let usage = expect_exit(2, &["--color", "always", "--bogus"], dir.path());
     assert!(stderr(&usage).contains("\x1b["), "{}", stderr(&usage));
     let usage = run(&["--color", "never", "--bogus"], dir.path(), None);
     assert!(!stderr(&usage).contains("\x1b["), "{}", stderr(&usage));

@@ -29,6 +29,10 @@
 //!   `wasi:nn`, as `nn-host run` does; [`Runner::with_cache`] keeps
 //!   compiled components and graphs on disk ([`default_cache_dir`]).
 
+// Every unsafe operation sits in its own `unsafe` block with the reason it
+// is sound.
+#![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
+
 mod backend;
 pub mod genai;
 mod limits;

@@ -1173,7 +1173,10 @@ fn size_of(ty: TensorType) -> usize {
 
 #[test]
 fn served_versions_are_the_wit_folders() {
-    let mut served = nn_host::SERVED_VERSIONS.to_vec();
+    let mut served = nn_host::SERVED_VERSIONS
+        .iter()
+        .map(|v| v.as_str())
+        .collect::<Vec<_>>();
     served.sort_unstable_by(|a, b| b.cmp(a));
     assert_eq!(served, common::wit_versions());
 }

@@ -31,6 +31,7 @@
 //! * [`table`]: the compact per-graph name table the adapter keeps.
 
 #![cfg_attr(target_arch = "wasm32", no_std)]
+#![deny(unsafe_op_in_unsafe_fn)]
 
 #[macro_use]
 pub mod nodata;

@@ -155,16 +155,9 @@ mod tests {
         assert_eq!(c.outputs, v(&[&["output"]]));
     }
 
-    fn varint(out: &mut Vec<u8>, mut v: u64) {
-        loop {
-            let b = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                out.push(b);
-                return;
-            }
-            out.push(b | 0x80);
-        }
+    /// A protobuf varint: unsigned LEB128.
+    fn varint(out: &mut Vec<u8>, v: u64) {
+        leb128::write::unsigned(out, v).unwrap();
     }
 
     fn field(out: &mut Vec<u8>, number: u64, payload: &[u8]) {

@@ -43,7 +43,9 @@ pub struct Arena {
 /// # Safety
 /// `addr` must be a link or header of this arena.
 unsafe fn word(addr: u32) -> u32 {
-    *(addr as *const u32)
+    // SAFETY: a link or header of this arena is an aligned word of a block
+    // the arena owns (the caller's promise).
+    unsafe { *(addr as *const u32) }
 }
 
 impl Arena {
@@ -110,9 +112,14 @@ impl Arena {
     #[inline(never)]
     pub unsafe fn free(&self, ptr: *mut u8) {
         let block = ptr as u32 - HEADER;
-        if let Some(head) = self.free.get(list_of(word(block))) {
-            *(ptr as *mut u32) = head.get();
-            head.set(block);
+        // SAFETY: `ptr` is a block of this arena (the caller's promise), so
+        // `block` is its header and its payload, no longer used, holds the
+        // free-list link.
+        unsafe {
+            if let Some(head) = self.free.get(list_of(word(block))) {
+                *(ptr as *mut u32) = head.get();
+                head.set(block);
+            }
         }
     }
 
@@ -121,7 +128,8 @@ impl Arena {
     /// # Safety
     /// `ptr` must be a live block of this arena.
     pub unsafe fn capacity(ptr: *mut u8) -> usize {
-        (word(ptr as u32 - HEADER) - HEADER) as usize
+        // SAFETY: a live block's header precedes it (the caller's promise).
+        (unsafe { word(ptr as u32 - HEADER) } - HEADER) as usize
     }
 }
 
@@ -151,7 +159,9 @@ struct Unaligned(u32);
 /// # Safety
 /// `in_bounds(addr, 4)` must hold.
 pub unsafe fn read_u32(addr: u32) -> u32 {
-    core::ptr::read_volatile(addr as *const Unaligned).0
+    // SAFETY: four bytes of linear memory (the caller's promise); a volatile
+    // read of an alignment-1 value is valid at any address, 0 included.
+    unsafe { core::ptr::read_volatile(addr as *const Unaligned).0 }
 }
 
 /// Writes `value` to guest address `addr`: its first byte with a volatile
@@ -164,8 +174,12 @@ pub unsafe fn read_u32(addr: u32) -> u32 {
 #[inline(never)]
 pub unsafe fn write_u32(addr: u32, value: u32) {
     let [first, rest @ ..] = value.to_le_bytes();
-    core::ptr::write_volatile(addr as *mut u8, first);
-    core::ptr::write_unaligned((addr as usize + 1) as *mut [u8; 3], rest);
+    // SAFETY: four bytes of guest memory (the caller's promise): the first
+    // by a volatile store, valid at address 0, the rest from address 1 on.
+    unsafe {
+        core::ptr::write_volatile(addr as *mut u8, first);
+        core::ptr::write_unaligned((addr as usize + 1) as *mut [u8; 3], rest);
+    }
 }
 
 /// Copies the `len` bytes at address `src` to `dst`. The first byte is read
@@ -177,8 +191,13 @@ pub unsafe fn write_u32(addr: u32, value: u32) {
 /// `len` (not 0) bytes at `src` must be readable: guest memory that passed
 /// `in_bounds`, or a value of the caller's; `dst` must have room for them.
 unsafe fn copy_from_guest(dst: *mut u8, src: u32, len: usize) {
-    *dst = core::ptr::read_volatile(src as *const u8);
-    core::ptr::copy((src as usize + 1) as *const u8, dst.add(1), len - 1);
+    // SAFETY: `len` readable bytes at `src` and room for them at `dst` (the
+    // caller's promise); the first byte by a volatile read, valid at
+    // address 0, the rest from address 1 on.
+    unsafe {
+        *dst = core::ptr::read_volatile(src as *const u8);
+        core::ptr::copy((src as usize + 1) as *const u8, dst.add(1), len - 1);
+    }
 }
 
 /// The guest bytes `[ptr, ptr + len)` as a slice: in place, or, when the
@@ -195,10 +214,13 @@ pub unsafe fn guest_bytes<'a>(
     len: u32,
 ) -> Option<&'a [u8]> {
     if ptr == 0 {
-        copy.fill(arena, 0, len)?;
+        // SAFETY: the range is in bounds (the caller's promise).
+        unsafe { copy.fill(arena, 0, len) }?;
         return Some(copy.as_slice());
     }
-    Some(core::slice::from_raw_parts(ptr as *const u8, len as usize))
+    // SAFETY: in bounds, not at address 0 (so not Rust's null), and not
+    // written while the slice lives (the caller's promise).
+    Some(unsafe { core::slice::from_raw_parts(ptr as *const u8, len as usize) })
 }
 
 /// A growable array of plain-data `T` in the arena; all-zero is empty.
@@ -274,11 +296,13 @@ impl Raw {
         if n != 0 {
             // SAFETY: `reserve` made room for `n` more elements, so `ptr` is
             // a block; the caller vouches for `src`.
-            copy_from_guest(
-                (self.ptr as *mut u8).add(self.len as usize * size),
-                src,
-                n as usize * size,
-            );
+            unsafe {
+                copy_from_guest(
+                    (self.ptr as *mut u8).add(self.len as usize * size),
+                    src,
+                    n as usize * size,
+                )
+            };
         }
         self.len += n;
         Some(())
@@ -353,7 +377,9 @@ impl<T: Copy> RawVec<T> {
     /// `in_bounds(src, len * size_of::<T>())` must hold.
     pub unsafe fn fill(&mut self, arena: &Arena, src: u32, len: u32) -> Option<()> {
         self.raw.len = 0;
-        self.raw.append(arena, src, len, size_of::<T>())
+        // SAFETY: `len` elements of `T` at `src` are in bounds (the
+        // caller's promise).
+        unsafe { self.raw.append(arena, src, len, size_of::<T>()) }
     }
 
     /// Replaces the contents with `len` all-zero elements (`T` must be

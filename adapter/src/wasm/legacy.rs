@@ -25,9 +25,23 @@ use crate::names::ir_xml::{declared_dims, element_type};
 use crate::names::{self, NamesForm, Sink, TableWriter};
 use crate::nodata::is_utf8;
 
+/// What `load` and `load_by_name` ask of WIT, their arguments checked.
+#[derive(Clone, Copy)]
+pub enum Load {
+    /// WIT `load`: the guest's builder array (its canonical-ABI layout is
+    /// WIT's), and the WIT encoding and target.
+    Builders {
+        builders: u32,
+        count: u32,
+        encoding: u32,
+        target: u32,
+    },
+    /// WIT `load-by-name` of the guest's `[name, name + len)`.
+    Name { name: u32, len: u32 },
+}
+
 /// `load` and `load_by_name` once their arguments are checked, shared:
-/// WIT `load(a, b, c, d)` (builders, count, encoding, target) or
-/// `load-by-name(a, b)` (the name) as `call` says, then the new graph gets
+/// WIT `load` or `load-by-name` as `load` says, then the new graph gets
 /// the next legacy handle, written to `out`, and its names: those of the
 /// model (builder 0) for `load` with an encoding that has them, the ones
 /// baked in for the name for `load_by_name`. Room for the graph is made
@@ -39,7 +53,11 @@ use crate::nodata::is_utf8;
 /// # Safety
 /// The arguments must have passed the export's checks.
 #[inline(never)]
-unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+unsafe fn load_graph(load: Load, out: u32) -> u32 {
+    let call = match load {
+        Load::Builders { .. } => Call::Load,
+        Load::Name { .. } => Call::LoadByName,
+    };
     State::with(|state, tables| {
         if tables.graphs.reserve(&state.arena, 1).is_none() {
             return errno::TOO_LARGE;
@@ -47,32 +65,49 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let ret = tables.ret.as_mut_ptr();
         // The bytes names are read from, `[at, at + len)`, and for `load`
         // whether to parse them (builder 0 is read only when there is one).
-        let (at, len, parse) = if call == Call::LoadByName {
-            // Lifting a WIT `string` traps on invalid UTF-8; check it here
-            // instead.
-            let mut copy = RawVec::default();
-            let Some(name) = guest_bytes(&state.arena, &mut copy, a, b) else {
-                return errno::TOO_LARGE;
-            };
-            let utf8 = is_utf8(name);
-            copy.release(&state.arena);
-            if !utf8 {
-                return errno::INVALID_ARGUMENT;
+        let (at, len, parse) = match load {
+            Load::Name { name, len } => {
+                // Lifting a WIT `string` traps on invalid UTF-8; check it
+                // here instead.
+                let mut copy = RawVec::default();
+                // SAFETY: the export checked `in_bounds(name, len)`.
+                let Some(bytes) = (unsafe { guest_bytes(&state.arena, &mut copy, name, len) })
+                else {
+                    return errno::TOO_LARGE;
+                };
+                let utf8 = is_utf8(bytes);
+                copy.release(&state.arena);
+                if !utf8 {
+                    return errno::INVALID_ARGUMENT;
+                }
+                // SAFETY: the name is in bounds and UTF-8; `ret` is our
+                // return area.
+                unsafe { host::load_by_name(name, len, ret) };
+                (name, len, false)
             }
-            host::load_by_name(a, b, ret);
-            (a, b, false)
-        } else {
-            host::load(a, b, c, d, ret);
-            let parse = matches!(
-                c,
-                convert::encoding::OPENVINO
-                    | convert::encoding::ONNX
-                    | convert::encoding::AUTODETECT
-            );
-            if b > 0 {
-                (read(a), read(a + 4), parse)
-            } else {
-                (0, 0, false)
+            Load::Builders {
+                builders,
+                count,
+                encoding,
+                target,
+            } => {
+                // SAFETY: the export checked that the array and every
+                // builder are aligned and in bounds (so the host can lift
+                // the `list<list<u8>>`); `ret` is our return area.
+                unsafe { host::load(builders, count, encoding, target, ret) };
+                let parse = matches!(
+                    encoding,
+                    convert::encoding::OPENVINO
+                        | convert::encoding::ONNX
+                        | convert::encoding::AUTODETECT
+                );
+                if count > 0 {
+                    // SAFETY: builder 0, `(ptr, len)`, is in the checked
+                    // array.
+                    unsafe { (read(builders), read(builders + 4), parse) }
+                } else {
+                    (0, 0, false)
+                }
             }
         };
         let err = result(&tables.ret, call);
@@ -82,7 +117,7 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         let handle = tables.ret[1];
         if !state.writable(out, 4) {
             // SAFETY: the graph the host just created, known to nobody else.
-            host::graph_drop(handle);
+            unsafe { host::graph_drop(handle) };
             return errno::INVALID_ARGUMENT;
         }
         let mut graph = Graph {
@@ -98,10 +133,12 @@ unsafe fn load_graph(call: Call, out: u32, a: u32, b: u32, c: u32, d: u32) -> u3
         if call == Call::LoadByName {
             baked::apply(&state.arena, &mut graph, at, len);
         } else if parse {
-            read_names(&state.arena, &mut graph, at, len);
+            // SAFETY: builder 0 was checked to be in bounds.
+            unsafe { read_names(&state.arena, &mut graph, at, len) };
         }
         let _ = tables.graphs.push(&state.arena, graph);
-        write(out, tables.graphs.len() - 1);
+        // SAFETY: `out` was checked to be writable above.
+        unsafe { write(out, tables.graphs.len() - 1) };
         errno::SUCCESS
     })
 }
@@ -144,7 +181,17 @@ fn load(builders: u32, count: u32, encoding: u32, target: u32, out: u32) -> u32 
         }
     }
     // SAFETY: the array and every builder were checked above.
-    unsafe { load_graph(Call::Load, out, builders, count, encoding, target) }
+    unsafe {
+        load_graph(
+            Load::Builders {
+                builders,
+                count,
+                encoding,
+                target,
+            },
+            out,
+        )
+    }
 }
 
 /// The sink [`read_names`] parses a model into: the name table, and what
@@ -190,7 +237,8 @@ impl Sink for ModelReader<'_, '_> {
 unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
     let mut copy = RawVec::default();
     // Out of memory for a copy: no names.
-    let model = guest_bytes(arena, &mut copy, ptr, len).unwrap_or_default();
+    // SAFETY: the model is in bounds (the caller's promise).
+    let model = unsafe { guest_bytes(arena, &mut copy, ptr, len) }.unwrap_or_default();
     let mut buf = super::arena::ArenaBuf {
         arena,
         vec: RawVec::default(),
@@ -238,49 +286,91 @@ pub fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
         return errno::INVALID_ARGUMENT;
     }
     // SAFETY: the name was checked above.
-    unsafe { load_graph(Call::LoadByName, out, name, name_len, 0, 0) }
+    unsafe {
+        load_graph(
+            Load::Name {
+                name,
+                len: name_len,
+            },
+            out,
+        )
+    }
 }
 
 /// WITX `init_execution_context(graph) -> graph_execution_context`.
 #[export_name = "init_execution_context"]
 pub extern "C" fn legacy_init_execution_context(graph: u32, out: u32) -> u32 {
-    handle_export(HandleExport::InitExecutionContext, graph, out, 0, 0, 0)
+    handle_export(
+        graph,
+        HandleExport::Graph(GraphExport::InitExecutionContext { out }),
+    )
 }
 
-/// The exports that take a graph or context handle. [`handle_export`]
-/// serves them all. (In the order that makes it smallest.)
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// An export that takes a graph or context handle, with its other
+/// arguments. [`handle_export`] serves them all.
+#[derive(Clone, Copy)]
 pub enum HandleExport {
-    GetOutput,
-    /// WasmEdge's `get_output_single`.
-    GetOutputSingle,
-    /// WasmEdge's `finalize_execution_context`.
-    FinalizeExecutionContext,
-    Compute,
-    /// WasmEdge's `compute_single`.
-    ComputeSingle,
-    /// WasmEdge's `fini_single`.
-    FiniSingle,
-    SetInput,
-    InitExecutionContext,
+    Graph(GraphExport),
+    Context(ContextExport),
+}
+
+/// The exports on a graph handle.
+#[derive(Clone, Copy)]
+pub enum GraphExport {
+    /// The new context's handle goes to `out`.
+    InitExecutionContext { out: u32 },
     /// WasmEdge's `unload`.
     Unload,
 }
 
-/// Export `export` with the handle `handle` (its first argument) and its
-/// other arguments `a`, `b`, `c`, `d` (0 past its own), as the guest's
-/// errno. One function for all of them, not inlined: they share the state,
-/// the context lookup and the errno conversion.
+/// The exports on a context handle. (The discriminants are the numbering
+/// that makes the adapter smallest: 6 B less than declaration order, for
+/// each target.)
+#[derive(Clone, Copy)]
+#[repr(u32)]
+pub enum ContextExport {
+    /// The tensor record at `tensor` as input `index`.
+    SetInput {
+        index: u32,
+        tensor: u32,
+    } = 4,
+    Compute = 2,
+    GetOutput(OutputRequest) = 0,
+    /// WasmEdge's `finalize_execution_context`.
+    FinalizeExecutionContext = 1,
+    /// WasmEdge's `fini_single`.
+    FiniSingle = 3,
+    /// WasmEdge's `compute_single`.
+    ComputeSingle = 5,
+    /// WasmEdge's `get_output_single`.
+    GetOutputSingle(OutputRequest) = 6,
+}
+
+/// `get_output`'s arguments after the context: output `index` into the
+/// guest's `[buf, buf + max)`, its length to `out`.
+#[derive(Clone, Copy)]
+pub struct OutputRequest {
+    pub index: u32,
+    pub buf: u32,
+    pub max: u32,
+    pub out: u32,
+}
+
+/// Export `export` on the graph or context `handle` (its first argument),
+/// as the guest's errno. One function for all of them, not inlined: they
+/// share the state, the context lookup and the errno conversion.
 #[inline(never)]
-pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, d: u32) -> u32 {
+pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
     dialect::errno(State::with(|state, tables| {
-        match export {
-            HandleExport::InitExecutionContext => {
-                return init_execution_context(state, tables, handle, a);
+        let export = match export {
+            HandleExport::Graph(GraphExport::InitExecutionContext { out }) => {
+                return init_execution_context(state, tables, handle, out);
             }
-            HandleExport::Unload => return wasmedge::unload_graph(state, tables, handle),
-            _ => {}
-        }
+            HandleExport::Graph(GraphExport::Unload) => {
+                return wasmedge::unload_graph(state, tables, handle);
+            }
+            HandleExport::Context(export) => export,
+        };
         let Tables {
             graphs,
             contexts,
@@ -295,41 +385,41 @@ pub fn handle_export(export: HandleExport, handle: u32, a: u32, b: u32, c: u32, 
         // GGML graphs follow WasmEdge's protocol (see `ggml`).
         let ggml = graph.is_some_and(|g| g.ggml == 1);
         match export {
-            HandleExport::SetInput => {
-                if a == 0 {
+            ContextExport::SetInput { index, tensor } => {
+                if index == 0 {
                     ctx.computed = 0;
                     ctx.stream = 0;
                 }
-                set_input(state, ctx, graph, ret, a, b)
+                set_input(state, ctx, graph, ret, index, tensor)
             }
-            HandleExport::GetOutput | HandleExport::GetOutputSingle => {
-                let index = match export {
-                    HandleExport::GetOutputSingle if ggml && ctx.stream != 0 && a == 0 => {
-                        ggml::piece(ctx)
+            ContextExport::GetOutput(mut request) | ContextExport::GetOutputSingle(mut request) => {
+                if let ContextExport::GetOutputSingle(_) = export {
+                    if ggml && ctx.stream != 0 && request.index == 0 {
+                        request.index = ggml::piece(ctx);
                     }
-                    _ => a,
-                };
-                if ggml && index == convert::ggml::OUTPUT_METADATA {
+                }
+                if ggml && request.index == convert::ggml::OUTPUT_METADATA {
                     ggml::count(state, ctx, graph, ret);
                 }
-                get_output(state, ctx, graph, ret, [index, b, c, d])
+                get_output(state, ctx, graph, ret, request)
             }
-            HandleExport::FinalizeExecutionContext => {
+            ContextExport::FinalizeExecutionContext => {
                 // The legacy handle is not reused: 0 marks it finalized.
                 ctx.io.finalize(cx(state, ctx.handle, graph, ret));
                 ctx.handle = 0;
                 errno::SUCCESS
             }
-            HandleExport::FiniSingle => {
+            ContextExport::FiniSingle => {
                 ctx.stream = 0;
                 errno::SUCCESS
             }
-            HandleExport::ComputeSingle if ggml => ggml::compute_single(state, ctx, graph, ret),
-            HandleExport::Compute | HandleExport::ComputeSingle if ggml => {
+            ContextExport::ComputeSingle if ggml => ggml::compute_single(state, ctx, graph, ret),
+            ContextExport::Compute | ContextExport::ComputeSingle if ggml => {
                 ggml::compute(state, ctx, graph, ret)
             }
-            // `compute`; the graph exports were served above.
-            _ => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
+            ContextExport::Compute | ContextExport::ComputeSingle => {
+                ctx.io.compute(cx(state, ctx.handle, graph, ret))
+            }
         }
     }))
 }
@@ -406,7 +496,10 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
 /// may reuse its buffers right away).
 #[export_name = "set_input"]
 pub extern "C" fn legacy_set_input(context: u32, index: u32, tensor: u32) -> u32 {
-    handle_export(HandleExport::SetInput, context, index, tensor, 0, 0)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::SetInput { index, tensor }),
+    )
 }
 
 fn set_input(
@@ -435,7 +528,7 @@ fn set_input(
 /// WITX `compute(context)`.
 #[export_name = "compute"]
 pub extern "C" fn legacy_compute(context: u32) -> u32 {
-    handle_export(HandleExport::Compute, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::Compute))
 }
 
 /// WITX `get_output(context, index, out_buffer, out_buffer_max_size) ->
@@ -445,7 +538,21 @@ pub extern "C" fn legacy_compute(context: u32) -> u32 {
 /// writes its data straight into the guest's buffer.
 #[export_name = "get_output"]
 pub extern "C" fn legacy_get_output(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(HandleExport::GetOutput, context, index, buf, max, out)
+    get_output_export(context, index, buf, max, out)
+}
+
+/// The body of [`legacy_get_output`].
+#[inline(always)]
+pub fn get_output_export(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::GetOutput(OutputRequest {
+            index,
+            buf,
+            max,
+            out,
+        })),
+    )
 }
 
 fn get_output(
@@ -453,7 +560,12 @@ fn get_output(
     ctx: &mut Context,
     graph: Option<&Graph>,
     ret: &mut [u32; 4],
-    [index, buf, max, out]: [u32; 4],
+    OutputRequest {
+        index,
+        buf,
+        max,
+        out,
+    }: OutputRequest,
 ) -> u32 {
     let tensor = ctx.io.output(cx(state, ctx.handle, graph, ret), index);
     if tensor == 0 {

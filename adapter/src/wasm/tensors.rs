@@ -15,7 +15,9 @@ use crate::names::ir_xml::{ANY_DIM, ANY_TYPE};
 /// `in_bounds(dims, 4 * len)` must hold.
 #[inline(never)]
 pub unsafe fn tensor_bytes_at(dims: u32, len: u32, element: u64) -> u64 {
-    convert::tensor_bytes((0..len).map(|i| read(dims + i * 4)), element)
+    // SAFETY: every word read is in `[dims, dims + 4 * len)`, in bounds (the
+    // caller's promise).
+    convert::tensor_bytes((0..len).map(|i| unsafe { read(dims + i * 4) }), element)
 }
 
 /// A WITX `tensor` record read from guest memory and checked: every range

@@ -1,15 +1,17 @@
 //! WasmEdge's additions to `wasi_ephemeral_nn`
 //! (`witx/wasmedge_wasi_nn.witx`). On a GGML graph (one
-//! `load_by_name_with_config` loaded) they follow WasmEdge's protocol over
-//! plain WIT calls (see `ggml`); on other graphs WIT has no streaming, so
-//! the `_single` calls are the plain ones and `fini_single` has nothing to
-//! end. Unknown handles get `unsupported_operation`, like every other
-//! legacy call.
+//! `load_by_name_with_config` loaded from a host with nn-host's `ggml`
+//! protocol) they follow WasmEdge's protocol over plain WIT calls (see
+//! `ggml`); on other graphs WIT has no streaming, so the `_single` calls are
+//! the plain ones and `fini_single` has nothing to end. Unknown handles get
+//! `unsupported_operation`, like every other legacy call.
 
 use super::arena::in_bounds;
 use super::dialect;
 use super::host;
-use super::legacy::{handle_export, load_by_name, HandleExport};
+use super::legacy::{
+    handle_export, load_by_name, ContextExport, GraphExport, HandleExport, OutputRequest,
+};
 use super::state::{Graph, State, Tables};
 use crate::convert::{errno, ggml};
 
@@ -52,7 +54,7 @@ pub extern "C" fn load_by_name_with_config(
 /// contexts made from it keep working, and keep its tensor names.
 #[export_name = "unload"]
 pub extern "C" fn unload(graph: u32) -> u32 {
-    handle_export(HandleExport::Unload, graph, 0, 0, 0, 0)
+    handle_export(graph, HandleExport::Graph(GraphExport::Unload))
 }
 
 /// [`unload`] for [`handle_export`]; a GGML graph's config is freed.
@@ -74,26 +76,37 @@ pub fn unload_graph(state: &State, tables: &mut Tables, graph: u32) -> u32 {
 /// [`Inference::finalize`]: super::inference::Inference::finalize
 #[export_name = "finalize_execution_context"]
 pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
-    handle_export(HandleExport::FinalizeExecutionContext, context, 0, 0, 0, 0)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::FinalizeExecutionContext),
+    )
 }
 
 /// `compute_single(context)`: the next piece of a GGML graph's stream,
 /// else `compute`.
 #[export_name = "compute_single"]
 pub extern "C" fn compute_single(context: u32) -> u32 {
-    handle_export(HandleExport::ComputeSingle, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::ComputeSingle))
 }
 
 /// `get_output_single(...)`: in a GGML stream, output 0 is the current
 /// piece; else `get_output`.
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(HandleExport::GetOutputSingle, context, index, buf, max, out)
+    handle_export(
+        context,
+        HandleExport::Context(ContextExport::GetOutputSingle(OutputRequest {
+            index,
+            buf,
+            max,
+            out,
+        })),
+    )
 }
 
 /// `fini_single(context)`: ends a GGML stream (the next `compute_single`
 /// starts another); succeeds on a live context.
 #[export_name = "fini_single"]
 pub extern "C" fn fini_single(context: u32) -> u32 {
-    handle_export(HandleExport::FiniSingle, context, 0, 0, 0, 0)
+    handle_export(context, HandleExport::Context(ContextExport::FiniSingle))
 }

@@ -83,6 +83,33 @@ pub fn run(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
         .expect("nn-componentize did not finish")
 }
 
+/// Runs `nn-componentize ARGS` in `dir` and checks that it exited with
+/// `code`, showing its stderr when not.
+pub fn expect_exit(code: i32, args: &[&str], dir: &Path) -> Output {
+    let output = run(args, dir, None);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "nn-componentize {}: {}",
+        args.join(" "),
+        stderr(&output)
+    );
+    output
+}
+
+/// Runs `nn-componentize ARGS` in `dir` and checks that it succeeded
+/// quietly: exit 0 and nothing on stderr.
+pub fn expect_quiet_success(args: &[&str], dir: &Path) -> Output {
+    let output = expect_exit(0, args, dir);
+    assert!(
+        output.stderr.is_empty(),
+        "nn-componentize {}: {}",
+        args.join(" "),
+        stderr(&output)
+    );
+    output
+}
+
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

@@ -39,9 +39,11 @@ fn check(status: sys::ov_status_e, what: &str) -> Result<()> {
 /// # Safety
 /// `raw` must be a NUL-terminated string to be released with `ov_free`.
 unsafe fn owned_string(raw: *mut c_char) -> String {
+    // SAFETY: `raw` is NUL-terminated (this function's contract).
     let text = unsafe { CStr::from_ptr(raw) }
         .to_string_lossy()
         .into_owned();
+    // SAFETY: OpenVINO allocated `raw`; it is freed once, after the copy.
     unsafe { sys::ov_free(raw) };
     text
 }
@@ -134,8 +136,8 @@ impl PortHandle {
             .then(|| owned_string(raw_name))
         };
         let mut element = 0u32;
-        // SAFETY: `element` has the size and alignment of the `repr(u32)` enum.
         check(
+            // SAFETY: `element` has the size and alignment of the `repr(u32)` enum.
             unsafe { sys::ov_port_get_element_type(self.0, (&mut element as *mut u32).cast()) },
             "reading a port's element type",
         )?;
@@ -143,8 +145,8 @@ impl PortHandle {
             rank: sys::ov_dimension { min: 0, max: 0 },
             dims: ptr::null_mut(),
         };
-        // SAFETY: valid port and out-parameter; freed below.
         check(
+            // SAFETY: valid port and out-parameter; freed below.
             unsafe { sys::ov_port_get_partial_shape(self.0, &mut partial) },
             "reading a port's shape",
         )?;
@@ -196,6 +198,7 @@ pub struct Core(*mut sys::ov_core_t);
 
 // SAFETY: ov::Core's methods are thread-safe (OpenVINO documentation).
 unsafe impl Send for Core {}
+// SAFETY: as for `Send`.
 unsafe impl Sync for Core {}
 
 static CORE: OnceLock<Core> = OnceLock::new();
@@ -209,8 +212,8 @@ impl Core {
             return Ok(core);
         }
         let mut raw = ptr::null_mut();
-        // SAFETY: out-parameter; the core is owned by the static from here on.
         check(
+            // SAFETY: out-parameter; the core is owned by the static from here on.
             unsafe { sys::ov_core_create(&mut raw) },
             "creating an OpenVINO core",
         )?;
@@ -229,8 +232,8 @@ impl Core {
         // model's constants may keep pointing into it after this call.
         let weights = weights.map(HostTensor::copy_of).transpose()?;
         let mut raw = ptr::null_mut();
-        // SAFETY: `model` is valid for its length; `weights` outlives the call.
         check(
+            // SAFETY: `model` is valid for its length; `weights` outlives the call.
             unsafe {
                 sys::ov_core_read_model_from_memory_buffer(
                     self.0,
@@ -253,8 +256,8 @@ impl Core {
         let path_c = CString::new(path.as_os_str().as_encoded_bytes())
             .with_context(|| format!("model path {} contains NUL", path.display()))?;
         let mut raw = ptr::null_mut();
-        // SAFETY: valid core, NUL-terminated path; no weights file.
         check(
+            // SAFETY: valid core, NUL-terminated path; no weights file.
             unsafe { sys::ov_core_read_model(self.0, path_c.as_ptr(), ptr::null(), &mut raw) },
             "reading the model file",
         )?;
@@ -276,8 +279,8 @@ impl Core {
         let device_c = CString::new(device).context("device name contains NUL")?;
         let mut raw = ptr::null_mut();
         match cache_dir.filter(|_| super::library::has_compile_model_props()) {
-            // SAFETY: valid core and model; zero properties follow.
             None => check(
+                // SAFETY: valid core and model; zero properties follow.
                 unsafe {
                     sys::ov_core_compile_model(self.0, model.0, device_c.as_ptr(), 0, &mut raw)
                 },
@@ -290,9 +293,9 @@ impl Core {
                     key: CACHE_DIR.as_ptr(),
                     value: dir_c.as_ptr().cast(),
                 }];
-                // SAFETY: valid core and model; the property array and its
-                // strings outlive the call.
                 check(
+                    // SAFETY: valid core and model; the property array and its
+                    // strings outlive the call.
                     unsafe {
                         sys::ov_core_compile_model_props(
                             self.0,
@@ -316,14 +319,14 @@ impl Core {
             devices: ptr::null_mut(),
             size: 0,
         };
-        // SAFETY: out-parameter, freed below after copying the names.
         check(
+            // SAFETY: out-parameter, freed below after copying the names.
             unsafe { sys::ov_core_get_available_devices(self.0, &mut list) },
             "listing OpenVINO devices",
         )?;
         let names = (0..list.size)
-            // SAFETY: `list.devices` holds `size` NUL-terminated names.
             .map(|i| {
+                // SAFETY: `list.devices` holds `size` NUL-terminated names.
                 unsafe { CStr::from_ptr(*list.devices.add(i)) }
                     .to_string_lossy()
                     .into_owned()
@@ -350,6 +353,7 @@ pub struct CompiledModel(*mut sys::ov_compiled_model_t);
 
 // SAFETY: ov::CompiledModel is thread-safe (creating requests, reading ports).
 unsafe impl Send for CompiledModel {}
+// SAFETY: as for `Send`.
 unsafe impl Sync for CompiledModel {}
 
 impl Drop for CompiledModel {
@@ -364,16 +368,16 @@ impl Model {
     /// which may already allocate static outputs).
     pub fn outputs(&self) -> Result<Vec<Port>> {
         let mut count = 0;
-        // SAFETY: valid model and out-parameter.
         check(
+            // SAFETY: valid model and out-parameter.
             unsafe { sys::ov_model_outputs_size(self.0, &mut count) },
             "counting the model's outputs",
         )?;
         (0..count)
             .map(|index| {
                 let mut raw = ptr::null_mut();
-                // SAFETY: `index` < count; the port is freed by `PortHandle`.
                 check(
+                    // SAFETY: `index` < count; the port is freed by `PortHandle`.
                     unsafe { sys::ov_model_const_output_by_index(self.0, index, &mut raw) },
                     "reading an output port",
                 )?;
@@ -387,8 +391,8 @@ impl CompiledModel {
     /// Describes every input (`outputs == false`) or output, in model order.
     pub fn ports(&self, outputs: bool) -> Result<Vec<Port>> {
         let mut count = 0;
-        // SAFETY: valid compiled model and out-parameter.
         check(
+            // SAFETY: valid compiled model and out-parameter.
             unsafe {
                 if outputs {
                     sys::ov_compiled_model_outputs_size(self.0, &mut count)
@@ -401,8 +405,8 @@ impl CompiledModel {
         (0..count)
             .map(|index| {
                 let mut raw = ptr::null_mut();
-                // SAFETY: `index` < count; the port is freed by `PortHandle`.
                 check(
+                    // SAFETY: `index` < count; the port is freed by `PortHandle`.
                     unsafe {
                         if outputs {
                             sys::ov_compiled_model_output_by_index(self.0, index, &mut raw)
@@ -433,8 +437,8 @@ impl CompiledModel {
 
     pub fn create_infer_request(&self) -> Result<InferRequest> {
         let mut raw = ptr::null_mut();
-        // SAFETY: valid model and out-parameter.
         check(
+            // SAFETY: valid model and out-parameter.
             unsafe { sys::ov_compiled_model_create_infer_request(self.0, &mut raw) },
             "creating an inference request",
         )?;
@@ -484,8 +488,8 @@ impl InferRequest {
     /// The tensor output `index` holds after inference.
     pub fn output(&self, index: usize) -> Result<HostTensor> {
         let mut raw = ptr::null_mut();
-        // SAFETY: valid request; the returned tensor handle is ours to free.
         check(
+            // SAFETY: valid request; the returned tensor handle is ours to free.
             unsafe { sys::ov_infer_request_get_output_tensor_by_index(self.0, index, &mut raw) },
             "reading an output tensor",
         )?;
@@ -510,8 +514,8 @@ fn ov_shape(dims: &[usize]) -> Result<sys::ov_shape_t> {
         rank: 0,
         dims: ptr::null_mut(),
     };
-    // SAFETY: `dims` is valid for `len` values; OpenVINO copies them.
     check(
+        // SAFETY: `dims` is valid for `len` values; OpenVINO copies them.
         unsafe { sys::ov_shape_create(dims.len() as i64, dims.as_ptr(), &mut shape) },
         "creating a shape",
     )?;
@@ -558,8 +562,8 @@ impl HostTensor {
     /// Where the tensor's bytes live.
     pub fn data_ptr(&self) -> Result<*mut u8> {
         let mut data = ptr::null_mut();
-        // SAFETY: valid tensor and out-parameter.
         check(
+            // SAFETY: valid tensor and out-parameter.
             unsafe { sys::ov_tensor_data(self.0, &mut data) },
             "reading tensor data",
         )?;
@@ -568,8 +572,8 @@ impl HostTensor {
 
     pub fn byte_size(&self) -> Result<usize> {
         let mut size = 0;
-        // SAFETY: valid tensor and out-parameter.
         check(
+            // SAFETY: valid tensor and out-parameter.
             unsafe { sys::ov_tensor_get_byte_size(self.0, &mut size) },
             "reading tensor size",
         )?;
@@ -581,8 +585,8 @@ impl HostTensor {
             rank: 0,
             dims: ptr::null_mut(),
         };
-        // SAFETY: valid tensor; the shape is freed after copying it out.
         check(
+            // SAFETY: valid tensor; the shape is freed after copying it out.
             unsafe { sys::ov_tensor_get_shape(self.0, &mut shape) },
             "reading tensor shape",
         )?;
@@ -594,8 +598,8 @@ impl HostTensor {
 
     pub fn element(&self) -> Result<PortElement> {
         let mut element = 0u32;
-        // SAFETY: `element` has the layout of the `repr(u32)` enum.
         check(
+            // SAFETY: `element` has the layout of the `repr(u32)` enum.
             unsafe { sys::ov_tensor_get_element_type(self.0, (&mut element as *mut u32).cast()) },
             "reading tensor element type",
         )?;

@@ -244,6 +244,7 @@ mod tests {
             let text = unsafe { std::ffi::CStr::from_ptr(v.buildNumber) }
                 .to_string_lossy()
                 .into_owned();
+            // SAFETY: `v` was filled by OpenVINO and is freed once.
             unsafe { openvino_sys::ov_version_free(&mut v) };
             text
         })

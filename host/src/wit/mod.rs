@@ -2,18 +2,22 @@
 //! nn-host serves at once: a component importing either version, or both,
 //! links against the same linker.
 //!
-//! Each version has its own glue module (bindgen output plus the trait
-//! impls); what the versions share lives here: the per-store [`NnCtx`],
-//! the hand-written `graph` and `tensor` interfaces (registered under each
-//! version's name) and the enum conversions. The backends and the registry
+//! Each served version is one module that names its WIT folder and says
+//! what its `graph-execution-context` is; [`served_versions!`] lists the
+//! modules and [`wasi_nn_bindings!`] generates each one's `errors` and
+//! `inference` glue with `bindgen!`. What the versions share lives here:
+//! the per-store [`NnCtx`], the `error` resource, and the `graph` and
+//! `tensor` interfaces, which lend guest memory to the backend instead of
+//! copying it (see [`add_graph_to_linker`]). The backends and the registry
 //! name no version.
 //!
 //! - [`v2024_10_28`]: `compute(list<named-tensor>) -> list<named-tensor>`.
 //! - [`v2024_08_19`] (Wasmtime v25–v34): a stateful context with
 //!   `set-input`, `compute()` and `get-output`.
-
-mod v2024_08_19;
-mod v2024_10_28;
+//!
+//! Adding a version is a new module beside these (after its folder under
+//! `wit/`), with its `Context` and `inference` impl, and its name in the
+//! [`served_versions!`] call below.
 
 use crate::backend::{
     Backends, ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError, Tensor,
@@ -22,24 +26,123 @@ use crate::backend::{
 use crate::limits::HostLimits;
 use crate::registry::Registry;
 use anyhow::{bail, Result};
+use nn_abi::WasiNnVersion;
 use std::sync::Arc;
 use wasmtime::component::{
     Component, HasData, Linker, LinkerInstance, Resource, ResourceTable, ResourceType, WasmList,
 };
 use wasmtime::{AsContext as _, Engine, StoreContextMut};
 
-/// The `wasi:nn` package versions nn-host serves, newest first.
-pub const SERVED_VERSIONS: [&str; 2] = [v2024_10_28::VERSION, v2024_08_19::VERSION];
+/// Declares the version modules, newest first, with [`SERVED_VERSIONS`] and
+/// an [`add_to_linker`] that adds every one of them.
+macro_rules! served_versions {
+    ($($module:ident),+ $(,)?) => {
+        $(mod $module;)+
 
-/// Converts between a version's generated `error-code` (in its `errors`
-/// module) and the backend's enum of the same cases, so that the backend
-/// names no WIT version. (`graph` and `tensor` are hand-written on the
-/// backend's own enums.)
-macro_rules! convert_error_code {
-    ($errors:ident) => {
-        $crate::wit::same_cases!(
-            $errors::ErrorCode,
-            ErrorCode,
+        /// The `wasi:nn` package versions nn-host serves, newest first.
+        pub const SERVED_VERSIONS: &[WasiNnVersion] = &[$($module::VERSION),+];
+
+        // A version in nn-abi's list needs its module here.
+        const _: () = assert!(
+            SERVED_VERSIONS.len() == WasiNnVersion::ALL.len(),
+            "a wasi:nn version of nn-abi has no module in host/src/wit"
+        );
+
+        /// Adds every `wasi:nn` interface of every served version
+        /// ([`SERVED_VERSIONS`]) to `linker`; `get` finds the [`NnCtx`] in
+        /// the store's data.
+        pub fn add_to_linker<T: 'static>(
+            linker: &mut Linker<T>,
+            get: fn(&mut T) -> &mut NnCtx,
+        ) -> Result<()> {
+            $(
+                add_lent_to_linker::<T, $module::Context>(linker, get, $module::VERSION.as_str())?;
+                $module::add_generated_to_linker(linker, get)?;
+            )+
+            Ok(())
+        }
+
+        /// Each version module's `bindgen!` path, for the test that it is
+        /// that version's folder.
+        #[cfg(test)]
+        const WIT_PATHS: &[(WasiNnVersion, &str)] = &[$(($module::VERSION, $module::WIT_PATH)),+];
+    };
+}
+
+served_versions!(v2024_10_28, v2024_08_19);
+
+/// A version module's generated glue: `bindgen!` over the WIT file `$path`
+/// (its version's folder: `bindgen!` takes only a literal, so the version
+/// is written there a second time, and a test compares the two), with the backend's types for the resources and
+/// the module's `Context` for `graph-execution-context`; the `error`
+/// resource (`code`, `data`), identical in every version, implemented once
+/// here; and `add_generated_to_linker`, which adds `inference` and
+/// `errors`.
+///
+/// `graph` and `tensor` are generated too but linked by hand
+/// ([`add_graph_to_linker`], [`add_tensor_to_linker`]): the generated
+/// `load` and tensor constructor would lift every byte into a `Vec<u8>`
+/// first, and `tensor.data` would need a cloned `Vec<u8>`. The test
+/// `every_served_world_links` checks their names and types against the WIT.
+macro_rules! wasi_nn_bindings {
+    ($path:literal) => {
+        mod generated {
+            wasmtime::component::bindgen!({
+                world: "ml",
+                path: $path,
+                with: {
+                    "wasi:nn/graph.graph": crate::backend::Graph,
+                    "wasi:nn/tensor.tensor": crate::backend::Tensor,
+                    "wasi:nn/inference.graph-execution-context": super::Context,
+                    "wasi:nn/errors.error": crate::backend::NnError,
+                },
+                imports: { default: trappable },
+            });
+        }
+
+        use generated::wasi::nn::{errors, inference};
+
+        #[cfg(test)]
+        pub(super) const WIT_PATH: &str = $path;
+
+        pub(super) fn add_generated_to_linker<T: 'static>(
+            linker: &mut wasmtime::component::Linker<T>,
+            get: fn(&mut T) -> &mut super::NnCtx,
+        ) -> anyhow::Result<()> {
+            inference::add_to_linker::<T, super::HasNn>(linker, get)?;
+            errors::add_to_linker::<T, super::HasNn>(linker, get)?;
+            Ok(())
+        }
+
+        impl errors::Host for super::NnCtx {}
+
+        impl errors::HostError for super::NnCtx {
+            fn code(
+                &mut self,
+                error: wasmtime::component::Resource<crate::backend::NnError>,
+            ) -> wasmtime::Result<errors::ErrorCode> {
+                Ok(self.error(&error)?.code.into())
+            }
+
+            fn data(
+                &mut self,
+                error: wasmtime::component::Resource<crate::backend::NnError>,
+            ) -> wasmtime::Result<String> {
+                Ok(self.error(&error)?.message.clone())
+            }
+
+            fn drop(
+                &mut self,
+                error: wasmtime::component::Resource<crate::backend::NnError>,
+            ) -> wasmtime::Result<()> {
+                self.table.delete(error)?;
+                Ok(())
+            }
+        }
+
+        super::same_cases!(
+            errors::ErrorCode,
+            crate::backend::ErrorCode,
             [
                 InvalidArgument,
                 InvalidEncoding,
@@ -54,29 +157,44 @@ macro_rules! convert_error_code {
         );
     };
 }
-use convert_error_code;
+use wasi_nn_bindings;
 
+/// `From` both ways between a generated enum and the backend's enum of the
+/// same cases, so that the backend names no WIT version.
 macro_rules! same_cases {
-    ($wit:ty, $ours:ident, [$($case:ident),* $(,)?]) => {
+    ($wit:ty, $ours:ty, [$($case:ident),* $(,)?]) => {
         impl From<$wit> for $ours {
             fn from(value: $wit) -> Self {
                 type Wit = $wit;
+                type Ours = $ours;
                 match value {
-                    $(Wit::$case => $ours::$case,)*
+                    $(Wit::$case => Ours::$case,)*
                 }
             }
         }
         impl From<$ours> for $wit {
             fn from(value: $ours) -> Self {
                 type Wit = $wit;
+                type Ours = $ours;
                 match value {
-                    $($ours::$case => Wit::$case,)*
+                    $(Ours::$case => Wit::$case,)*
                 }
             }
         }
     };
 }
 use same_cases;
+
+/// Adds the hand-linked interfaces of `version`, which lend guest memory:
+/// `graph`, whose new execution contexts are `C`, and `tensor`.
+fn add_lent_to_linker<T: 'static, C: From<ExecutionContext> + Send + 'static>(
+    linker: &mut Linker<T>,
+    get: fn(&mut T) -> &mut NnCtx,
+    version: &str,
+) -> Result<()> {
+    add_graph_to_linker::<T, C>(linker, get, &format!("wasi:nn/graph@{version}"))?;
+    add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{version}"))
+}
 
 /// Per-store `wasi:nn` state, shared by every version: the resources the
 /// guest holds, the backends its `load` calls dispatch to, and the registry
@@ -238,6 +356,11 @@ impl NnCtx {
         Ok(context)
     }
 
+    /// The error behind an `error` handle, in every version.
+    fn error(&self, error: &Resource<NnError>) -> wasmtime::Result<&NnError> {
+        Ok(self.table.get(error)?)
+    }
+
     /// `graph-execution-context` drop, the same in every version.
     fn drop_context<T: 'static>(&mut self, context: Resource<T>) -> wasmtime::Result<()> {
         self.table.delete(context)?;
@@ -280,17 +403,6 @@ impl HasData for HasNn {
     type Data<'a> = &'a mut NnCtx;
 }
 
-/// Adds every `wasi:nn` interface of every served version
-/// ([`SERVED_VERSIONS`]) to `linker`; `get` finds the [`NnCtx`] in the
-/// store's data.
-pub fn add_to_linker<T: 'static>(
-    linker: &mut Linker<T>,
-    get: fn(&mut T) -> &mut NnCtx,
-) -> Result<()> {
-    v2024_10_28::add_to_linker(linker, get)?;
-    v2024_08_19::add_to_linker(linker, get)
-}
-
 /// Fails, naming the imports and the versions served, if `component`
 /// imports `wasi:nn` interfaces of a version nn-host does not serve: the
 /// linker alone would only say that one import is missing.
@@ -302,7 +414,7 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
         .filter(|name| {
             name.strip_prefix("wasi:nn/").is_some_and(|interface| {
                 let version = interface.split_once('@').map(|(_, version)| version);
-                !version.is_some_and(|v| SERVED_VERSIONS.contains(&v))
+                !version.is_some_and(|v| SERVED_VERSIONS.iter().any(|served| served.as_str() == v))
             })
         })
         .map(|name| format!("`{name}`"))
@@ -312,7 +424,11 @@ pub fn check_wasi_nn_imports(engine: &Engine, component: &Component) -> Result<(
             "the component imports {}, of a wasi:nn version nn-host does not serve; \
              it serves wasi:nn@{}",
             unserved.join(", "),
-            SERVED_VERSIONS.join(" and wasi:nn@")
+            SERVED_VERSIONS
+                .iter()
+                .map(|v| v.as_str())
+                .collect::<Vec<_>>()
+                .join(" and wasi:nn@")
         );
     }
     Ok(())
@@ -359,16 +475,15 @@ fn add_table_resource<T: 'static, R: Send + 'static>(
 
 /// Defines the `graph` interface `interface` (`wasi:nn/graph@VERSION`) by
 /// hand with `func_wrap`, identical in every version but for what a new
-/// execution context is (`context`). The generated `load` would copy every
+/// execution context is (`C`). The generated `load` would copy every
 /// builder out of guest memory into a `Vec<u8>` that lives through the
 /// backend's load and compile (a MobileNet's 14 MB weights, twice in the
 /// host's peak memory); this one lends the backend the guest's bytes
 /// (`WasmList<u8>`), as a WITX host does.
-fn add_graph_to_linker<T: 'static, C: Send + 'static>(
+fn add_graph_to_linker<T: 'static, C: From<ExecutionContext> + Send + 'static>(
     linker: &mut Linker<T>,
     get: fn(&mut T) -> &mut NnCtx,
     interface: &str,
-    context: fn(ExecutionContext) -> C,
 ) -> Result<()> {
     let mut graph = linker.instance(interface)?;
     add_table_resource::<T, Graph>(&mut graph, "graph", get)?;
@@ -406,7 +521,7 @@ fn add_graph_to_linker<T: 'static, C: Send + 'static>(
         "[method]graph.init-execution-context",
         move |mut store: StoreContextMut<'_, T>, (graph,): (Resource<Graph>,)| {
             let nn = get(store.data_mut());
-            let created = nn.new_context(&graph)?.map(context);
+            let created = nn.new_context(&graph)?.map(C::from);
             Ok((nn.push("init-execution-context", created)?,))
         },
     )?;
@@ -468,6 +583,50 @@ fn add_tensor_to_linker<T: 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A component importing the whole `ml` world of each served version
+    /// links: every hand-linked function has the WIT's name and type, and
+    /// each version module's `bindgen!` read its own version's folder.
+    #[test]
+    fn every_served_world_links() {
+        let wit = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../wit");
+        for (version, path) in WIT_PATHS {
+            assert_eq!(*path, format!("../wit/{version}/wasi-nn.wit"));
+        }
+        let (mut served, mut all) = (SERVED_VERSIONS.to_vec(), WasiNnVersion::ALL.to_vec());
+        served.sort();
+        all.sort();
+        assert_eq!(served, all, "each version is served once");
+        let engine = Engine::default();
+        let mut linker = Linker::<NnCtx>::new(&engine);
+        add_to_linker(&mut linker, |nn| nn).unwrap();
+        for version in SERVED_VERSIONS {
+            let mut resolve = wit_parser::Resolve::default();
+            let (package, _) = resolve.push_path(wit.join(version.as_str())).unwrap();
+            let world = resolve.select_world(&[package], Some("ml")).unwrap();
+            let mut module = wit_component::dummy_module(
+                &resolve,
+                world,
+                wit_parser::ManglingAndAbi::Standard32,
+            );
+            wit_component::embed_component_metadata(
+                &mut module,
+                &resolve,
+                world,
+                wit_component::StringEncoding::UTF8,
+            )
+            .unwrap();
+            let component = wit_component::ComponentEncoder::default()
+                .module(&module)
+                .unwrap()
+                .encode()
+                .unwrap();
+            let component = Component::new(&engine, component).unwrap();
+            if let Err(error) = linker.instantiate_pre(&component) {
+                panic!("wasi:nn@{version}'s ml world does not link: {error:?}");
+            }
+        }
+    }
 
     #[test]
     fn error_reports_are_one_line_and_collected_up_to_a_cap() {

@@ -20,31 +20,18 @@
 //!   the output's bytes. An unknown name, or no successful compute before,
 //!   is `invalid-argument`.
 
-use super::{convert_error_code, overwrite, HasNn, NnCtx};
-use crate::backend::{ErrorCode, ExecutionContext, NamedTensor, NnError, Tensor};
-use anyhow::Result;
-use wasmtime::component::{Linker, Resource};
+use super::{overwrite, wasi_nn_bindings, NnCtx};
+use crate::backend::{ExecutionContext, NamedTensor, NnError, Tensor};
+use nn_abi::WasiNnVersion;
+use wasmtime::component::Resource;
 
-/// This module's package version; `bindgen!` below reads the same folder.
-pub const VERSION: &str = "0.2.0-rc-2024-08-19";
+/// This module's version.
+pub const VERSION: WasiNnVersion = WasiNnVersion::V2024_08_19;
 
-mod generated {
-    wasmtime::component::bindgen!({
-        world: "ml",
-        path: "../wit/0.2.0-rc-2024-08-19/wasi-nn.wit",
-        with: {
-            "wasi:nn/graph.graph": crate::backend::Graph,
-            "wasi:nn/tensor.tensor": crate::backend::Tensor,
-            "wasi:nn/inference.graph-execution-context": super::StatefulContext,
-            "wasi:nn/errors.error": crate::backend::NnError,
-        },
-        imports: { default: trappable },
-    });
-}
+/// A context keeps its inputs and last outputs between calls.
+pub type Context = StatefulContext;
 
-use generated::wasi::nn::{errors, inference};
-
-convert_error_code!(errors);
+wasi_nn_bindings!("../wit/0.2.0-rc-2024-08-19/wasi-nn.wit");
 
 /// The value behind an 08-19 `graph-execution-context`.
 pub struct StatefulContext {
@@ -86,19 +73,14 @@ impl StatefulContext {
     }
 }
 
-pub(super) fn add_to_linker<T: 'static>(
-    linker: &mut Linker<T>,
-    get: fn(&mut T) -> &mut NnCtx,
-) -> Result<()> {
-    let stateful = |context| StatefulContext {
-        context,
-        inputs: Vec::new(),
-        outputs: None,
-    };
-    super::add_graph_to_linker(linker, get, &format!("wasi:nn/graph@{VERSION}"), stateful)?;
-    inference::add_to_linker::<T, HasNn>(linker, get)?;
-    errors::add_to_linker::<T, HasNn>(linker, get)?;
-    super::add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{VERSION}"))
+impl From<ExecutionContext> for StatefulContext {
+    fn from(context: ExecutionContext) -> Self {
+        StatefulContext {
+            context,
+            inputs: Vec::new(),
+            outputs: None,
+        }
+    }
 }
 
 impl inference::Host for NnCtx {}
@@ -177,23 +159,6 @@ fn replace_input(slot: &mut Option<Tensor>, tensor: Tensor) {
         }
     }
     *slot = Some(tensor);
-}
-
-impl errors::Host for NnCtx {}
-
-impl errors::HostError for NnCtx {
-    fn code(&mut self, error: Resource<NnError>) -> wasmtime::Result<errors::ErrorCode> {
-        Ok(self.table.get(&error)?.code.into())
-    }
-
-    fn data(&mut self, error: Resource<NnError>) -> wasmtime::Result<String> {
-        Ok(self.table.get(&error)?.message.clone())
-    }
-
-    fn drop(&mut self, error: Resource<NnError>) -> wasmtime::Result<()> {
-        self.table.delete(error)?;
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -2,56 +2,28 @@
 //! every output as lists of named tensors, so the context holds nothing
 //! between calls but the backend's own state.
 //!
-//! `inference` and `errors` use the bindgen-generated traits; `graph` and
-//! `tensor` are the shared hand-written ones (see the parent module).
+//! `inference` implements the generated trait; the rest is shared (see
+//! the parent module).
 
-use super::{convert_error_code, HasNn, NnCtx};
-use crate::backend::{ErrorCode, ExecutionContext, NnError, Tensor};
-use anyhow::Result;
-use wasmtime::component::{Linker, Resource};
+use super::{wasi_nn_bindings, NnCtx};
+use crate::backend::{ExecutionContext, NnError, Tensor};
+use nn_abi::WasiNnVersion;
+use wasmtime::component::Resource;
 
-/// This module's package version; `bindgen!` below reads the same folder.
-pub const VERSION: &str = "0.2.0-rc-2024-10-28";
+/// This module's version.
+pub const VERSION: WasiNnVersion = WasiNnVersion::V2024_10_28;
 
-mod generated {
-    wasmtime::component::bindgen!({
-        world: "ml",
-        path: "../wit/0.2.0-rc-2024-10-28/wasi-nn.wit",
-        with: {
-            "wasi:nn/graph.graph": crate::backend::Graph,
-            "wasi:nn/tensor.tensor": crate::backend::Tensor,
-            "wasi:nn/inference.graph-execution-context": crate::backend::ExecutionContext,
-            "wasi:nn/errors.error": crate::backend::NnError,
-        },
-        imports: { default: trappable },
-    });
-}
+/// A context holds nothing between calls but the backend's own state.
+pub type Context = ExecutionContext;
 
-use generated::wasi::nn::{errors, inference};
-
-convert_error_code!(errors);
-
-pub(super) fn add_to_linker<T: 'static>(
-    linker: &mut Linker<T>,
-    get: fn(&mut T) -> &mut NnCtx,
-) -> Result<()> {
-    super::add_graph_to_linker(
-        linker,
-        get,
-        &format!("wasi:nn/graph@{VERSION}"),
-        |context| context,
-    )?;
-    inference::add_to_linker::<T, HasNn>(linker, get)?;
-    errors::add_to_linker::<T, HasNn>(linker, get)?;
-    super::add_tensor_to_linker(linker, get, &format!("wasi:nn/tensor@{VERSION}"))
-}
+wasi_nn_bindings!("../wit/0.2.0-rc-2024-10-28/wasi-nn.wit");
 
 impl inference::Host for NnCtx {}
 
 impl inference::HostGraphExecutionContext for NnCtx {
     fn compute(
         &mut self,
-        context: Resource<ExecutionContext>,
+        context: Resource<Context>,
         inputs: Vec<(String, Resource<Tensor>)>,
     ) -> wasmtime::Result<Result<Vec<(String, Resource<Tensor>)>, Resource<NnError>>> {
         // `compute` takes ownership of the input tensors.
@@ -82,24 +54,7 @@ impl inference::HostGraphExecutionContext for NnCtx {
         }
     }
 
-    fn drop(&mut self, context: Resource<ExecutionContext>) -> wasmtime::Result<()> {
+    fn drop(&mut self, context: Resource<Context>) -> wasmtime::Result<()> {
         self.drop_context(context)
-    }
-}
-
-impl errors::Host for NnCtx {}
-
-impl errors::HostError for NnCtx {
-    fn code(&mut self, error: Resource<NnError>) -> wasmtime::Result<errors::ErrorCode> {
-        Ok(self.table.get(&error)?.code.into())
-    }
-
-    fn data(&mut self, error: Resource<NnError>) -> wasmtime::Result<String> {
-        Ok(self.table.get(&error)?.message.clone())
-    }
-
-    fn drop(&mut self, error: Resource<NnError>) -> wasmtime::Result<()> {
-        self.table.delete(error)?;
-        Ok(())
     }
 }

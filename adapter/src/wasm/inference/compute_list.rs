@@ -30,7 +30,8 @@ pub struct ComputeList {
 }
 
 /// One `set_input` slot: a copy of the guest's tensor taken at call time.
-/// (Fields in the order that makes the adapter smallest.)
+/// (Fields in this order, pinned below, make the adapter 6 B smaller than
+/// `index, ty, dims, data, decimal`.)
 #[derive(Clone, Copy)]
 #[repr(C)]
 struct Slot {
@@ -42,6 +43,8 @@ struct Slot {
     ty: u32,
     index: u32,
 }
+
+pin_field_order!(Slot: dims, data, decimal, ty, index);
 
 /// One element of the list WIT `compute` takes and returns, as the
 /// canonical ABI lays out `tuple<string, tensor>`: name pointer, name
