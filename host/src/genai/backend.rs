@@ -192,6 +192,7 @@ struct Pipeline {
 // SAFETY: the pipeline is only used under its mutex, one call at a time;
 // GenAI's objects are not tied to the thread that made them.
 unsafe impl Send for Pipeline {}
+// SAFETY: as for `Send`: every use takes the mutex.
 unsafe impl Sync for Pipeline {}
 
 impl Drop for Pipeline {

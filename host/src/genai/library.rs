@@ -93,8 +93,13 @@ impl Shim {
         if message.is_null() {
             return None;
         }
-        let text = CStr::from_ptr(message).to_string_lossy().into_owned();
-        (self.free)(message);
+        // SAFETY: the caller passes a NUL-terminated string from the shim,
+        // released right after with the shim's own `free`.
+        let text = unsafe { CStr::from_ptr(message) }
+            .to_string_lossy()
+            .into_owned();
+        // SAFETY: as above; nobody uses `message` afterwards.
+        unsafe { (self.free)(message) };
         Some(text)
     }
 }
@@ -196,13 +201,13 @@ fn check_version(library: &libloading::os::unix::Library, path: &Path) -> Result
 fn open_shim() -> Result<&'static Shim> {
     use std::io::Write as _;
     use std::os::fd::{AsRawFd as _, FromRawFd as _};
-    // SAFETY: a valid NUL-terminated name and flags; the descriptor is owned
-    // by the File below.
+    // SAFETY: a valid NUL-terminated name and flags.
     let fd = unsafe { libc::memfd_create(c"nn-genai-shim".as_ptr(), libc::MFD_CLOEXEC) };
     if fd < 0 {
         return Err(std::io::Error::last_os_error())
             .context("creating a memory file for nn-host's GenAI shim");
     }
+    // SAFETY: `fd` is the new descriptor, owned by nothing else.
     let mut file = unsafe { std::fs::File::from_raw_fd(fd) };
     file.write_all(SHIM)
         .context("writing nn-host's GenAI shim to a memory file")?;
