@@ -31,32 +31,35 @@ pub enum Mode {
     Generate = 0,
     /// Only count the prompt's tokens (output 1 before any compute).
     Count = 1,
-    /// WasmEdge's `compute_single` stream: generate until the end of text
-    /// or the context's end (`n-predict` and `reverse-prompt` do not
-    /// apply), each piece an output of its own from [`OUTPUT_FIRST_PIECE`].
+    /// Start WasmEdge's `compute_single` stream: generate, in the
+    /// background, until the end of text or the context's end
+    /// (`n-predict` and `reverse-prompt` do not apply), and answer with
+    /// its first piece, as [`Mode::Next`] does.
     Stream = 2,
+    /// The stream's next piece as output 0 (a token, or the few tokens of
+    /// one UTF-8 character, as GenAI's streamer forms it), one piece in
+    /// [`OUTPUT_FINISH`]'s count; past the last, no piece (count 0) and the
+    /// stream's finish. A new stream, or any other compute, ends the one
+    /// in progress.
+    Next = 3,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Generate, Mode::Count, Mode::Stream];
+    pub const ALL: [Mode; 4] = [Mode::Generate, Mode::Count, Mode::Stream, Mode::Next];
 
     pub fn from_byte(byte: u8) -> Option<Mode> {
         Mode::ALL.into_iter().find(|mode| *mode as u8 == byte)
     }
 }
 
-/// Output: the generated text, `u8`.
+/// Output: the generated text, `u8` (in a stream, the current piece).
 pub const OUTPUT_TEXT: u32 = 0;
 /// Output: WasmEdge's output metadata JSON.
 pub const OUTPUT_METADATA: u32 = 1;
 /// Output: five bytes, the [`Finish`] of the generation, then the number
-/// of pieces from [`OUTPUT_FIRST_PIECE`] (0 outside [`Mode::Stream`]),
-/// `u32` little-endian.
+/// of pieces output 0 holds in [`Mode::Stream`] and [`Mode::Next`] (1, or
+/// 0 past the stream's end; 0 in the other modes), `u32` little-endian.
 pub const OUTPUT_FINISH: u32 = 2;
-/// Outputs from this index on, in [`Mode::Stream`]: one per piece GenAI's
-/// streamer produced (a token, or the few tokens of one UTF-8 character),
-/// in order, as WasmEdge's `get_output_single` returns them.
-pub const OUTPUT_FIRST_PIECE: u32 = 3;
 
 /// Why a generation ended ([`OUTPUT_FINISH`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,9 +90,6 @@ pub const PROMPT_TOO_LONG: u32 = 102;
 /// `load_by_name`: the graph's model file does not exist.
 pub const MODEL_NOT_FOUND: u32 = 103;
 
-// The pieces come after the fixed outputs.
-const _: () = assert!(OUTPUT_FIRST_PIECE > OUTPUT_FINISH && OUTPUT_FINISH > OUTPUT_METADATA);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +99,6 @@ mod tests {
         for mode in Mode::ALL {
             assert_eq!(Mode::from_byte(mode as u8), Some(mode));
         }
-        assert_eq!(Mode::from_byte(3), None);
+        assert_eq!(Mode::from_byte(4), None);
     }
 }

@@ -143,7 +143,8 @@ struct nn_genai_pipeline {
 // What one generation is asked to do. Sampling fields are read only when
 // do_sample is set; stop (stop_len bytes) is a stop string kept in the
 // output, none when stop_len is 0; on_piece, when not null, receives each
-// decoded piece as GenAI's streamer forms it.
+// decoded piece as GenAI's streamer forms it, and stops the generation by
+// returning non-zero.
 struct nn_genai_request {
     const char* prompt;
     size_t prompt_len;
@@ -159,7 +160,7 @@ struct nn_genai_request {
     int ignore_eos;
     const char* stop;
     size_t stop_len;
-    void (*on_piece)(void* user, const char* piece, size_t len);
+    int (*on_piece)(void* user, const char* piece, size_t len);
     void* user;
 };
 
@@ -253,8 +254,8 @@ char* nn_genai_generate(nn_genai_pipeline* pipeline, const nn_genai_request* req
             void* user = request->user;
             options.insert(ov::genai::streamer(ov::genai::StreamerVariant{
                 std::function<ov::genai::StreamingStatus(std::string)>([on_piece, user](std::string piece) {
-                    on_piece(user, piece.data(), piece.size());
-                    return ov::genai::StreamingStatus::RUNNING;
+                    return on_piece(user, piece.data(), piece.size()) == 0 ? ov::genai::StreamingStatus::RUNNING
+                                                                           : ov::genai::StreamingStatus::STOP;
                 })}));
         }
         auto* results = static_cast<ov::genai::DecodedResults*>(::operator new(sizeof(ov::genai::DecodedResults)));

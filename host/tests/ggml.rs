@@ -75,14 +75,14 @@ fn context(model: &str) -> ExecutionContext {
     graph.0.init_execution_context().unwrap()
 }
 
-/// What the backend answered: text, metadata JSON, finish, and in
-/// [`Mode::Stream`] the pieces.
+/// What the backend answered: text (in a stream, the piece), metadata
+/// JSON, finish, and how many pieces the text is.
 #[derive(Debug)]
 struct Answer {
     text: String,
     metadata: Value,
     finish: Finish,
-    pieces: Vec<String>,
+    pieces: u32,
 }
 
 fn compute(
@@ -109,31 +109,17 @@ fn compute_in(
     let outputs = context.0.compute(inputs, usize::MAX)?;
     let names = outputs
         .iter()
-        .map(|(name, _)| name.clone())
+        .map(|(name, _)| name.as_str())
         .collect::<Vec<_>>();
-    let piece_names = (3..outputs.len()).map(|i| i.to_string());
-    let expected = ["0", "1", "2"]
-        .map(String::from)
-        .into_iter()
-        .chain(piece_names)
-        .collect::<Vec<_>>();
-    assert_eq!(names, expected);
-    if mode != Mode::Stream {
-        assert_eq!(outputs.len(), 3);
-    }
+    assert_eq!(names, ["0", "1", "2"]);
     let text = String::from_utf8(outputs[0].1.data.to_vec()).unwrap();
-    let pieces = outputs[3..]
-        .iter()
-        .map(|(_, piece)| String::from_utf8(piece.data.to_vec()).unwrap())
-        .collect::<Vec<_>>();
     let finish = match outputs[2].1.data[0] {
         0 => Finish::Stop,
         1 => Finish::Length,
         2 => Finish::ContextFull,
         other => panic!("finish {other:?}"),
     };
-    let count = u32::from_le_bytes(outputs[2].1.data[1..].try_into().unwrap());
-    assert_eq!(count as usize, outputs.len() - 3, "the number of pieces");
+    let pieces = u32::from_le_bytes(outputs[2].1.data[1..].try_into().unwrap());
     let metadata: Value = serde_json::from_slice(&outputs[1].1.data).unwrap();
     let name = match finish {
         Finish::Stop => "stop",
@@ -147,6 +133,20 @@ fn compute_in(
         finish,
         pieces,
     })
+}
+
+/// A whole stream: mode 2, then mode 3 until no piece comes; the pieces
+/// and the answer that ended the stream.
+fn stream(context: &mut ExecutionContext, prompt: &str, metadata: Value) -> (Vec<String>, Answer) {
+    let mut pieces = Vec::new();
+    let mut answer = compute_in(context, prompt, Some(metadata), Mode::Stream).unwrap();
+    while answer.pieces == 1 {
+        pieces.push(answer.text.clone());
+        assert_eq!(answer.metadata["output_tokens"], pieces.len());
+        answer = compute_in(context, prompt, None, Mode::Next).unwrap();
+    }
+    assert_eq!((answer.pieces, answer.text.as_str()), (0, ""));
+    (pieces, answer)
 }
 
 /// The backend's answer equals GenAI's native one: text and token counts.
@@ -287,32 +287,40 @@ fn the_context_bounds_the_prompt_and_the_generation() {
 }
 
 /// WasmEdge's stream (`compute_single`): no n-predict, no reverse prompt;
-/// one output per piece GenAI's streamer gives; a stream that fills the
-/// context ends before the token that would find it full.
+/// one piece per compute, as GenAI's streamer gives them; a stream that
+/// fills the context ends before the token that would find it full; a new
+/// stream ends the one in progress.
 #[test]
 fn streams_are_the_pieces_genai_streams() {
     let mut alphabet = context("alphabet.gguf");
     let options = json!({"temp": 0, "n-predict": 2, "reverse-prompt": "g"});
-    let answer = compute_in(&mut alphabet, "abc", Some(options), Mode::Stream).unwrap();
+    let (pieces, end) = stream(&mut alphabet, "abc", options);
     // One piece per token, and é (two byte tokens) as one piece.
     let letters = "defghijklmnopqrstuvwxyz".chars().map(String::from);
-    assert_eq!(
-        answer.pieces,
-        letters.chain(["é".to_string()]).collect::<Vec<_>>()
-    );
-    assert_eq!(answer.finish, Finish::Stop);
+    assert_eq!(pieces, letters.chain(["é".to_string()]).collect::<Vec<_>>());
+    assert_eq!(end.finish, Finish::Stop);
     let reference = native("alphabet.gguf", "abc", json!({"max_new_tokens": 4096}));
-    assert_eq!(answer.pieces, native_pieces(&reference));
-    assert_native(&answer, &reference);
+    assert_eq!(pieces, native_pieces(&reference));
+    assert_eq!(end.metadata["input_tokens"], reference["input_tokens"]);
+    assert_eq!(end.metadata["output_tokens"], reference["output_tokens"]);
 
     let mut random = context("random.gguf");
-    let options = json!({"temp": 0, "ctx-size": 24});
-    let answer = compute_in(&mut random, "hello 12", Some(options), Mode::Stream).unwrap();
-    assert_eq!(answer.finish, Finish::ContextFull);
+    let (pieces, end) = stream(&mut random, "hello 12", json!({"temp": 0, "ctx-size": 24}));
+    assert_eq!(end.finish, Finish::ContextFull);
     // 24 - 7 tokens: not the one that would find the context full.
     let reference = native("random.gguf", "hello 12", json!({"max_new_tokens": 17}));
-    assert_eq!(answer.pieces, native_pieces(&reference));
-    assert_native(&answer, &reference);
+    assert_eq!(pieces, native_pieces(&reference));
+
+    // Abandoned after its first piece, then started again.
+    let first = compute_in(&mut random, "the fox", None, Mode::Stream).unwrap();
+    assert_eq!(first.pieces, 1);
+    let (again, _) = stream(&mut random, "the fox", json!({}));
+    assert_eq!(again[0], first.text);
+    let next = compute_in(&mut random, "the fox", None, Mode::Next).unwrap_err();
+    assert!(
+        next.message.contains("without a stream in progress"),
+        "{next}"
+    );
 }
 
 /// Mode 1 counts the prompt's tokens and generates nothing, whatever the
@@ -338,7 +346,11 @@ fn counting_generates_nothing() {
         )
         .err()
         .unwrap();
-    assert!(bad.message.contains("input 3 (the mode) is 7"), "{bad}");
+    assert!(
+        bad.message
+            .contains("input 3 (the mode) is 7, not 0, 1, 2 or 3"),
+        "{bad}"
+    );
 }
 
 #[test]

@@ -2,10 +2,11 @@
 //! calls, with the host protocol of `nn_abi::ggml` (`convert::ggml` here):
 //! the load config goes to each new context as input 2; an output 1 read
 //! before any compute is a compute in mode "count"; WasmEdge's
-//! `compute_single` stream is one compute in mode "stream", whose pieces
-//! (outputs 3, 4, …) `compute_single` and `get_output_single` hand out one
-//! at a time; output 2 (the finish) tells `context_full` from the end of
-//! the text. See docs/adapter.md.
+//! `compute_single` is a compute in mode "stream" (the host starts the
+//! generation and answers with its first piece), then one in mode "next"
+//! per piece, each piece output 0; output 2 (the finish) tells a piece
+//! from the end, and `context_full` from the end of the text. See
+//! docs/adapter.md.
 
 use super::host;
 use super::inference::{self, Inference};
@@ -151,36 +152,31 @@ pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mu
     finish_errno(outcome(state, ctx, graph, ret), errno::SUCCESS)
 }
 
-/// WasmEdge's `compute_single`: the first call generates the stream, each
-/// call makes the next piece current; past the last one, the end
-/// (`end_of_sequence`, or `context_full`) and the stream is over.
+/// WasmEdge's `compute_single`: the first call starts the stream (mode
+/// 2), each call makes its next piece output 0 (mode 3 after the first);
+/// past the last, the end (`end_of_sequence`, or `context_full`) and the
+/// stream is over.
 pub fn compute_single(
     state: &State,
     ctx: &mut Context,
     graph: Option<&Graph>,
     ret: &mut [u32; 4],
 ) -> u32 {
-    if ctx.stream == 0 {
-        let err = compute_in(state, ctx, graph, ret, ggml::MODE_STREAM);
-        if err != errno::SUCCESS {
-            return err;
-        }
-        let outcome = outcome(state, ctx, graph, ret);
-        ctx.stream_left = outcome.map_or(0, |o| (o >> 8) as u32);
-        ctx.stream_end = finish_errno(outcome, ggml::END_OF_SEQUENCE);
+    let mode = match ctx.stream {
+        0 => ggml::MODE_STREAM,
+        _ => ggml::MODE_NEXT,
+    };
+    ctx.stream = 0;
+    let err = compute_in(state, ctx, graph, ret, mode);
+    if err != errno::SUCCESS {
+        return err;
     }
-    if ctx.stream_left == 0 {
-        ctx.stream = 0;
-        return ctx.stream_end;
+    let outcome = outcome(state, ctx, graph, ret);
+    if outcome.is_some_and(|o| o >> 8 != 0) {
+        ctx.stream = 1;
+        return errno::SUCCESS;
     }
-    ctx.stream_left -= 1;
-    ctx.stream += 1;
-    errno::SUCCESS
-}
-
-/// The output index of the stream's current piece.
-pub fn piece(ctx: &Context) -> u32 {
-    ggml::OUTPUT_FIRST_PIECE + ctx.stream - 1
+    finish_errno(outcome, ggml::END_OF_SEQUENCE)
 }
 
 /// Before output 1 (the metadata) is read with no compute since the prompt

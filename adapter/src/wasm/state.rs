@@ -109,13 +109,9 @@ pub struct Context {
     /// GGML graphs: non-zero once a compute ran since the prompt was last
     /// set (output 1 is then that compute's).
     pub computed: u32,
-    /// GGML graphs: 0 outside a `compute_single` stream, else the number
-    /// of pieces the stream has handed out,
+    /// GGML graphs: non-zero while a `compute_single` stream is in
+    /// progress (output 0 is its current piece).
     pub stream: u32,
-    /// the number still to come,
-    pub stream_left: u32,
-    /// and the errno that ends it.
-    pub stream_end: u32,
 }
 
 pin_field_order!(Context: io, output_bytes, graph, handle);

@@ -10,7 +10,7 @@ use super::arena::in_bounds;
 use super::dialect;
 use super::host;
 use super::legacy::{
-    handle_export, load_by_name, ContextExport, GraphExport, HandleExport, OutputRequest,
+    get_output_export, handle_export, load_by_name, ContextExport, GraphExport, HandleExport,
 };
 use super::state::{Graph, State, Tables};
 use crate::convert::{errno, ggml};
@@ -89,19 +89,11 @@ pub extern "C" fn compute_single(context: u32) -> u32 {
     handle_export(context, HandleExport::Context(ContextExport::ComputeSingle))
 }
 
-/// `get_output_single(...)`: in a GGML stream, output 0 is the current
-/// piece; else `get_output`.
+/// `get_output_single(...)`: `get_output` (in a GGML stream, output 0 is
+/// the current piece).
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
-    handle_export(
-        context,
-        HandleExport::Context(ContextExport::GetOutputSingle(OutputRequest {
-            index,
-            buf,
-            max,
-            out,
-        })),
-    )
+    get_output_export(context, index, buf, max, out)
 }
 
 /// `fini_single(context)`: ends a GGML stream (the next `compute_single`

@@ -6,10 +6,11 @@
 //!   `1` WasmEdge's metadata JSON, which updates the context's [`Options`]
 //!   and stays in force for later computes; `2` the graph's load config,
 //!   applied once; `3` the compute's [`Mode`] (one byte);
-//! - outputs: `0` the generated text (`u8`), `1` WasmEdge's output
-//!   metadata JSON ([`Generation::metadata`]), `2` the [`Finish`] and the
-//!   number of pieces, and in [`Mode::Stream`] one output per streamed
-//!   piece from `3`.
+//! - outputs: `0` the generated text (`u8`; in a stream, the current
+//!   piece), `1` WasmEdge's output metadata JSON ([`Generation::metadata`]),
+//!   `2` the [`Finish`] and the number of pieces output 0 holds.
+//! - [`Mode::Stream`] generates in a background thread, whose pieces
+//!   [`Mode::Stream`] and [`Mode::Next`] computes hand out one at a time.
 //! - A prompt of more than `ctx-size - 4` tokens is `too-large` with a
 //!   message starting [`PROMPT_TOO_LONG_MESSAGE`] (WasmEdge's errno 102); a
 //!   generation that fills the context ends there with
@@ -25,7 +26,8 @@ use crate::backend::{
 use nn_abi::ggml::{self as abi, Finish, Mode, PROMPT_TOO_LONG_MESSAGE};
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 
 /// Loads GGUF models (`ggml`) with OpenVINO GenAI's `LLMPipeline` on the CPU.
 #[derive(Debug, Clone, Default)]
@@ -207,9 +209,6 @@ impl Drop for Pipeline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Generation {
     pub text: Vec<u8>,
-    /// Byte lengths of the streamed pieces, in order; they add up to the
-    /// text's length.
-    pub pieces: Vec<u32>,
     pub input_tokens: usize,
     pub output_tokens: usize,
     pub finish: Finish,
@@ -240,13 +239,15 @@ impl Generation {
 }
 
 impl Pipeline {
-    /// Generates from `prompt` under `options` as `mode` says, keeping the
-    /// length of each piece GenAI's streamer forms.
+    /// Generates from `prompt` under `options` as `mode` says, giving each
+    /// piece GenAI's streamer forms to `on_piece` (which stops the
+    /// generation by returning `false`).
     fn generate(
         &self,
         prompt: &[u8],
         options: &Options,
         mode: Mode,
+        on_piece: &mut dyn FnMut(&[u8]) -> bool,
     ) -> Result<Generation, NnError> {
         let raw = self.raw.lock().unwrap_or_else(|e| e.into_inner());
         let shim = self.shim;
@@ -268,7 +269,6 @@ impl Pipeline {
         }
         let nothing = Generation {
             text: Vec::new(),
-            pieces: Vec::new(),
             input_tokens: prompt_tokens,
             output_tokens: 0,
             finish: Finish::Length,
@@ -299,7 +299,7 @@ impl Pipeline {
             Ok(n_predict) if mode == Mode::Generate => n_predict.min(context_limit),
             _ => context_limit,
         };
-        let mut pieces: Vec<u32> = Vec::new();
+        let mut on_piece = on_piece;
         let stop = match mode {
             Mode::Generate => options.reverse_prompt.as_deref().unwrap_or(""),
             _ => "",
@@ -322,8 +322,8 @@ impl Pipeline {
             ignore_eos: c_int::from(options.ignore_eos),
             stop: stop.as_ptr().cast(),
             stop_len: stop.len(),
-            on_piece: Some(record_piece),
-            user: (&mut pieces as *mut Vec<u32>).cast(),
+            on_piece: Some(give_piece),
+            user: (&mut on_piece as *mut &mut dyn FnMut(&[u8]) -> bool).cast(),
         };
         let mut outcome = Outcome {
             text: std::ptr::null_mut(),
@@ -336,7 +336,7 @@ impl Pipeline {
             return Ok(nothing);
         }
         // SAFETY: `request` and everything it points to outlive the call;
-        // `record_piece` is only called during it.
+        // `give_piece` is only called during it.
         let failure = unsafe { shim.take_message((shim.generate)(*raw, &request, &mut outcome)) };
         if let Some(message) = failure {
             return Err(NnError::runtime(
@@ -358,7 +358,6 @@ impl Pipeline {
         };
         Ok(Generation {
             text,
-            pieces,
             input_tokens: outcome.input_tokens,
             output_tokens: outcome.output_tokens,
             finish,
@@ -378,11 +377,20 @@ fn random_seed() -> u64 {
     hasher.finish() & u64::from(u32::MAX)
 }
 
-/// The shim's per-piece callback: records the piece's length.
-unsafe extern "C" fn record_piece(user: *mut c_void, _piece: *const c_char, len: usize) {
-    // SAFETY: `user` is the piece list of the running `generate`.
-    let pieces = unsafe { &mut *user.cast::<Vec<u32>>() };
-    pieces.push(len as u32);
+/// The shim's per-piece callback: `user` is the running `generate`'s
+/// `on_piece`; non-zero stops the generation.
+unsafe extern "C" fn give_piece(user: *mut c_void, piece: *const c_char, len: usize) -> c_int {
+    // SAFETY: `user` points at the `on_piece` of the running `generate`,
+    // and `piece` holds `len` bytes for the duration of the call.
+    let (on_piece, piece) = unsafe {
+        (
+            &mut *user.cast::<&mut dyn FnMut(&[u8]) -> bool>(),
+            std::slice::from_raw_parts(piece.cast::<u8>(), len),
+        )
+    };
+    // No unwinding into C++: a panicking callback stops the generation.
+    let go_on = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_piece(piece)));
+    c_int::from(!go_on.unwrap_or(false))
 }
 
 struct GgmlGraph {
@@ -395,16 +403,48 @@ impl BackendGraph for GgmlGraph {
             pipeline: self.pipeline.clone(),
             options: Options::default(),
             configured: false,
+            stream: None,
         })))
     }
 }
 
-/// A context: the graph's pipeline and the options in force.
+/// A context: the graph's pipeline, the options in force, and the stream
+/// in progress.
 struct GgmlContext {
     pipeline: Arc<Pipeline>,
     options: Options,
     /// Whether a `config` input was applied (it is applied once).
     configured: bool,
+    stream: Option<Stream>,
+}
+
+/// A generation running in the background ([`Mode::Stream`]): its pieces
+/// arrive on `pieces` as GenAI's streamer forms them.
+struct Stream {
+    pieces: mpsc::Receiver<Vec<u8>>,
+    generation: std::thread::JoinHandle<Result<Generation, NnError>>,
+    /// Tells the generation to stop (at its next piece).
+    stop: Arc<AtomicBool>,
+    input_tokens: usize,
+    /// Pieces handed out so far.
+    given: usize,
+}
+
+impl Stream {
+    /// Stops the generation and waits for it.
+    fn end(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        drop(self.pieces);
+        let _ = self.generation.join();
+    }
+}
+
+impl Drop for GgmlContext {
+    fn drop(&mut self) {
+        if let Some(stream) = self.stream.take() {
+            stream.end();
+        }
+    }
 }
 
 /// The inputs of a ggml context ([`nn_abi::ggml`]'s `INPUT_*`).
@@ -424,19 +464,18 @@ impl GgmlContext {
             // The probe of `nn_abi::ggml::INPUT_PROMPT`.
             let nothing = Generation {
                 text: Vec::new(),
-                pieces: Vec::new(),
                 input_tokens: 0,
                 output_tokens: 0,
                 finish: Finish::Stop,
             };
-            return Ok(outputs(nothing, Mode::Generate));
+            return Ok(outputs(nothing, 0));
         }
         let prompt = inputs[PROMPT]
             .ok_or_else(|| NnError::invalid_argument("input 0 (the prompt) was not given"))?;
         let mode = match inputs[MODE].map(|t| &t.data[..]) {
             None => Mode::Generate,
             Some(&[byte]) => Mode::from_byte(byte).ok_or_else(|| {
-                NnError::invalid_argument(format!("input 3 (the mode) is {byte}, not 0, 1 or 2"))
+                NnError::invalid_argument(format!("input 3 (the mode) is {byte}, not 0, 1, 2 or 3"))
             })?,
             Some(other) => {
                 return Err(NnError::invalid_argument(format!(
@@ -445,6 +484,12 @@ impl GgmlContext {
                 )))
             }
         };
+        if mode == Mode::Next {
+            return self.next_piece();
+        }
+        if let Some(stream) = self.stream.take() {
+            stream.end();
+        }
         // Checked whole before anything changes, so a refused input leaves
         // the options as they were.
         let mut options = self.options.clone();
@@ -457,8 +502,14 @@ impl GgmlContext {
         }
         self.options = options;
         self.configured |= config.is_some();
-        let generation = self.pipeline.generate(&prompt.data, &self.options, mode)?;
-        let total = generation.text.len() * 2 + generation.metadata().len() + 5;
+        if mode == Mode::Stream {
+            self.start_stream(prompt.data.clone())?;
+            return self.next_piece();
+        }
+        let generation = self
+            .pipeline
+            .generate(&prompt.data, &self.options, mode, &mut |_| true)?;
+        let total = generation.text.len() + generation.metadata().len() + 5;
         if total > max_output_bytes {
             return Err(NnError::new(
                 ErrorCode::TooLarge,
@@ -467,33 +518,80 @@ impl GgmlContext {
                 ),
             ));
         }
-        Ok(outputs(generation, mode))
+        Ok(outputs(generation, 0))
+    }
+
+    /// Starts generating from `prompt` in the background, in mode 2.
+    fn start_stream(&mut self, prompt: Arc<[u8]>) -> Result<(), NnError> {
+        let input_tokens = self
+            .pipeline
+            .generate(&prompt, &self.options, Mode::Count, &mut |_| true)?
+            .input_tokens;
+        let (sender, pieces) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (pipeline, options, stopped) =
+            (self.pipeline.clone(), self.options.clone(), stop.clone());
+        let generation = std::thread::Builder::new()
+            .name("nn-host ggml stream".into())
+            .spawn(move || {
+                pipeline.generate(&prompt, &options, Mode::Stream, &mut |piece| {
+                    !stopped.load(Ordering::Relaxed) && sender.send(piece.to_vec()).is_ok()
+                })
+            })
+            .map_err(|e| NnError::runtime("starting the stream's generation", e.into()))?;
+        self.stream = Some(Stream {
+            pieces,
+            generation,
+            stop,
+            input_tokens,
+            given: 0,
+        });
+        Ok(())
+    }
+
+    /// The stream's next piece; past the last, its end (and the stream is
+    /// over).
+    fn next_piece(&mut self) -> Result<Vec<NamedTensor>, NnError> {
+        let Some(stream) = self.stream.as_mut() else {
+            return Err(NnError::invalid_argument(
+                "mode 3 (the stream's next piece) without a stream in progress (mode 2 starts one)",
+            ));
+        };
+        if let Ok(piece) = stream.pieces.recv() {
+            stream.given += 1;
+            let so_far = Generation {
+                text: piece,
+                input_tokens: stream.input_tokens,
+                output_tokens: stream.given,
+                finish: Finish::Length,
+            };
+            return Ok(outputs(so_far, 1));
+        }
+        let stream = self.stream.take().expect("the stream in progress");
+        let generation = stream.generation.join().map_err(|_| {
+            NnError::runtime("the stream's generation", anyhow::anyhow!("it panicked"))
+        })??;
+        Ok(outputs(
+            Generation {
+                text: Vec::new(),
+                ..generation
+            },
+            0,
+        ))
     }
 }
 
-/// The outputs of `generation` (see the module's documentation).
-fn outputs(generation: Generation, mode: Mode) -> Vec<NamedTensor> {
+/// The outputs of `generation` (see the module's documentation); output 0
+/// holds `pieces` streamed pieces.
+fn outputs(generation: Generation, pieces: u32) -> Vec<NamedTensor> {
     let metadata = generation.metadata().into_bytes();
-    let mut outputs = Vec::with_capacity(3 + generation.pieces.len());
-    if mode == Mode::Stream {
-        let mut at = 0;
-        for (index, len) in (abi::OUTPUT_FIRST_PIECE..).zip(&generation.pieces) {
-            let piece = generation.text[at..at + *len as usize].to_vec();
-            at += *len as usize;
-            outputs.push((index.to_string(), bytes_tensor(piece)));
-        }
-    }
     let mut finish = vec![generation.finish as u8];
-    finish.extend((outputs.len() as u32).to_le_bytes());
-    outputs.splice(
-        0..0,
-        [
-            (abi::OUTPUT_TEXT.to_string(), bytes_tensor(generation.text)),
-            (abi::OUTPUT_METADATA.to_string(), bytes_tensor(metadata)),
-            (abi::OUTPUT_FINISH.to_string(), bytes_tensor(finish)),
-        ],
-    );
-    outputs
+    finish.extend(pieces.to_le_bytes());
+    vec![
+        (abi::OUTPUT_TEXT.to_string(), bytes_tensor(generation.text)),
+        (abi::OUTPUT_METADATA.to_string(), bytes_tensor(metadata)),
+        (abi::OUTPUT_FINISH.to_string(), bytes_tensor(finish)),
+    ]
 }
 
 fn bytes_tensor(bytes: Vec<u8>) -> Tensor {

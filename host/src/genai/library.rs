@@ -55,7 +55,7 @@ pub struct Request {
     pub ignore_eos: c_int,
     pub stop: *const c_char,
     pub stop_len: usize,
-    pub on_piece: Option<unsafe extern "C" fn(*mut c_void, *const c_char, usize)>,
+    pub on_piece: Option<unsafe extern "C" fn(*mut c_void, *const c_char, usize) -> c_int>,
     pub user: *mut c_void,
 }
 
