@@ -131,6 +131,13 @@ fn abi_constants(version: WasiNnVersion) -> String {
         "encoding",
         &wit_enum("graph-encoding"),
     );
+    enum_module(
+        &mut rs,
+        "WIT `tensor-type` values.",
+        "tensor_type",
+        &tensor_types,
+    );
+    ggml_constants(&mut rs);
     let element_sizes = packed(tensor_types.iter().map(|ty| {
         nn_abi::element_bytes(ty).unwrap_or_else(|| panic!("tensor-type {ty}: no width"))
     }));
@@ -172,6 +179,33 @@ fn abi_constants(version: WasiNnVersion) -> String {
     }
     rs.push_str("}\n");
     rs
+}
+
+/// The `ggml` module of `abi.rs`: `nn_abi::ggml`'s indices, codes and
+/// WasmEdge's errnos.
+fn ggml_constants(rs: &mut String) {
+    use nn_abi::ggml::{self, Finish, Mode};
+    rs.push_str(
+        "/// WasmEdge's GGML protocol as nn-host serves it (`nn_abi::ggml`).\npub mod ggml {\n",
+    );
+    for (name, value) in [
+        ("INPUT_CONFIG", ggml::INPUT_CONFIG),
+        ("INPUT_MODE", ggml::INPUT_MODE),
+        ("OUTPUT_METADATA", ggml::OUTPUT_METADATA),
+        ("OUTPUT_FINISH", ggml::OUTPUT_FINISH),
+        ("MODE_GENERATE", Mode::Generate as u32),
+        ("MODE_COUNT", Mode::Count as u32),
+        ("MODE_STREAM", Mode::Stream as u32),
+        ("MODE_NEXT", Mode::Next as u32),
+        ("FINISH_CONTEXT_FULL", Finish::ContextFull as u32),
+        ("END_OF_SEQUENCE", ggml::END_OF_SEQUENCE),
+        ("CONTEXT_FULL", ggml::CONTEXT_FULL),
+        ("PROMPT_TOO_LONG", ggml::PROMPT_TOO_LONG),
+        ("MODEL_NOT_FOUND", ggml::MODEL_NOT_FOUND),
+    ] {
+        writeln!(rs, "    pub const {name}: u32 = {value};").unwrap();
+    }
+    rs.push_str("}\n");
 }
 
 /// Source of `wit_import!`, one arm per interface of `target`:

@@ -19,3 +19,16 @@ echo "==> building the bench (release)"
 cargo build --release -p bench -p nn-host -p nn-componentize
 
 cargo run --release --quiet -p bench -- all "$@"
+
+# Token generation (issue 29): the streaming GGML guest, componentized, on
+# nn-host against OpenVINO GenAI natively; docs/bench.md, "Token generation".
+echo "==> token generation: building and componentizing tests/guests' ggml_llama_stream"
+guests="$CARGO_TARGET_DIR/nn-legacy-guests"
+cargo build --release --quiet --target wasm32-wasip1 --manifest-path tests/guests/Cargo.toml \
+  --target-dir "$guests" --bin ggml_llama_stream
+work="$CARGO_TARGET_DIR/bench/llm"
+mkdir -p "$work"
+"$CARGO_TARGET_DIR/release/nn-componentize" "$guests/wasm32-wasip1/release/ggml_llama_stream.wasm" \
+  -o "$work/ggml_llama_stream.component.wasm"
+python3 bench/llm/run.py "$CARGO_TARGET_DIR/release/nn-host" "$work/ggml_llama_stream.component.wasm" "$work" \
+  | tee "$work/results.json"

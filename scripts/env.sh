@@ -32,6 +32,24 @@ install_openvino() {
   python3 -m pip install --quiet --disable-pip-version-check "openvino==$OPENVINO_VERSION"
 }
 
+# OpenVINO GenAI (nn-host's ggml backend) with its tokenizer extension, for
+# the same OpenVINO; and the `gguf` package, which writes the tests' tiny
+# GGUF models (tests/llm/llm.py).
+GENAI_VERSION=$OPENVINO_VERSION.0
+GGUF_VERSION=0.19.0
+
+install_genai() {
+  if python3 -c "
+import importlib.metadata as m, sys
+want = {'openvino-genai': '$GENAI_VERSION', 'openvino-tokenizers': '$GENAI_VERSION', 'gguf': '$GGUF_VERSION'}
+sys.exit(0 if all(m.version(p) == v for p, v in want.items()) else 1)" 2>/dev/null; then
+    return
+  fi
+  echo "==> pip install openvino-genai==$GENAI_VERSION openvino-tokenizers==$GENAI_VERSION gguf==$GGUF_VERSION"
+  python3 -m pip install --quiet --disable-pip-version-check \
+    "openvino==$OPENVINO_VERSION" "openvino-genai==$GENAI_VERSION" "openvino-tokenizers==$GENAI_VERSION" "gguf==$GGUF_VERSION"
+}
+
 # OpenVINO 2025.0 for the wasmtime-wasi-nn 34 reference runner
 # (tests/wasmtime-v34): its openvino-sys 0.8 numbers element types as releases
 # up to 2025.0 do. A private copy beside the project's wheel; openvino-finder
@@ -96,6 +114,7 @@ install_real_models() {
 install_rust_targets
 install_binaryen
 install_openvino
+install_genai
 install_openvino_v34
 install_wasm_tools
 install_ziglang

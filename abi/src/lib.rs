@@ -8,6 +8,7 @@
 //!   they imply, read by wit-parser;
 //! * [`dialect`]: the numberings legacy guests were built with, and the
 //!   packed tables the adapter is baked with;
+//! * [`ggml`]: WasmEdge's GGML protocol as nn-host and the adapter share it;
 //! * the adapter's own contract ([`bake_import`], [`ERRNO_FOR_ERROR_CODE`],
 //!   [`element_bytes`], [`PAGE_SIZE`], [`ADAPTER_SIZE_BUDGET`]).
 //!
@@ -21,6 +22,7 @@
 pub use wasmparser;
 
 pub mod dialect;
+pub mod ggml;
 pub mod legacy;
 pub mod wit;
 
@@ -33,7 +35,7 @@ pub const PAGE_SIZE: u32 = 65536;
 
 /// The largest adapter artifact the project accepts (the verifier's tests
 /// and the bench's size table hold every artifact to it).
-pub const ADAPTER_SIZE_BUDGET: usize = 12 * 1024;
+pub const ADAPTER_SIZE_BUDGET: usize = 14 * 1024;
 
 /// The imports of the adapter artifact that `nn-componentize` replaces at
 /// componentize time with generated functions (`bake` in nn-adapter-tools):

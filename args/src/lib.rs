@@ -8,10 +8,14 @@ use std::time::Duration;
 
 /// The graph encodings `--graph` takes in both tools: those nn-host's
 /// backends read (nn-host's tests check that the two lists agree).
-pub const GRAPH_ENCODINGS: [&str; 4] = ["openvino", "onnx", "tensorflowlite", "autodetect"];
+pub const GRAPH_ENCODINGS: [&str; 5] = ["openvino", "onnx", "tensorflowlite", "autodetect", "ggml"];
+
+/// The encoding whose graph is one model file (a GGUF) rather than a folder.
+pub const FILE_ENCODING: &str = "ggml";
 
 /// A `--graph` value: graph `name` (what `load_by_name` asks for) is the
-/// model in folder `dir`, in `encoding` (one of [`GRAPH_ENCODINGS`]).
+/// model in folder `dir` (for [`FILE_ENCODING`], the model file), in
+/// `encoding` (one of [`GRAPH_ENCODINGS`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GraphArg {
     pub name: String,
@@ -21,7 +25,9 @@ pub struct GraphArg {
 
 /// Parses `NAME=ENC::DIR`, or Wasmtime's `ENC::DIR`, which names the graph
 /// after the folder (the last component of `DIR`). `DIR` must not be a
-/// file: a preloaded graph is a folder.
+/// file: a preloaded graph is a folder, except for `ggml`, whose graph is
+/// one GGUF file (`NAME=ggml::FILE`, or `ggml::FILE` named after the
+/// file's stem) and must not be a folder.
 pub fn parse_graph(arg: &str) -> Result<GraphArg, String> {
     let usage = || format!("expected NAME=ENC::DIR or ENC::DIR, got `{arg}`");
     let (head, dir) = arg.split_once("::").ok_or_else(usage)?;
@@ -39,6 +45,33 @@ pub fn parse_graph(arg: &str) -> Result<GraphArg, String> {
         ));
     }
     let dir = PathBuf::from(dir);
+    if encoding == FILE_ENCODING {
+        if dir.is_dir() {
+            return Err(format!(
+                "{} is a folder; a ggml graph is one GGUF file: write ggml::FILE.gguf",
+                dir.display()
+            ));
+        }
+        let name = match name {
+            Some(name) => name.to_owned(),
+            None => dir
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .ok_or_else(|| {
+                    format!("`{arg}` names no file to name the graph after; write NAME=ggml::FILE")
+                })?,
+        };
+        if name.is_empty() {
+            return Err(format!(
+                "expected NAME=ggml::FILE with a non-empty graph NAME (what load_by_name asks for), got `{arg}`"
+            ));
+        }
+        return Ok(GraphArg {
+            name,
+            encoding: encoding.to_owned(),
+            dir,
+        });
+    }
     if dir.is_file() {
         return Err(format!(
             "{} is a file; a graph is given by its folder: give its folder, {}",
@@ -92,6 +125,30 @@ pub fn check_graph_names_unique<'a>(
 }
 
 /// Parses a size in bytes: `1048576`, or with a binary suffix `64K`, `100M`,
+/// Parses WasmEdge's `--nn-preload NAME:ENCODING:TARGET:FILE` for a GGML
+/// model (`default:GGML:AUTO:model.gguf`), as `--graph NAME=ggml::FILE`.
+/// Any target is taken (the graph runs on the CPU); other encodings are
+/// refused with the `--graph` spelling to use instead.
+pub fn parse_nn_preload(arg: &str) -> Result<GraphArg, String> {
+    let mut parts = arg.splitn(4, ':');
+    let (Some(name), Some(encoding), Some(_target), Some(file)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(format!(
+            "expected WasmEdge's NAME:GGML:TARGET:FILE (default:GGML:AUTO:model.gguf), got `{arg}`"
+        ));
+    };
+    if !encoding.eq_ignore_ascii_case(FILE_ENCODING) {
+        return Err(format!(
+            "--nn-preload takes GGML models only (`{encoding}` in `{arg}`); preload other models with --graph NAME=ENC::DIR"
+        ));
+    }
+    if file.is_empty() {
+        return Err(format!("`{arg}` names no model file"));
+    }
+    parse_graph(&format!("{name}={FILE_ENCODING}::{file}"))
+}
+
 /// `1G` (KiB, MiB, GiB; lower case too).
 pub fn parse_size(arg: &str) -> Result<u64, String> {
     let (digits, shift) = match arg.as_bytes().last() {
@@ -173,13 +230,37 @@ mod tests {
         let unknown = parse_graph("g=pytorch::d").unwrap_err();
         assert!(
             unknown.contains("unknown graph encoding `pytorch`")
-                && unknown.contains("openvino, onnx, tensorflowlite, autodetect"),
+                && unknown.contains("openvino, onnx, tensorflowlite, autodetect, ggml"),
             "{unknown}"
         );
         let file = tempfile_in(&dir);
         let refused = parse_graph(&format!("g=openvino::{}", file.display())).unwrap_err();
         assert!(refused.contains("give its folder"), "{refused}");
         std::fs::remove_file(file).unwrap();
+    }
+
+    #[test]
+    fn ggml_graphs_are_files() {
+        let dir = std::env::temp_dir();
+        let named = parse_graph("tiny=ggml::models/tiny.gguf").unwrap();
+        assert_eq!(
+            (named.name.as_str(), named.encoding.as_str(), named.dir),
+            ("tiny", "ggml", PathBuf::from("models/tiny.gguf"))
+        );
+        assert_eq!(parse_graph("ggml::models/tiny.gguf").unwrap().name, "tiny");
+        let folder = parse_graph(&format!("g=ggml::{}", dir.display())).unwrap_err();
+        assert!(folder.contains("write ggml::FILE.gguf"), "{folder}");
+        assert_eq!(
+            parse_nn_preload("default:GGML:AUTO:models/tiny.gguf"),
+            parse_graph("default=ggml::models/tiny.gguf")
+        );
+        assert_eq!(
+            parse_nn_preload("x:ggml:CPU:a:b.gguf").unwrap().dir,
+            PathBuf::from("a:b.gguf")
+        );
+        let other = parse_nn_preload("default:OPENVINO:CPU:model.xml").unwrap_err();
+        assert!(other.contains("--graph NAME=ENC::DIR"), "{other}");
+        assert!(parse_nn_preload("default:GGML:AUTO").is_err());
     }
 
     fn tempfile_in(dir: &std::path::Path) -> PathBuf {

@@ -30,6 +30,11 @@ fn model_file(encoding: &str, dir: &Path) -> Result<PathBuf> {
              names with --names NAME=IN,…:OUT,…",
             dir.display()
         ),
+        "ggml" => bail!(
+            "--graph ggml::{}: a GGUF graph has no tensor names to bake (input 0 is the prompt, \
+             1 the metadata JSON, by index); leave this --graph out",
+            dir.display()
+        ),
         other => bail!(
             "--graph {other}::{}: unknown encoding; expected one of: {}",
             dir.display(),

@@ -11,6 +11,7 @@
 //! versions of the interface. Guest-caused problems are [`NnError`]s, which
 //! the glue turns into `wasi:nn` `error` resources, never traps.
 
+use crate::genai::Ggml;
 use crate::openvino::OpenVino;
 use anyhow::bail;
 use std::fmt;
@@ -185,6 +186,22 @@ pub trait Backend: Send + Sync {
         target: ExecutionTarget,
         max_output_bytes: usize,
     ) -> Result<Graph, NnError>;
+
+    /// Loads a graph from the one model file the host was given (`--graph
+    /// NAME=ggml::FILE`), read in place, for encodings whose models are a
+    /// single file that may be large. By default the encoding has no such
+    /// form.
+    fn load_file(&self, path: &Path, target: ExecutionTarget) -> Result<Graph, NnError> {
+        let _ = target;
+        Err(NnError::new(
+            ErrorCode::UnsupportedOperation,
+            format!(
+                "{} does not load a graph from a single file ({})",
+                self.name(),
+                path.display()
+            ),
+        ))
+    }
 }
 
 /// A loaded, compiled model; cheap to clone (registry entries are shared).
@@ -235,17 +252,30 @@ impl Backends {
         Backends(backends.into())
     }
 
-    /// Every backend this build has: today OpenVINO alone.
+    /// Every backend this build has: OpenVINO, and OpenVINO GenAI for
+    /// `ggml`.
     pub fn available() -> Self {
-        Backends::new(vec![Arc::new(OpenVino::new())])
+        Backends::new(vec![Arc::new(OpenVino::new()), Arc::new(Ggml)])
     }
 
     /// [`Backends::available`], each keeping compiled graphs in a cache
-    /// folder under `dir` (OpenVINO: `dir/openvino`).
+    /// folder under `dir` (OpenVINO: `dir/openvino`; GenAI keeps none).
     pub fn with_model_cache(dir: &Path) -> Self {
-        Backends::new(vec![Arc::new(OpenVino::with_model_cache(
-            dir.join("openvino"),
-        ))])
+        Backends::new(vec![
+            Arc::new(OpenVino::with_model_cache(dir.join("openvino"))),
+            Arc::new(Ggml),
+        ])
+    }
+
+    /// Loads the graph in the model file `path` with the backend for
+    /// `encoding` (see [`Backend::load_file`]).
+    pub fn load_file(
+        &self,
+        path: &Path,
+        encoding: GraphEncoding,
+        target: ExecutionTarget,
+    ) -> Result<Graph, NnError> {
+        self.backend_for(encoding)?.load_file(path, target)
     }
 
     /// Loads a graph with the backend for `encoding`; an encoding no backend
@@ -257,8 +287,14 @@ impl Backends {
         target: ExecutionTarget,
         max_output_bytes: usize,
     ) -> Result<Graph, NnError> {
+        self.backend_for(encoding)?
+            .load(builders, encoding, target, max_output_bytes)
+    }
+
+    /// The first backend claiming `encoding`; none is `invalid-encoding`.
+    fn backend_for(&self, encoding: GraphEncoding) -> Result<&dyn Backend, NnError> {
         match self.0.iter().find(|b| b.encodings().contains(&encoding)) {
-            Some(backend) => backend.load(builders, encoding, target, max_output_bytes),
+            Some(backend) => Ok(backend.as_ref()),
             None => {
                 let known = self
                     .0

@@ -15,8 +15,10 @@
 //!
 //! - [`backend`](Backend): the seam an inference library implements, in
 //!   version-neutral types; [`Backends`] picks one per graph encoding.
-//! - [`openvino`]: the one backend, and [`openvino::library::load`], which
-//!   finds and loads `libopenvino_c` once.
+//! - [`openvino`]: the OpenVINO backend, and [`openvino::library::load`],
+//!   which finds and loads `libopenvino_c` once.
+//! - [`genai`]: the `ggml` backend (GGUF language models) on OpenVINO
+//!   GenAI, loaded only when a `ggml` graph is.
 //! - [`Registry`]: graphs the host compiles up front for `load-by-name`.
 //! - [`add_to_linker`] and [`NnCtx`]: the WIT glue putting the `wasi:nn`
 //!   interfaces of every served version on any component linker, one glue
@@ -32,6 +34,7 @@
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod backend;
+pub mod genai;
 mod limits;
 pub mod openvino;
 mod registry;

@@ -20,7 +20,8 @@ Examples:
   nn-host component.wasm arg1 arg2
   nn-host run --dir models::models component.wasm models
   nn-host --graph softmax=openvino::models/softmax by_name.wasm softmax
-  nn-host -S nn-graph=openvino::models/softmax by_name.wasm softmax";
+  nn-host -S nn-graph=openvino::models/softmax by_name.wasm softmax
+  nn-host --graph default=ggml::tiny.gguf llama_stream.wasm";
 
 #[derive(Parser)]
 #[command(
@@ -70,9 +71,15 @@ struct RunArgs {
     #[arg(long = "env", value_name = "K=V", value_parser = parse_env)]
     env: Vec<(String, String)>,
     /// Preload and compile a graph once, for `load-by-name` NAME (ENC::DIR:
-    /// named after its folder). ENC: openvino, onnx, tensorflowlite, autodetect.
+    /// named after its folder). ENC: openvino, onnx, tensorflowlite,
+    /// autodetect; or ggml::FILE.gguf, a GGUF language model (named after
+    /// the file).
     #[arg(long = "graph", value_name = "NAME=ENC::DIR", value_parser = nn_args::parse_graph)]
     graphs: Vec<GraphArg>,
+    /// WasmEdge's spelling for a GGUF model: NAME:GGML:TARGET:FILE
+    /// (default:GGML:AUTO:model.gguf), the same as --graph NAME=ggml::FILE.
+    #[arg(long = "nn-preload", value_name = "NAME:GGML:AUTO:FILE", value_parser = nn_args::parse_nn_preload)]
+    nn_preloads: Vec<GraphArg>,
     /// Wasmtime's spelling: `-S nn` (always on) and `-S nn-graph=ENC::DIR`
     /// (a graph named after its folder); comma-separated, repeatable.
     #[arg(short = 'S', value_name = "nn|nn-graph=ENC::DIR", value_parser = parse_wasi_options)]
@@ -226,6 +233,7 @@ fn graph_specs(args: &RunArgs) -> Result<Vec<GraphSpec>, String> {
     let all = args
         .graphs
         .iter()
+        .chain(&args.nn_preloads)
         .chain(args.wasi.iter().flat_map(|options| &options.0))
         .collect::<Vec<_>>();
     nn_args::check_graph_names_unique(all.iter().map(|graph| graph.name.as_str()))?;

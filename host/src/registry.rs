@@ -1,7 +1,8 @@
 //! Graphs the host compiles before the guest starts, for `load-by-name`.
 //!
 //! Like wasmtime-wasi-nn's in-memory registry, it is filled by the embedder
-//! (here from `nn-host run --graph NAME=ENC::DIR`) and only read by the WIT
+//! (here from `nn-host run --graph NAME=ENC::DIR`, or `NAME=ggml::FILE`
+//! for a GGUF model) and only read by the WIT
 //! glue: names map only to what the host registered, so a guest-supplied name
 //! never reaches the filesystem.
 
@@ -45,7 +46,8 @@ impl Registry {
         Ok(())
     }
 
-    /// Reads and compiles the model in `dir` as [`Registry::preload`] does,
+    /// Reads and compiles the model in `dir` as [`Registry::preload`] does
+    /// (for `ggml`, `dir` is the GGUF file, read in place by the backend),
     /// refusing one whose static outputs exceed `max_output_bytes` (the
     /// run's cap: see [`HostLimits::output_bytes`]); `name` is for messages.
     pub fn load_graph(
@@ -55,6 +57,13 @@ impl Registry {
         dir: &Path,
         max_output_bytes: usize,
     ) -> Result<Graph> {
+        if encoding == GraphEncoding::Ggml {
+            let graph = backends
+                .load_file(dir, encoding, ExecutionTarget::Cpu)
+                .with_context(|| format!("preloading graph {name:?} from {}", dir.display()))?;
+            tracing::debug!(name, file = %dir.display(), "preloaded graph");
+            return Ok(graph);
+        }
         let graph = graph_files(encoding, dir)
             .and_then(|(encoding, builders)| {
                 let slices = builders.iter().map(Vec::as_slice).collect::<Vec<_>>();

@@ -664,7 +664,7 @@ fn bad_models_are_errors() {
             vec![vec![1]],
             GraphEncoding::Ggml,
             ErrorCode::InvalidEncoding,
-            "no backend for the ggml encoding",
+            "cannot read the builder: it is not a GGUF file",
         ),
     ];
     for (builders, encoding, code, needle) in cases {
@@ -1139,9 +1139,9 @@ fn stateful_graph_tensor_and_error_functions() {
         .load(vec![vec![1]], GraphEncoding::Ggml, ExecutionTarget::Cpu)
         .unwrap_err();
     assert_eq!(code, ErrorCode::InvalidEncoding);
-    // Named as the WIT spells it, never as a Rust type.
+    // The ggml backend's reason, not a Rust type's name.
     assert!(
-        message.contains("no backend for the ggml encoding") && !message.contains("Ggml"),
+        message.contains("it is not a GGUF file") && !message.contains("Ggml"),
         "{message}"
     );
     let (code, _) = p

@@ -14,6 +14,7 @@
 use super::arena::{guest_bytes, in_bounds, read_u32 as read, write_u32 as write, Arena, RawVec};
 use super::baked;
 use super::dialect;
+use super::ggml;
 use super::host::{self, result};
 use super::inference::{self, Cx, Inference};
 use super::state::{Context, Graph, State, Tables, ANY_RANK, KNOWN_OUTPUTS};
@@ -127,6 +128,8 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
             inputs: 0,
             outputs: 0,
             named: 0,
+            ggml: 0,
+            config: RawVec::default(),
         };
         if call == Call::LoadByName {
             baked::apply(&state.arena, &mut graph, at, len);
@@ -279,7 +282,7 @@ pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32
     dialect::errno(load_by_name(name, name_len, out))
 }
 
-fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
+pub fn load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     if !in_bounds(name, u64::from(name_len)) {
         return errno::INVALID_ARGUMENT;
     }
@@ -341,6 +344,9 @@ pub enum ContextExport {
     /// WasmEdge's `fini_single`.
     #[cfg(not(feature = "wamr-wasi-nn"))]
     FiniSingle = 3,
+    /// WasmEdge's `compute_single`.
+    #[cfg(not(feature = "wamr-wasi-nn"))]
+    ComputeSingle = 5,
 }
 
 /// `get_output`'s arguments after the context: output `index` into the
@@ -352,6 +358,11 @@ pub struct OutputRequest {
     pub max: u32,
     pub out: u32,
 }
+
+/// Whether this build serves GGML graphs (WasmEdge's protocol, see
+/// `ggml`): WAMR's legacy `wasi_nn` build cannot load one, and with this
+/// `false` the compiler drops the GGML paths from it.
+const GGML_SERVED: bool = cfg!(not(feature = "wamr-wasi-nn"));
 
 /// Export `export` on the graph or context `handle` (its first argument),
 /// as the guest's errno. One function for all of them, not inlined: they
@@ -365,7 +376,7 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
             }
             #[cfg(not(feature = "wamr-wasi-nn"))]
             HandleExport::Graph(GraphExport::Unload) => {
-                return wasmedge::unload_graph(tables, handle);
+                return wasmedge::unload_graph(state, tables, handle);
             }
             HandleExport::Context(export) => export,
         };
@@ -380,11 +391,22 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
             return errno::UNSUPPORTED_OPERATION;
         };
         let graph = graphs.get(ctx.graph);
+        // GGML graphs follow WasmEdge's protocol (see `ggml`).
+        let ggml = GGML_SERVED && graph.is_some_and(|g| g.ggml == 1);
         match export {
             ContextExport::SetInput { index, tensor } => {
+                if index == 0 {
+                    ctx.computed = 0;
+                    ctx.stream = 0;
+                }
                 set_input(state, ctx, graph, ret, index, tensor)
             }
-            ContextExport::GetOutput(request) => get_output(state, ctx, graph, ret, request),
+            ContextExport::GetOutput(request) => {
+                if ggml && request.index == convert::ggml::OUTPUT_METADATA {
+                    ggml::count(state, ctx, graph, ret);
+                }
+                get_output(state, ctx, graph, ret, request)
+            }
             #[cfg(not(feature = "wamr-wasi-nn"))]
             ContextExport::FinalizeExecutionContext => {
                 // The legacy handle is not reused: 0 marks it finalized.
@@ -393,14 +415,22 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
                 errno::SUCCESS
             }
             #[cfg(not(feature = "wamr-wasi-nn"))]
-            ContextExport::FiniSingle => errno::SUCCESS,
+            ContextExport::FiniSingle => {
+                ctx.stream = 0;
+                errno::SUCCESS
+            }
+            #[cfg(not(feature = "wamr-wasi-nn"))]
+            ContextExport::ComputeSingle if ggml => ggml::compute_single(state, ctx, graph, ret),
+            #[cfg(not(feature = "wamr-wasi-nn"))]
+            ContextExport::ComputeSingle => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
+            ContextExport::Compute if ggml => ggml::compute(state, ctx, graph, ret),
             ContextExport::Compute => ctx.io.compute(cx(state, ctx.handle, graph, ret)),
         }
     }))
 }
 
 /// The surroundings of context `handle` of `graph`, for [`Inference`].
-fn cx<'a>(
+pub fn cx<'a>(
     state: &'a State,
     handle: u32,
     graph: Option<&'a Graph>,
@@ -441,10 +471,26 @@ fn init_execution_context(state: &State, tables: &mut Tables, graph: u32, out: u
         graph,
         io: Default::default(),
         output_bytes: [0; KNOWN_OUTPUTS],
+        computed: 0,
+        stream: 0,
     };
-    let _ = tables.contexts.push(&state.arena, entry);
+    let Tables {
+        graphs,
+        contexts,
+        ret,
+    } = tables;
+    let (Some(index), Some(graph)) = (contexts.push(&state.arena, entry), graphs.get_mut(graph))
+    else {
+        return errno::TOO_LARGE;
+    };
+    if let (true, Some(ctx), 1..) = (GGML_SERVED, contexts.get_mut(index), graph.ggml) {
+        let err = ggml::configure(state, ctx, graph, ret);
+        if err != errno::SUCCESS {
+            return err;
+        }
+    }
     // SAFETY: `out` checked above.
-    unsafe { write(out, tables.contexts.len() - 1) };
+    unsafe { write(out, index) };
     errno::SUCCESS
 }
 

@@ -33,6 +33,7 @@ mod bake_import {
 }
 mod baked;
 mod dialect;
+mod ggml;
 mod host;
 mod legacy;
 mod state;

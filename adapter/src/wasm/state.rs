@@ -77,6 +77,12 @@ pub struct Graph {
     /// type (`ANY_TYPE`: unchecked), its rank (`ANY_RANK`: unchecked) and
     /// that many dimensions (`ANY_DIM`: any size). Empty for other graphs.
     pub declared: RawVec<u32>,
+    /// 1 for a GGML graph, served with the `ggml` module's protocol; 0 for
+    /// any other; `ggml::TO_PROBE` for a graph `load_by_name_with_config`
+    /// loaded, until its first context tells.
+    pub ggml: u32,
+    /// That call's config (JSON), sent to each new context of the graph.
+    pub config: RawVec<u8>,
 }
 
 pin_field_order!(Graph: inputs, handle, outputs, named, names, declared);
@@ -100,6 +106,12 @@ pub struct Context {
     pub output_bytes: [u32; KNOWN_OUTPUTS],
     pub graph: u32,
     pub handle: u32,
+    /// GGML graphs: non-zero once a compute ran since the prompt was last
+    /// set (output 1 is then that compute's).
+    pub computed: u32,
+    /// GGML graphs: non-zero while a `compute_single` stream is in
+    /// progress (output 0 is its current piece).
+    pub stream: u32,
 }
 
 pin_field_order!(Context: io, output_bytes, graph, handle);

@@ -1,7 +1,9 @@
 //! WasmEdge's additions to `wasi_ephemeral_nn`
-//! (`witx/wasmedge_wasi_nn.witx`), in their non-streaming meaning: WIT has
-//! no streaming, so the `_single` calls are the plain ones and
-//! `fini_single` has nothing to end. Unknown handles get
+//! (`witx/wasmedge_wasi_nn.witx`). On a GGML graph (one
+//! `load_by_name_with_config` loaded from a host with nn-host's `ggml`
+//! protocol) they follow WasmEdge's protocol over plain WIT calls (see
+//! `ggml`); on other graphs WIT has no streaming, so the `_single` calls are
+//! the plain ones and `fini_single` has nothing to end. Unknown handles get
 //! `unsupported_operation`, like every other legacy call. WAMR's legacy
 //! `wasi_nn` module has none of them: its build (cargo feature
 //! `wamr-wasi-nn`) leaves this module out.
@@ -10,14 +12,15 @@ use super::arena::in_bounds;
 use super::dialect;
 use super::host;
 use super::legacy::{
-    get_output_export, handle_export, legacy_load_by_name, ContextExport, GraphExport, HandleExport,
+    get_output_export, handle_export, load_by_name, ContextExport, GraphExport, HandleExport,
 };
-use super::state::{Graph, Tables};
-use crate::convert::errno;
+use super::state::{Graph, State, Tables};
+use crate::convert::{errno, ggml};
 
-/// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`.
-/// The config (WasmEdge backend options, JSON) has no WIT counterpart; it
-/// is checked to be in bounds and otherwise ignored.
+/// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`;
+/// the graph keeps the config (WasmEdge's options, JSON) for its contexts
+/// should it be a GGML one, which its first context tells. A name the host
+/// does not have is WasmEdge's `model_not_found`.
 #[export_name = "load_by_name_with_config"]
 pub extern "C" fn load_by_name_with_config(
     name: u32,
@@ -29,7 +32,24 @@ pub extern "C" fn load_by_name_with_config(
     if !in_bounds(config, u64::from(config_len)) {
         return dialect::errno(errno::INVALID_ARGUMENT);
     }
-    legacy_load_by_name(name, name_len, out)
+    let err = match load_by_name(name, name_len, out) {
+        // What WIT `not-found` from `load-by-name` becomes (the reference
+        // host's answer for a name it does not have).
+        errno::UNSUPPORTED_OPERATION => ggml::MODEL_NOT_FOUND,
+        errno::SUCCESS => State::with(|state, tables| {
+            let Some(graph) = tables.graphs.get_mut(tables.graphs.len() - 1) else {
+                return errno::RUNTIME_ERROR;
+            };
+            graph.ggml = super::ggml::TO_PROBE;
+            // SAFETY: the config was checked above.
+            match unsafe { graph.config.fill(&state.arena, config, config_len) } {
+                Some(()) => errno::SUCCESS,
+                None => errno::TOO_LARGE,
+            }
+        }),
+        err => err,
+    };
+    dialect::errno(err)
 }
 
 /// `unload(graph)`: drops the WIT graph. Its legacy handle is not reused;
@@ -39,14 +59,15 @@ pub extern "C" fn unload(graph: u32) -> u32 {
     handle_export(graph, HandleExport::Graph(GraphExport::Unload))
 }
 
-/// [`unload`] for [`handle_export`].
-pub fn unload_graph(tables: &mut Tables, graph: u32) -> u32 {
+/// [`unload`] for [`handle_export`]; a GGML graph's config is freed.
+pub fn unload_graph(state: &State, tables: &mut Tables, graph: u32) -> u32 {
     let Some(entry @ &mut Graph { handle: 1.., .. }) = tables.graphs.get_mut(graph) else {
         return errno::UNSUPPORTED_OPERATION;
     };
     // SAFETY: a live graph handle, forgotten right after.
     unsafe { host::graph_drop(entry.handle) };
     entry.handle = 0;
+    entry.config.release(&state.arena);
     errno::SUCCESS
 }
 
@@ -63,19 +84,22 @@ pub extern "C" fn finalize_execution_context(context: u32) -> u32 {
     )
 }
 
-/// `compute_single(context)`: `compute`.
+/// `compute_single(context)`: the next piece of a GGML graph's stream,
+/// else `compute`.
 #[export_name = "compute_single"]
 pub extern "C" fn compute_single(context: u32) -> u32 {
-    handle_export(context, HandleExport::Context(ContextExport::Compute))
+    handle_export(context, HandleExport::Context(ContextExport::ComputeSingle))
 }
 
-/// `get_output_single(...)`: `get_output`.
+/// `get_output_single(...)`: `get_output` (in a GGML stream, output 0 is
+/// the current piece).
 #[export_name = "get_output_single"]
 pub extern "C" fn get_output_single(context: u32, index: u32, buf: u32, max: u32, out: u32) -> u32 {
     get_output_export(context, index, buf, max, out)
 }
 
-/// `fini_single(context)`: succeeds on a live context.
+/// `fini_single(context)`: ends a GGML stream (the next `compute_single`
+/// starts another); succeeds on a live context.
 #[export_name = "fini_single"]
 pub extern "C" fn fini_single(context: u32) -> u32 {
     handle_export(context, HandleExport::Context(ContextExport::FiniSingle))

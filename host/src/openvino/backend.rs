@@ -752,12 +752,14 @@ impl OpenVinoContext {
 mod tests {
     use super::*;
 
-    /// `--graph` offers, in both tools, exactly the encodings this backend reads.
+    /// `--graph` offers, in both tools, exactly the encodings this backend
+    /// and the ggml one read.
     #[test]
     fn graph_arguments_offer_the_encodings_read_here() {
         let mut read = OpenVino::new()
             .encodings()
             .iter()
+            .chain(crate::genai::Ggml.encodings())
             .map(|e| e.wit_name())
             .collect::<Vec<_>>();
         let mut offered = nn_args::GRAPH_ENCODINGS.to_vec();

@@ -131,10 +131,15 @@ fn find() -> Result<PathBuf> {
     )
 }
 
-/// Finds `libopenvino_c.so` or a versioned `libopenvino_c.so.N` in `folder`,
-/// preferring the unversioned name and then the highest version.
+/// Finds `libopenvino_c.so` or a versioned `libopenvino_c.so.N` in `folder`.
 fn library_in(folder: &Path) -> Option<PathBuf> {
-    let unversioned = folder.join("libopenvino_c.so");
+    newest_in(folder, "libopenvino_c")
+}
+
+/// Finds `STEM.so` or a versioned `STEM.so.N` in `folder`, preferring the
+/// unversioned name and then the highest version.
+pub(crate) fn newest_in(folder: &Path, stem: &str) -> Option<PathBuf> {
+    let unversioned = folder.join(format!("{stem}.so"));
     if unversioned.is_file() {
         return Some(unversioned);
     }
@@ -142,16 +147,17 @@ fn library_in(folder: &Path) -> Option<PathBuf> {
         .ok()?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file())
-        .filter_map(|path| Some((library_version(path.file_name()?.to_str()?)?, path)))
+        .filter_map(|path| Some((library_version(path.file_name()?.to_str()?, stem)?, path)))
         .max_by(|(a, _), (b, _)| a.cmp(b))
         .map(|(_, path)| path)
 }
 
-/// The version numbers of a `libopenvino_c.so.N[.M...]` file name, compared
-/// as numbers (so `.so.2641` is newer than `.so.999`); `None` for any other
+/// The version numbers of a `STEM.so.N[.M...]` file name, compared as
+/// numbers (so `.so.2641` is newer than `.so.999`); `None` for any other
 /// name.
-fn library_version(name: &str) -> Option<Vec<u64>> {
-    name.strip_prefix("libopenvino_c.so.")?
+fn library_version(name: &str, stem: &str) -> Option<Vec<u64>> {
+    name.strip_prefix(stem)?
+        .strip_prefix(".so.")?
         .split('.')
         .map(|part| part.parse().ok())
         .collect()
@@ -263,10 +269,11 @@ mod tests {
             Some(dir.path().join("libopenvino_c.so.2641"))
         );
         assert_eq!(
-            library_version("libopenvino_c.so.2026.4.1"),
+            library_version("libopenvino_c.so.2026.4.1", "libopenvino_c"),
             Some(vec![2026, 4, 1])
         );
-        assert_eq!(library_version("libopenvino_c.so"), None);
+        assert_eq!(library_version("libopenvino_c.so", "libopenvino_c"), None);
+        assert_eq!(library_version("libopenvino_c.so.1", "libopenvino"), None);
         std::fs::write(dir.path().join("libopenvino_c.so"), b"").unwrap();
         assert_eq!(
             library_in(dir.path()),

@@ -4,6 +4,7 @@
 //! programs built against each generation of the legacy crates.
 
 pub mod dialect;
+pub mod ggml;
 pub mod photo;
 
 /// Deterministic pseudo-random f32 values in [-2, 2) from a seed (xorshift32).

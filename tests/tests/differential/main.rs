@@ -31,6 +31,7 @@ mod churn;
 mod dialect_guests;
 mod dialects;
 mod errors;
+mod ggml;
 mod harness;
 /// The guests' photo preprocessing, to make tensor files as they would.
 #[path = "../../guests/src/photo.rs"]
@@ -39,6 +40,10 @@ mod photo;
 mod real_models;
 mod zero;
 
+use ggml::{
+    ggml_basic, ggml_chatml, ggml_llama, ggml_llama_stream, ggml_model_not_found, ggml_multimodel,
+    ggml_set_input_twice, ggml_unload,
+};
 use real_models::{face_detection, fixture_classify, imagenet, text_orientation};
 
 foreach_rust_guest!(assert_test_exists);
