@@ -156,6 +156,7 @@ pub fn compute(state: &State, ctx: &mut Context, graph: Option<&Graph>, ret: &mu
 /// 2), each call makes its next piece output 0 (mode 3 after the first);
 /// past the last, the end (`end_of_sequence`, or `context_full`) and the
 /// stream is over.
+#[cfg(not(feature = "wamr-wasi-nn"))]
 pub fn compute_single(
     state: &State,
     ctx: &mut Context,

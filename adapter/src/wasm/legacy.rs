@@ -395,7 +395,8 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
         let ggml = GGML_SERVED && graph.is_some_and(|g| g.ggml == 1);
         match export {
             ContextExport::SetInput { index, tensor } => {
-                if index == 0 {
+                // A new prompt restarts a GGML graph's answer and stream.
+                if GGML_SERVED && index == 0 {
                     ctx.computed = 0;
                     ctx.stream = 0;
                 }
