@@ -61,15 +61,21 @@ pub enum DialectTable {
     /// Current-WITX `nn_errno` (what the adapter computes) → the dialect's
     /// `nn_errno`.
     Errnos = 3,
+    /// WasmEdge's errnos past WITX's (`end_of_sequence` 100 …
+    /// `model_not_found` 103, by their offset from 100) → the same offset,
+    /// for the dialects whose guests are WasmEdge's; none for the others,
+    /// which get the WITX errno the reference host answers instead.
+    WasmEdgeErrnos = 4,
 }
 
 impl DialectTable {
     /// Every table, by number.
-    pub const ALL: [DialectTable; 4] = [
+    pub const ALL: [DialectTable; 5] = [
         DialectTable::TensorTypes,
         DialectTable::GraphEncodings,
         DialectTable::ExecutionTargets,
         DialectTable::Errnos,
+        DialectTable::WasmEdgeErrnos,
     ];
 
     /// The legacy type the table reads or writes, as WITX names it.
@@ -79,6 +85,7 @@ impl DialectTable {
             DialectTable::GraphEncodings => "graph_encoding",
             DialectTable::ExecutionTargets => "execution_target",
             DialectTable::Errnos => "nn_errno",
+            DialectTable::WasmEdgeErrnos => "wasmedge_errno",
         }
     }
 }
@@ -103,7 +110,20 @@ struct Spec {
     /// For each current-WITX errno the dialect lacks, the dialect's errno
     /// returned instead.
     errno_substitutes: &'static [(&'static str, &'static str)],
+    /// Which of WasmEdge's errnos 100-103 ([`WASMEDGE_ERRNOS`]) the guests
+    /// get where WasmEdge returns them. The adapter produces 100-102 only
+    /// on a GGML graph, so it reads only `model_not_found` from the table.
+    wasmedge_errnos: &'static [&'static str],
 }
+
+/// WasmEdge's errnos past WITX's, from 100 (`WASI_NN_ERROR_*` in
+/// WasmEdge's `plugins/wasi_nn/types.h`).
+pub const WASMEDGE_ERRNOS: [&str; 4] = [
+    "end_of_sequence",
+    "context_full",
+    "prompt_too_long",
+    "model_not_found",
+];
 
 /// `tensor_type` of crates.io `wasi-nn` 0.1.0–0.5.0 (`TENSOR_TYPE_*` in
 /// their `src/generated.rs`), and of WAMR's legacy `wasi_nn` (`fp16`,
@@ -165,6 +185,7 @@ impl Dialect {
                 execution_targets: Numbering::Witx("execution_target"),
                 errnos: Numbering::Witx("nn_errno"),
                 errno_substitutes: &[],
+                wasmedge_errnos: &[],
             },
             Dialect::WasiNn05 => Spec {
                 name: "wasi-nn-0.5",
@@ -174,6 +195,7 @@ impl Dialect {
                 execution_targets: Numbering::Witx("execution_target"),
                 errnos: Numbering::Witx("nn_errno"),
                 errno_substitutes: &[],
+                wasmedge_errnos: &[],
             },
             Dialect::WasiNn02 => Spec {
                 name: "wasi-nn-0.2",
@@ -196,6 +218,7 @@ impl Dialect {
                     "runtime_error",
                 ]),
                 errno_substitutes: WASI_NN_02_SUBSTITUTES,
+                wasmedge_errnos: &[],
             },
             Dialect::WasiNn01 => Spec {
                 name: "wasi-nn-0.1",
@@ -210,6 +233,7 @@ impl Dialect {
                     "busy",
                 ]),
                 errno_substitutes: WASI_NN_01_SUBSTITUTES,
+                wasmedge_errnos: &[],
             },
             Dialect::WasmEdge => Spec {
                 name: "wasmedge",
@@ -219,9 +243,12 @@ impl Dialect {
                 execution_targets: Numbering::Witx("wasmedge_execution_target"),
                 errnos: Numbering::Witx("nn_errno"),
                 errno_substitutes: &[],
+                wasmedge_errnos: &WASMEDGE_ERRNOS,
             },
-            // WAMR's errors are WITX's 0-8 and WasmEdge's 100-103; the
-            // adapter never returns the latter (no WIT error means them).
+            // WAMR's errors are WITX's 0-8 and WasmEdge's 100-103; a wamr
+            // guest gets the reference host's WITX errno where WasmEdge's
+            // would say 103 (an unknown name with a config), and GGML's
+            // 100-102 only from a GGML graph.
             Dialect::Wamr => Spec {
                 name: "wamr",
                 produced_by: "WAMR >= 2.4's wasi_ephemeral_nn (C programs built with its wasi_ephemeral_nn.h): the current WITX but for the encodings (ggml 5, autodetect 6), and WasmEdge's load_by_name_with_config",
@@ -230,6 +257,7 @@ impl Dialect {
                 execution_targets: Numbering::Witx("execution_target"),
                 errnos: Numbering::Witx("nn_errno"),
                 errno_substitutes: &[],
+                wasmedge_errnos: &WASMEDGE_ERRNOS[..3],
             },
             Dialect::WamrWasiNn => Spec {
                 name: "wamr-wasi-nn",
@@ -239,6 +267,7 @@ impl Dialect {
                 execution_targets: Numbering::Witx("execution_target"),
                 errnos: Numbering::Witx("nn_errno"),
                 errno_substitutes: &[],
+                wasmedge_errnos: &[],
             },
         }
     }
@@ -284,6 +313,9 @@ impl Dialect {
             DialectTable::GraphEncodings => spec.graph_encodings,
             DialectTable::ExecutionTargets => spec.execution_targets,
             DialectTable::Errnos => spec.errnos,
+            DialectTable::WasmEdgeErrnos => {
+                return spec.wasmedge_errnos.iter().map(|c| c.to_string()).collect();
+            }
         };
         match numbering {
             Numbering::Witx(typename) => legacy_abi()
@@ -299,6 +331,20 @@ impl Dialect {
     /// [`DialectTable::Errnos`], whose keys are the current WITX errnos).
     /// `None`: no counterpart, so the adapter answers `invalid_argument`.
     pub fn entries(self, table: DialectTable) -> Vec<Entry> {
+        if table == DialectTable::WasmEdgeErrnos {
+            let own = self.legacy_cases(table);
+            return (0..)
+                .zip(WASMEDGE_ERRNOS)
+                .map(|(offset, name)| Entry {
+                    legacy: name.to_owned(),
+                    value: offset,
+                    maps_to: own
+                        .iter()
+                        .any(|case| case == name)
+                        .then(|| (name.to_owned(), offset)),
+                })
+                .collect();
+        }
         if table == DialectTable::Errnos {
             let own = self.legacy_cases(table);
             let substitutes = self.spec().errno_substitutes;
@@ -363,9 +409,18 @@ impl Dialect {
     pub fn tables_markdown(self) -> String {
         let mut out = format!("## `{}`\n\n{}.\n", self.name(), self.produced_by());
         for table in DialectTable::ALL {
-            let (from, to) = match table {
-                DialectTable::Errnos => ("adapter (current WITX) errno", "guest errno"),
-                _ => ("guest value", "WIT value"),
+            let (from, to, none) = match table {
+                DialectTable::Errnos => (
+                    "adapter (current WITX) errno",
+                    "guest errno",
+                    "none: `invalid_argument`",
+                ),
+                DialectTable::WasmEdgeErrnos => (
+                    "WasmEdge errno, from 100",
+                    "guest errno, from 100",
+                    "none: the reference host's WITX errno",
+                ),
+                _ => ("guest value", "WIT value", "none: `invalid_argument`"),
             };
             let _ = write!(
                 out,
@@ -375,7 +430,7 @@ impl Dialect {
             for entry in self.entries(table) {
                 let to = match &entry.maps_to {
                     Some((name, value)) => format!("{name} = {value}"),
-                    None => "none: `invalid_argument`".to_owned(),
+                    None => none.to_owned(),
                 };
                 let _ = writeln!(out, "| {} = {} | {to} |", entry.legacy, entry.value);
             }
@@ -424,7 +479,7 @@ fn wit_case_for(table: DialectTable, legacy: &str) -> Option<&'static str> {
             "auto" => Some("cpu"),
             _ => None,
         },
-        DialectTable::Errnos => None,
+        DialectTable::Errnos | DialectTable::WasmEdgeErrnos => None,
     }
 }
 
@@ -650,6 +705,28 @@ mod tests {
             err.contains("wasi-nn-0.1") && err.contains("wasmedge"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn only_wasmedge_guests_get_wasmedge_errnos() {
+        for dialect in Dialect::ALL {
+            let mapped = dialect
+                .entries(DialectTable::WasmEdgeErrnos)
+                .into_iter()
+                .filter_map(|entry| entry.maps_to)
+                .collect::<Vec<_>>();
+            let expected = match dialect {
+                Dialect::WasmEdge => 4,
+                // A wamr guest asking for an unknown name with a config
+                // gets the reference's errno, not 103.
+                Dialect::Wamr => 3,
+                _ => 0,
+            };
+            let all = WASMEDGE_ERRNOS.iter().zip(0..);
+            let all = all.map(|(name, offset)| (name.to_string(), offset));
+            assert_eq!(mapped, all.take(expected).collect::<Vec<_>>(), "{dialect}");
+        }
+        assert_eq!(WASMEDGE_ERRNOS[3], "model_not_found");
     }
 
     #[test]

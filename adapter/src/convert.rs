@@ -239,6 +239,10 @@ mod tests {
                 dialect_table::EXECUTION_TARGET,
             ),
             (nn_abi::DialectTable::Errnos, dialect_table::NN_ERRNO),
+            (
+                nn_abi::DialectTable::WasmEdgeErrnos,
+                dialect_table::WASMEDGE_ERRNO,
+            ),
         ] {
             assert_eq!(table as u32, value, "{table:?}");
         }

@@ -43,6 +43,16 @@ pub fn execution_target(legacy: u32) -> Option<u32> {
     entry(EXECUTION_TARGET, legacy)
 }
 
+/// WasmEdge's errno `wasmedge` (100-103) if the guest's dialect has it,
+/// else `otherwise`.
+#[cfg(not(feature = "wamr-wasi-nn"))]
+pub fn wasmedge_errno(wasmedge: u32, otherwise: u32) -> u32 {
+    match entry(WASMEDGE_ERRNO, wasmedge - 100) {
+        Some(offset) => 100 + offset,
+        None => otherwise,
+    }
+}
+
 /// An errno the adapter computed (current WITX numbering) in the guest's
 /// numbering. Every dialect maps every current errno (a unit test of
 /// `nn_abi` checks it), so the fallback is never taken.

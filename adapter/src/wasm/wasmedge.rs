@@ -20,7 +20,8 @@ use crate::convert::{errno, ggml};
 /// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`;
 /// the graph keeps the config (WasmEdge's options, JSON) for its contexts
 /// should it be a GGML one, which its first context tells. A name the host
-/// does not have is WasmEdge's `model_not_found`.
+/// does not have is WasmEdge's `model_not_found` in the `wasmedge` dialect
+/// (the reference host's `unsupported_operation` in the others).
 #[export_name = "load_by_name_with_config"]
 pub extern "C" fn load_by_name_with_config(
     name: u32,
@@ -34,8 +35,14 @@ pub extern "C" fn load_by_name_with_config(
     }
     let err = match load_by_name(name, name_len, out) {
         // What WIT `not-found` from `load-by-name` becomes (the reference
-        // host's answer for a name it does not have).
-        errno::UNSUPPORTED_OPERATION => ggml::MODEL_NOT_FOUND,
+        // host's answer for a name it does not have): WasmEdge's guests get
+        // its `model_not_found`.
+        errno::UNSUPPORTED_OPERATION => {
+            return dialect::wasmedge_errno(
+                ggml::MODEL_NOT_FOUND,
+                dialect::errno(errno::UNSUPPORTED_OPERATION),
+            )
+        }
         errno::SUCCESS => State::with(|state, tables| {
             let Some(graph) = tables.graphs.get_mut(tables.graphs.len() - 1) else {
                 return errno::RUNTIME_ERROR;
