@@ -413,7 +413,7 @@ impl BackendGraph for GgmlGraph {
 struct GgmlContext {
     pipeline: Arc<Pipeline>,
     options: Options,
-    /// Whether a `config` input was applied (it is applied once).
+    /// Whether a load config (input 2) was applied (it is applied once).
     configured: bool,
     stream: Option<Stream>,
 }
