@@ -71,9 +71,10 @@ fn value_differs(case: &str, dialect: Dialect) -> Option<u32> {
         // openvino, 0.2 has no autodetect; both refuse without a host call.
         "load_ir_as_onnx" if dialect == Dialect::WasiNn01 => Some(1),
         "load_autodetect" if old => Some(1),
-        // Encoding 5 is ggml in WAMR's numbering, which nn-host has no
-        // backend for (nn-host autodetects IR under the default's 5).
-        "load_autodetect" if dialect == Dialect::Wamr => Some(6),
+        // Encoding 5 is ggml in WAMR's numbering: nn-host's ggml backend
+        // refuses IR bytes as not GGUF (invalid-encoding, errno
+        // invalid_argument); nn-host autodetects IR under the default's 5.
+        "load_autodetect" if dialect == Dialect::Wamr => Some(1),
         _ => None,
     }
 }
