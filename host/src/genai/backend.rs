@@ -242,31 +242,40 @@ impl Pipeline {
     /// Generates from `prompt` under `options` as `mode` says, giving each
     /// piece GenAI's streamer forms to `on_piece` (which stops the
     /// generation by returning `false`).
+    /// `prompt_tokens`: the prompt's token count when the caller has it
+    /// (tokenizing takes as long as a few generated tokens).
     fn generate(
         &self,
         prompt: &[u8],
+        prompt_tokens: Option<usize>,
         options: &Options,
         mode: Mode,
         on_piece: &mut dyn FnMut(&[u8]) -> bool,
     ) -> Result<Generation, NnError> {
         let raw = self.raw.lock().unwrap_or_else(|e| e.into_inner());
         let shim = self.shim;
-        let mut prompt_tokens = 0usize;
-        // SAFETY: `*raw` is open; the prompt pointer and length are valid.
-        let failure = unsafe {
-            shim.take_message((shim.count_tokens)(
-                *raw,
-                prompt.as_ptr().cast(),
-                prompt.len(),
-                &mut prompt_tokens,
-            ))
+        let prompt_tokens = match prompt_tokens {
+            Some(count) => count,
+            None => {
+                let mut count = 0usize;
+                // SAFETY: `*raw` is open; the prompt pointer and length are valid.
+                let failure = unsafe {
+                    shim.take_message((shim.count_tokens)(
+                        *raw,
+                        prompt.as_ptr().cast(),
+                        prompt.len(),
+                        &mut count,
+                    ))
+                };
+                if let Some(message) = failure {
+                    return Err(NnError::runtime(
+                        "tokenizing the prompt",
+                        anyhow::anyhow!(one_line(&message)),
+                    ));
+                }
+                count
+            }
         };
-        if let Some(message) = failure {
-            return Err(NnError::runtime(
-                "tokenizing the prompt",
-                anyhow::anyhow!(one_line(&message)),
-            ));
-        }
         let nothing = Generation {
             text: Vec::new(),
             input_tokens: prompt_tokens,
@@ -404,6 +413,7 @@ impl BackendGraph for GgmlGraph {
             options: Options::default(),
             configured: false,
             stream: None,
+            counted: None,
         })))
     }
 }
@@ -416,6 +426,10 @@ struct GgmlContext {
     /// Whether a load config (input 2) was applied (it is applied once).
     configured: bool,
     stream: Option<Stream>,
+    /// The last prompt counted and its token count: a guest reads the
+    /// count (output 1) before it computes, so the stream's start need not
+    /// tokenize the same prompt again.
+    counted: Option<(Arc<[u8]>, usize)>,
 }
 
 /// A generation running in the background ([`Mode::Stream`]): its pieces
@@ -506,9 +520,12 @@ impl GgmlContext {
             self.start_stream(prompt.data.clone())?;
             return self.next_piece();
         }
-        let generation = self
-            .pipeline
-            .generate(&prompt.data, &self.options, mode, &mut |_| true)?;
+        let generation = match mode {
+            Mode::Count => self.count(&prompt.data)?,
+            _ => self
+                .pipeline
+                .generate(&prompt.data, None, &self.options, mode, &mut |_| true)?,
+        };
         let total = generation.text.len() + generation.metadata().len() + 5;
         if total > max_output_bytes {
             return Err(NnError::new(
@@ -523,10 +540,7 @@ impl GgmlContext {
 
     /// Starts generating from `prompt` in the background, in mode 2.
     fn start_stream(&mut self, prompt: Arc<[u8]>) -> Result<(), NnError> {
-        let input_tokens = self
-            .pipeline
-            .generate(&prompt, &self.options, Mode::Count, &mut |_| true)?
-            .input_tokens;
+        let input_tokens = self.count(&prompt)?.input_tokens;
         let (sender, pieces) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let (pipeline, options, stopped) =
@@ -534,7 +548,8 @@ impl GgmlContext {
         let generation = std::thread::Builder::new()
             .name("nn-host ggml stream".into())
             .spawn(move || {
-                pipeline.generate(&prompt, &options, Mode::Stream, &mut |piece| {
+                let known = Some(input_tokens);
+                pipeline.generate(&prompt, known, &options, Mode::Stream, &mut |piece| {
                     !stopped.load(Ordering::Relaxed) && sender.send(piece.to_vec()).is_ok()
                 })
             })
@@ -547,6 +562,20 @@ impl GgmlContext {
             given: 0,
         });
         Ok(())
+    }
+
+    /// [`Mode::Count`] of `prompt`, remembered for the next count or
+    /// stream of the same prompt.
+    fn count(&mut self, prompt: &Arc<[u8]>) -> Result<Generation, NnError> {
+        let known = match &self.counted {
+            Some((counted, tokens)) if counted[..] == prompt[..] => Some(*tokens),
+            _ => None,
+        };
+        let counted =
+            self.pipeline
+                .generate(prompt, known, &self.options, Mode::Count, &mut |_| true)?;
+        self.counted = Some((prompt.clone(), counted.input_tokens));
+        Ok(counted)
     }
 
     /// The stream's next piece; past the last, its end (and the stream is
