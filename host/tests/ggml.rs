@@ -11,50 +11,11 @@ use nn_host::{
     Backends, ErrorCode, ExecutionContext, ExecutionTarget, GraphEncoding, Tensor, TensorType,
 };
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
-fn llm_script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/llm/llm.py")
-}
-
-/// The folder of generated models, made once per test binary.
-fn models() -> &'static Path {
-    static MODELS: OnceLock<tempfile::TempDir> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let status = Command::new("python3")
-                .arg(llm_script())
-                .arg("models")
-                .arg(dir.path())
-                .status()
-                .unwrap();
-            assert!(status.success(), "tests/llm/llm.py models failed");
-            dir
-        })
-        .path()
-}
-
-/// GenAI's own answer through its Python binding, streaming.
-fn native(model: &str, prompt: &str, genai_options: Value) -> Value {
-    let output = Command::new("python3")
-        .arg(llm_script())
-        .arg("generate")
-        .arg(models().join(model))
-        .arg(prompt)
-        .arg(genai_options.to_string())
-        .arg("--stream")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
+#[path = "../../tests/llm/genai.rs"]
+mod genai;
+use genai::{models, native};
 
 fn bytes(data: &[u8]) -> Tensor {
     Tensor {

@@ -10,52 +10,11 @@
 use crate::harness::{compiled_for, Guest};
 use nn_componentize::WasiNnVersion;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
-fn llm_script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("llm/llm.py")
-}
-
-/// The generated models, once per test binary.
-fn models() -> &'static Path {
-    static MODELS: OnceLock<tempfile::TempDir> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let status = Command::new("python3")
-                .arg(llm_script())
-                .arg("models")
-                .arg(dir.path())
-                .status()
-                .unwrap();
-            assert!(status.success(), "tests/llm/llm.py models failed");
-            dir
-        })
-        .path()
-}
-
-/// GenAI's answer through its Python binding, streaming: `text`, `pieces`,
-/// `input_tokens`, `output_tokens`, `finish`. `options` are GenAI's
-/// (greedy unless they say otherwise).
-fn native(model: &str, prompt: &str, options: Value) -> Value {
-    let output = Command::new("python3")
-        .arg(llm_script())
-        .arg("generate")
-        .arg(models().join(model))
-        .arg(prompt)
-        .arg(options.to_string())
-        .arg("--stream")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
+#[path = "../../llm/genai.rs"]
+mod genai;
+use genai::{models, native};
 
 /// What the guests print for output 1 (WasmEdge's key order).
 fn metadata_line(input_tokens: &Value, output_tokens: &Value, finish: &str) -> String {
