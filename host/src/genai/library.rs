@@ -21,7 +21,6 @@
 use anyhow::{bail, Context as _, Result};
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Mutex;
 
 /// The GenAI release the shim's declarations match (its `get_version`
@@ -288,23 +287,8 @@ fn find() -> Result<PathBuf> {
 
 /// `relative` inside the folder of `python3`'s package `package`, if that
 /// package is installed and (for a non-empty `relative`) the file exists.
-/// `find_spec` locates the package without importing it.
 fn python_package_file(package: &str, relative: &str) -> Option<PathBuf> {
-    let output = Command::new("python3")
-        .args([
-            "-c",
-            &format!(
-                "import importlib.util; spec = importlib.util.find_spec('{package}'); \
-                 print(spec.submodule_search_locations[0])"
-            ),
-        ])
-        .output()
-        .ok()?;
-    if !output.status.success() {
-        return None;
-    }
-    let folder = PathBuf::from(String::from_utf8(output.stdout).ok()?.trim());
-    let path = folder.join(relative);
+    let path = crate::openvino::library::python_package_folder(package)?.join(relative);
     path.exists().then_some(path)
 }
 

@@ -203,16 +203,24 @@ fn wheel_libs(memo: Option<&Path>, ask: impl FnOnce() -> Option<PathBuf>) -> Opt
     Some(folder)
 }
 
-/// Asks `python3` where the `openvino` wheel lives; `None` when it is not
-/// installed. `find_spec` locates the package without importing it: importing
-/// `openvino` loads its native libraries, which costs a few hundred
-/// milliseconds of every start of nn-host.
+/// The `libs` folder of `python3`'s `openvino` wheel; `None` when it is not
+/// installed.
 fn python_wheel_libs() -> Option<PathBuf> {
+    Some(python_package_folder("openvino")?.join("libs"))
+}
+
+/// The folder of `python3`'s package `package`; `None` when it is not
+/// installed. `find_spec` locates the package without importing it:
+/// importing `openvino` loads its native libraries, which costs a few
+/// hundred milliseconds of every start of nn-host.
+pub(crate) fn python_package_folder(package: &str) -> Option<PathBuf> {
     let output = Command::new("python3")
         .args([
             "-c",
-            "import importlib.util, os; spec = importlib.util.find_spec('openvino'); \
-             print(os.path.join(spec.submodule_search_locations[0], 'libs'))",
+            &format!(
+                "import importlib.util; spec = importlib.util.find_spec('{package}'); \
+                 print(spec.submodule_search_locations[0])"
+            ),
         ])
         .output()
         .ok()?;
