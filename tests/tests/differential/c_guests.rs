@@ -15,8 +15,9 @@
 //! (`legacy_builds_print_the_reference_output_in_elements`).
 
 use crate::harness::{
-    compiled, compiled_as, models_dir, run_nn_host, run_upstream_wit, run_upstream_witx,
-    rust_guest, top_class, Case, Compiled, End, Guest, Host, Outcome, V34Run, CLASSIFY_CHELSEA,
+    compiled, compiled_as, compiled_by, models_dir, run_nn_host, run_upstream_wit,
+    run_upstream_witx, rust_guest, top_class, Case, End, Guest, Host, Outcome, V34Run,
+    CLASSIFY_CHELSEA,
 };
 use nn_componentize::{read_model_names, Componentizer, Dialect, WasiNnVersion};
 
@@ -224,18 +225,7 @@ fn bad_tensors() {
 /// the four component hosts: nn-host and upstream 48 with 10-28, nn-host
 /// and upstream 34 with 08-19.
 fn component_runs(case: &Case, componentizer: &Componentizer) -> Vec<Outcome> {
-    let compile = |wasi_nn| {
-        Compiled::new(
-            case.guest.name(),
-            case.guest.module_bytes(),
-            componentizer.clone(),
-            wasi_nn,
-        )
-    };
-    let (new, old) = (
-        compile(WasiNnVersion::V2024_10_28),
-        compile(WasiNnVersion::V2024_08_19),
-    );
+    let (new, old) = compiled_by(case.guest, componentizer);
     let v34 = V34Run::start(case, &old);
     vec![
         run_nn_host(case, &new),

@@ -804,17 +804,24 @@ pub fn run_all(case: Case) -> Runs {
 /// Runs a case on every host, the guest componentized by `componentizer`
 /// (for both versions) instead of the default one: e.g. with baked names.
 pub fn run_all_with(case: Case, componentizer: &Componentizer) -> Runs {
+    let (v2024_10_28, v2024_08_19) = compiled_by(case.guest, componentizer);
+    run_compiled(case, &v2024_10_28, &v2024_08_19)
+}
+
+/// `guest` componentized by `componentizer` for 10-28 and for 08-19.
+pub fn compiled_by(guest: Guest, componentizer: &Componentizer) -> (Compiled, Compiled) {
     let compile = |wasi_nn| {
         Compiled::new(
-            case.guest.name(),
-            case.guest.module_bytes(),
+            guest.name(),
+            guest.module_bytes(),
             componentizer.clone(),
             wasi_nn,
         )
     };
-    let v2024_10_28 = compile(WasiNnVersion::V2024_10_28);
-    let v2024_08_19 = compile(WasiNnVersion::V2024_08_19);
-    run_compiled(case, &v2024_10_28, &v2024_08_19)
+    (
+        compile(WasiNnVersion::V2024_10_28),
+        compile(WasiNnVersion::V2024_08_19),
+    )
 }
 
 fn run_compiled(case: Case, v2024_10_28: &Compiled, v2024_08_19: &Compiled) -> Runs {
