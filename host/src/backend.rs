@@ -321,6 +321,31 @@ impl Backends {
     }
 }
 
+/// Writes a model's `bytes` to `file` in a fresh folder under `scratch`
+/// that only this user can enter (mode 0700, the file 0600, on Unix), for
+/// a library that reads that format only from a file. The folder and the
+/// file go when the returned handle is closed or dropped, on every error
+/// path too.
+pub(crate) fn stage_privately(
+    bytes: &[u8],
+    scratch: &Path,
+    prefix: &str,
+    file: &str,
+) -> std::io::Result<tempfile::TempDir> {
+    use std::io::Write as _;
+    let mut folder = tempfile::Builder::new();
+    folder.prefix(prefix);
+    #[cfg(unix)]
+    folder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let staged = folder.tempdir_in(scratch)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(staged.path().join(file))?.write_all(bytes)?;
+    Ok(staged)
+}
+
 impl fmt::Debug for Backends {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list()

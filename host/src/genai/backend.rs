@@ -20,8 +20,8 @@ use super::gguf::{self, Refusal};
 use super::library::{self, Outcome, RawPipeline, Request, Shim};
 use super::options::{Options, PROMPT_RESERVE};
 use crate::backend::{
-    Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
-    Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
+    stage_privately, Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext,
+    ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
 use nn_abi::ggml::{self as abi, Finish, Mode, PROMPT_TOO_LONG_MESSAGE};
 use std::ffi::{c_char, c_int, c_void, CString};
@@ -131,22 +131,10 @@ fn check_header(prefix: &[u8], file_len: u64, what: &str) -> Result<(), NnError>
 /// The staged model's file name.
 const GGUF_FILE: &str = "model.gguf";
 
-/// Writes `model` to [`GGUF_FILE`] in a fresh folder under the system
-/// temporary folder that only this user can enter (0700, the file 0600).
+/// Writes `model` to [`GGUF_FILE`] in a private fresh folder under the
+/// system temporary folder ([`stage_privately`]).
 fn stage_gguf(model: &[u8]) -> std::io::Result<tempfile::TempDir> {
-    use std::io::Write as _;
-    use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
-    let staged = tempfile::Builder::new()
-        .prefix("nn-host-gguf-")
-        .permissions(std::fs::Permissions::from_mode(0o700))
-        .tempdir()?;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(staged.path().join(GGUF_FILE))?
-        .write_all(model)?;
-    Ok(staged)
+    stage_privately(model, &std::env::temp_dir(), "nn-host-gguf-", GGUF_FILE)
 }
 
 /// Opens the GGUF file at `path` with GenAI; `what` names it in errors.

@@ -12,8 +12,8 @@
 
 use super::ffi::{self, CompiledModel, Core, Element, HostTensor, InferRequest, Port};
 use crate::backend::{
-    Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext, ExecutionTarget,
-    Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
+    stage_privately, Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext,
+    ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -232,24 +232,10 @@ fn read_tflite(
 /// frontend for a file only by the `.tflite` extension.
 const TFLITE_FILE: &str = "model.tflite";
 
-/// Writes `model` to [`TFLITE_FILE`] in a fresh folder under `scratch` that
-/// only this user can enter (mode 0700, the file 0600, on Unix). The folder
-/// and the file go when the returned handle is closed or dropped, on every
-/// error path too.
+/// Writes `model` to [`TFLITE_FILE`] in a private fresh folder under
+/// `scratch` ([`stage_privately`]).
 fn stage_tflite(model: &[u8], scratch: &Path) -> std::io::Result<tempfile::TempDir> {
-    use std::io::Write as _;
-    let mut folder = tempfile::Builder::new();
-    folder.prefix("nn-host-tflite-");
-    #[cfg(unix)]
-    folder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
-    let staged = folder.tempdir_in(scratch)?;
-    let mut file = std::fs::OpenOptions::new();
-    file.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
-    file.open(staged.path().join(TFLITE_FILE))?
-        .write_all(model)?;
-    Ok(staged)
+    stage_privately(model, scratch, "nn-host-tflite-", TFLITE_FILE)
 }
 
 /// Recognises a model's format from its first bytes.
