@@ -3,8 +3,8 @@
 mod common;
 
 use common::{
-    expected_softmax, nn_version, runner_component, runner_component_importing, softmax_model_dir,
-    softmax_rounds, wit_versions,
+    expected_softmax, nn_host, nn_version, runner_component, runner_component_importing,
+    softmax_model_dir, softmax_rounds, wit_versions, write,
 };
 use nn_host::{GraphEncoding, GraphSpec, RunConfig, Runner};
 use std::path::Path;
@@ -17,19 +17,6 @@ const LOAD_BY_NAME: &str =
 /// Grows memory by 64 pages (4 MiB): ok when that succeeds, err when refused.
 const GROW: &str = "(i32.eq (memory.grow (i32.const 64)) (i32.const -1))";
 const SPIN: &str = "(loop $l (br $l)) (i32.const 0)";
-
-fn nn_host(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nn-host"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    std::fs::write(dir.join(name), bytes).unwrap();
-    name.to_string()
-}
 
 #[test]
 fn cli_exit_codes() {

@@ -4,10 +4,9 @@
 
 mod common;
 
-use common::component;
+use common::{component, nn_host, stderr, write};
 use std::io::Write as _;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The slices of WASI preview2 the guests below import (a component may
@@ -90,24 +89,6 @@ interface stdin {
       (br_if $again (i32.eqz (i32.load8_u (i32.const 16)))))
     (i32.const 0)))"#;
     component(world, "reader", wat, &extra)
-}
-
-fn nn_host(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nn-host"))
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    std::fs::write(dir.join(name), bytes).unwrap();
-    name.to_string()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[test]

@@ -5,27 +5,11 @@
 mod common;
 
 use common::{
-    expected_softmax, runner_component, softmax_model_dir, softmax_rounds, softmax_rounds_of,
+    expected_softmax, nn_host, nn_host_with, runner_component, softmax_model_dir, softmax_rounds,
+    softmax_rounds_of, stderr,
 };
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn nn_host_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_nn-host"));
-    command.current_dir(dir).args(args);
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.output().unwrap()
-}
-
-fn nn_host(dir: &Path, args: &[&str]) -> Output {
-    nn_host_with(dir, args, &[])
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// A folder for one test's files; [`Work::assert_untouched`] checks that
 /// nn-host added none.

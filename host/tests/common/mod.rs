@@ -1,4 +1,5 @@
-//! Test guests: core WAT modules turned into components with wit-component.
+//! Test guests: core WAT modules turned into components with wit-component;
+//! and running the `nn-host` binary.
 //!
 //! The `wasi:nn` versions come from the project's `wit/` folders (read with
 //! wit-parser), never retyped: WIT and WAT below write `@NN` where the
@@ -400,4 +401,34 @@ pub fn expected_softmax(round: u32) -> Vec<f32> {
     let exps = scaled.iter().map(|x| (x - max).exp()).collect::<Vec<_>>();
     let sum: f32 = exps.iter().sum();
     exps.iter().map(|e| e / sum).collect()
+}
+
+/// Runs the `nn-host` binary in `dir` with `args` and the extra
+/// environment `env`, stdin closed; its output.
+pub fn nn_host_with(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_nn-host"));
+    command.current_dir(dir).args(args);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().unwrap()
+}
+
+/// [`nn_host_with`] with no extra environment.
+pub fn nn_host(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    nn_host_with(dir, args, &[])
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Writes `bytes` to `dir/name`; `name`, for the command line.
+pub fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
+    std::fs::write(dir.join(name), bytes).unwrap();
+    name.to_string()
 }
