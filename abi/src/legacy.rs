@@ -1,24 +1,22 @@
 //! The legacy `wasi_ephemeral_nn` core ABI, read from
 //! `witx/wasi_ephemeral_nn.witx` and `witx/wasmedge_wasi_nn.witx` by the
-//! `witx` crate, and WAMR's legacy `wasi_nn` module, which no WITX
+//! `witx` crate at build time (`build.rs`), and WAMR's legacy `wasi_nn` module, which no WITX
 //! describes ([`WAMR_WASI_NN`]).
 //!
 //! The WITX documents are the project's only statement of this ABI: the
 //! module name, the function names and their core signatures (WITX
 //! "preview1" lowering, as `witx::InterfaceFunc::wasm_signature` computes it)
 //! and the enum numberings of the current WITX and of WasmEdge are taken
-//! from them here, once per process, and everything else asks this module.
+//! from them here, and everything else asks this module.
 
-use anyhow::{ensure, Context, Result};
 use std::sync::OnceLock;
 use wasmparser::{FuncType, ValType};
 
-/// Where [`WITX`] comes from, for messages.
-const WITX_PATH: &str = "witx/wasi_ephemeral_nn.witx";
-const WITX: &str = include_str!("../../witx/wasi_ephemeral_nn.witx");
-/// WasmEdge's additions; parsed after [`WITX`] as one document, since it
-/// uses its types (the `witx` crate resolves `use` only from files).
-const WASMEDGE_WITX: &str = include_str!("../../witx/wasmedge_wasi_nn.witx");
+// MODULE, FUNCTIONS, WASMEDGE_FUNCTIONS and ENUMS, from witx/ (build.rs).
+include!(concat!(env!("OUT_DIR"), "/legacy_abi.rs"));
+
+/// A function's name and its core parameter and result types.
+type Lowered = (&'static str, &'static [ValType], &'static [ValType]);
 
 /// The module a legacy guest imports wasi-nn from, and its functions.
 #[derive(Debug)]
@@ -124,49 +122,24 @@ impl LegacyModule {
     }
 }
 
-/// The ABI of the embedded WITX document, parsed on first use.
+/// The ABI of the WITX documents, as build.rs read them.
 pub fn legacy_abi() -> &'static LegacyAbi {
     static ABI: OnceLock<LegacyAbi> = OnceLock::new();
-    // The document is compiled in and parsed by a unit test, so this cannot
-    // fail at run time.
-    ABI.get_or_init(|| {
-        LegacyAbi::parse(&format!("{WITX}\n{WASMEDGE_WITX}"))
-            .expect("the embedded WITX documents parse")
+    ABI.get_or_init(|| LegacyAbi {
+        module: MODULE.to_owned(),
+        functions: functions_of(FUNCTIONS),
+        wasmedge_functions: functions_of(WASMEDGE_FUNCTIONS),
+        enums: ENUMS
+            .iter()
+            .map(|(name, cases)| {
+                let cases = cases.iter().map(|&case| case.to_owned()).collect();
+                (name.to_string(), cases)
+            })
+            .collect(),
     })
 }
 
 impl LegacyAbi {
-    /// Parses the documents: the first module is the ABI, a second one
-    /// (`wasmedge_wasi_nn`) WasmEdge's additions to it.
-    fn parse(witx: &str) -> Result<LegacyAbi> {
-        let document = witx::parse(witx).with_context(|| format!("{WITX_PATH} does not parse"))?;
-        let mut modules = document.modules();
-        let module = modules
-            .next()
-            .with_context(|| format!("{WITX_PATH} defines no module"))?;
-        let wasmedge = modules.next();
-        ensure!(
-            modules.next().is_none(),
-            "{WITX_PATH} and its WasmEdge additions define more than two modules"
-        );
-        let enums = document
-            .typenames()
-            .filter_map(|named| match &**named.type_() {
-                witx::Type::Variant(v) if v.is_enum() => Some((
-                    named.name.as_str().to_owned(),
-                    v.cases.iter().map(|c| c.name.as_str().to_owned()).collect(),
-                )),
-                _ => None,
-            })
-            .collect();
-        Ok(LegacyAbi {
-            module: module.name.as_str().to_owned(),
-            functions: functions_of(&module),
-            wasmedge_functions: wasmedge.map(|m| functions_of(&m)).unwrap_or_default(),
-            enums,
-        })
-    }
-
     /// The import module name (`wasi_ephemeral_nn`): the name under which
     /// wit-component must be given the adapter.
     pub fn module(&self) -> &str {
@@ -204,29 +177,14 @@ impl LegacyAbi {
     }
 }
 
-fn functions_of(module: &witx::Module) -> Vec<LegacyFunction> {
-    module
-        .funcs()
-        .map(|func| {
-            let (params, results) = func.wasm_signature();
-            LegacyFunction {
-                name: func.name.as_str().to_owned(),
-                ty: FuncType::new(
-                    params.into_iter().map(val_type),
-                    results.into_iter().map(val_type),
-                ),
-            }
+fn functions_of(lowered: &[Lowered]) -> Vec<LegacyFunction> {
+    lowered
+        .iter()
+        .map(|&(name, params, results)| LegacyFunction {
+            name: name.to_owned(),
+            ty: FuncType::new(params.iter().copied(), results.iter().copied()),
         })
         .collect()
-}
-
-fn val_type(ty: witx::WasmType) -> ValType {
-    match ty {
-        witx::WasmType::I32 => ValType::I32,
-        witx::WasmType::I64 => ValType::I64,
-        witx::WasmType::F32 => ValType::F32,
-        witx::WasmType::F64 => ValType::F64,
-    }
 }
 
 #[cfg(test)]
@@ -239,7 +197,6 @@ mod tests {
 
     #[test]
     fn witx_document_parses() {
-        LegacyAbi::parse(WITX).unwrap();
         assert_eq!(legacy_abi().module(), "wasi_ephemeral_nn");
         let names: Vec<_> = legacy_abi().functions().iter().map(|f| &f.name).collect();
         assert_eq!(
@@ -360,13 +317,5 @@ mod tests {
         ] {
             assert_eq!(ty(name), signature(name), "{name}");
         }
-    }
-
-    #[test]
-    fn bad_documents_are_reported() {
-        let err = LegacyAbi::parse("(typename $x u32)").unwrap_err();
-        assert!(err.to_string().contains("defines no module"), "{err}");
-        let err = LegacyAbi::parse("(module").unwrap_err();
-        assert!(err.to_string().contains("does not parse"), "{err}");
     }
 }

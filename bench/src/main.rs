@@ -463,7 +463,7 @@ fn componentize_processes(
         "### As a user runs them
 "
     )?;
-    writeln!(md, "Wall time of one process each, median of {} runs per command, interleaved with the order alternating (after one untimed run of each): `nn-componentize m.wasm -o c.wasm` against `wasm-tools component new m′.wasm --adapt wasi_snapshot_preview1=… -o c′.wasm` ({}), where m′ is m with its `wasi_ephemeral_nn` imports stubbed, as above, and the adapter is the same preview1 command adapter. The ratio is of the medians, with the 10th–90th percentile of the per-pair ratios in brackets; a target is met when that 90th percentile is within it.\n",
+    writeln!(md, "Wall time of one process each, median of {} runs per command, interleaved with the order alternating (after one untimed run of each): `nn-componentize m.wasm -o c.wasm` against `wasm-tools component new m′.wasm --adapt wasi_snapshot_preview1=… -o c′.wasm` ({}), where m′ is m with its `wasi_ephemeral_nn` imports stubbed, as above, and the adapter is the same preview1 command adapter. Files are read and written in /dev/shm (tmpfs) where it exists, so that disk writeback is in neither figure. The ratio is of the medians, with the 10th–90th percentile of the per-pair ratios in brackets; a target is met when that 90th percentile is within it.\n",
         opts.process_reps, commands.wasm_tools.display())?;
     writeln!(
         md,

@@ -41,7 +41,8 @@ impl Componentizer {
         adapters.insert(
             LegacyModule::WasiEphemeralNn.name().to_owned(),
             Adapter {
-                bytes: nn_adapter_tools::adapter(self.wasi_nn),
+                // Baked (or taken ready-made) when the component is built.
+                bytes: nn_adapter_tools::artifact(self.wasi_nn),
                 description: format!("the built-in wasi-nn adapter (wasi:nn@{})", self.wasi_nn),
                 overridden: false,
                 // Imports are checked against the WITX instead.

@@ -200,7 +200,7 @@ impl Componentizer {
                     dialect: inspection.dialect,
                     wasi_nn: self.wasi_nn,
                 });
-                self.encode(&adapted, inspection.kind, adaptation)
+                self.encode(&adapted, inspection.kind, &inspection.modules, adaptation)
             });
             let validated = validating
                 .join()
@@ -219,14 +219,15 @@ impl Componentizer {
         })
     }
 
-    /// Runs wit-component on `binary` with every adapter registered, and
-    /// records `adaptation` (for a module importing `wasi_ephemeral_nn`) in
-    /// the [`ADAPTED_SECTION`]. The output is validated by the caller
-    /// ([`validate::component`]).
+    /// Runs wit-component on `binary` with the adapters (wit-component trims
+    /// each to the functions `imported` from it), and records `adaptation` (for a module importing
+    /// `wasi_ephemeral_nn`) in the [`ADAPTED_SECTION`]. The output is
+    /// validated by the caller ([`validate::component`]).
     fn encode(
         &self,
         binary: &[u8],
         kind: Kind,
+        imported: &[ImportModule],
         adaptation: Option<Adaptation>,
     ) -> anyhow::Result<Vec<u8>> {
         let dialect = adaptation.map_or(Dialect::default(), |a| a.dialect);
@@ -234,25 +235,31 @@ impl Componentizer {
             .validate(false)
             .module(binary)
             .context("wit-component rejected the module")?;
-        // Every adapter is registered; wit-component drops those the module
-        // does not use and trims the rest to the functions actually imported.
+        // Every adapter is registered but the built-in wasi-nn adapters of
+        // modules not imported, so that no process bakes one it does not use
+        // (wit-component drops unused adapters; the preview1 one, which
+        // gives a command its `run` export, is kept whether imported or not).
         for (name, adapter) in self.adapters(kind) {
+            let builtin = LegacyModule::named(&name).filter(|_| !adapter.overridden);
+            if builtin.is_some() && !imported.iter().any(|module| module.name == name) {
+                continue;
+            }
             let baked;
             let custom = !self.names.is_empty() || dialect != Dialect::default();
-            // The built-in adapter of a legacy module, unless it is the
-            // ready-made default one.
-            let to_bake = LegacyModule::named(&name)
-                .filter(|m| !adapter.overridden && (custom || *m != LegacyModule::default()));
-            let bytes = if let Some(module) = to_bake {
-                baked = nn_adapter_tools::bake(
-                    nn_adapter_tools::artifact_of(self.wasi_nn, module),
-                    self.wasi_nn,
-                    &self.names,
-                    dialect,
-                )?;
-                &baked[..]
-            } else {
-                adapter.bytes
+            let bytes = match builtin {
+                Some(LegacyModule::WasiEphemeralNn) if !custom => {
+                    nn_adapter_tools::adapter(self.wasi_nn)
+                }
+                Some(module) => {
+                    baked = nn_adapter_tools::bake(
+                        nn_adapter_tools::artifact_of(self.wasi_nn, module),
+                        self.wasi_nn,
+                        &self.names,
+                        dialect,
+                    )?;
+                    &baked[..]
+                }
+                None => adapter.bytes,
             };
             tracing::debug!(module = %name, adapter = %adapter.description, bytes = bytes.len(), "registering adapter");
             encoder = encoder
