@@ -6,9 +6,10 @@
 //! `run_command`.
 
 use crate::setup::Model;
-use crate::variants::GUEST_DIR;
+use crate::variants::{GuestPipes, GUEST_DIR, LOCKSTEP_ENV};
 use anyhow::{Context, Result};
 use nn_host::{LinkedCommand, RunConfig, RunOutcome, Runner};
+use std::sync::Arc;
 use wasmtime::component::Component;
 use wasmtime::Engine;
 
@@ -26,14 +27,24 @@ impl Prepared {
     }
 
     /// One run with `args`, the model folder preopened at [`GUEST_DIR`] and
-    /// the output captured.
-    pub fn run(&self, args: &[String], model: &Model) -> Result<RunOutcome> {
-        let config = RunConfig {
+    /// the output captured, or in lockstep on `pipes`.
+    pub fn run(
+        &self,
+        args: &[String],
+        model: &Model,
+        pipes: Option<GuestPipes>,
+    ) -> Result<RunOutcome> {
+        let mut config = RunConfig {
             args: args.to_vec(),
             dirs: vec![(model.dir.clone(), GUEST_DIR.to_string())],
             capture_output: true,
             ..RunConfig::default()
         };
+        if let Some(pipes) = pipes {
+            config.stdin = Some(Arc::new(pipes.stdin));
+            config.stdout = Some(Arc::new(pipes.stdout));
+            config.env.push((LOCKSTEP_ENV.into(), "1".into()));
+        }
         self.runner.run_linked(&self.linked, &config)
     }
 }

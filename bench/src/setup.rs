@@ -227,15 +227,38 @@ pub fn rss_kib() -> Result<(u64, u64)> {
 
 /// A description of the machine for the report.
 pub fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|s| s.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let field = |name: &str| {
+        cpuinfo
+            .lines()
+            .find(|l| l.split(':').next().is_some_and(|k| k.trim() == name))
+            .and_then(|l| l.split(':').nth(1))
+            .map(str::trim)
+    };
+    // A virtual machine's model name may be generic ("Intel(R) Xeon(R)
+    // Processor"): family, model, stepping and the vector extensions
+    // OpenVINO's CPU plugin chooses kernels by tell the kinds apart.
+    let cpu = match field("model name") {
+        Some(name) => {
+            let flags: Vec<&str> = field("flags").unwrap_or_default().split(' ').collect();
+            let isa: Vec<&str> = ["avx2", "avx512f", "avx512_bf16", "amx_bf16"]
+                .into_iter()
+                .filter(|f| flags.contains(f))
+                .collect();
+            format!(
+                "{name} (family {}, model {}, stepping {}; {})",
+                field("cpu family").unwrap_or("?"),
+                field("model").unwrap_or("?"),
+                field("stepping").unwrap_or("?"),
+                if isa.is_empty() {
+                    "no AVX2".to_string()
+                } else {
+                    isa.join(", ")
+                }
+            )
+        }
+        None => "unknown CPU".into(),
+    };
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(0);

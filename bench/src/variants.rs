@@ -22,6 +22,7 @@ use anyhow::{bail, Context, Result};
 use std::time::Instant;
 use wasmtime::component::{Component, ResourceTable};
 use wasmtime::{Config, Engine, Module, Store};
+use wasmtime_wasi::cli::{InputFile, OutputFile};
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::bindings::sync::CommandPre;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
@@ -41,6 +42,17 @@ impl<T> IntoAnyhow<T> for wasmtime::Result<T> {
 
 /// The guest path the model folder is preopened at.
 pub const GUEST_DIR: &str = "/model";
+
+/// The guest's ends of the two pipes of a lockstep run
+/// (`crate::lockstep`): it reads a byte `n` from `stdin`, runs `n` rounds
+/// and writes a `.` to `stdout`, until done; then its `NNBENCH` line.
+pub struct GuestPipes {
+    pub stdin: std::fs::File,
+    pub stdout: std::fs::File,
+}
+
+/// The environment variable that puts the guest in lockstep.
+pub const LOCKSTEP_ENV: &str = "NNBENCH_LOCKSTEP";
 
 /// Which variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,6 +124,14 @@ pub fn guest_args(model: &Model, rounds: usize, seed: u64) -> Vec<String> {
             None => seed.to_string(),
         },
     ]
+}
+
+/// A wasm guest that ran to a 0 exit: its output, and the host's times.
+pub struct Finished {
+    pub stdout: String,
+    pub stderr: String,
+    pub instantiate_ns: u64,
+    pub wall_ns: u64,
 }
 
 /// One run of a variant.
@@ -233,15 +253,42 @@ impl Wasm {
 
     /// Runs the guest once on `variant` (a, b, b′ or c).
     pub fn run(&self, variant: Variant, model: &Model, rounds: usize, seed: u64) -> Result<Run> {
+        let finished = self.run_with(variant, model, rounds, seed, None)?;
+        let report = RunReport::parse_guest(&finished.stdout)
+            .with_context(|| format!("guest stderr: {}", finished.stderr.trim()))?;
+        Ok(Run {
+            report,
+            instantiate_ns: finished.instantiate_ns,
+            wall_ns: finished.wall_ns,
+        })
+    }
+
+    /// Runs the guest once on `variant`, in lockstep on `pipes` when given
+    /// (its stdout is then theirs, and [`Finished::stdout`] empty); an exit
+    /// code other than 0 is an error with the guest's stderr.
+    pub fn run_with(
+        &self,
+        variant: Variant,
+        model: &Model,
+        rounds: usize,
+        seed: u64,
+        pipes: Option<GuestPipes>,
+    ) -> Result<Finished> {
         let args = guest_args(model, rounds, seed);
         let (instantiate_ns, wall_ns, exit, out, err) = match variant {
             Variant::A | Variant::C => {
                 let stdout = MemoryOutputPipe::new(1 << 20);
                 let stderr = MemoryOutputPipe::new(1 << 20);
+                let mut wasi = wasi_builder(&args, model, &stdout, &stderr)?;
+                if let Some(pipes) = pipes {
+                    wasi.stdin(InputFile::new(pipes.stdin))
+                        .stdout(OutputFile::new(pipes.stdout))
+                        .env(LOCKSTEP_ENV, "1");
+                }
                 let (instantiate_ns, wall_ns, exit) = if variant == Variant::A {
-                    self.run_witx(&args, model, &stdout, &stderr)?
+                    self.run_witx(wasi)?
                 } else {
-                    self.run_wit(&args, model, &stdout, &stderr)?
+                    self.run_wit(wasi)?
                 };
                 let (out, err) = (stdout.contents().to_vec(), stderr.contents().to_vec());
                 (instantiate_ns, wall_ns, exit, out, err)
@@ -255,7 +302,7 @@ impl Wasm {
                 let outcome = prepared
                     .as_ref()
                     .with_context(|| format!("variant {} was not prepared", variant.key()))?
-                    .run(&args, model)?;
+                    .run(&args, model, pipes)?;
                 (
                     outcome.instantiate_time.as_nanos() as u64,
                     outcome.run_time.as_nanos() as u64,
@@ -266,28 +313,21 @@ impl Wasm {
             }
             Variant::D => bail!("variant d is native; use native::run"),
         };
-        let out = String::from_utf8_lossy(&out).into_owned();
-        let err = String::from_utf8_lossy(&err).into_owned();
+        let stdout = String::from_utf8_lossy(&out).into_owned();
+        let stderr = String::from_utf8_lossy(&err).into_owned();
         if exit != 0 {
-            bail!("guest exited with {exit}: {}", err.trim());
+            bail!("guest exited with {exit}: {}", stderr.trim());
         }
-        let report = RunReport::parse_guest(&out)
-            .with_context(|| format!("guest stderr: {}", err.trim()))?;
-        Ok(Run {
-            report,
+        Ok(Finished {
+            stdout,
+            stderr,
             instantiate_ns,
             wall_ns,
         })
     }
 
-    fn run_witx(
-        &self,
-        args: &[String],
-        model: &Model,
-        stdout: &MemoryOutputPipe,
-        stderr: &MemoryOutputPipe,
-    ) -> Result<(u64, u64, i32)> {
-        let wasi = wasi_builder(args, model, stdout, stderr)?.build_p1();
+    fn run_witx(&self, mut wasi: WasiCtxBuilder) -> Result<(u64, u64, i32)> {
+        let wasi = wasi.build_p1();
         let nn = wasmtime_wasi_nn::witx::WasiNnCtx::new(
             wasmtime_wasi_nn::backend::list(),
             wasmtime_wasi_nn::InMemoryRegistry::new().into(),
@@ -302,14 +342,8 @@ impl Wasm {
         Ok((instantiate_ns, t.elapsed().as_nanos() as u64, exit))
     }
 
-    fn run_wit(
-        &self,
-        args: &[String],
-        model: &Model,
-        stdout: &MemoryOutputPipe,
-        stderr: &MemoryOutputPipe,
-    ) -> Result<(u64, u64, i32)> {
-        let wasi = wasi_builder(args, model, stdout, stderr)?.build();
+    fn run_wit(&self, mut wasi: WasiCtxBuilder) -> Result<(u64, u64, i32)> {
+        let wasi = wasi.build();
         let nn = wasmtime_wasi_nn::wit::WasiNnCtx::new(
             wasmtime_wasi_nn::backend::list(),
             wasmtime_wasi_nn::InMemoryRegistry::new().into(),
@@ -387,7 +421,9 @@ pub mod native {
     use crate::inputs::{f32_from_le_bytes, seeded_f32};
     use openvino::{Core, DeviceType, ElementType, Shape, Tensor};
 
-    pub fn run(model: &Model, rounds: usize, seed: u64) -> Result<Run> {
+    /// The loop, in lockstep on `pipes` when given (as the guest is).
+    pub fn run(model: &Model, rounds: usize, seed: u64, pipes: Option<GuestPipes>) -> Result<Run> {
+        use std::io::{Read, Write};
         anyhow::ensure!(rounds > 0, "rounds must be at least 1");
         let input = match model.input_file {
             Some(file) => f32_from_le_bytes(&std::fs::read(model.dir.join(file))?),
@@ -419,7 +455,17 @@ pub mod native {
         let dims: Vec<i64> = model.dims.iter().map(|&d| d as i64).collect();
         let mut times = Vec::with_capacity(rounds);
         let mut written = 0;
+        let mut pipes = pipes;
+        let mut turn = 0u8;
         for _ in 0..rounds {
+            if let (Some(pipes), 0) = (&mut pipes, turn) {
+                let mut n = [0u8];
+                pipes
+                    .stdin
+                    .read_exact(&mut n)
+                    .context("waiting for a turn")?;
+                turn = n[0].max(1);
+            }
             let t = Instant::now();
             let shape = Shape::new(&dims)?;
             let mut tensor = Tensor::new(ElementType::F32, &shape)?;
@@ -431,6 +477,10 @@ pub mod native {
             written = data.len().min(output.len());
             output[..written].copy_from_slice(&data[..written]);
             times.push(t.elapsed().as_nanos() as u64);
+            turn = turn.saturating_sub(1);
+            if let (Some(pipes), 0) = (&mut pipes, turn) {
+                pipes.stdout.write_all(b".").context("ending a turn")?;
+            }
         }
         let wall_ns = wall.elapsed().as_nanos() as u64;
         let checksum: f64 = output[..written]
@@ -444,6 +494,39 @@ pub mod native {
             instantiate_ns: 0,
             wall_ns,
         })
+    }
+
+    /// The properties that decide how OpenVINO runs a model, as the CPU
+    /// plugin reports them for `model` compiled the way every variant
+    /// compiles it: with none set (upstream's hosts set none, nn-host only
+    /// `CACHE_DIR` when it caches, which the bench does not ask), in this
+    /// process, under its CPU affinity.
+    pub fn compiled_properties(model: &Model) -> Result<Vec<(&'static str, String)>> {
+        const KEYS: [&str; 7] = [
+            "INFERENCE_NUM_THREADS",
+            "NUM_STREAMS",
+            "ENABLE_CPU_PINNING",
+            "ENABLE_HYPER_THREADING",
+            "SCHEDULING_CORE_TYPE",
+            "PERFORMANCE_HINT",
+            "INFERENCE_PRECISION_HINT",
+        ];
+        let xml = std::fs::read(model.dir.join(model.xml))?;
+        let weights = std::fs::read(model.dir.join(model.bin))?;
+        let mut core = Core::new()?;
+        let mut weights_tensor =
+            Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
+        weights_tensor.get_raw_data_mut()?.copy_from_slice(&weights);
+        let ov_model = core.read_model_from_buffer(&xml, Some(&weights_tensor))?;
+        let compiled = core.compile_model(&ov_model, DeviceType::CPU)?;
+        KEYS.into_iter()
+            .map(|key| {
+                let value = compiled
+                    .get_property(&openvino::PropertyKey::Other(key.into()))
+                    .with_context(|| format!("reading {key}"))?;
+                Ok((key, value.into_owned()))
+            })
+            .collect()
     }
 
     fn bytemuck_f32(v: &[f32]) -> &[u8] {

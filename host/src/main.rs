@@ -293,6 +293,8 @@ fn run(args: RunArgs, graphs: Vec<GraphSpec>, report_nn_errors: bool) -> Result<
         timeout: args.timeout,
         capture_output: false,
         report_nn_errors,
+        stdin: None,
+        stdout: None,
     };
     let runner = match nn_host::default_cache_dir().filter(|_| !args.no_cache) {
         // A cache that cannot be set up costs time, not the run.

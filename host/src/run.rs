@@ -24,6 +24,7 @@ use wasmtime::{
     Cache, CacheConfig, Config, Engine, ResourceLimiter, Store, StoreLimits, StoreLimitsBuilder,
     Trap,
 };
+use wasmtime_wasi::cli::{InputFile, OutputFile};
 use wasmtime_wasi::p2::bindings::sync::CommandPre;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
@@ -62,6 +63,12 @@ pub struct RunConfig {
     /// Collect stdout/stderr into [`RunOutcome`] instead of inheriting the
     /// host's streams (stdin is then empty).
     pub capture_output: bool,
+    /// A file or pipe the guest reads as its stdin, and one it writes as
+    /// its stdout, instead of the host's or captured ones: how an embedder
+    /// talks with a guest while it runs (the bench's lockstep rounds).
+    /// Reads and writes block the guest until the other end answers.
+    pub stdin: Option<Arc<std::fs::File>>,
+    pub stdout: Option<Arc<std::fs::File>>,
     /// Report the host's reason for each `wasi:nn` error the guest receives,
     /// one line per failing call (`wasi:nn CALL: CODE: REASON`): on the host
     /// process's stderr, or with `capture_output` in
@@ -361,6 +368,16 @@ impl Runner {
         });
         if captured.is_none() {
             wasi.inherit_stdio();
+        }
+        if let Some(stdin) = &config.stdin {
+            wasi.stdin(InputFile::new(
+                stdin.try_clone().context("the guest's stdin")?,
+            ));
+        }
+        if let Some(stdout) = &config.stdout {
+            wasi.stdout(OutputFile::new(
+                stdout.try_clone().context("the guest's stdout")?,
+            ));
         }
         let mut limits = StoreLimitsBuilder::new();
         if let Some(max) = config.max_memory {

@@ -398,3 +398,56 @@ fn tflite_graphs_leave_no_temporary_files() {
     );
     assert!(empty(), "files left in TMPDIR after a failed load");
 }
+
+/// A guest given pipes as stdin and stdout (`RunConfig::stdin`, `stdout`)
+/// reads what the embedder writes, and what it writes reaches the embedder
+/// while it runs (the bench's lockstep rounds rely on both).
+#[test]
+fn stdin_and_stdout_can_be_pipes_the_embedder_drives() {
+    use std::io::{Read, Write};
+    // Reads one byte from stdin and writes it back, twice.
+    let echo = wat::parse_str(
+        r#"(module
+          (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func $echo
+            (i32.store (i32.const 0) (i32.const 16))
+            (i32.store (i32.const 4) (i32.const 1))
+            (drop (call $read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
+            (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+          (func (export "_start") (call $echo) (call $echo)))"#,
+    )
+    .unwrap();
+    let component = nn_componentize::Componentizer::new()
+        .componentize(&echo)
+        .unwrap();
+    let (stdin, mut to_guest) = std::io::pipe().unwrap();
+    let (mut from_guest, stdout) = std::io::pipe().unwrap();
+    let config = RunConfig {
+        stdin: Some(std::sync::Arc::new(
+            std::os::fd::OwnedFd::from(stdin).into(),
+        )),
+        stdout: Some(std::sync::Arc::new(
+            std::os::fd::OwnedFd::from(stdout).into(),
+        )),
+        capture_output: true,
+        ..RunConfig::default()
+    };
+    let runner = Runner::new().unwrap();
+    std::thread::scope(|scope| {
+        // The config holds the pipes' guest ends: dropped when the run ends,
+        // so that a guest not using them makes the reads below fail, not hang.
+        let guest = scope.spawn(|| {
+            let config = config;
+            runner.run(&component, &config)
+        });
+        to_guest.write_all(b"xy").unwrap();
+        drop(to_guest);
+        let mut echoed = [0u8; 2];
+        from_guest.read_exact(&mut echoed).unwrap();
+        assert_eq!(&echoed, b"xy");
+        let outcome = guest.join().unwrap().unwrap();
+        assert_eq!(outcome.exit_code, 0, "{outcome:?}");
+    });
+}

@@ -12,10 +12,17 @@
 //!
 //! Times are nanoseconds; `pages_*` are `memory.size` (64 KiB pages) after the
 //! first round and after the last one.
+//!
+//! With `NNBENCH_LOCKSTEP` set, the rounds come in turns: the guest reads
+//! one byte `n` from stdin, runs `n` rounds and writes a `.` to stdout, until
+//! all are done. The bench then runs the variants' guests side by side and
+//! hands out the turns (`bench/src/lockstep.rs`). The waits and the dots are
+//! outside the timed rounds.
 
 mod inputs;
 
 use inputs::{f32_from_le_bytes, seeded_f32};
+use std::io::{Read, Write};
 use std::time::Instant;
 use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
 
@@ -91,10 +98,20 @@ fn main() {
         .unwrap_or_else(|e| fail("init_execution_context", e));
     let init_ns = ns(t.elapsed());
 
+    let lockstep = std::env::var_os("NNBENCH_LOCKSTEP").is_some();
+    // Rounds left in this turn (lockstep only).
+    let mut turn = 0u8;
     let mut times = Vec::with_capacity(rounds);
     let mut written = 0;
     let mut pages_after_first = 0;
     for i in 0..rounds {
+        if lockstep && turn == 0 {
+            let mut n = [0u8];
+            std::io::stdin()
+                .read_exact(&mut n)
+                .unwrap_or_else(|e| fail("waiting for a turn", e));
+            turn = n[0].max(1);
+        }
         let t = Instant::now();
         ctx.set_input(0, TensorType::F32, &dims, &input)
             .unwrap_or_else(|e| fail("set_input", e));
@@ -105,6 +122,14 @@ fn main() {
         times.push(ns(t.elapsed()));
         if i == 0 {
             pages_after_first = pages();
+        }
+        turn = turn.saturating_sub(1);
+        if lockstep && turn == 0 {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(b".")
+                .and_then(|()| stdout.flush())
+                .unwrap_or_else(|e| fail("ending a turn", e));
         }
     }
     let pages_end = pages();
