@@ -3,9 +3,9 @@
 
 use crate::WasiNnVersion;
 use nn_abi::LegacyModule;
-use std::sync::OnceLock;
 
-/// Defines [`artifact`] from [`nn_abi::wasi_nn_versions!`].
+/// Defines [`artifact`], [`artifact_of`] and the build-time default
+/// adapters from [`nn_abi::wasi_nn_versions!`].
 macro_rules! define_artifacts {
     ($($(#[$doc:meta])* $variant:ident = $folder:literal
         (feature $feature:literal, wasmtime $wasmtime:literal),)*) => {
@@ -31,6 +31,16 @@ macro_rules! define_artifacts {
                 )*
             }
         }
+
+        fn default_adapter(version: WasiNnVersion) -> &'static [u8] {
+            match version {
+                $(
+                    WasiNnVersion::$variant => include_bytes!(
+                        concat!(env!("OUT_DIR"), "/default-", $folder, ".wasm")
+                    ),
+                )*
+            }
+        }
     };
 }
 
@@ -38,18 +48,29 @@ nn_abi::wasi_nn_versions!(define_artifacts);
 
 /// The adapter for `version` as wit-component takes it when no names are
 /// baked in: [`artifact`] through [`crate::bake`] with an empty table and
-/// the default dialect (made once per process). Every crate that embeds an
-/// adapter takes it from here or bakes the artifact itself.
+/// the default dialect, done by `build.rs` (a unit test checks it equals
+/// what `bake` makes now). Every crate that embeds an adapter takes it from
+/// here or bakes the artifact itself.
 pub fn adapter(version: WasiNnVersion) -> &'static [u8] {
-    static ADAPTERS: [OnceLock<Vec<u8>>; WasiNnVersion::ALL.len()] =
-        [const { OnceLock::new() }; WasiNnVersion::ALL.len()];
-    ADAPTERS[version as usize].get_or_init(|| {
-        crate::bake(
-            artifact(version),
-            version,
-            &crate::NameTable::default(),
-            nn_abi::Dialect::default(),
-        )
-        .expect("the committed artifact imports what bake replaces (a unit test checks it)")
-    })
+    default_adapter(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// build.rs baked what `bake` makes of the committed artifact now.
+    #[test]
+    fn the_default_adapters_are_the_artifacts_baked() {
+        for version in WasiNnVersion::ALL {
+            let baked = crate::bake(
+                artifact(version),
+                version,
+                &crate::NameTable::default(),
+                nn_abi::Dialect::default(),
+            )
+            .unwrap();
+            assert!(adapter(version) == baked, "{version}");
+        }
+    }
 }
