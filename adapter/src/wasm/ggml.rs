@@ -39,10 +39,11 @@ fn set_bytes(
         .set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
 }
 
-/// A new context `ctx` of a graph `load_by_name_with_config` loaded: its
-/// first one tells whether the graph is a GGML one (a compute without any
-/// input succeeds only there; `Graph::ggml` becomes 1 or 0). A GGML
-/// graph's contexts get its load config (input 2).
+/// A new context `ctx` of a graph that may be a GGML one (loaded with the
+/// ggml encoding, with `load_by_name_with_config`, or by name by a
+/// WasmEdge guest): its first one tells (a compute without any input
+/// succeeds only there; `Graph::ggml` becomes 1 or 0). A GGML graph's
+/// contexts get its load config (input 2; empty, none).
 pub fn configure(state: &State, ctx: &mut Context, graph: &mut Graph, ret: &mut [u32; 4]) -> u32 {
     if graph.ggml == TO_PROBE {
         let probe = ctx.io.compute(cx(state, ctx.handle, Some(graph), ret));
