@@ -411,6 +411,9 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
                     ctx.computed = 0;
                     ctx.stream = 0;
                 }
+                if ggml {
+                    return ggml::set_input(state, ctx, graph, ret, index, tensor);
+                }
                 set_input(state, ctx, graph, ret, index, tensor)
             }
             ContextExport::GetOutput(request) => {

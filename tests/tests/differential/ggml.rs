@@ -248,6 +248,43 @@ pub mod ggml_basic {
     }
 }
 
+pub mod ggml_dims_one {
+    use super::*;
+    use crate::harness::rust_guest;
+
+    /// The published `wasmedge-ggml` programs declare each text with
+    /// dimensions `[1]`: the adapter reads the bytes whole on a GGML graph,
+    /// as WasmEdge does (elsewhere a length its dimensions do not give is
+    /// `invalid_argument`, the reference's answer).
+    #[test]
+    fn texts_declared_with_one_element_are_read_whole() {
+        let (model, prompt) = ("random.gguf", "the quick brown fox");
+        let reference = native(model, prompt, json!({"max_new_tokens": 5}));
+        let input = &reference["input_tokens"];
+        let expected = format!(
+            "{}output: {}\n{}",
+            metadata_line(input, &json!(0), "length"),
+            quoted(&reference["text"]),
+            metadata_line(
+                input,
+                &reference["output_tokens"],
+                reference["finish"].as_str().unwrap()
+            )
+        );
+        assert_prints(
+            rust_guest::ggml_dims_one,
+            &[("default", model)],
+            &[
+                "default",
+                r#"{"temp": 0.9, "n-predict": 9}"#,
+                r#"{"temp": 0, "n-predict": 5}"#,
+                prompt,
+            ],
+            &expected,
+        );
+    }
+}
+
 pub mod ggml_chatml {
     use super::*;
     use crate::harness::rust_guest;
