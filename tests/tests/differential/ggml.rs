@@ -191,6 +191,33 @@ pub mod ggml_basic {
     use super::*;
     use crate::harness::rust_guest;
 
+    /// A load config with an option GenAI cannot do fails the compute, with
+    /// `unsupported_operation`, on both WIT versions (10-28's adapter used to
+    /// retry without the config, as it does for a graph whose inputs it does
+    /// not know, and generated as if the option were not there).
+    #[test]
+    fn a_refused_option_in_the_config_fails_the_compute() {
+        for option in [r#""embedding": true"#, r#""mmproj": "mmproj.gguf""#] {
+            let config = format!(r#"{{"temp": 0, {option}}}"#);
+            for version in WasiNnVersion::ALL {
+                let (code, stdout) = run(
+                    rust_guest::ggml_basic,
+                    version,
+                    &[("default", "alphabet.gguf")],
+                    &["default", &config, "abc"],
+                );
+                assert_eq!(
+                    (code, stdout.as_str()),
+                    (
+                        1,
+                        "compute failed: Backend Error: WASI-NN Backend Error: Unsupported Operation\n"
+                    ),
+                    "{option} on wasi:nn@{version}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn generates_what_genai_generates() {
         for (model, prompt) in [("alphabet.gguf", "abc"), ("random.gguf", "hello 12")] {
