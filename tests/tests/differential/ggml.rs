@@ -384,12 +384,17 @@ pub mod ggml_set_input_twice {
             json!({"max_new_tokens": 1}),
         );
         let n = &reference["input_tokens"];
-        assert_prints(
-            rust_guest::ggml_set_input_twice,
-            &[("default", "random.gguf")],
-            &["default", r#"{"ctx-size": 64}"#, "the quick brown fox"],
-            &format!("input tokens: {n}, then {n}\n"),
-        );
+        // With a config (`load_by_name_with_config`) and without
+        // (`load_by_name`, as wasmedge-ggml's `nnrpc` loads): a GGML graph
+        // either way.
+        for config in [r#"{"ctx-size": 64}"#, ""] {
+            assert_prints(
+                rust_guest::ggml_set_input_twice,
+                &[("default", "random.gguf")],
+                &["default", config, "the quick brown fox"],
+                &format!("input tokens: {n}, then {n}\n"),
+            );
+        }
     }
 }
 
