@@ -20,8 +20,9 @@ use super::gguf::{self, Refusal};
 use super::library::{self, Outcome, RawPipeline, Request, Shim};
 use super::options::{Options, PROMPT_RESERVE};
 use crate::backend::{
-    stage_privately, Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext,
-    ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
+    stage_privately, Backend, BackendExecutionContext, BackendGraph, Console, ErrorCode,
+    ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor,
+    TensorType,
 };
 use nn_abi::ggml::{self as abi, Finish, Mode, PROMPT_TOO_LONG_MESSAGE};
 use std::ffi::{c_char, c_int, c_void, CString};
@@ -423,6 +424,7 @@ impl BackendGraph for GgmlGraph {
             configured: false,
             stream: None,
             counted: None,
+            console: None,
         })))
     }
 }
@@ -439,6 +441,8 @@ struct GgmlContext {
     /// count (output 1) before it computes, so the stream's start need not
     /// tokenize the same prompt again.
     counted: Option<(Arc<[u8]>, usize)>,
+    /// The guest's stdout, where `stream-stdout` writes each piece.
+    console: Option<Console>,
 }
 
 /// A generation running in the background ([`Mode::Stream`]): its pieces
@@ -531,11 +535,17 @@ impl GgmlContext {
             self.start_stream(prompt.data.clone())?;
             return self.next_piece();
         }
+        let console = self.console.as_ref().filter(|_| self.options.stream_stdout);
         let generation = match mode {
             Mode::Count => self.count(&prompt.data)?,
             _ => self
                 .pipeline
-                .generate(&prompt.data, None, &self.options, mode, &mut |_| true)?,
+                .generate(&prompt.data, None, &self.options, mode, &mut |piece| {
+                    if let Some(console) = console {
+                        console(piece);
+                    }
+                    true
+                })?,
         };
         let total = generation.text.len() + generation.metadata().len() + 5;
         if total > max_output_bytes {
@@ -658,6 +668,10 @@ fn input_slot(name: &str, tensor: &Tensor) -> Result<usize, NnError> {
 }
 
 impl BackendExecutionContext for GgmlContext {
+    fn set_console(&mut self, console: Console) {
+        self.console = Some(console);
+    }
+
     fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError> {
         input_slot(name, tensor)
     }

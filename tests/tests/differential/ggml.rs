@@ -241,6 +241,42 @@ pub mod ggml_basic {
         }
     }
 
+    /// `stream-stdout`: `compute` writes each piece to the guest's stdout
+    /// as it is generated, as WasmEdge's plugin prints it (wasmedge-ggml's
+    /// `basic` shows its answer only so), before the guest prints anything
+    /// after its `compute`.
+    #[test]
+    fn stream_stdout_prints_the_pieces_during_compute() {
+        let (model, prompt) = ("random.gguf", "hello 12");
+        let reference = native(model, prompt, json!({"max_new_tokens": 6}));
+        let streamed: String = reference["pieces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|piece| piece.as_str().unwrap())
+            .collect();
+        assert_eq!(streamed, reference["text"].as_str().unwrap());
+        let expected = format!(
+            "{streamed}output: {}\n{}",
+            quoted(&reference["text"]),
+            metadata_line(
+                &reference["input_tokens"],
+                &reference["output_tokens"],
+                reference["finish"].as_str().unwrap()
+            )
+        );
+        assert_prints(
+            rust_guest::ggml_basic,
+            &[("default", model)],
+            &[
+                "default",
+                r#"{"temp": 0, "n-predict": 6, "stream-stdout": true}"#,
+                prompt,
+            ],
+            &expected,
+        );
+    }
+
     /// WasmEdge's 102 for a prompt the context cannot hold, and 101 when the
     /// context ends the generation (the text is there all the same).
     #[test]
