@@ -112,7 +112,11 @@ struct Spec {
     errno_substitutes: &'static [(&'static str, &'static str)],
     /// Which of WasmEdge's errnos 100-103 ([`WASMEDGE_ERRNOS`]) the guests
     /// get where WasmEdge returns them. The adapter produces 100-102 only
-    /// on a GGML graph, so it reads only `model_not_found` from the table.
+    /// on a GGML graph and never 103 (WasmEdge's answer for a preloaded
+    /// model file that is missing, which nn-host refuses at start), so it
+    /// reads only `model_not_found`'s entry, as the sign of WasmEdge's
+    /// guests: their `load_by_name` may load a GGML graph, and an unknown
+    /// name is `not_found`, as WasmEdge answers.
     wasmedge_errnos: &'static [&'static str],
 }
 
@@ -246,9 +250,9 @@ impl Dialect {
                 wasmedge_errnos: &WASMEDGE_ERRNOS,
             },
             // WAMR's errors are WITX's 0-8 and WasmEdge's 100-103; a wamr
-            // guest gets the reference host's WITX errno where WasmEdge's
-            // would say 103 (an unknown name with a config), and GGML's
-            // 100-102 only from a GGML graph.
+            // guest is not WasmEdge's (no `model_not_found`: an unknown name
+            // is the reference host's WITX errno), and gets GGML's 100-102
+            // only from a GGML graph.
             Dialect::Wamr => Spec {
                 name: "wamr",
                 produced_by: "WAMR >= 2.4's wasi_ephemeral_nn (C programs built with its wasi_ephemeral_nn.h): the current WITX but for the encodings (ggml 5, autodetect 6), and WasmEdge's load_by_name_with_config",
@@ -717,8 +721,8 @@ mod tests {
                 .collect::<Vec<_>>();
             let expected = match dialect {
                 Dialect::WasmEdge => 4,
-                // A wamr guest asking for an unknown name with a config
-                // gets the reference's errno, not 103.
+                // A wamr guest is not WasmEdge's: an unknown name is the
+                // reference's errno, not WasmEdge's `not_found`.
                 Dialect::Wamr => 3,
                 _ => 0,
             };

@@ -215,7 +215,15 @@ pub trait BackendGraph: Send + Sync {
 /// One inference session over a graph.
 pub struct ExecutionContext(pub Box<dyn BackendExecutionContext>);
 
+/// Where a backend writes what the guest's runtime would print on the
+/// guest's stdout (WasmEdge's GGML `stream-stdout`): the guest's stdout.
+pub type Console = Arc<dyn Fn(&[u8]) + Send + Sync>;
+
 pub trait BackendExecutionContext: Send {
+    /// Gives the context the guest's stdout; a backend that never prints
+    /// ignores it.
+    fn set_console(&mut self, _console: Console) {}
+
     /// Which model input `name` denotes (its tensor name, else its decimal
     /// index), once `tensor` is checked against that input's type and shape:
     /// what [`compute`](Self::compute) would refuse about this one input,

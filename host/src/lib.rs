@@ -42,7 +42,7 @@ mod run;
 mod wit;
 
 pub use backend::{
-    Backend, BackendExecutionContext, BackendGraph, Backends, ErrorCode, ExecutionContext,
+    Backend, BackendExecutionContext, BackendGraph, Backends, Console, ErrorCode, ExecutionContext,
     ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
 };
 pub use limits::{HostLimits, CONTEXT_BYTES, HANDLE_BYTES, WASM32_MEMORY_BYTES};

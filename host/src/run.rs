@@ -27,6 +27,7 @@ use wasmtime::{
 use wasmtime_wasi::cli::{InputFile, OutputFile};
 use wasmtime_wasi::p2::bindings::sync::CommandPre;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::p2::OutputStream as _;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 /// A graph to compile before the guest starts, reachable via `load-by-name`.
@@ -386,6 +387,21 @@ impl Runner {
         let mut table = ResourceTable::new();
         table.set_max_capacity(host_limits.handles);
         let mut nn = NnCtx::with_limits(self.backends.clone(), registry, &host_limits);
+        nn.set_console(match &captured {
+            Some((stdout, _)) => {
+                let stdout = stdout.clone();
+                Arc::new(move |bytes: &[u8]| {
+                    // Past the capture limit the guest's own writes trap;
+                    // the host's are dropped.
+                    let _ = stdout.clone().write(bytes::Bytes::copy_from_slice(bytes));
+                })
+            }
+            None => Arc::new(|bytes: &[u8]| {
+                let mut stdout = std::io::stdout().lock();
+                let _ = std::io::Write::write_all(&mut stdout, bytes);
+                let _ = std::io::Write::flush(&mut stdout);
+            }),
+        });
         nn.report_errors(match (config.report_nn_errors, config.capture_output) {
             (false, _) => ErrorReports::Off,
             (true, false) => ErrorReports::Stderr,

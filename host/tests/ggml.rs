@@ -328,17 +328,44 @@ fn bytes_load_as_the_file_does() {
     let mut context = graph.0.init_execution_context().unwrap();
     let answer = compute(&mut context, "xy", Some(json!({"temp": 0}))).unwrap();
     assert_eq!(answer.text, "zé");
-    let two = Backends::available()
-        .load(
-            &[&model, &model],
+    // A second builder is the graph's config, as WasmEdge reads it: in
+    // force in each context, under the metadata.
+    let load = |builders: &[&[u8]]| {
+        Backends::available().load(
+            builders,
             GraphEncoding::Ggml,
             ExecutionTarget::Cpu,
             usize::MAX,
         )
-        .err()
-        .unwrap();
-    assert_eq!(two.code, ErrorCode::InvalidArgument);
-    assert!(two.message.contains("1 builder"), "{two}");
+    };
+    let config = br#"{"temp": 0, "n-predict": 3}"#;
+    let graph = load(&[&model, config]).unwrap();
+    for _ in 0..2 {
+        let mut context = graph.0.init_execution_context().unwrap();
+        assert_eq!(compute(&mut context, "abc", None).unwrap().text, "def");
+        let metadata = json!({"n-predict": 1});
+        assert_eq!(
+            compute(&mut context, "abc", Some(metadata)).unwrap().text,
+            "d"
+        );
+    }
+    for (builders, expected) in [
+        (
+            &[&model[..], b"{\"n-predict\": "][..],
+            "builder 1 (the config): the metadata is not valid JSON",
+        ),
+        (
+            &[&model[..], b"{\"grammar\": \"x\"}"][..],
+            "builder 1 (the config): the ggml option `grammar`",
+        ),
+        (
+            &[&model[..], config, config][..],
+            "a ggml graph has 1 builder (the GGUF file's bytes) or 2",
+        ),
+    ] {
+        let refused = load(builders).err().unwrap();
+        assert!(refused.message.starts_with(expected), "{refused}");
+    }
 }
 
 #[test]
@@ -465,6 +492,14 @@ fn the_load_config_applies_once() {
     // Given again (as 0.2.0-rc-2024-08-19 keeps inputs set), it is not
     // applied again: the metadata's n-predict stays.
     assert_eq!(run(&mut context, &[("0", "abc"), ("2", config)]), "de");
+    // An empty config is none (WasmEdge's graphs loaded without one): the
+    // defaults, here n-predict -1 bounded by the end of the text.
+    let mut fresh = self::context("alphabet.gguf");
+    let all = run(
+        &mut fresh,
+        &[("0", "xy"), ("2", ""), ("1", r#"{"temp": 0}"#)],
+    );
+    assert_eq!(all, "zé");
     // Refused metadata changes nothing.
     let refused = context
         .0

@@ -43,14 +43,10 @@ pub fn execution_target(legacy: u32) -> Option<u32> {
     entry(EXECUTION_TARGET, legacy)
 }
 
-/// WasmEdge's errno `wasmedge` (100-103) if the guest's dialect has it,
-/// else `otherwise`.
-#[cfg(not(feature = "wamr-wasi-nn"))]
-pub fn wasmedge_errno(wasmedge: u32, otherwise: u32) -> u32 {
-    match entry(WASMEDGE_ERRNO, wasmedge - 100) {
-        Some(offset) => 100 + offset,
-        None => otherwise,
-    }
+/// Whether the guest is WasmEdge's: only the `wasmedge` dialect has
+/// WasmEdge's `model_not_found` (`nn_abi::Dialect`).
+pub fn is_wasmedge() -> bool {
+    entry(WASMEDGE_ERRNO, convert::ggml::MODEL_NOT_FOUND - 100).is_some()
 }
 
 /// An errno the adapter computed (current WITX numbering) in the guest's

@@ -8,6 +8,7 @@
 //! from the end, and `context_full` from the end of the text. See
 //! docs/adapter.md.
 
+use super::arena::{in_bounds, read_u32 as read};
 use super::host;
 use super::inference::{self, Inference};
 use super::legacy::cx;
@@ -16,7 +17,7 @@ use super::tensors::GuestTensor;
 use crate::convert::{errno, ggml, tensor_type};
 
 /// Sets input `index` of `ctx` to the `u8` bytes `[data, data + len)`
-/// (adapter memory). The one dimension goes in `ret[3]`, which the host
+/// (in bounds). The one dimension goes in `ret[3]`, which the host
 /// reads before it writes the return area.
 fn set_bytes(
     state: &State,
@@ -39,10 +40,34 @@ fn set_bytes(
         .set_input(cx(state, ctx.handle, graph, ret), index, &tensor)
 }
 
-/// A new context `ctx` of a graph `load_by_name_with_config` loaded: its
-/// first one tells whether the graph is a GGML one (a compute without any
-/// input succeeds only there; `Graph::ggml` becomes 1 or 0). A GGML
-/// graph's contexts get its load config (input 2).
+/// WasmEdge's `set_input` on a GGML graph: the data bytes of the tensor
+/// record at `tensor`, whatever its type and dimensions say, as WasmEdge's
+/// GGML backend reads them (the published `wasmedge-ggml` programs, built
+/// before June 2025, declare every text with dimensions `[1]`).
+pub fn set_input(
+    state: &State,
+    ctx: &mut Context,
+    graph: Option<&Graph>,
+    ret: &mut [u32; 4],
+    index: u32,
+    tensor: u32,
+) -> u32 {
+    if !in_bounds(tensor, 20) {
+        return errno::INVALID_ARGUMENT;
+    }
+    // SAFETY: the record is in bounds.
+    let (data, len) = unsafe { (read(tensor + 12), read(tensor + 16)) };
+    if !in_bounds(data, u64::from(len)) {
+        return errno::INVALID_ARGUMENT;
+    }
+    set_bytes(state, ctx, graph, ret, index, data, len)
+}
+
+/// A new context `ctx` of a graph that may be a GGML one (loaded with the
+/// ggml encoding, with `load_by_name_with_config`, or by name by a
+/// WasmEdge guest): its first one tells (a compute without any input
+/// succeeds only there; `Graph::ggml` becomes 1 or 0). A GGML graph's
+/// contexts get its load config (input 2; empty, none).
 pub fn configure(state: &State, ctx: &mut Context, graph: &mut Graph, ret: &mut [u32; 4]) -> u32 {
     if graph.ggml == TO_PROBE {
         let probe = ctx.io.compute(cx(state, ctx.handle, Some(graph), ret));

@@ -55,9 +55,18 @@ pub enum Load {
 /// The arguments must have passed the export's checks.
 #[inline(never)]
 unsafe fn load_graph(load: Load, out: u32) -> u32 {
-    let call = match load {
-        Load::Builders { .. } => Call::Load,
-        Load::Name { .. } => Call::LoadByName,
+    // WasmEdge's guests get WasmEdge's answers: an unknown name is
+    // `not_found` (the plain table), and a graph loaded by name may be a
+    // GGML one, as may one loaded with the ggml encoding in any dialect;
+    // its first context tells (`ggml::configure`).
+    let wasmedge = GGML_SERVED && dialect::is_wasmedge();
+    let (call, probe) = match load {
+        Load::Builders { encoding, .. } => (
+            Call::Load,
+            GGML_SERVED && encoding == convert::encoding::GGML,
+        ),
+        Load::Name { .. } if wasmedge => (Call::Other, true),
+        Load::Name { .. } => (Call::LoadByName, false),
     };
     State::with(|state, tables| {
         if tables.graphs.reserve(&state.arena, 1).is_none() {
@@ -128,10 +137,10 @@ unsafe fn load_graph(load: Load, out: u32) -> u32 {
             inputs: 0,
             outputs: 0,
             named: 0,
-            ggml: 0,
+            ggml: if probe { ggml::TO_PROBE } else { 0 },
             config: RawVec::default(),
         };
-        if call == Call::LoadByName {
+        if let Load::Name { .. } = load {
             baked::apply(&state.arena, &mut graph, at, len);
         } else if parse {
             // SAFETY: builder 0 was checked to be in bounds.
@@ -276,7 +285,9 @@ unsafe fn read_names(arena: &Arena, graph: &mut Graph, ptr: u32, len: u32) {
 
 /// WITX `load_by_name(name: string) -> graph`. The adapter never sees the
 /// model bytes here: tensors get the names baked in for `name` at
-/// componentize time ([`baked`]), else they are named by index.
+/// componentize time ([`baked`]), else they are named by index. A name the
+/// host does not have is `unsupported_operation`, the reference's answer,
+/// and WasmEdge's `not_found` for WasmEdge's guests.
 #[export_name = "load_by_name"]
 pub extern "C" fn legacy_load_by_name(name: u32, name_len: u32, out: u32) -> u32 {
     dialect::errno(load_by_name(name, name_len, out))
@@ -399,6 +410,9 @@ pub fn handle_export(handle: u32, export: HandleExport) -> u32 {
                 if GGML_SERVED && index == 0 {
                     ctx.computed = 0;
                     ctx.stream = 0;
+                }
+                if ggml {
+                    return ggml::set_input(state, ctx, graph, ret, index, tensor);
                 }
                 set_input(state, ctx, graph, ret, index, tensor)
             }

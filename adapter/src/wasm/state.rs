@@ -78,10 +78,11 @@ pub struct Graph {
     /// that many dimensions (`ANY_DIM`: any size). Empty for other graphs.
     pub declared: RawVec<u32>,
     /// 1 for a GGML graph, served with the `ggml` module's protocol; 0 for
-    /// any other; `ggml::TO_PROBE` for a graph `load_by_name_with_config`
-    /// loaded, until its first context tells.
+    /// any other; `ggml::TO_PROBE` for one that may be (see
+    /// `ggml::configure`), until its first context tells.
     pub ggml: u32,
-    /// That call's config (JSON), sent to each new context of the graph.
+    /// `load_by_name_with_config`'s config (JSON), sent to each new context
+    /// of the graph.
     pub config: RawVec<u8>,
 }
 

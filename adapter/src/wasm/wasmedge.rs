@@ -1,7 +1,6 @@
 //! WasmEdge's additions to `wasi_ephemeral_nn`
-//! (`witx/wasmedge_wasi_nn.witx`). On a GGML graph (one
-//! `load_by_name_with_config` loaded from a host with nn-host's `ggml`
-//! protocol) they follow WasmEdge's protocol over plain WIT calls (see
+//! (`witx/wasmedge_wasi_nn.witx`). On a GGML graph (see `ggml::configure`,
+//! on a host with nn-host's `ggml` protocol) they follow WasmEdge's protocol over plain WIT calls (see
 //! `ggml`); on other graphs WIT has no streaming, so the `_single` calls are
 //! the plain ones and `fini_single` has nothing to end. Unknown handles get
 //! `unsupported_operation`, like every other legacy call. WAMR's legacy
@@ -15,13 +14,11 @@ use super::legacy::{
     get_output_export, handle_export, load_by_name, ContextExport, GraphExport, HandleExport,
 };
 use super::state::{Graph, State, Tables};
-use crate::convert::{errno, ggml};
+use crate::convert::errno;
 
-/// `load_by_name_with_config(name, config) -> graph`: WIT `load-by-name`;
-/// the graph keeps the config (WasmEdge's options, JSON) for its contexts
-/// should it be a GGML one, which its first context tells. A name the host
-/// does not have is WasmEdge's `model_not_found` in the `wasmedge` dialect
-/// (the reference host's `unsupported_operation` in the others).
+/// `load_by_name_with_config(name, config) -> graph`: `load_by_name`; the
+/// graph keeps the config (WasmEdge's options, JSON) for its contexts
+/// should it be a GGML one, which its first context tells.
 #[export_name = "load_by_name_with_config"]
 pub extern "C" fn load_by_name_with_config(
     name: u32,
@@ -34,15 +31,6 @@ pub extern "C" fn load_by_name_with_config(
         return dialect::errno(errno::INVALID_ARGUMENT);
     }
     let err = match load_by_name(name, name_len, out) {
-        // What WIT `not-found` from `load-by-name` becomes (the reference
-        // host's answer for a name it does not have): WasmEdge's guests get
-        // its `model_not_found`.
-        errno::UNSUPPORTED_OPERATION => {
-            return dialect::wasmedge_errno(
-                ggml::MODEL_NOT_FOUND,
-                dialect::errno(errno::UNSUPPORTED_OPERATION),
-            )
-        }
         errno::SUCCESS => State::with(|state, tables| {
             let Some(graph) = tables.graphs.get_mut(tables.graphs.len() - 1) else {
                 return errno::RUNTIME_ERROR;

@@ -20,8 +20,9 @@ use super::gguf::{self, Refusal};
 use super::library::{self, Outcome, RawPipeline, Request, Shim};
 use super::options::{Options, PROMPT_RESERVE};
 use crate::backend::{
-    stage_privately, Backend, BackendExecutionContext, BackendGraph, ErrorCode, ExecutionContext,
-    ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor, TensorType,
+    stage_privately, Backend, BackendExecutionContext, BackendGraph, Console, ErrorCode,
+    ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NamedTensor, NnError, Tensor,
+    TensorType,
 };
 use nn_abi::ggml::{self as abi, Finish, Mode, PROMPT_TOO_LONG_MESSAGE};
 use std::ffi::{c_char, c_int, c_void, CString};
@@ -42,9 +43,11 @@ impl Backend for Ggml {
         &[GraphEncoding::Ggml]
     }
 
-    /// One builder, the GGUF file's bytes. GenAI reads GGUF only from a
-    /// file, so the bytes go to a private temporary file for the load and
-    /// are removed before this returns.
+    /// The GGUF file's bytes, and, as WasmEdge reads a second builder, the
+    /// graph's config (WasmEdge's options, JSON), in force in each of its
+    /// contexts. GenAI reads GGUF only from a file, so the bytes go to a
+    /// private temporary file for the load and are removed before this
+    /// returns.
     fn load(
         &self,
         builders: &[&[u8]],
@@ -52,12 +55,23 @@ impl Backend for Ggml {
         _target: ExecutionTarget,
         _max_output_bytes: usize,
     ) -> Result<Graph, NnError> {
-        let [model] = builders else {
-            return Err(NnError::invalid_argument(format!(
-                "a ggml graph has 1 builder (the GGUF file's bytes), not {}",
-                builders.len()
-            )));
+        let (model, config) = match builders {
+            [model] => (model, None),
+            [model, config] => (model, Some(config)),
+            _ => {
+                return Err(NnError::invalid_argument(format!(
+                    "a ggml graph has 1 builder (the GGUF file's bytes) or 2 (and its config, JSON), not {}",
+                    builders.len()
+                )))
+            }
         };
+        let mut options = Options::default();
+        if let Some(config) = config {
+            options.update(config).map_err(|e| NnError {
+                message: format!("builder 1 (the config): {}", e.message),
+                ..e
+            })?;
+        }
         check_header(model, model.len() as u64, "the builder")?;
         let staged = stage_gguf(model).map_err(|e| {
             NnError::runtime(
@@ -65,7 +79,11 @@ impl Backend for Ggml {
                 e.into(),
             )
         })?;
-        let graph = open(&staged.path().join(GGUF_FILE), "the loaded GGUF model");
+        let graph = open(
+            &staged.path().join(GGUF_FILE),
+            "the loaded GGUF model",
+            options,
+        );
         let folder = staged.path().to_path_buf();
         staged.close().map_err(|e| {
             NnError::runtime(
@@ -100,7 +118,7 @@ impl Backend for Ggml {
             }
         }
         check_header(&prefix, file_len, &what)?;
-        open(path, &what)
+        open(path, &what, Options::default())
     }
 }
 
@@ -137,8 +155,9 @@ fn stage_gguf(model: &[u8]) -> std::io::Result<tempfile::TempDir> {
     stage_privately(model, &std::env::temp_dir(), "nn-host-gguf-", GGUF_FILE)
 }
 
-/// Opens the GGUF file at `path` with GenAI; `what` names it in errors.
-fn open(path: &Path, what: &str) -> Result<Graph, NnError> {
+/// Opens the GGUF file at `path` with GenAI, its contexts starting with
+/// `options`; `what` names it in errors.
+fn open(path: &Path, what: &str, options: Options) -> Result<Graph, NnError> {
     let shim = library::load().map_err(|e| NnError::runtime("loading OpenVINO GenAI", e))?;
     let c_path = CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| {
         NnError::invalid_argument(format!("{} contains a NUL byte", path.display()))
@@ -159,6 +178,7 @@ fn open(path: &Path, what: &str) -> Result<Graph, NnError> {
             shim,
             raw: Mutex::new(raw),
         }),
+        options,
     })))
 }
 
@@ -392,16 +412,19 @@ unsafe extern "C" fn give_piece(user: *mut c_void, piece: *const c_char, len: us
 
 struct GgmlGraph {
     pipeline: Arc<Pipeline>,
+    /// The load's config applied to the defaults.
+    options: Options,
 }
 
 impl BackendGraph for GgmlGraph {
     fn init_execution_context(&self) -> Result<ExecutionContext, NnError> {
         Ok(ExecutionContext(Box::new(GgmlContext {
             pipeline: self.pipeline.clone(),
-            options: Options::default(),
+            options: self.options.clone(),
             configured: false,
             stream: None,
             counted: None,
+            console: None,
         })))
     }
 }
@@ -418,6 +441,8 @@ struct GgmlContext {
     /// count (output 1) before it computes, so the stream's start need not
     /// tokenize the same prompt again.
     counted: Option<(Arc<[u8]>, usize)>,
+    /// The guest's stdout, where `stream-stdout` writes each piece.
+    console: Option<Console>,
 }
 
 /// A generation running in the background ([`Mode::Stream`]): its pieces
@@ -495,7 +520,9 @@ impl GgmlContext {
         // Checked whole before anything changes, so a refused input leaves
         // the options as they were.
         let mut options = self.options.clone();
-        let config = inputs[CONFIG].filter(|_| !self.configured);
+        // An empty config is none, as WasmEdge passes one only when it has
+        // bytes.
+        let config = inputs[CONFIG].filter(|c| !self.configured && !c.data.is_empty());
         if let Some(config) = config {
             options.update(&config.data)?;
         }
@@ -508,11 +535,17 @@ impl GgmlContext {
             self.start_stream(prompt.data.clone())?;
             return self.next_piece();
         }
+        let console = self.console.as_ref().filter(|_| self.options.stream_stdout);
         let generation = match mode {
             Mode::Count => self.count(&prompt.data)?,
             _ => self
                 .pipeline
-                .generate(&prompt.data, None, &self.options, mode, &mut |_| true)?,
+                .generate(&prompt.data, None, &self.options, mode, &mut |piece| {
+                    if let Some(console) = console {
+                        console(piece);
+                    }
+                    true
+                })?,
         };
         let total = generation.text.len() + generation.metadata().len() + 5;
         if total > max_output_bytes {
@@ -635,6 +668,10 @@ fn input_slot(name: &str, tensor: &Tensor) -> Result<usize, NnError> {
 }
 
 impl BackendExecutionContext for GgmlContext {
+    fn set_console(&mut self, console: Console) {
+        self.console = Some(console);
+    }
+
     fn input_index(&self, name: &str, tensor: &Tensor) -> Result<usize, NnError> {
         input_slot(name, tensor)
     }

@@ -45,6 +45,10 @@ pub struct Options {
     pub reverse_prompt: Option<String>,
     /// `ignore-eos`: generate past the end-of-text token.
     pub ignore_eos: bool,
+    /// `stream-stdout`: `compute` also writes each piece to the guest's
+    /// stdout as it is generated, as WasmEdge's plugin prints it (not
+    /// `compute_single`'s pieces, as in WasmEdge).
+    pub stream_stdout: bool,
 }
 
 impl Default for Options {
@@ -61,6 +65,7 @@ impl Default for Options {
             seed: None,
             reverse_prompt: None,
             ignore_eos: false,
+            stream_stdout: false,
         }
     }
 }
@@ -76,7 +81,6 @@ pub const NO_TEXT_EFFECT: &[&str] = &[
     "n-cpu-moe",
     "enable-log",
     "enable-debug-log",
-    "stream-stdout",
     "batch-size",
     "ubatch-size",
     "threads",
@@ -231,6 +235,7 @@ impl Options {
                     self.reverse_prompt = (!prompt.is_empty()).then(|| prompt.to_string());
                 }
                 "ignore-eos" => self.ignore_eos = boolean(key, value)?,
+                "stream-stdout" => self.stream_stdout = boolean(key, value)?,
                 "enable-chat-template" if boolean(key, value)? => {
                     return Err(NnError::new(
                         crate::backend::ErrorCode::UnsupportedOperation,

@@ -20,8 +20,8 @@
 //! [`served_versions!`] call below.
 
 use crate::backend::{
-    Backends, ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError, Tensor,
-    TensorType,
+    Backends, Console, ErrorCode, ExecutionContext, ExecutionTarget, Graph, GraphEncoding, NnError,
+    Tensor, TensorType,
 };
 use crate::limits::HostLimits;
 use crate::registry::Registry;
@@ -218,6 +218,8 @@ pub struct NnCtx {
     reports: ErrorReports,
     /// Reports past [`MAX_COLLECTED_REPORTS`], counted instead of kept.
     uncollected_reports: usize,
+    /// The guest's stdout, for backends that print there.
+    console: Option<Console>,
 }
 
 /// The most lines [`ErrorReports::Collect`] keeps: a guest failing calls in
@@ -261,7 +263,14 @@ impl NnCtx {
             spare_inputs: Vec::new(),
             reports: ErrorReports::Off,
             uncollected_reports: 0,
+            console: None,
         }
+    }
+
+    /// Gives each new execution context `console`, the guest's stdout
+    /// ([`BackendExecutionContext::set_console`]).
+    pub fn set_console(&mut self, console: Console) {
+        self.console = Some(console);
     }
 
     /// Reports each error returned to the guest to `reports`, as the line
@@ -351,8 +360,11 @@ impl NnCtx {
                 ),
             )));
         }
-        let context = self.table.get(graph)?.0.init_execution_context();
+        let mut context = self.table.get(graph)?.0.init_execution_context();
         self.live_contexts += usize::from(context.is_ok());
+        if let (Ok(context), Some(console)) = (&mut context, &self.console) {
+            context.0.set_console(console.clone());
+        }
         Ok(context)
     }
 

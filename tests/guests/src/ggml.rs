@@ -56,6 +56,33 @@ pub fn output(context: &GraphExecutionContext, index: usize, single: bool) -> St
     String::from_utf8_lossy(&buffer[..written.min(OUTPUT_BUFFER)]).into_owned()
 }
 
+/// For each prompt: the prompt, its token count (output 1 before any
+/// compute), then the answer streamed with `compute_single` /
+/// `get_output_single`, one piece a line, until WasmEdge's end errno;
+/// `fini_single` ends each stream.
+pub fn stream(context: &mut GraphExecutionContext, prompts: &[String]) {
+    for prompt in prompts {
+        set_prompt(context, prompt);
+        println!("prompt: {prompt:?}");
+        print_metadata(context);
+        loop {
+            match context.compute_single() {
+                Ok(()) => println!("piece: {:?}", output(context, 0, true)),
+                Err(e) => match generation_end(&e) {
+                    Some(end) => {
+                        println!("[INFO] {end}");
+                        break;
+                    }
+                    None => fail("compute_single", e),
+                },
+            }
+        }
+        context
+            .fini_single()
+            .unwrap_or_else(|e| fail("fini_single", e));
+    }
+}
+
 /// The token counts of output 1, as the examples print them.
 pub fn print_metadata(context: &GraphExecutionContext) {
     let metadata = output(context, 1, false);

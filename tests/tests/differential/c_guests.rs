@@ -399,8 +399,8 @@ fn lengths_convert_to_elements() {
 /// `load_by_name_with_config`), the WAMR errors build's autodetect (6) is
 /// WasmEdge's ggml, whose backend refuses IR bytes as not GGUF: on nn-host,
 /// which autodetects IR, `load_autodetect` fails instead of loading. And
-/// an unknown name with a config is WasmEdge's `model_not_found`, where
-/// WAMR's guest gets the reference's `unsupported_operation`.
+/// an unknown name, with a config or without, is WasmEdge's `not_found`,
+/// where WAMR's guest gets the reference's `unsupported_operation`.
 #[test]
 fn a_wrong_dialect_is_caught() {
     let args = ["models/softmax"];
@@ -423,7 +423,11 @@ fn a_wrong_dialect_is_caught() {
                 "load_autodetect: ok"
             )
             .replace(
-                "load_by_name_with_config_unknown: error model_not_found",
+                "load_by_name_unknown: error not_found",
+                "load_by_name_unknown: error unsupported_operation"
+            )
+            .replace(
+                "load_by_name_with_config_unknown: error not_found",
                 "load_by_name_with_config_unknown: error unsupported_operation"
             ),
         right.stdout,

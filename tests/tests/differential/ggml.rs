@@ -36,6 +36,17 @@ fn run(
     graphs: &[(&str, &str)],
     args: &[&str],
 ) -> (i32, String) {
+    run_with(guest, version, graphs, &[], args)
+}
+
+/// [`run`], with the models' folder preopened as each of `dirs`.
+fn run_with(
+    guest: Guest,
+    version: WasiNnVersion,
+    graphs: &[(&str, &str)],
+    dirs: &[&str],
+    args: &[&str],
+) -> (i32, String) {
     static RUNNER: OnceLock<nn_host::Runner> = OnceLock::new();
     let runner = RUNNER.get_or_init(|| nn_host::Runner::new().expect("nn-host runner"));
     let compiled = compiled_for(guest, version);
@@ -50,6 +61,10 @@ fn run(
                 encoding: nn_host::GraphEncoding::Ggml,
                 dir: models().join(file),
             })
+            .collect(),
+        dirs: dirs
+            .iter()
+            .map(|dir| (models().to_path_buf(), dir.to_string()))
             .collect(),
         capture_output: true,
         ..nn_host::RunConfig::default()
@@ -66,8 +81,20 @@ fn run(
 /// Runs on both WIT versions and checks the output is `expected` (exit 0).
 #[track_caller]
 fn assert_prints(guest: Guest, graphs: &[(&str, &str)], args: &[&str], expected: &str) {
+    assert_prints_with(guest, graphs, &[], args, expected)
+}
+
+/// [`assert_prints`], with the models' folder preopened as each of `dirs`.
+#[track_caller]
+fn assert_prints_with(
+    guest: Guest,
+    graphs: &[(&str, &str)],
+    dirs: &[&str],
+    args: &[&str],
+    expected: &str,
+) {
     for version in WasiNnVersion::ALL {
-        let (code, stdout) = run(guest, version, graphs, args);
+        let (code, stdout) = run_with(guest, version, graphs, dirs, args);
         assert_eq!(
             stdout,
             expected,
@@ -76,6 +103,30 @@ fn assert_prints(guest: Guest, graphs: &[(&str, &str)], args: &[&str], expected:
         );
         assert_eq!(code, 0, "{} on wasi:nn@{version}", guest.name());
     }
+}
+
+/// What `ggml::stream` prints for `prompts` on `model` with a context of
+/// `ctx_size` tokens, by GenAI natively: each prompt's count, then the
+/// pieces GenAI's streamer gives (the stream has no n-predict; the context
+/// bounds it) and the end.
+fn expected_stream(model: &str, prompts: &[&str], ctx_size: u64) -> String {
+    let mut expected = String::new();
+    for prompt in prompts {
+        let reference = native(model, prompt, json!({"max_new_tokens": ctx_size}));
+        let input = &reference["input_tokens"];
+        let room = ctx_size - input.as_u64().unwrap();
+        let reference = native(model, prompt, json!({"max_new_tokens": room}));
+        expected += &format!("prompt: {prompt:?}\n");
+        expected += &metadata_line(input, &json!(0), "length");
+        for piece in reference["pieces"].as_array().unwrap() {
+            expected += &format!("piece: {}\n", quoted(piece));
+        }
+        expected += match reference["finish"].as_str().unwrap() {
+            "stop" => "[INFO] end of sequence\n",
+            _ => "[INFO] context full\n",
+        };
+    }
+    expected
 }
 
 pub mod ggml_llama_stream {
@@ -92,31 +143,46 @@ pub mod ggml_llama_stream {
             ("alphabet.gguf", ["abc", "uvw"]),
             ("random.gguf", ["hello 12", "the fox"]),
         ] {
-            let mut expected = String::new();
-            for prompt in prompts {
-                // The stream has no n-predict; the context bounds it (64).
-                let reference = native(model, prompt, json!({"max_new_tokens": 64}));
-                let input = &reference["input_tokens"];
-                let room = 64 - input.as_u64().unwrap();
-                let reference = native(model, prompt, json!({"max_new_tokens": room}));
-                expected += &format!("prompt: {prompt:?}\n");
-                expected += &metadata_line(input, &json!(0), "length");
-                for piece in reference["pieces"].as_array().unwrap() {
-                    expected += &format!("piece: {}\n", quoted(piece));
-                }
-                expected += match reference["finish"].as_str().unwrap() {
-                    "stop" => "[INFO] end of sequence\n",
-                    _ => "[INFO] context full\n",
-                };
-            }
             let mut args = vec!["default", config];
             args.extend(prompts);
             assert_prints(
                 rust_guest::ggml_llama_stream,
                 &[("default", model)],
                 &args,
-                &expected,
+                &expected_stream(model, &prompts, 64),
             );
+        }
+    }
+}
+
+pub mod ggml_load_bytes {
+    use super::*;
+    use crate::harness::rust_guest;
+
+    /// A GGUF the guest loads from bytes (`load` with WasmEdge's ggml
+    /// encoding) is served as a preloaded one: the prompt's count and the
+    /// stream are GenAI's, with the options as the load's second builder
+    /// (WasmEdge's config) or as input 1.
+    #[test]
+    fn streams_what_genai_streams() {
+        let options = r#"{"temp": 0, "ctx-size": 64, "n-predict": 3}"#;
+        for (model, prompts) in [
+            ("alphabet.gguf", ["abc", "uvw"]),
+            ("random.gguf", ["hello 12", "the fox"]),
+        ] {
+            let expected = expected_stream(model, &prompts, 64);
+            let file = format!("models/{model}");
+            for how in ["builder", "metadata"] {
+                let mut args = vec![file.as_str(), how, options];
+                args.extend(prompts);
+                assert_prints_with(
+                    rust_guest::ggml_load_bytes,
+                    &[],
+                    &["models"],
+                    &args,
+                    &expected,
+                );
+            }
         }
     }
 }
@@ -124,6 +190,33 @@ pub mod ggml_llama_stream {
 pub mod ggml_basic {
     use super::*;
     use crate::harness::rust_guest;
+
+    /// A load config with an option GenAI cannot do fails the compute, with
+    /// `unsupported_operation`, on both WIT versions (10-28's adapter used to
+    /// retry without the config, as it does for a graph whose inputs it does
+    /// not know, and generated as if the option were not there).
+    #[test]
+    fn a_refused_option_in_the_config_fails_the_compute() {
+        for option in [r#""embedding": true"#, r#""mmproj": "mmproj.gguf""#] {
+            let config = format!(r#"{{"temp": 0, {option}}}"#);
+            for version in WasiNnVersion::ALL {
+                let (code, stdout) = run(
+                    rust_guest::ggml_basic,
+                    version,
+                    &[("default", "alphabet.gguf")],
+                    &["default", &config, "abc"],
+                );
+                assert_eq!(
+                    (code, stdout.as_str()),
+                    (
+                        1,
+                        "compute failed: Backend Error: WASI-NN Backend Error: Unsupported Operation\n"
+                    ),
+                    "{option} on wasi:nn@{version}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn generates_what_genai_generates() {
@@ -146,6 +239,42 @@ pub mod ggml_basic {
                 &expected,
             );
         }
+    }
+
+    /// `stream-stdout`: `compute` writes each piece to the guest's stdout
+    /// as it is generated, as WasmEdge's plugin prints it (wasmedge-ggml's
+    /// `basic` shows its answer only so), before the guest prints anything
+    /// after its `compute`.
+    #[test]
+    fn stream_stdout_prints_the_pieces_during_compute() {
+        let (model, prompt) = ("random.gguf", "hello 12");
+        let reference = native(model, prompt, json!({"max_new_tokens": 6}));
+        let streamed: String = reference["pieces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|piece| piece.as_str().unwrap())
+            .collect();
+        assert_eq!(streamed, reference["text"].as_str().unwrap());
+        let expected = format!(
+            "{streamed}output: {}\n{}",
+            quoted(&reference["text"]),
+            metadata_line(
+                &reference["input_tokens"],
+                &reference["output_tokens"],
+                reference["finish"].as_str().unwrap()
+            )
+        );
+        assert_prints(
+            rust_guest::ggml_basic,
+            &[("default", model)],
+            &[
+                "default",
+                r#"{"temp": 0, "n-predict": 6, "stream-stdout": true}"#,
+                prompt,
+            ],
+            &expected,
+        );
     }
 
     /// WasmEdge's 102 for a prompt the context cannot hold, and 101 when the
@@ -177,6 +306,43 @@ pub mod ggml_basic {
             rust_guest::ggml_basic,
             &[("default", "alphabet.gguf")],
             &["default", too_long, "abcd"],
+            &expected,
+        );
+    }
+}
+
+pub mod ggml_dims_one {
+    use super::*;
+    use crate::harness::rust_guest;
+
+    /// The published `wasmedge-ggml` programs declare each text with
+    /// dimensions `[1]`: the adapter reads the bytes whole on a GGML graph,
+    /// as WasmEdge does (elsewhere a length its dimensions do not give is
+    /// `invalid_argument`, the reference's answer).
+    #[test]
+    fn texts_declared_with_one_element_are_read_whole() {
+        let (model, prompt) = ("random.gguf", "the quick brown fox");
+        let reference = native(model, prompt, json!({"max_new_tokens": 5}));
+        let input = &reference["input_tokens"];
+        let expected = format!(
+            "{}output: {}\n{}",
+            metadata_line(input, &json!(0), "length"),
+            quoted(&reference["text"]),
+            metadata_line(
+                input,
+                &reference["output_tokens"],
+                reference["finish"].as_str().unwrap()
+            )
+        );
+        assert_prints(
+            rust_guest::ggml_dims_one,
+            &[("default", model)],
+            &[
+                "default",
+                r#"{"temp": 0.9, "n-predict": 9}"#,
+                r#"{"temp": 0, "n-predict": 5}"#,
+                prompt,
+            ],
             &expected,
         );
     }
@@ -254,12 +420,17 @@ pub mod ggml_set_input_twice {
             json!({"max_new_tokens": 1}),
         );
         let n = &reference["input_tokens"];
-        assert_prints(
-            rust_guest::ggml_set_input_twice,
-            &[("default", "random.gguf")],
-            &["default", r#"{"ctx-size": 64}"#, "the quick brown fox"],
-            &format!("input tokens: {n}, then {n}\n"),
-        );
+        // With a config (`load_by_name_with_config`) and without
+        // (`load_by_name`, as wasmedge-ggml's `nnrpc` loads): a GGML graph
+        // either way.
+        for config in [r#"{"ctx-size": 64}"#, ""] {
+            assert_prints(
+                rust_guest::ggml_set_input_twice,
+                &[("default", "random.gguf")],
+                &["default", config, "the quick brown fox"],
+                &format!("input tokens: {n}, then {n}\n"),
+            );
+        }
     }
 }
 
@@ -312,13 +483,18 @@ pub mod ggml_model_not_found {
     use super::*;
     use crate::harness::rust_guest;
 
+    /// A name the host does not have is WasmEdge's `not_found`, with a
+    /// config and without, where a guest of another dialect gets the
+    /// reference's `unsupported_operation` (`c_guests::a_wrong_dialect_is_caught`).
     #[test]
-    fn a_model_the_host_lacks_is_wasmedges_103() {
-        assert_prints(
-            rust_guest::ggml_model_not_found,
-            &[],
-            &["default", r#"{"ctx-size": 64}"#],
-            "model not found\n",
-        );
+    fn an_unknown_name_is_wasmedges_not_found() {
+        for config in [r#"{"ctx-size": 64}"#, ""] {
+            assert_prints(
+                rust_guest::ggml_model_not_found,
+                &[],
+                &["default", config],
+                "not found\n",
+            );
+        }
     }
 }

@@ -41,8 +41,8 @@ mod real_models;
 mod zero;
 
 use ggml::{
-    ggml_basic, ggml_chatml, ggml_llama, ggml_llama_stream, ggml_model_not_found, ggml_multimodel,
-    ggml_set_input_twice, ggml_unload,
+    ggml_basic, ggml_chatml, ggml_dims_one, ggml_llama, ggml_llama_stream, ggml_load_bytes,
+    ggml_model_not_found, ggml_multimodel, ggml_set_input_twice, ggml_unload,
 };
 use real_models::{face_detection, fixture_classify, imagenet, text_orientation};
 

@@ -145,7 +145,8 @@ fn release(arena: &Arena, io: &mut ComputeList) {
 /// calls WIT `compute` with `(name, tensor)` pairs; the slots stay, so
 /// `compute` can run again without new `set_input` calls.
 ///
-/// On a graph whose input count is unknown (loaded by name, without names),
+/// On a graph whose input count is unknown (loaded by name, without names,
+/// and not a GGML one),
 /// `set_input` cannot refuse an index past the inputs as the reference does,
 /// and the host refuses every `compute` that names it. So a failed
 /// `compute` there is retried without the slots of the highest indices,
@@ -195,7 +196,10 @@ fn compute(io: &mut ComputeList, cx: Cx<'_>) -> u32 {
         // the call); `ret` is our return area.
         unsafe { host::compute(handle, list as u32, sent as u32, ret.as_mut_ptr()) };
         let err = result(ret, Call::Other);
-        if err == errno::SUCCESS || graph.is_some_and(|g| g.named != 0) || limit.min(count) <= 1 {
+        // A GGML graph's inputs are known (`nn_abi::ggml`): its refusals
+        // stand.
+        let known = graph.is_some_and(|g| g.named != 0 || g.ggml != 0);
+        if err == errno::SUCCESS || known || limit.min(count) <= 1 {
             break err;
         }
         limit = limit.min(count) - 1;

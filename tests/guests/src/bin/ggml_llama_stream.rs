@@ -13,24 +13,5 @@ fn main() {
         ggml::args::<2>("ggml_llama_stream GRAPH CONFIG_JSON PROMPT...");
     let graph = ggml::load(&name, &config);
     let mut context = ggml::context(&graph);
-    for prompt in prompts {
-        ggml::set_prompt(&mut context, &prompt);
-        println!("prompt: {prompt:?}");
-        ggml::print_metadata(&context);
-        loop {
-            match context.compute_single() {
-                Ok(()) => println!("piece: {:?}", ggml::output(&context, 0, true)),
-                Err(e) => match ggml::generation_end(&e) {
-                    Some(end) => {
-                        println!("[INFO] {end}");
-                        break;
-                    }
-                    None => ggml::fail("compute_single", e),
-                },
-            }
-        }
-        context
-            .fini_single()
-            .unwrap_or_else(|e| ggml::fail("fini_single", e));
-    }
+    ggml::stream(&mut context, &prompts);
 }
