@@ -13,6 +13,7 @@
 //! `nn-componentize` command against the `wasm-tools component new` command,
 //! one process per module, start-up and file I/O included.
 
+use crate::report::median;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -387,25 +388,24 @@ impl Commands {
     }
 }
 
-/// Wall times of `reps` runs of each command, interleaved with the order
-/// alternating from one pair to the next, after one untimed run of each.
+/// Wall times of each command in `runs` runs of `per_run` pairs, the two
+/// commands interleaved with the order alternating from one pair to the
+/// next, after one untimed run of each.
 pub struct ProcessTiming {
     pub nn_ms: Vec<f64>,
     pub floor_ms: Vec<f64>,
+    /// Per run, the median of its nn-componentize times over the median of
+    /// its wasm-tools times. One process is too noisy a sample (±10 % at
+    /// 1 MB) for one pair's ratio to say anything; a run's median does.
+    pub run_ratios: Vec<f64>,
 }
 
-impl ProcessTiming {
-    /// The ratio of each pair, the run of one command beside the other's.
-    pub fn pair_ratios(&self) -> Vec<f64> {
-        self.nn_ms
-            .iter()
-            .zip(&self.floor_ms)
-            .map(|(nn, floor)| nn / floor)
-            .collect()
-    }
-}
-
-pub fn time_processes(commands: &Commands, padded: &[u8], reps: usize) -> Result<ProcessTiming> {
+pub fn time_processes(
+    commands: &Commands,
+    padded: &[u8],
+    runs: usize,
+    per_run: usize,
+) -> Result<ProcessTiming> {
     // In memory where there is a tmpfs: on a disk, rewriting a file whose
     // last version is still being written back made runs of either command
     // bimodal (wasm-tools at 10 MB: 38 or 62 ms, by how soon it ran after
@@ -446,17 +446,27 @@ pub fn time_processes(commands: &Commands, padded: &[u8], reps: usize) -> Result
     };
     nn()?;
     floor()?;
-    let (mut nn_ms, mut floor_ms) = (Vec::with_capacity(reps), Vec::with_capacity(reps));
-    for rep in 0..reps {
-        if rep % 2 == 0 {
-            nn_ms.push(nn()?);
-            floor_ms.push(floor()?);
-        } else {
-            floor_ms.push(floor()?);
-            nn_ms.push(nn()?);
+    let mut timing = ProcessTiming {
+        nn_ms: Vec::with_capacity(runs * per_run),
+        floor_ms: Vec::with_capacity(runs * per_run),
+        run_ratios: Vec::with_capacity(runs),
+    };
+    for _ in 0..runs {
+        let (mut nn_run, mut floor_run) = (Vec::new(), Vec::new());
+        for pair in 0..per_run {
+            if pair % 2 == 0 {
+                nn_run.push(nn()?);
+                floor_run.push(floor()?);
+            } else {
+                floor_run.push(floor()?);
+                nn_run.push(nn()?);
+            }
         }
+        timing.run_ratios.push(median(&nn_run) / median(&floor_run));
+        timing.nn_ms.extend(nn_run);
+        timing.floor_ms.extend(floor_run);
     }
-    Ok(ProcessTiming { nn_ms, floor_ms })
+    Ok(timing)
 }
 
 /// Runs `command` to its end and returns its wall time in ms; a failure is
