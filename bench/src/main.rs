@@ -64,7 +64,7 @@ enum Cmd {
 struct Opts {
     /// Repeated runs (fresh instance each) per variant and model; figures are
     /// medians over these.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 11)]
     reps: usize,
     /// Rounds per run on the tiny model (one instance).
     #[arg(long, default_value_t = 10_000)]
