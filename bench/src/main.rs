@@ -597,11 +597,6 @@ fn inference(
     writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs of each run's per-round median. A run is one lockstep run of every variant: each on its own thread, with its own instance and compiled model, taking turns round by round (100 rounds a turn on tiny), in alternating order. Each ratio is the ratio of those medians, with the 10th–90th percentile of the per-run ratios (one variant against the other in the same run) in brackets; a target is met when that 90th percentile is within it. Tiny: {} rounds per run; MobileNet-shaped (random weights) and EfficientNet-Lite0 (the real classifier on chelsea.png): {}; large-tensor: {}. (a) {}; (b) {}; (b′) {}; (c) {}; (d) {}.\n",
         opts.reps, opts.tiny_rounds, opts.rounds, opts.large_rounds,
         Variant::A.describe(), Variant::B.describe(), Variant::BPrime.describe(), Variant::C.describe(), Variant::D.describe())?;
-    writeln!(md, "| model | (a) µs | (b) µs | (b′) µs | (c) µs | (d) µs | (b)/(a) | target | (b′)/(a) | target | (b)/(d) | target | (b)/(c) | target | outputs agree |")?;
-    writeln!(
-        md,
-        "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|---|"
-    )?;
     if let Some(model) = models.iter().find(|m| m.name == "mobilenet") {
         let properties = variants::native::compiled_properties(model)?;
         let listed: Vec<String> = properties
@@ -614,6 +609,11 @@ fn inference(
             json!(properties.into_iter().collect::<BTreeMap<_, _>>()),
         );
     }
+    writeln!(md, "| model | (a) µs | (b) µs | (b′) µs | (c) µs | (d) µs | (b)/(a) | target | (b′)/(a) | target | (b)/(d) | target | (b)/(c) | target | outputs agree |")?;
+    writeln!(
+        md,
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|---|"
+    )?;
     let mut rows = Vec::new();
     for model in models {
         let rounds = match model.name {
@@ -1014,18 +1014,6 @@ fn memory(
         md,
         "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---|---|---|"
     )?;
-    if let Some(model) = models.iter().find(|m| m.name == "mobilenet") {
-        let properties = variants::native::compiled_properties(model)?;
-        let listed: Vec<String> = properties
-            .iter()
-            .map(|(k, v)| format!("`{k}` {v}"))
-            .collect();
-        writeln!(md, "OpenVINO runs every variant with its defaults: no variant sets a property, and all run in this process, so the CPU plugin chooses alike for each. For the MobileNet-shaped model it reports {}.\n", listed.join(", "))?;
-        js.insert(
-            "openvino_properties".into(),
-            json!(properties.into_iter().collect::<BTreeMap<_, _>>()),
-        );
-    }
     let mut rows = Vec::new();
     for model in models {
         let rounds = if model.name == "tiny" {
