@@ -739,32 +739,27 @@ fn inference(
                 format!("**no**: {checksums:?}")
             }
         )?;
-        targets.push(Target {
-            what: format!("(b)/(a), {}", model.name),
-            measured: scell(ba, ba_spread),
-            limit: format!("≤ {ba_limit:.2}"),
-            met: ba_met,
-        });
-        targets.push(Target {
-            what: format!("(b′)/(a), {}", model.name),
-            measured: scell(b_prime_a, b_prime_a_spread),
-            limit: format!("≤ {b_prime_a_limit:.2}"),
-            met: b_prime_a_met,
-        });
-        if let Some(l) = bd_limit {
-            targets.push(Target {
-                what: format!("(b)/(d), {}", model.name),
-                measured: scell(bd, bd_spread),
-                limit: format!("≤ {l:.2}"),
-                met: bd_met,
-            });
+        for (what, x, spread, limit, met) in [
+            ("(b)/(a)", ba, ba_spread, Some(ba_limit), ba_met),
+            (
+                "(b′)/(a)",
+                b_prime_a,
+                b_prime_a_spread,
+                Some(b_prime_a_limit),
+                b_prime_a_met,
+            ),
+            ("(b)/(d)", bd, bd_spread, bd_limit, bd_met),
+            ("(b)/(c)", bc, bc_spread, Some(bc_limit), bc_met),
+        ] {
+            if let Some(limit) = limit {
+                targets.push(Target {
+                    what: format!("{what}, {}", model.name),
+                    measured: scell(x, spread),
+                    limit: format!("≤ {limit:.2}"),
+                    met,
+                });
+            }
         }
-        targets.push(Target {
-            what: format!("(b)/(c), {}", model.name),
-            measured: scell(bc, bc_spread),
-            limit: format!("≤ {bc_limit:.2}"),
-            met: bc_met,
-        });
         let mut per_variant = serde_json::Map::new();
         for (v, r) in &results {
             per_variant.insert(

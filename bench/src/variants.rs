@@ -419,7 +419,7 @@ pub fn exit_code(result: wasmtime::Result<i32>) -> Result<i32> {
 pub mod native {
     use super::*;
     use crate::inputs::{f32_from_le_bytes, seeded_f32};
-    use openvino::{Core, DeviceType, ElementType, Shape, Tensor};
+    use openvino::{CompiledModel, Core, DeviceType, ElementType, Shape, Tensor};
 
     /// The loop, in lockstep on `pipes` when given (as the guest is).
     pub fn run(model: &Model, rounds: usize, seed: u64, pipes: Option<GuestPipes>) -> Result<Run> {
@@ -439,14 +439,7 @@ pub mod native {
 
         let wall = Instant::now();
         let t = Instant::now();
-        let xml = std::fs::read(model.dir.join(model.xml))?;
-        let weights = std::fs::read(model.dir.join(model.bin))?;
-        let mut core = Core::new()?;
-        let mut weights_tensor =
-            Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
-        weights_tensor.get_raw_data_mut()?.copy_from_slice(&weights);
-        let ov_model = core.read_model_from_buffer(&xml, Some(&weights_tensor))?;
-        let mut compiled = core.compile_model(&ov_model, DeviceType::CPU)?;
+        let (_core, mut compiled) = compile(model)?;
         let load_ns = t.elapsed().as_nanos() as u64;
         let t = Instant::now();
         let mut request = compiled.create_infer_request()?;
@@ -511,14 +504,7 @@ pub mod native {
             "PERFORMANCE_HINT",
             "INFERENCE_PRECISION_HINT",
         ];
-        let xml = std::fs::read(model.dir.join(model.xml))?;
-        let weights = std::fs::read(model.dir.join(model.bin))?;
-        let mut core = Core::new()?;
-        let mut weights_tensor =
-            Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
-        weights_tensor.get_raw_data_mut()?.copy_from_slice(&weights);
-        let ov_model = core.read_model_from_buffer(&xml, Some(&weights_tensor))?;
-        let compiled = core.compile_model(&ov_model, DeviceType::CPU)?;
+        let (_core, compiled) = compile(model)?;
         KEYS.into_iter()
             .map(|key| {
                 let value = compiled
@@ -527,6 +513,20 @@ pub mod native {
                 Ok((key, value.into_owned()))
             })
             .collect()
+    }
+
+    /// `model` read from its files and compiled for the CPU with no
+    /// property set, with the `Core` that compiled it.
+    fn compile(model: &Model) -> Result<(Core, CompiledModel)> {
+        let xml = std::fs::read(model.dir.join(model.xml))?;
+        let weights = std::fs::read(model.dir.join(model.bin))?;
+        let mut core = Core::new()?;
+        let mut weights_tensor =
+            Tensor::new(ElementType::U8, &Shape::new(&[1, weights.len() as i64])?)?;
+        weights_tensor.get_raw_data_mut()?.copy_from_slice(&weights);
+        let ov_model = core.read_model_from_buffer(&xml, Some(&weights_tensor))?;
+        let compiled = core.compile_model(&ov_model, DeviceType::CPU)?;
+        Ok((core, compiled))
     }
 
     fn bytemuck_f32(v: &[f32]) -> &[u8] {
