@@ -23,6 +23,20 @@ fn metadata_line(input_tokens: &Value, output_tokens: &Value, finish: &str) -> S
     )
 }
 
+/// What `ggml_basic` and `ggml_chatml` print for GenAI's `reference`
+/// answer: the text, then output 1.
+fn answer_lines(reference: &Value) -> String {
+    format!(
+        "output: {}\n{}",
+        quoted(&reference["text"]),
+        metadata_line(
+            &reference["input_tokens"],
+            &reference["output_tokens"],
+            reference["finish"].as_str().unwrap()
+        )
+    )
+}
+
 /// The guest's text as the guests print it (Rust's `{:?}` of a string).
 fn quoted(text: &Value) -> String {
     format!("{:?}", text.as_str().unwrap())
@@ -223,15 +237,7 @@ pub mod ggml_basic {
         for (model, prompt) in [("alphabet.gguf", "abc"), ("random.gguf", "hello 12")] {
             let config = r#"{"temp": 0, "n-predict": 12, "threads": 2}"#;
             let reference = native(model, prompt, json!({"max_new_tokens": 12}));
-            let expected = format!(
-                "output: {}\n{}",
-                quoted(&reference["text"]),
-                metadata_line(
-                    &reference["input_tokens"],
-                    &reference["output_tokens"],
-                    reference["finish"].as_str().unwrap()
-                )
-            );
+            let expected = answer_lines(&reference);
             assert_prints(
                 rust_guest::ggml_basic,
                 &[("default", model)],
@@ -256,15 +262,7 @@ pub mod ggml_basic {
             .map(|piece| piece.as_str().unwrap())
             .collect();
         assert_eq!(streamed, reference["text"].as_str().unwrap());
-        let expected = format!(
-            "{streamed}output: {}\n{}",
-            quoted(&reference["text"]),
-            metadata_line(
-                &reference["input_tokens"],
-                &reference["output_tokens"],
-                reference["finish"].as_str().unwrap()
-            )
-        );
+        let expected = format!("{streamed}{}", answer_lines(&reference));
         assert_prints(
             rust_guest::ggml_basic,
             &[("default", model)],
