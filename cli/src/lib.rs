@@ -239,24 +239,21 @@ impl Componentizer {
         // modules not imported, so that no process bakes one it does not use
         // (wit-component drops unused adapters; the preview1 one, which
         // gives a command its `run` export, is kept whether imported or not).
+        let custom = !self.names.is_empty() || dialect != Dialect::default();
         for (name, adapter) in self.adapters(kind) {
             let builtin = LegacyModule::named(&name).filter(|_| !adapter.overridden);
             if builtin.is_some() && !imported.iter().any(|module| module.name == name) {
                 continue;
             }
             let baked;
-            let custom = !self.names.is_empty() || dialect != Dialect::default();
+            // A built-in adapter's bytes are its unbaked artifact.
             let bytes = match builtin {
                 Some(LegacyModule::WasiEphemeralNn) if !custom => {
                     nn_adapter_tools::adapter(self.wasi_nn)
                 }
-                Some(module) => {
-                    baked = nn_adapter_tools::bake(
-                        nn_adapter_tools::artifact_of(self.wasi_nn, module),
-                        self.wasi_nn,
-                        &self.names,
-                        dialect,
-                    )?;
+                Some(_) => {
+                    baked =
+                        nn_adapter_tools::bake(adapter.bytes, self.wasi_nn, &self.names, dialect)?;
                     &baked[..]
                 }
                 None => adapter.bytes,
