@@ -17,6 +17,9 @@ mod nnhost;
 mod photo;
 mod report;
 mod setup;
+/// The guest's side of lockstep turns, which the native loop takes alike.
+#[path = "../guest/src/turns.rs"]
+mod turns;
 mod variants;
 
 use anyhow::{bail, Context, Result};

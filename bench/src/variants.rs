@@ -419,11 +419,11 @@ pub fn exit_code(result: wasmtime::Result<i32>) -> Result<i32> {
 pub mod native {
     use super::*;
     use crate::inputs::{f32_from_le_bytes, seeded_f32};
+    use crate::turns::Turns;
     use openvino::{CompiledModel, Core, DeviceType, ElementType, Shape, Tensor};
 
     /// The loop, in lockstep on `pipes` when given (as the guest is).
     pub fn run(model: &Model, rounds: usize, seed: u64, pipes: Option<GuestPipes>) -> Result<Run> {
-        use std::io::{Read, Write};
         anyhow::ensure!(rounds > 0, "rounds must be at least 1");
         let input = match model.input_file {
             Some(file) => f32_from_le_bytes(&std::fs::read(model.dir.join(file))?),
@@ -448,16 +448,10 @@ pub mod native {
         let dims: Vec<i64> = model.dims.iter().map(|&d| d as i64).collect();
         let mut times = Vec::with_capacity(rounds);
         let mut written = 0;
-        let mut pipes = pipes;
-        let mut turn = 0u8;
+        let mut turns = pipes.map(|pipes| Turns::new(pipes.stdin, pipes.stdout));
         for _ in 0..rounds {
-            if let (Some(pipes), 0) = (&mut pipes, turn) {
-                let mut n = [0u8];
-                pipes
-                    .stdin
-                    .read_exact(&mut n)
-                    .context("waiting for a turn")?;
-                turn = n[0].max(1);
+            if let Some(turns) = &mut turns {
+                turns.before_round().context("waiting for a turn")?;
             }
             let t = Instant::now();
             let shape = Shape::new(&dims)?;
@@ -470,9 +464,8 @@ pub mod native {
             written = data.len().min(output.len());
             output[..written].copy_from_slice(&data[..written]);
             times.push(t.elapsed().as_nanos() as u64);
-            turn = turn.saturating_sub(1);
-            if let (Some(pipes), 0) = (&mut pipes, turn) {
-                pipes.stdout.write_all(b".").context("ending a turn")?;
+            if let Some(turns) = &mut turns {
+                turns.after_round().context("ending a turn")?;
             }
         }
         let wall_ns = wall.elapsed().as_nanos() as u64;

@@ -20,10 +20,11 @@
 //! outside the timed rounds.
 
 mod inputs;
+mod turns;
 
 use inputs::{f32_from_le_bytes, seeded_f32};
-use std::io::{Read, Write};
 use std::time::Instant;
+use turns::Turns;
 use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
 
 fn arg(args: &[String], i: usize, what: &str) -> String {
@@ -98,19 +99,16 @@ fn main() {
         .unwrap_or_else(|e| fail("init_execution_context", e));
     let init_ns = ns(t.elapsed());
 
-    let lockstep = std::env::var_os("NNBENCH_LOCKSTEP").is_some();
-    // Rounds left in this turn (lockstep only).
-    let mut turn = 0u8;
+    let mut turns = std::env::var_os("NNBENCH_LOCKSTEP")
+        .map(|_| Turns::new(std::io::stdin(), std::io::stdout()));
     let mut times = Vec::with_capacity(rounds);
     let mut written = 0;
     let mut pages_after_first = 0;
     for i in 0..rounds {
-        if lockstep && turn == 0 {
-            let mut n = [0u8];
-            std::io::stdin()
-                .read_exact(&mut n)
+        if let Some(turns) = &mut turns {
+            turns
+                .before_round()
                 .unwrap_or_else(|e| fail("waiting for a turn", e));
-            turn = n[0].max(1);
         }
         let t = Instant::now();
         ctx.set_input(0, TensorType::F32, &dims, &input)
@@ -123,12 +121,9 @@ fn main() {
         if i == 0 {
             pages_after_first = pages();
         }
-        turn = turn.saturating_sub(1);
-        if lockstep && turn == 0 {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(b".")
-                .and_then(|()| stdout.flush())
+        if let Some(turns) = &mut turns {
+            turns
+                .after_round()
                 .unwrap_or_else(|e| fail("ending a turn", e));
         }
     }
