@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 #include "guest.h"
-#include "wamr_nn.h"
+#include "ir.h"
 
 typedef WAMR_NN(graph_execution_context) context_t;
 
@@ -20,15 +20,7 @@ static float input[10];
 static float output[11];
 
 static context_t fresh_context(void) {
-    WAMR_NN(graph) graph;
-#ifdef WAMR_NN_LEGACY
-    graph_builder_array builders = { model, 2 };
-    check("load", load(&builders, openvino, cpu, &graph));
-#else
-    check("load", wasi_ephemeral_nn_load(model, 2,
-                                         wasi_ephemeral_nn_encoding_openvino,
-                                         wasi_ephemeral_nn_target_cpu, &graph));
-#endif
+    WAMR_NN(graph) graph = load_ir(model);
     context_t context;
     check("init_execution_context",
           WAMR_NN(init_execution_context)(graph, &context));
@@ -68,20 +60,12 @@ static int set_input_at(context_t context, uint32_t *dims, uint32_t rank,
 static int get_output_with(uint32_t room) {
     context_t context = fresh_context();
     uint32_t dims[2] = { 1, 10 };
+    check("set_input", set_f32_input(context, 0, dims, 2, (uint8_t *)input, 40));
+    check("compute", WAMR_NN(compute)(context));
 #ifdef WAMR_NN_LEGACY
-    tensor_dimensions shape = { dims, 2 };
-    tensor tensor = { &shape, fp32, { 0 }, (uint8_t *)input };
-    check("set_input", set_input(context, 0, &tensor));
-    check("compute", compute(context));
     uint32_t size = room;
     return get_output(context, 0, (uint8_t *)output, &size);
 #else
-    wasi_ephemeral_nn_tensor tensor = { { dims, 2 },
-                                        wasi_ephemeral_nn_type_fp32,
-                                        { 0 },
-                                        { (uint8_t *)input, 40 } };
-    check("set_input", wasi_ephemeral_nn_set_input(context, 0, &tensor));
-    check("compute", wasi_ephemeral_nn_compute(context));
     uint32_t size;
     return wasi_ephemeral_nn_get_output(context, 0, (uint8_t *)output, room,
                                         &size);
@@ -96,8 +80,7 @@ static void report(const char *name, int error) {
 
 int main(int argc, char **argv) {
     const char *dir = arg_str(argc, argv, 1, "softmax model dir");
-    model[0].buf = read_in_dir(dir, "model.xml", &model[0].size);
-    model[1].buf = read_in_dir(dir, "model.bin", &model[1].size);
+    read_ir(dir, model);
     for (int i = 0; i < 10; i++)
         input[i] = (float)i * 0.25f - 1.0f;
 #ifdef WAMR_NN_LEGACY

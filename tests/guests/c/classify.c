@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "guest.h"
-#include "wamr_nn.h"
+#include "ir.h"
 
 int main(int argc, char **argv) {
     const char *dir = arg_str(argc, argv, 1, "model dir");
@@ -28,32 +28,14 @@ int main(int argc, char **argv) {
     }
 
     WAMR_NN(graph_builder) builders[2];
-    builders[0].buf = read_in_dir(dir, "model.xml", &builders[0].size);
-    builders[1].buf = read_in_dir(dir, "model.bin", &builders[1].size);
-    WAMR_NN(graph) graph;
-#ifdef WAMR_NN_LEGACY
-    graph_builder_array model = { builders, 2 };
-    check("load", load(&model, openvino, cpu, &graph));
-#else
-    check("load", wasi_ephemeral_nn_load(builders, 2,
-                                         wasi_ephemeral_nn_encoding_openvino,
-                                         wasi_ephemeral_nn_target_cpu, &graph));
-#endif
+    read_ir(dir, builders);
+    WAMR_NN(graph) graph = load_ir(builders);
 
     WAMR_NN(graph_execution_context) context;
     check("init_execution_context",
           WAMR_NN(init_execution_context)(graph, &context));
 
-#ifdef WAMR_NN_LEGACY
-    tensor_dimensions shape = { dims, rank };
-    tensor tensor = { &shape, fp32, { 0 }, input };
-    check("set_input", set_input(context, 0, &tensor));
-#else
-    wasi_ephemeral_nn_tensor tensor = {
-        { dims, rank }, wasi_ephemeral_nn_type_fp32, { 0 }, { input, input_len }
-    };
-    check("set_input", wasi_ephemeral_nn_set_input(context, 0, &tensor));
-#endif
+    check("set_input", set_f32_input(context, 0, dims, rank, input, input_len));
     check("compute", WAMR_NN(compute)(context));
 
     /* Four bytes more than the room, so that a legacy room rounded down to

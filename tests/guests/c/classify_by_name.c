@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "guest.h"
-#include "wamr_nn.h"
+#include "ir.h"
 
 int main(int argc, char **argv) {
     const char *name = arg_str(argc, argv, 1, "graph name");
@@ -29,10 +29,7 @@ int main(int argc, char **argv) {
     wasi_ephemeral_nn_graph_execution_context context;
     check("init_execution_context",
           wasi_ephemeral_nn_init_execution_context(graph, &context));
-    wasi_ephemeral_nn_tensor tensor = {
-        { dims, rank }, wasi_ephemeral_nn_type_fp32, { 0 }, { input, input_len }
-    };
-    check("set_input", wasi_ephemeral_nn_set_input(context, 0, &tensor));
+    check("set_input", set_f32_input(context, 0, dims, rank, input, input_len));
     check("compute", wasi_ephemeral_nn_compute(context));
 
     float *output = calloc(room / 4 + 1, 4);

@@ -13,24 +13,14 @@
 #include <stdlib.h>
 
 #include "guest.h"
-#include "wamr_nn.h"
+#include "ir.h"
 
 #define OUTPUTS 2
 
 static void give_input(WAMR_NN(graph_execution_context) context, uint32_t index,
-                      float *values) {
+                       float *values) {
     uint32_t dims[2] = { 1, 4 };
-#ifdef WAMR_NN_LEGACY
-    tensor_dimensions shape = { dims, 2 };
-    tensor tensor = { &shape, fp32, { 0 }, (uint8_t *)values };
-    check("set_input", set_input(context, index, &tensor));
-#else
-    wasi_ephemeral_nn_tensor tensor = { { dims, 2 },
-                                        wasi_ephemeral_nn_type_fp32,
-                                        { 0 },
-                                        { (uint8_t *)values, 16 } };
-    check("set_input", wasi_ephemeral_nn_set_input(context, index, &tensor));
-#endif
+    check("set_input", set_f32_input(context, index, dims, 2, (uint8_t *)values, 16));
 }
 
 int main(int argc, char **argv) {
@@ -38,17 +28,8 @@ int main(int argc, char **argv) {
     uint32_t room = arg_u32(argc, argv, 2, "room");
 
     WAMR_NN(graph_builder) builders[2];
-    builders[0].buf = read_in_dir(dir, "model.xml", &builders[0].size);
-    builders[1].buf = read_in_dir(dir, "model.bin", &builders[1].size);
-    WAMR_NN(graph) graph;
-#ifdef WAMR_NN_LEGACY
-    graph_builder_array model = { builders, 2 };
-    check("load", load(&model, openvino, cpu, &graph));
-#else
-    check("load", wasi_ephemeral_nn_load(builders, 2,
-                                         wasi_ephemeral_nn_encoding_openvino,
-                                         wasi_ephemeral_nn_target_cpu, &graph));
-#endif
+    read_ir(dir, builders);
+    WAMR_NN(graph) graph = load_ir(builders);
     WAMR_NN(graph_execution_context) context;
     check("init_execution_context",
           WAMR_NN(init_execution_context)(graph, &context));
