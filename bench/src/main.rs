@@ -75,6 +75,16 @@ struct Opts {
     /// Rounds per run on the classifiers (MobileNet-shaped, EfficientNet).
     #[arg(long, default_value_t = 480)]
     rounds: usize,
+    /// Lockstep sessions per run on every model but large, each with fresh
+    /// threads, instances and compilations; a variant's figure for the run
+    /// is the mean of its sessions' medians, and the run's rounds are shared
+    /// out among them.
+    #[arg(long, default_value_t = 3)]
+    sessions: usize,
+    /// Models each variant compiles per session, and runs its rounds on in
+    /// rotation (even, so that the compilation order is balanced).
+    #[arg(long, default_value_t = 2)]
+    graphs: usize,
     /// Rounds per run on the large-tensor model, whose targets are far from
     /// its figures.
     #[arg(long, default_value_t = 40)]
@@ -217,7 +227,7 @@ fn all(opts: &Opts) -> Result<()> {
     js.insert(
         "options".into(),
         json!({
-            "reps": opts.reps, "tiny_rounds": opts.tiny_rounds, "rounds": opts.rounds, "large_rounds": opts.large_rounds,
+            "reps": opts.reps, "tiny_rounds": opts.tiny_rounds, "rounds": opts.rounds, "large_rounds": opts.large_rounds, "sessions": opts.sessions, "graphs": opts.graphs,
             "memory_rounds": opts.memory_rounds, "rss_rounds": opts.rss_rounds,
             "startup_reps": opts.startup_reps, "componentize_reps": opts.componentize_reps, "process_reps": opts.process_reps, "process_batch": opts.process_batch,
             "sizes_mb": opts.sizes_mb, "seed": opts.seed,
@@ -577,17 +587,6 @@ fn run_variant(wasm: &Wasm, v: Variant, model: &Model, rounds: usize, seed: u64)
     }
 }
 
-/// The order in which the variants take their turns in a lockstep round
-/// (reversed every other round): (b) beside (a) and (d), which it is
-/// compared with most closely.
-const RUN_ORDER: [Variant; 5] = [
-    Variant::C,
-    Variant::A,
-    Variant::B,
-    Variant::D,
-    Variant::BPrime,
-];
-
 fn inference(
     opts: &Opts,
     wasm: &Wasm,
@@ -597,8 +596,8 @@ fn inference(
     targets: &mut Vec<Target>,
 ) -> Result<()> {
     writeln!(md, "## Inference\n")?;
-    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs of each run's per-round median. A run is one lockstep run of every variant: each on its own thread, with its own instance and compiled model, taking turns round by round (100 rounds a turn on tiny), in alternating order. Each ratio is the ratio of those medians, with the 10th–90th percentile of the per-run ratios (one variant against the other in the same run) in brackets; a target is met when that 90th percentile is within it. Tiny: {} rounds per run; MobileNet-shaped (random weights) and EfficientNet-Lite0 (the real classifier on chelsea.png): {}; large-tensor: {}. (a) {}; (b) {}; (b′) {}; (c) {}; (d) {}.\n",
-        opts.reps, opts.tiny_rounds, opts.rounds, opts.large_rounds,
+    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs of each run's figure. A run is {} lockstep sessions (1 on large), its figure for a variant the mean of that variant's session medians. In a session every variant runs at once, on its own thread with its own instance; each compiles the model {} times (one compilation a turn, in an order that reverses every turn) and runs its share of the run's rounds on them in rotation, taking turns round by round (100 rounds a turn on tiny), each turn in a fresh random order that never starts with the variant that ended the last. Each ratio is the ratio of those medians, with the 10th–90th percentile of the per-run ratios (one variant against the other in the same run) in brackets; a target is met when that 90th percentile is within it. Tiny: {} rounds per run; MobileNet-shaped (random weights) and EfficientNet-Lite0 (the real classifier on chelsea.png): {}; large-tensor: {}. (a) {}; (b) {}; (b′) {}; (c) {}; (d) {}.\n",
+        opts.reps, opts.sessions, opts.graphs, opts.tiny_rounds, opts.rounds, opts.large_rounds,
         Variant::A.describe(), Variant::B.describe(), Variant::BPrime.describe(), Variant::C.describe(), Variant::D.describe())?;
     if let Some(model) = models.iter().find(|m| m.name == "mobilenet") {
         let properties = variants::native::compiled_properties(model)?;
@@ -631,12 +630,20 @@ fn inference(
         // A turn takes about a millisecond of rounds or more.
         let per_turn = if model.name == "tiny" { 100 } else { 1 };
         let mut results: Results = Variant::ALL.iter().map(|&v| (v, Ok(Vec::new()))).collect();
-        for _ in 0..opts.reps {
-            let order: Vec<Variant> = RUN_ORDER
+        // Large's rounds are too few to share out, and its targets far.
+        let sessions = if model.name == "large" {
+            1
+        } else {
+            opts.sessions.max(1)
+        };
+        let steps = (opts.graphs, rounds.div_ceil(sessions), per_turn);
+        for session in 0..opts.reps * sessions {
+            let variants: Vec<Variant> = Variant::ALL
                 .into_iter()
                 .filter(|v| results[v].is_ok())
                 .collect();
-            for (v, run) in lockstep::run(wasm, &order, model, (rounds, per_turn), opts.seed)? {
+            let seeds = (opts.seed, session as u64);
+            for (v, run) in lockstep::run(wasm, &variants, model, steps, seeds)? {
                 let slot = results.get_mut(&v).unwrap();
                 match (slot.as_mut(), run) {
                     (Ok(runs), Ok(run)) => runs.push(run),
@@ -648,12 +655,21 @@ fn inference(
                 }
             }
         }
-        let med = |v: Variant| -> Option<f64> {
-            results[&v]
+        // Each run's figure for `v`, in ns: the mean of its sessions' medians.
+        let per_run = |v: Variant| -> Option<Vec<f64>> {
+            let sessions_ns: Vec<f64> = results[&v]
                 .as_ref()
-                .ok()
-                .map(|runs| median_ns(runs.iter().map(|r| r.report.median_ns)) / 1e3)
+                .ok()?
+                .iter()
+                .map(|r| r.report.median_ns as f64)
+                .collect();
+            let runs: Vec<f64> = sessions_ns
+                .chunks(sessions)
+                .map(|run| run.iter().sum::<f64>() / run.len() as f64)
+                .collect();
+            (!runs.is_empty()).then_some(runs)
         };
+        let med = |v: Variant| -> Option<f64> { per_run(v).map(|runs| median(&runs) / 1e3) };
         let (a, b, b_prime, c, d) = (
             med(Variant::A),
             med(Variant::B),
@@ -668,13 +684,9 @@ fn inference(
         let bc = ratio(b, c);
         // Run i of `x` over run i of `y` (they ran back to back).
         let spread = |x: Variant, y: Variant| -> Option<(f64, f64)> {
-            let (x, y) = (results[&x].as_ref().ok()?, results[&y].as_ref().ok()?);
-            let per_run: Vec<f64> = x
-                .iter()
-                .zip(y)
-                .map(|(x, y)| x.report.median_ns as f64 / y.report.median_ns as f64)
-                .collect();
-            (!per_run.is_empty()).then(|| p10_p90(&per_run))
+            let (x, y) = (per_run(x)?, per_run(y)?);
+            let ratios: Vec<f64> = x.iter().zip(&y).map(|(x, y)| x / y).collect();
+            Some(p10_p90(&ratios))
         };
         let (ba_spread, b_prime_a_spread, bd_spread, bc_spread) = (
             spread(Variant::B, Variant::A),
@@ -778,7 +790,7 @@ fn inference(
             );
         }
         rows.push(json!({
-            "model": model.name, "rounds": rounds, "reps": opts.reps,
+            "model": model.name, "rounds": rounds, "reps": opts.reps, "sessions": sessions,
             "b_over_a": ba, "b_over_a_p10_p90": ba_spread, "b_over_a_target": ba_limit,
             "b_prime_over_a": b_prime_a, "b_prime_over_a_p10_p90": b_prime_a_spread,
             "b_prime_over_a_target": b_prime_a_limit,

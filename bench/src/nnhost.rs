@@ -6,7 +6,7 @@
 //! `run_command`.
 
 use crate::setup::Model;
-use crate::variants::{GuestPipes, GUEST_DIR, LOCKSTEP_ENV};
+use crate::variants::{Lockstep, GUEST_DIR, LOCKSTEP_ENV};
 use anyhow::{Context, Result};
 use nn_host::{LinkedCommand, RunConfig, RunOutcome, Runner};
 use std::sync::Arc;
@@ -27,12 +27,12 @@ impl Prepared {
     }
 
     /// One run with `args`, the model folder preopened at [`GUEST_DIR`] and
-    /// the output captured, or in lockstep on `pipes`.
+    /// the output captured, or in lockstep.
     pub fn run(
         &self,
         args: &[String],
         model: &Model,
-        pipes: Option<GuestPipes>,
+        lockstep: Option<Lockstep>,
     ) -> Result<RunOutcome> {
         let mut config = RunConfig {
             args: args.to_vec(),
@@ -40,10 +40,12 @@ impl Prepared {
             capture_output: true,
             ..RunConfig::default()
         };
-        if let Some(pipes) = pipes {
-            config.stdin = Some(Arc::new(pipes.stdin));
-            config.stdout = Some(Arc::new(pipes.stdout));
-            config.env.push((LOCKSTEP_ENV.into(), "1".into()));
+        if let Some(lockstep) = lockstep {
+            config.stdin = Some(Arc::new(lockstep.stdin));
+            config.stdout = Some(Arc::new(lockstep.stdout));
+            config
+                .env
+                .push((LOCKSTEP_ENV.into(), lockstep.graphs.to_string()));
         }
         self.runner.run_linked(&self.linked, &config)
     }

@@ -43,15 +43,18 @@ impl<T> IntoAnyhow<T> for wasmtime::Result<T> {
 /// The guest path the model folder is preopened at.
 pub const GUEST_DIR: &str = "/model";
 
-/// The guest's ends of the two pipes of a lockstep run
-/// (`crate::lockstep`): it reads a byte `n` from `stdin`, runs `n` rounds
-/// and writes a `.` to `stdout`, until done; then its `NNBENCH` line.
-pub struct GuestPipes {
+/// A guest's part in a lockstep run (`crate::lockstep`): it loads `graphs`
+/// graphs, then runs its rounds on them in rotation; before a step it reads
+/// a byte `n` from `stdin`, takes `n` steps and writes a `.` to `stdout`,
+/// until done; then its `NNBENCH` line.
+pub struct Lockstep {
     pub stdin: std::fs::File,
     pub stdout: std::fs::File,
+    pub graphs: usize,
 }
 
-/// The environment variable that puts the guest in lockstep.
+/// The environment variable that puts the guest in lockstep, its value the
+/// number of graphs.
 pub const LOCKSTEP_ENV: &str = "NNBENCH_LOCKSTEP";
 
 /// Which variant.
@@ -263,7 +266,7 @@ impl Wasm {
         })
     }
 
-    /// Runs the guest once on `variant`, in lockstep on `pipes` when given
+    /// Runs the guest once on `variant`, in lockstep when given
     /// (its stdout is then theirs, and [`Finished::stdout`] empty); an exit
     /// code other than 0 is an error with the guest's stderr.
     pub fn run_with(
@@ -272,7 +275,7 @@ impl Wasm {
         model: &Model,
         rounds: usize,
         seed: u64,
-        pipes: Option<GuestPipes>,
+        lockstep: Option<Lockstep>,
     ) -> Result<Finished> {
         let args = guest_args(model, rounds, seed);
         let (instantiate_ns, wall_ns, exit, out, err) = match variant {
@@ -280,10 +283,10 @@ impl Wasm {
                 let stdout = MemoryOutputPipe::new(1 << 20);
                 let stderr = MemoryOutputPipe::new(1 << 20);
                 let mut wasi = wasi_builder(&args, model, &stdout, &stderr)?;
-                if let Some(pipes) = pipes {
-                    wasi.stdin(InputFile::new(pipes.stdin))
-                        .stdout(OutputFile::new(pipes.stdout))
-                        .env(LOCKSTEP_ENV, "1");
+                if let Some(lockstep) = lockstep {
+                    wasi.stdin(InputFile::new(lockstep.stdin))
+                        .stdout(OutputFile::new(lockstep.stdout))
+                        .env(LOCKSTEP_ENV, lockstep.graphs.to_string());
                 }
                 let (instantiate_ns, wall_ns, exit) = if variant == Variant::A {
                     self.run_witx(wasi)?
@@ -302,7 +305,7 @@ impl Wasm {
                 let outcome = prepared
                     .as_ref()
                     .with_context(|| format!("variant {} was not prepared", variant.key()))?
-                    .run(&args, model, pipes)?;
+                    .run(&args, model, lockstep)?;
                 (
                     outcome.instantiate_time.as_nanos() as u64,
                     outcome.run_time.as_nanos() as u64,
@@ -422,8 +425,8 @@ pub mod native {
     use crate::turns::Turns;
     use openvino::{CompiledModel, Core, DeviceType, ElementType, Shape, Tensor};
 
-    /// The loop, in lockstep on `pipes` when given (as the guest is).
-    pub fn run(model: &Model, rounds: usize, seed: u64, pipes: Option<GuestPipes>) -> Result<Run> {
+    /// The loop, in lockstep when given (as the guest is).
+    pub fn run(model: &Model, rounds: usize, seed: u64, lockstep: Option<Lockstep>) -> Result<Run> {
         anyhow::ensure!(rounds > 0, "rounds must be at least 1");
         let input = match model.input_file {
             Some(file) => f32_from_le_bytes(&std::fs::read(model.dir.join(file))?),
@@ -438,21 +441,36 @@ pub mod native {
         let mut output = vec![0u8; model.out_bytes];
 
         let wall = Instant::now();
-        let t = Instant::now();
-        let (_core, mut compiled) = compile(model)?;
-        let load_ns = t.elapsed().as_nanos() as u64;
-        let t = Instant::now();
-        let mut request = compiled.create_infer_request()?;
-        let init_ns = t.elapsed().as_nanos() as u64;
+        let mut turns = lockstep.map(|l| Turns::new(l.graphs, l.stdin, l.stdout));
+        let (mut load_ns, mut init_ns) = (0, 0);
+        let mut compiled = Vec::new();
+        for i in 0..turns.as_ref().map_or(1, |t| t.graphs) {
+            if let Some(turns) = &mut turns {
+                turns.before_step().context("waiting for a turn")?;
+            }
+            let t = Instant::now();
+            let (core, mut graph) = compile(model)?;
+            let loaded = t.elapsed().as_nanos() as u64;
+            let t = Instant::now();
+            let request = graph.create_infer_request()?;
+            if i == 0 {
+                (load_ns, init_ns) = (loaded, t.elapsed().as_nanos() as u64);
+            }
+            compiled.push((core, graph, request));
+            if let Some(turns) = &mut turns {
+                turns.after_step().context("ending a turn")?;
+            }
+        }
 
         let dims: Vec<i64> = model.dims.iter().map(|&d| d as i64).collect();
         let mut times = Vec::with_capacity(rounds);
         let mut written = 0;
-        let mut turns = pipes.map(|pipes| Turns::new(pipes.stdin, pipes.stdout));
-        for _ in 0..rounds {
+        for i in 0..rounds {
             if let Some(turns) = &mut turns {
-                turns.before_round().context("waiting for a turn")?;
+                turns.before_step().context("waiting for a turn")?;
             }
+            let graphs = compiled.len();
+            let request = &mut compiled[i % graphs].2;
             let t = Instant::now();
             let shape = Shape::new(&dims)?;
             let mut tensor = Tensor::new(ElementType::F32, &shape)?;
@@ -465,7 +483,7 @@ pub mod native {
             output[..written].copy_from_slice(&data[..written]);
             times.push(t.elapsed().as_nanos() as u64);
             if let Some(turns) = &mut turns {
-                turns.after_round().context("ending a turn")?;
+                turns.after_step().context("ending a turn")?;
             }
         }
         let wall_ns = wall.elapsed().as_nanos() as u64;

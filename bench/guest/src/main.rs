@@ -13,11 +13,14 @@
 //! Times are nanoseconds; `pages_*` are `memory.size` (64 KiB pages) after the
 //! first round and after the last one.
 //!
-//! With `NNBENCH_LOCKSTEP` set, the rounds come in turns: the guest reads
-//! one byte `n` from stdin, runs `n` rounds and writes a `.` to stdout, until
-//! all are done. The bench then runs the variants' guests side by side and
-//! hands out the turns (`bench/src/lockstep.rs`). The waits and the dots are
-//! outside the timed rounds.
+//! With `NNBENCH_LOCKSTEP=k` set, the guest's steps come in turns: it reads
+//! one byte `n` from stdin, takes `n` steps and writes a `.` to stdout,
+//! until all are done. Its first `k` steps each load the graph and create
+//! an execution context (`k` compilations of the model); then the rounds
+//! take the contexts in rotation. The bench runs the variants' guests side
+//! by side and hands out the turns (`bench/src/lockstep.rs`). The waits and
+//! the dots are outside the timed steps; `load_ns` and `init_ns` are the
+//! first graph's.
 
 mod inputs;
 mod turns;
@@ -25,7 +28,7 @@ mod turns;
 use inputs::{f32_from_le_bytes, seeded_f32};
 use std::time::Instant;
 use turns::Turns;
-use wasi_nn::{ExecutionTarget, GraphBuilder, GraphEncoding, TensorType};
+use wasi_nn::{ExecutionTarget, Graph, GraphBuilder, GraphEncoding, TensorType};
 
 fn arg(args: &[String], i: usize, what: &str) -> String {
     match args.get(i) {
@@ -46,6 +49,27 @@ fn pages() -> usize {
 #[cfg(not(target_arch = "wasm32"))]
 fn pages() -> usize {
     0
+}
+
+/// The guest's turns in lockstep, on its stdin and stdout.
+type StdTurns = Turns<std::io::Stdin, std::io::Stdout>;
+
+/// In lockstep: waits for a turn, if the last one is used up.
+fn before_step(turns: &mut Option<StdTurns>) {
+    if let Some(turns) = turns {
+        turns
+            .before_step()
+            .unwrap_or_else(|e| fail("waiting for a turn", e));
+    }
+}
+
+/// In lockstep: ends the turn, if that was its last step.
+fn after_step(turns: &mut Option<StdTurns>) {
+    if let Some(turns) = turns {
+        turns
+            .after_step()
+            .unwrap_or_else(|e| fail("ending a turn", e));
+    }
 }
 
 fn ns(d: std::time::Duration) -> u64 {
@@ -87,29 +111,47 @@ fn main() {
     };
     let mut output = vec![0f32; out_bytes.div_ceil(4)];
 
+    let mut turns = std::env::var_os("NNBENCH_LOCKSTEP").map(|graphs| {
+        let graphs = graphs.to_string_lossy();
+        match graphs.parse() {
+            Ok(graphs) if graphs > 0 => Turns::new(graphs, std::io::stdin(), std::io::stdout()),
+            _ => fail(
+                "NNBENCH_LOCKSTEP",
+                format!("{graphs:?} is not a number of graphs"),
+            ),
+        }
+    });
     let pages_start = pages();
-    let t = Instant::now();
-    let graph = GraphBuilder::new(GraphEncoding::Openvino, ExecutionTarget::CPU)
-        .build_from_files([&xml, &bin])
-        .unwrap_or_else(|e| fail("load", e));
-    let load_ns = ns(t.elapsed());
-    let t = Instant::now();
-    let mut ctx = graph
-        .init_execution_context()
-        .unwrap_or_else(|e| fail("init_execution_context", e));
-    let init_ns = ns(t.elapsed());
+    let (mut load_ns, mut init_ns) = (0, 0);
+    let mut contexts = Vec::new();
+    for i in 0..turns.as_ref().map_or(1, |t| t.graphs) {
+        before_step(&mut turns);
+        let t = Instant::now();
+        // The contexts borrow their graphs, which live as long as the guest.
+        let graph: &'static Graph = Box::leak(Box::new(
+            GraphBuilder::new(GraphEncoding::Openvino, ExecutionTarget::CPU)
+                .build_from_files([&xml, &bin])
+                .unwrap_or_else(|e| fail("load", e)),
+        ));
+        let loaded = ns(t.elapsed());
+        let t = Instant::now();
+        let ctx = graph
+            .init_execution_context()
+            .unwrap_or_else(|e| fail("init_execution_context", e));
+        if i == 0 {
+            (load_ns, init_ns) = (loaded, ns(t.elapsed()));
+        }
+        contexts.push(ctx);
+        after_step(&mut turns);
+    }
 
-    let mut turns = std::env::var_os("NNBENCH_LOCKSTEP")
-        .map(|_| Turns::new(std::io::stdin(), std::io::stdout()));
     let mut times = Vec::with_capacity(rounds);
     let mut written = 0;
     let mut pages_after_first = 0;
     for i in 0..rounds {
-        if let Some(turns) = &mut turns {
-            turns
-                .before_round()
-                .unwrap_or_else(|e| fail("waiting for a turn", e));
-        }
+        before_step(&mut turns);
+        let graphs = contexts.len();
+        let ctx = &mut contexts[i % graphs];
         let t = Instant::now();
         ctx.set_input(0, TensorType::F32, &dims, &input)
             .unwrap_or_else(|e| fail("set_input", e));
@@ -121,11 +163,7 @@ fn main() {
         if i == 0 {
             pages_after_first = pages();
         }
-        if let Some(turns) = &mut turns {
-            turns
-                .after_round()
-                .unwrap_or_else(|e| fail("ending a turn", e));
-        }
+        after_step(&mut turns);
     }
     let pages_end = pages();
 
