@@ -79,7 +79,7 @@ struct Opts {
     /// threads, instances and compilations; a variant's figure for the run
     /// is the mean of its sessions' medians, and the run's rounds are shared
     /// out among them.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     sessions: usize,
     /// Models each variant compiles per session, and runs its rounds on in
     /// rotation (even, so that the compilation order is balanced).
