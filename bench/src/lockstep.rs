@@ -22,8 +22,12 @@
 //! - One compilation of a model runs a few percent faster or slower than
 //!   another, and in a series of compilations the later ones ran faster,
 //!   by up to 4 % over twenty. So each variant compiles `graphs` models, one
-//!   per turn, in an order that reverses every turn: with an even number
-//!   of them, every variant's places in the series add up alike.
+//!   per turn, in an order that reverses every turn and from one session
+//!   to the next: over an even number of them, every variant's places in
+//!   the series add up alike.
+//! - One session differs from the next (fresh threads, instances and
+//!   compilations) by 1–2 % a variant, however many compilations each
+//!   has. So a run is several sessions (`bench all --sessions`).
 //! - A variant that runs twice in a row finds its own weights still in the
 //!   caches: with the rounds' order reversed every turn (a b c, then c b a)
 //!   the two variants at the ends did so once a turn and ran 3–7 % faster
@@ -77,21 +81,29 @@ pub struct Turn {
     pub steps: u8,
 }
 
-/// The turns of a lockstep run of `n` variants: `graphs` turns of one load
-/// each, in an order that reverses every turn, then `rounds` rounds in
-/// turns of `per_turn`, each in a random order (from a generator seeded with
-/// `seed`) that does not start with the variant that ended the turn before.
-pub fn schedule(n: usize, graphs: usize, (rounds, per_turn): (usize, u8), seed: u64) -> Vec<Turn> {
-    let mut turns: Vec<Turn> = (0..graphs)
+/// The turns of lockstep session number `session` of `n` variants:
+/// `graphs` turns of one load each, in an order that reverses every turn
+/// and from one session to the next (session 0's first load turn goes
+/// forward, session 1's backward), then `rounds` rounds in turns of
+/// `per_turn`, each in a random order (from a generator seeded with
+/// `session`) that does not start with the variant that ended the turn
+/// before.
+pub fn schedule(
+    n: usize,
+    graphs: usize,
+    (rounds, per_turn): (usize, u8),
+    session: u64,
+) -> Vec<Turn> {
+    let mut turns: Vec<Turn> = (0..graphs as u64)
         .map(|g| {
             let mut order: Vec<usize> = (0..n).collect();
-            if g % 2 == 1 {
+            if (session + g) % 2 == 1 {
                 order.reverse();
             }
             Turn { order, steps: 1 }
         })
         .collect();
-    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut rng = fastrand::Rng::with_seed(session);
     let per_turn = usize::from(per_turn.max(1));
     for first in (0..rounds).step_by(per_turn) {
         let mut order: Vec<usize> = (0..n).collect();
@@ -106,16 +118,15 @@ pub fn schedule(n: usize, graphs: usize, (rounds, per_turn): (usize, u8), seed: 
     turns
 }
 
-/// One lockstep run of each of `variants`: `graphs` loads then `rounds`
-/// rounds in turns of `per_turn`, as [`schedule`] orders them with
-/// `order_seed`. Each variant's run, or why it failed. `seed` seeds the
-/// input.
+/// Lockstep session number `session` of each of `variants`: `graphs` loads
+/// then `rounds` rounds in turns of `per_turn`, as [`schedule`] orders
+/// them. Each variant's run, or why it failed. `seed` seeds the input.
 pub fn run(
     wasm: &Wasm,
     variants: &[Variant],
     model: &Model,
     (graphs, rounds, per_turn): (usize, usize, u8),
-    (seed, order_seed): (u64, u64),
+    (seed, session): (u64, u64),
 ) -> Result<Vec<(Variant, Result<Run>)>> {
     anyhow::ensure!(per_turn > 0, "a turn is at least one round");
     anyhow::ensure!(graphs > 0, "a variant loads at least one graph");
@@ -150,7 +161,7 @@ pub fn run(
                 })
             })
             .collect();
-        let turns = schedule(variants.len(), graphs, (rounds, per_turn), order_seed);
+        let turns = schedule(variants.len(), graphs, (rounds, per_turn), session);
         for turn in turns {
             for i in turn.order {
                 if driven[i].alive {
@@ -220,6 +231,10 @@ mod tests {
                 .sum();
             assert_eq!(places, 4);
         }
+        // The next session starts backward, so one load a session balances
+        // over two sessions.
+        assert_eq!(schedule(3, 1, (1, 1), 0)[0].order, [0, 1, 2]);
+        assert_eq!(schedule(3, 1, (1, 1), 1)[0].order, [2, 1, 0]);
         let steps: Vec<u8> = turns[4..].iter().map(|t| t.steps).collect();
         assert_eq!(steps, [2, 2, 1], "5 rounds in turns of 2");
     }

@@ -78,12 +78,13 @@ struct Opts {
     /// Lockstep sessions per run on every model but large, each with fresh
     /// threads, instances and compilations; a variant's figure for the run
     /// is the mean of its sessions' medians, and the run's rounds are shared
-    /// out among them.
-    #[arg(long, default_value_t = 5)]
+    /// out among them. Even, so that the compilations' order, which reverses
+    /// from one session to the next, is balanced.
+    #[arg(long, default_value_t = 10)]
     sessions: usize,
     /// Models each variant compiles per session, and runs its rounds on in
-    /// rotation (even, so that the compilation order is balanced).
-    #[arg(long, default_value_t = 2)]
+    /// rotation.
+    #[arg(long, default_value_t = 1)]
     graphs: usize,
     /// Rounds per run on the large-tensor model, whose targets are far from
     /// its figures.
@@ -596,7 +597,7 @@ fn inference(
     targets: &mut Vec<Target>,
 ) -> Result<()> {
     writeln!(md, "## Inference\n")?;
-    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs of each run's figure. A run is {} lockstep sessions (1 on large), its figure for a variant the mean of that variant's session medians. In a session every variant runs at once, on its own thread with its own instance; each compiles the model {} times (one compilation a turn, in an order that reverses every turn) and runs its share of the run's rounds on them in rotation, taking turns round by round (100 rounds a turn on tiny), each turn in a fresh random order that never starts with the variant that ended the last. Each ratio is the ratio of those medians, with the 10th–90th percentile of the per-run ratios (one variant against the other in the same run) in brackets; a target is met when that 90th percentile is within it. Tiny: {} rounds per run; MobileNet-shaped (random weights) and EfficientNet-Lite0 (the real classifier on chelsea.png): {}; large-tensor: {}. (a) {}; (b) {}; (b′) {}; (c) {}; (d) {}.\n",
+    writeln!(md, "µs per set_input + compute + get_output round: the median over {} runs of each run's figure. A run is {} lockstep sessions (1 on large), its figure for a variant the mean of that variant's session medians. In a session every variant runs at once, on its own thread with its own instance; each compiles the model {} time(s) (one compilation a turn, in an order that reverses every turn and every session) and runs its share of the run's rounds on them in rotation, taking turns round by round (100 rounds a turn on tiny), each turn in a fresh random order that never starts with the variant that ended the last. Each ratio is the ratio of those medians, with the 10th–90th percentile of the per-run ratios (one variant against the other in the same run) in brackets; a target is met when that 90th percentile is within it. Tiny: {} rounds per run; MobileNet-shaped (random weights) and EfficientNet-Lite0 (the real classifier on chelsea.png): {}; large-tensor: {}. (a) {}; (b) {}; (b′) {}; (c) {}; (d) {}.\n",
         opts.reps, opts.sessions, opts.graphs, opts.tiny_rounds, opts.rounds, opts.large_rounds,
         Variant::A.describe(), Variant::B.describe(), Variant::BPrime.describe(), Variant::C.describe(), Variant::D.describe())?;
     if let Some(model) = models.iter().find(|m| m.name == "mobilenet") {
