@@ -151,14 +151,17 @@ pub fn run(
             .iter()
             .zip(guest_ends)
             .map(|(&variant, lockstep)| {
-                scope.spawn(move || match variant {
-                    Variant::D => {
-                        native::run(model, rounds, seed, Some(lockstep)).map(Ended::Native)
-                    }
-                    _ => wasm
-                        .run_with(variant, model, rounds, seed, Some(lockstep))
-                        .map(Ended::Wasm),
-                })
+                std::thread::Builder::new()
+                    // Named for profilers: `perf report --sort comm`.
+                    .name(format!("variant {}", variant.key()))
+                    .spawn_scoped(scope, move || match variant {
+                        Variant::D => {
+                            native::run(model, rounds, seed, Some(lockstep)).map(Ended::Native)
+                        }
+                        _ => wasm
+                            .run_with(variant, model, rounds, seed, Some(lockstep))
+                            .map(Ended::Wasm),
+                    })
             })
             .collect();
         let turns = schedule(variants.len(), graphs, (rounds, per_turn), session);
@@ -181,9 +184,11 @@ pub fn run(
                 let mut rest = String::new();
                 let read = d.from_guest.read_to_string(&mut rest);
                 let outcome = thread
-                    .join()
-                    .unwrap_or_else(|panic| {
-                        Err(anyhow!("the variant's thread panicked: {panic:?}"))
+                    .context("starting the variant's thread")
+                    .and_then(|thread| {
+                        thread.join().unwrap_or_else(|panic| {
+                            Err(anyhow!("the variant's thread panicked: {panic:?}"))
+                        })
                     })
                     .and_then(|ended| {
                         anyhow::ensure!(d.alive, "the guest stopped taking rounds");
