@@ -17,8 +17,10 @@
 //! each load the model and create an execution context, `graphs` times;
 //! the rest are its timed rounds, on those contexts in rotation.
 //!
-//! The schedule ([`schedule`]) answers three biases measured on
-//! EfficientNet-Lite0 (docs/bench.md):
+//! A turn is one round, or several where rounds are too short for a turn's
+//! handover (a wake-up on a pipe) to leave them undisturbed. The schedule
+//! ([`schedule`]) answers three biases measured on EfficientNet-Lite0
+//! (docs/bench.md, "Deciding a 2 % target"):
 //! - One compilation of a model runs a few percent faster or slower than
 //!   another, and in a series of compilations the later ones ran faster,
 //!   by up to 4 % over twenty. So each variant compiles `graphs` models, one
@@ -33,8 +35,6 @@
 //!   the two variants at the ends did so once a turn and ran 3–7 % faster
 //!   than those in the middle. So each round turn goes in a fresh random
 //!   order that never starts with the variant that ended the turn before.
-//! - A turn is one round, or several where rounds are too short for a
-//!   turn's handover (a wake-up on a pipe) to leave them undisturbed.
 
 use crate::report::RunReport;
 use crate::setup::Model;
