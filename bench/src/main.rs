@@ -618,6 +618,7 @@ fn inference(
         "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|---|"
     )?;
     let mut rows = Vec::new();
+    let mut phase_rows = Vec::new();
     for model in models {
         let rounds = match model.name {
             "tiny" => opts.tiny_rounds,
@@ -776,6 +777,26 @@ fn inference(
                 });
             }
         }
+        // Per variant, the median over sessions of each call's median.
+        let mut phases = serde_json::Map::new();
+        for (v, runs) in results
+            .iter()
+            .filter_map(|(v, r)| Some((v, r.as_ref().ok()?)))
+        {
+            if runs.is_empty() {
+                continue;
+            }
+            let us = [0, 1, 2].map(|i| median_ns(runs.iter().map(|r| r.report.phases_ns[i])) / 1e3);
+            phase_rows.push(format!(
+                "| {} | ({}) | {} | {} | {} |",
+                model.name,
+                v.key(),
+                sig(us[0]),
+                sig(us[1]),
+                sig(us[2])
+            ));
+            phases.insert(v.key().into(), json!(us));
+        }
         let mut per_variant = serde_json::Map::new();
         for (v, r) in &results {
             per_variant.insert(
@@ -798,8 +819,16 @@ fn inference(
             "b_over_d": bd, "b_over_d_p10_p90": bd_spread, "b_over_d_target": bd_limit,
             "b_over_c": bc, "b_over_c_p10_p90": bc_spread, "b_over_c_target": bc_limit,
             "outputs_agree": agree,
+            "phases_us": phases,
             "variants": per_variant,
         }));
+    }
+    writeln!(md)?;
+    writeln!(md, "Each round's three calls, timed on their own: µs, the median over every session of the session's median for that call. (d)'s set_input is the tensor created and filled, and bound to the request; its get_output the output read and copied.\n")?;
+    writeln!(md, "| model | variant | set_input | compute | get_output |")?;
+    writeln!(md, "|---|---|---:|---:|---:|")?;
+    for row in &phase_rows {
+        writeln!(md, "{row}")?;
     }
     writeln!(md)?;
     let errors: Vec<String> = rows

@@ -16,6 +16,9 @@ pub struct RunReport {
     pub p90_ns: u64,
     pub min_ns: u64,
     pub mean_ns: u64,
+    /// The medians of a round's three calls, each timed on its own:
+    /// set_input, compute, get_output.
+    pub phases_ns: [u64; 3],
     /// Linear memory (64 KiB pages) at start, after round 1 and after the
     /// last round; `None` for the native variant.
     pub pages: Option<(u64, u64, u64)>,
@@ -65,15 +68,18 @@ impl RunReport {
             p90_ns: num("p90_ns")?,
             min_ns: num("min_ns")?,
             mean_ns: num("mean_ns")?,
+            phases_ns: [num("set_ns")?, num("compute_ns")?, num("get_ns")?],
             pages,
             out_bytes: num("out_bytes")?,
             checksum,
         })
     }
 
-    /// Builds a report from per-round times (the native variant).
+    /// Builds a report from per-round times and their three calls' times
+    /// (the native variant).
     pub fn from_times(
         times: &[u64],
+        phases: &[[u64; 3]],
         load_ns: u64,
         init_ns: u64,
         out_bytes: u64,
@@ -92,6 +98,11 @@ impl RunReport {
             p90_ns: pct(90),
             min_ns: sorted[0],
             mean_ns: times.iter().sum::<u64>() / times.len() as u64,
+            phases_ns: [0, 1, 2].map(|i| {
+                let mut phase: Vec<u64> = phases.iter().map(|p| p[i]).collect();
+                phase.sort_unstable();
+                phase[(phase.len() - 1) / 2]
+            }),
             pages: None,
             out_bytes,
             checksum: format_checksum(checksum),
@@ -109,6 +120,9 @@ impl RunReport {
             "p90_ns": self.p90_ns,
             "min_ns": self.min_ns,
             "mean_ns": self.mean_ns,
+            "set_ns": self.phases_ns[0],
+            "compute_ns": self.phases_ns[1],
+            "get_ns": self.phases_ns[2],
             "pages_start": self.pages.map(|p| p.0),
             "pages_before": self.pages.map(|p| p.1),
             "pages_after": self.pages.map(|p| p.2),

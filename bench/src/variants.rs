@@ -464,6 +464,7 @@ pub mod native {
 
         let dims: Vec<i64> = model.dims.iter().map(|&d| d as i64).collect();
         let mut times = Vec::with_capacity(rounds);
+        let mut phases = Vec::with_capacity(rounds);
         let mut written = 0;
         for i in 0..rounds {
             if let Some(turns) = &mut turns {
@@ -476,12 +477,17 @@ pub mod native {
             let mut tensor = Tensor::new(ElementType::F32, &shape)?;
             tensor.get_raw_data_mut()?.copy_from_slice(input_bytes);
             request.set_input_tensor_by_index(0, &tensor)?;
+            let set = Instant::now();
             request.infer()?;
+            let computed = Instant::now();
             let out = request.get_output_tensor_by_index(0)?;
             let data = out.get_raw_data()?;
             written = data.len().min(output.len());
             output[..written].copy_from_slice(&data[..written]);
-            times.push(t.elapsed().as_nanos() as u64);
+            let end = Instant::now();
+            let ns = |d: std::time::Duration| d.as_nanos() as u64;
+            times.push(ns(end - t));
+            phases.push([ns(set - t), ns(computed - set), ns(end - computed)]);
             if let Some(turns) = &mut turns {
                 turns.after_step().context("ending a turn")?;
             }
@@ -491,7 +497,8 @@ pub mod native {
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes(c.try_into().unwrap()) as f64)
             .sum();
-        let report = RunReport::from_times(&times, load_ns, init_ns, written as u64, checksum);
+        let report =
+            RunReport::from_times(&times, &phases, load_ns, init_ns, written as u64, checksum);
         debug_assert_eq!(report.checksum, format_checksum(checksum));
         Ok(Run {
             report,

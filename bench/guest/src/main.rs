@@ -10,8 +10,9 @@
 //!
 //! `NNBENCH key=value key=value ...`
 //!
-//! Times are nanoseconds; `pages_*` are `memory.size` (64 KiB pages) after the
-//! first round and after the last one.
+//! Times are nanoseconds; `set_ns`, `compute_ns` and `get_ns` are the
+//! medians of a round's three calls, each timed on its own; `pages_*` are
+//! `memory.size` (64 KiB pages) after the first round and after the last one.
 //!
 //! With `NNBENCH_LOCKSTEP=k` set, the guest's steps come in turns: it reads
 //! one byte `n` from stdin, takes `n` steps and writes a `.` to stdout,
@@ -146,6 +147,7 @@ fn main() {
     }
 
     let mut times = Vec::with_capacity(rounds);
+    let mut phases: Vec<[u64; 3]> = Vec::with_capacity(rounds);
     let mut written = 0;
     let mut pages_after_first = 0;
     for i in 0..rounds {
@@ -155,11 +157,15 @@ fn main() {
         let t = Instant::now();
         ctx.set_input(0, TensorType::F32, &dims, &input)
             .unwrap_or_else(|e| fail("set_input", e));
+        let set = Instant::now();
         ctx.compute().unwrap_or_else(|e| fail("compute", e));
+        let computed = Instant::now();
         written = ctx
             .get_output(0, &mut output)
             .unwrap_or_else(|e| fail("get_output", e));
-        times.push(ns(t.elapsed()));
+        let end = Instant::now();
+        times.push(ns(end - t));
+        phases.push([ns(set - t), ns(computed - set), ns(end - computed)]);
         if i == 0 {
             pages_after_first = pages();
         }
@@ -173,9 +179,15 @@ fn main() {
     sorted.sort_unstable();
     let pct = |p: usize| sorted[(sorted.len() - 1) * p / 100];
     let total: u64 = times.iter().sum();
+    let phase_median = |i: usize| {
+        let mut phase: Vec<u64> = phases.iter().map(|p| p[i]).collect();
+        phase.sort_unstable();
+        phase[(phase.len() - 1) / 2]
+    };
     println!(
         "NNBENCH rounds={rounds} load_ns={load_ns} init_ns={init_ns} first_ns={first_ns} \
          median_ns={} p10_ns={} p90_ns={} min_ns={} mean_ns={} \
+         set_ns={} compute_ns={} get_ns={} \
          pages_start={pages_start} pages_before={pages_after_first} pages_after={pages_end} \
          out_bytes={written} checksum={checksum:.6e}",
         pct(50),
@@ -183,5 +195,8 @@ fn main() {
         pct(90),
         sorted[0],
         total / rounds as u64,
+        phase_median(0),
+        phase_median(1),
+        phase_median(2),
     );
 }
