@@ -657,21 +657,25 @@ fn inference(
                 }
             }
         }
-        // Each run's figure for `v`, in ns: the mean of its sessions' medians.
-        let per_run = |v: Variant| -> Option<Vec<f64>> {
-            let sessions_ns: Vec<f64> = results[&v]
-                .as_ref()
-                .ok()?
-                .iter()
-                .map(|r| r.report.median_ns as f64)
-                .collect();
-            let runs: Vec<f64> = sessions_ns
-                .chunks(sessions)
-                .map(|run| run.iter().sum::<f64>() / run.len() as f64)
-                .collect();
-            (!runs.is_empty()).then_some(runs)
-        };
-        let med = |v: Variant| -> Option<f64> { per_run(v).map(|runs| median(&runs) / 1e3) };
+        // Each run's figure per variant, in ns: the mean of its sessions'
+        // medians (absent for a variant that failed or never ran).
+        let per_run: BTreeMap<Variant, Vec<f64>> = results
+            .iter()
+            .filter_map(|(&v, r)| {
+                let sessions_ns: Vec<f64> = r
+                    .as_ref()
+                    .ok()?
+                    .iter()
+                    .map(|r| r.report.median_ns as f64)
+                    .collect();
+                let runs: Vec<f64> = sessions_ns
+                    .chunks(sessions)
+                    .map(|run| run.iter().sum::<f64>() / run.len() as f64)
+                    .collect();
+                (!runs.is_empty()).then_some((v, runs))
+            })
+            .collect();
+        let med = |v: Variant| -> Option<f64> { per_run.get(&v).map(|runs| median(runs) / 1e3) };
         let (a, b, b_prime, c, d) = (
             med(Variant::A),
             med(Variant::B),
@@ -684,10 +688,10 @@ fn inference(
         let b_prime_a = ratio(b_prime, a);
         let bd = ratio(b, d);
         let bc = ratio(b, c);
-        // Run i of `x` over run i of `y` (they ran back to back).
+        // Run i of `x` over run i of `y` (they ran in the same sessions).
         let spread = |x: Variant, y: Variant| -> Option<(f64, f64)> {
-            let (x, y) = (per_run(x)?, per_run(y)?);
-            let ratios: Vec<f64> = x.iter().zip(&y).map(|(x, y)| x / y).collect();
+            let (x, y) = (per_run.get(&x)?, per_run.get(&y)?);
+            let ratios: Vec<f64> = x.iter().zip(y).map(|(x, y)| x / y).collect();
             Some(p10_p90(&ratios))
         };
         let (ba_spread, b_prime_a_spread, bd_spread, bc_spread) = (

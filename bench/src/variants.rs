@@ -465,6 +465,7 @@ pub mod native {
         let dims: Vec<i64> = model.dims.iter().map(|&d| d as i64).collect();
         let mut times = Vec::with_capacity(rounds);
         let mut phases = Vec::with_capacity(rounds);
+        let ns = |d: std::time::Duration| d.as_nanos() as u64;
         let mut written = 0;
         for i in 0..rounds {
             if let Some(turns) = &mut turns {
@@ -485,7 +486,6 @@ pub mod native {
             written = data.len().min(output.len());
             output[..written].copy_from_slice(&data[..written]);
             let end = Instant::now();
-            let ns = |d: std::time::Duration| d.as_nanos() as u64;
             times.push(ns(end - t));
             phases.push([ns(set - t), ns(computed - set), ns(end - computed)]);
             if let Some(turns) = &mut turns {
