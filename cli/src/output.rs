@@ -141,15 +141,23 @@ fn write_atomically(
         _ => Path::new("."),
     };
     let name = path.display();
-    let mut builder = tempfile::Builder::new();
-    // Temporary files default to owner-only; a new component is an ordinary
-    // output, so ask for what `File::create` gives (the umask applies).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder
-        .tempfile_in(dir)
+    // Each candidate name is registered for removal before the file is
+    // created under it, so no signal can end the process between the two.
+    // (A signal before the creation unlinks a name that does not exist.)
+    let mut cleanup = None;
+    let mut file = tempfile::Builder::new()
+        .make_in(dir, |candidate| {
+            cleanup = Some(interrupt::remove_on_signal(candidate));
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            // What `File::create` gives (the umask applies), not the
+            // owner-only mode of temporary files: a new component is an
+            // ordinary output.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
+            options.open(candidate)
+        })
         .with_context(|| format!("{name}: cannot create a temporary file next to it"))?;
-    let _cleanup = interrupt::remove_on_signal(file.path());
     if let Some(permissions) = permissions {
         file.as_file()
             .set_permissions(permissions)
